@@ -1,0 +1,149 @@
+"""Ledger: the SQLite store. WAL, and one transaction per article, so a killed ingest leaves no half
+article and a rerun finishes the job (articles already in are recognised by their content hash)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kronika.article import Article, Rejection
+from kronika.claim import Claim
+from kronika.ledger.migrations import migrate
+
+DEFAULT_DB = "kronika.db"
+_CLAIM_COLUMNS = (
+    "article", "span_start", "span_end", "mention", "value", "value_max", "qualifier", "low", "high",
+    "unit", "measure", "subject", "actor", "place", "source", "source_kind", "outlet", "modality",
+    "reference_time", "reference_basis", "published", "sentence",
+)
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("KRONIKA_DB") or DEFAULT_DB)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Ledger:
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        # isolation_level=None: transactions are explicit, one per article.
+        self.connection = sqlite3.connect(self.path, isolation_level=None)
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.execute("PRAGMA busy_timeout=5000")
+        migrate(self.connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def article_id_for_hash(self, content_hash: str) -> str | None:
+        row = self.connection.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article, claims: Iterable[Claim], language: str = "pl") -> str | None:
+        """Store an article with its claims in one transaction. Return the id it was stored under, or
+        None when the same content is already in the ledger. An id already taken by other content gets
+        the content hash's first 8 digits appended, so both versions stay."""
+        content_hash = article.content_hash
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
+                connection.execute("ROLLBACK")
+                return None
+            article_id = article.id
+            if connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                article_id = f"{article.id}@{content_hash[:8]}"
+            connection.execute(
+                "INSERT INTO articles (id, content_hash, text, title, url, outlet, published, published_precision,"
+                " language, encoding, format, input, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article_id, content_hash, article.text, article.title, article.url, article.outlet,
+                 article.published, article.published_precision, language, article.encoding, article.format,
+                 article.input, _now()),
+            )
+            connection.executemany(
+                f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})",
+                (_claim_row(claim, article_id) for claim in claims),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return article_id
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        self.connection.execute(
+            "INSERT INTO rejections (input, reason, rejected_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (input, reason) DO UPDATE SET rejected_at = excluded.rejected_at",
+            (rejection.input, rejection.reason, _now()),
+        )
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "claims", "rejections")
+        }
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        for row in self.connection.execute(
+            "SELECT id, title, outlet, published, published_precision, language, encoding, format, input,"
+            " length(text) AS chars, (SELECT COUNT(*) FROM claims WHERE claims.article = articles.id) AS claims"
+            " FROM articles ORDER BY id"
+        ):
+            yield dict(row)
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.connection.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def rejections(self) -> Iterator[dict[str, Any]]:
+        for row in self.connection.execute("SELECT input, reason, rejected_at FROM rejections ORDER BY id"):
+            yield dict(row)
+
+    def claims(
+        self, measure: str | None = None, actor: str | None = None, article: str | None = None,
+        since: str | None = None,
+    ) -> Iterator[Claim]:
+        """Claims in article and text order, filtered; `since` keeps claims whose reference time (or
+        publication date) is on or after an ISO date prefix."""
+        where, parameters = [], []
+        for column, value in (("measure", measure), ("actor", actor), ("article", article)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                parameters.append(value)
+        if since is not None:
+            where.append("COALESCE(reference_time, published) >= ?")
+            parameters.append(since)
+        sql = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY article, span_start"
+        for row in self.connection.execute(sql, parameters):
+            record = dict(row)
+            record["span"] = (record.pop("span_start"), record.pop("span_end"))
+            yield Claim.from_dict(record)
+
+
+def _claim_row(claim: Claim, article_id: str) -> tuple[Any, ...]:
+    record = claim.to_dict()
+    record["article"] = article_id
+    record["span_start"], record["span_end"] = claim.span
+    return tuple(record[column] for column in _CLAIM_COLUMNS)

@@ -1,0 +1,61 @@
+"""Render records for people (a table) or for pipes (JSON Lines, JSON, CSV)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "jsonl", "json", "csv")
+
+
+def emit(
+    records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+    title: str | None = None, stream: TextIO | None = None,
+) -> int:
+    """Write records in `fmt`; `columns` picks and orders the table's columns (JSON keeps everything).
+    Return how many records were written. JSON Lines stream; the other formats collect first."""
+    out = stream or sys.stdout
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    rows = list(records)
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        names = list(columns or (rows[0].keys() if rows else []))
+        if rows and not columns:
+            names = list(dict.fromkeys(key for row in rows for key in row))
+        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in names})
+    elif fmt == "table":
+        names = list(columns or (rows[0].keys() if rows else []))
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for name in names:
+            table.add_column(name, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(name)) for name in names))
+        Console(file=out, width=None if out is sys.stdout else 200).print(table)
+    else:
+        raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    return len(rows)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    if isinstance(value, list | tuple):
+        return "–".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,85 @@
+"""A Polish sentence splitter that knows its abbreviations and ordinals.
+
+Written by hand because the usual tools split after every `ok.`, `tys.`, `godz.` or `r.`: the
+abbreviation classes (abbreviations.tsv) say when such a period can end a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A sentence may end at . ! ? or … (possibly repeated), followed by closing quotes or brackets,
+# then whitespace, then something that can open a sentence.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'„“«(\[\-–—]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
+_WORD_BEFORE = re.compile(r"(\S+?)[.!?…]*[\"'”»)\]]*$")
+_NEXT_WORD = re.compile(r"\s+[\"'„“«(\[\-–—]?\s*(\w+)")
+_COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich)$")
+_MIN_WORDS_BEFORE_DATE_END = 5
+
+
+@dataclass(frozen=True)
+class SplitterData:
+    abbreviations: dict[str, str]
+    ordinal_heads: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _data(lang: str) -> SplitterData:
+    folder = resources.files("kronika.lang").joinpath(lang, "prepare")
+    abbreviations: dict[str, str] = {}
+    for line in folder.joinpath("abbreviations.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            abbreviations[word.lower()] = kind
+    heads = tuple(
+        line.strip() for line in folder.joinpath("ordinal_heads.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return SplitterData(abbreviations, heads)
+
+
+def split_sentences(text: str, lang: str = "pl") -> list[tuple[int, int]]:
+    """Spans of sentences in `text`, trimmed of surrounding whitespace. Line breaks always end one."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for candidate in _CANDIDATE.finditer(text, line.start(), line.end()):
+            if _ends_sentence(text, start, candidate, lang):
+                spans.append((start, candidate.end()))
+                start = candidate.end()
+        spans.append((start, line.end()))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+
+
+def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lang: str) -> bool:
+    punctuation = candidate.group()
+    if not punctuation.startswith("."):
+        return True  # ! ? … always end
+    before = _WORD_BEFORE.search(text, sentence_start, candidate.start() + 1)
+    word = before.group(1) if before else ""
+    following = _NEXT_WORD.match(text, candidate.end())
+    next_word = following.group(1) if following else ""
+    if len(punctuation) > 1 and punctuation.startswith(".."):
+        return True  # an ellipsis
+    if word.isdigit() and len(word) <= 3 and next_word.startswith(_data(lang).ordinal_heads):
+        return False  # "3. Brygada"
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Kowalski"
+    kind = _data(lang).abbreviations.get(word.lower())
+    if kind == "never":
+        return False
+    if kind == "quantity":
+        return not _COUNTED_NOUN.match(next_word)
+    if kind == "date":
+        return len(text[sentence_start:candidate.start()].split()) >= _MIN_WORDS_BEFORE_DATE_END
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
