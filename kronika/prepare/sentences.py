@@ -13,7 +13,7 @@ from importlib import resources
 # A sentence may end at . ! ? or … (possibly repeated), followed by closing quotes or brackets,
 # then whitespace, then something that can open a sentence.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'„“«(\[\-–—]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
-_WORD_BEFORE = re.compile(r"(\S+?)[.!?…]*[\"'”»)\]]*$")
+_WORD_BEFORE = re.compile(r"(\w[\w.]*?)[.!?…]*[\"'”»)\]]*$")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(\[\-–—]?\s*(\w+)")
 _COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich)$")
 _MIN_WORDS_BEFORE_DATE_END = 5

@@ -1,0 +1,40 @@
+# kronika: `make demo` and `make test` work on a fresh machine with only Python 3.11 and pip.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: demo test bench lint browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kronika demo
+
+test: $(STAMP) browser
+	$(BIN)/pytest -q
+
+# The report's test drives a real Chromium: Debian's package, installed here when missing.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+	  || echo "could not install chromium: browser tests will skip (or fail under CI=true)"; }
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/timex_kpwr.py $(SHARED)/benchmarks/timex-kpwr/tune.jsonl
+	$(BIN)/python bench/reconcile_speed.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check kronika tests bench
+	$(BIN)/mypy kronika
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

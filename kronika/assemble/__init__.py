@@ -1,0 +1,143 @@
+"""Assemble claims: for each number in a prepared document, the counted subject, measure, actor,
+place, source, modality and reference time, read from the words around it.
+
+Only sentences that hold a number (and the one before, for carried attribution) are tokenised and
+looked up in morfeusz2: the rest of the text costs nothing here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
+from kronika.assemble.lexicon import ClaimLexicon
+from kronika.assemble.lexicon import lexicon as load_lexicon
+from kronika.assemble.measure import choose_measure, cue_hits
+from kronika.assemble.modality import modality_cues_at, modality_of
+from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
+from kronika.assemble.sentence import Sentence
+from kronika.assemble.subject import counted_after
+from kronika.assemble.timing import reference_time
+from kronika.bounds import bounds
+from kronika.claim import Claim
+from kronika.entities import find_entities
+from kronika.mentions import EntityMention, NumberMention, TimeMention
+from kronika.numbers import find_numbers
+from kronika.prepare.document import Document
+from kronika.timex import find_times
+
+__all__ = ["assemble_claims"]
+
+# How many sentences back a figure without its own actor may look for the previous figure's.
+ACTOR_CARRY_SENTENCES = 2
+
+
+@dataclass
+class _Antecedent:
+    subject: str | None
+    actor: str | None
+    sentence: int
+
+
+def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
+                    outlet: str | None = None) -> list[Claim]:
+    text = document.text
+    numbers = find_numbers(text, lang)
+    if not numbers:
+        return []
+    times = find_times(text, published, lang)
+    numbers = [n for n in numbers if not _inside_time(n, times)]
+    entities = find_entities(text, lang)
+    lex = load_lexicon(lang)
+    by_sentence: dict[int, list[NumberMention]] = {}
+    for number in numbers:
+        by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
+
+    claims: list[Claim] = []
+    antecedent: _Antecedent | None = None
+    carried: dict[int, Attribution | None] = {}
+    for index in sorted(by_sentence):
+        start, end = document.sentences[index]
+        sentence = Sentence.of(text, start, end)
+        in_sentence = [e for e in entities if start <= e.start < end]
+        times_in = [t for t in times if start <= t.start < end]
+        time_tokens = frozenset(
+            k for t in times_in for k in range(sentence.index_at(t.start), sentence.index_at(t.end))
+        )
+        attributions = find_attributions(sentence, text, in_sentence, lex, time_tokens)
+        hits = cue_hits(sentence, lex)
+        previous = _carried_attribution(document, index, lex, sentence, entities, carried, text)
+        for number in by_sentence[index]:
+            first = sentence.index_at(number.start)
+            last = max(sentence.index_at(number.end), first + 1)
+            counted = counted_after(sentence, number.end)
+            if counted.lemma and counted.lemma.split()[0] in lex.not_counted:
+                continue
+            cue = choose_measure(sentence, hits, range(first, max(last, counted.last)))
+            measure = cue.measure if cue else "other"
+            subject = counted.lemma
+            actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
+            if counted.anaphoric and antecedent is not None:
+                subject = subject or antecedent.subject
+                actor = actor or antecedent.actor
+            if subject is None and number.unit is None and measure == "other":
+                continue  # a bare number with nothing counted and nothing happening: not a figure
+            attribution = attribution_for(attributions, first)
+            if attribution is None and not attributions:
+                attribution = previous
+            if actor is None:
+                excluded = range(attribution.first, attribution.last) if attribution else range(0)
+                actor = actor_in_clause(sentence, in_sentence, first, excluded)
+            if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
+                subject is None or subject == antecedent.subject
+            ):
+                actor = antecedent.actor
+            when, basis = reference_time(
+                sentence, times_in, first, published,
+                range(attribution.first, attribution.cue + 3) if attribution else None,
+            )
+            low, high = bounds(number.value, number.value_max, number.qualifier)
+            span = document.to_article(number.start, number.end)
+            sentence_span = document.to_article(start, end)
+            claims.append(Claim(
+                article=article, span=span, mention=document.article_text[span[0]:span[1]],
+                value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
+                unit=number.unit, measure=measure, subject=subject, actor=actor,
+                place=place_in_sentence(sentence, in_sentence, first),
+                source=attribution.source if attribution else None,
+                source_kind=attribution.source_kind if attribution else None,
+                outlet=outlet, modality=modality_of(sentence, first, cue.index if cue else None, lex),
+                reference_time=when, reference_basis=basis, published=published,
+                sentence=document.article_text[sentence_span[0]:sentence_span[1]],
+            ))
+            if subject is not None or actor is not None:
+                antecedent = _Antecedent(subject, actor, index)
+        carried[index] = attributions[-1] if attributions else previous
+    return claims
+
+
+def _carried_attribution(document: Document, index: int, lex: ClaimLexicon, sentence: Sentence, entities: list[EntityMention],
+                         carried: dict[int, Attribution | None], text: str) -> Attribution | None:
+    """The previous sentence's report, when this sentence continues it (`To zarówno...`, `miało dotrzeć`)."""
+    if index == 0:
+        return None
+    if not (opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)):
+        return None
+    if index - 1 in carried:
+        last = carried[index - 1]
+    else:
+        start, end = document.sentences[index - 1]
+        before = Sentence.of(text, start, end)
+        found = find_attributions(before, text, [e for e in entities if start <= e.start < end], lex)
+        last = found[-1] if found else None
+    # Only the source carries over; its token positions belong to the other sentence.
+    return Attribution(last.source, last.source_kind, -1, -1, -1, "sentence") if last else None
+
+
+def _reportive(sentence: Sentence, lex: ClaimLexicon) -> bool:
+    """`miało już dotrzeć`, `podobno`: the sentence passes on someone else's report."""
+    return any(cue.modality == "reported" for k in range(len(sentence.tokens))
+               for cue in modality_cues_at(sentence.tokens, k, lex))
+
+
+def _inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
+    return any(t.start < number.end and number.start < t.end for t in times)

@@ -1,0 +1,74 @@
+"""The claim layer's language data, loaded once per language from kronika/lang/<lang>/claims/."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class MeasureCue:
+    lemmas: tuple[str, ...]
+    measure: str
+    strong: bool
+
+
+@dataclass(frozen=True)
+class ModalityCue:
+    lemma: str
+    form: str
+    needs_infinitive: bool
+    modality: str
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    measure_cues: dict[str, list[MeasureCue]]  # first lemma -> cues starting with it, longest first
+    modality_cues: dict[str, list[ModalityCue]]
+    preposed: dict[tuple[str, ...], str]  # lowercased word sequence -> case of the source after it
+    preposed_max_words: int
+    speech_verbs: frozenset[str]
+    source_wrappers: frozenset[str]
+    continuation_openers: tuple[str, ...]
+    source_kinds: dict[str, str]
+    not_counted: frozenset[str]
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = "pl") -> ClaimLexicon:
+    measure_cues: dict[str, list[MeasureCue]] = {}
+    for lemma_text, measure, strength in _rows(lang, "measure_cues.tsv"):
+        words = tuple(lemma_text.split())
+        measure_cues.setdefault(words[0], []).append(MeasureCue(words, measure, strength == "strong"))
+    for cues in measure_cues.values():
+        cues.sort(key=lambda cue: -len(cue.lemmas))
+    modality_cues: dict[str, list[ModalityCue]] = {}
+    for lemma, form, needs_infinitive, modality in _rows(lang, "modality_cues.tsv"):
+        modality_cues.setdefault(lemma, []).append(ModalityCue(lemma, form, needs_infinitive == "yes", modality))
+    attribution = json.loads(
+        resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8")
+    )
+    preposed = {tuple(k.split()): v for k, v in attribution["preposed"].items() if not k.startswith("_")}
+    order = ("intelligence", "government", "media", "organisation", "person", "unnamed")
+    kinds = {lemma: kind for lemma, kind in _rows(lang, "source_kinds.tsv")}
+    assert set(kinds.values()) <= set(order), "source_kinds.tsv names an unknown kind"
+    return ClaimLexicon(
+        measure_cues=measure_cues,
+        modality_cues=modality_cues,
+        preposed=preposed,
+        preposed_max_words=max(len(k) for k in preposed),
+        speech_verbs=frozenset(attribution["speech_verbs"]),
+        source_wrappers=frozenset(attribution["source_wrappers"]),
+        continuation_openers=tuple(sorted(attribution["continuation_openers"], key=len, reverse=True)),
+        source_kinds=kinds,
+        not_counted=frozenset(row[0] for row in _rows(lang, "not_counted.txt")),
+    )
+
+
+SOURCE_KIND_ORDER = ("intelligence", "government", "media", "organisation", "person", "unnamed")

@@ -1,0 +1,101 @@
+"""Put the head of a Polish noun phrase into the nominative: `zachodnich źródeł` -> `zachodnie źródła`,
+`Ministerstwa Obrony Rosji` -> `Ministerstwo Obrony Rosji`. Adjectives agree with the head noun;
+complements after it keep their case."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import morfeusz2
+
+from kronika.assemble.morph import Reading, Token
+
+NOUNS = frozenset({"subst", "ger", "depr"})
+ADJECTIVES = frozenset({"adj", "ppas", "pact"})
+GENDERS = ("m1", "m2", "m3", "f", "n")
+
+
+@lru_cache(maxsize=1)
+def _generator() -> morfeusz2.Morfeusz:
+    return morfeusz2.Morfeusz(analyse=False, generate=True)
+
+
+def nominative_phrase(tokens: list[Token], text: str, case: str) -> str:
+    """The phrase's text with its head noun and the adjectives agreeing with it turned from `case` to
+    the nominative; words morfeusz2 does not know stay as written."""
+    if not tokens:
+        return ""
+    words = [t.text for t in tokens]
+    if case != "nom":
+        nouns = [k for k, t in enumerate(tokens) if _reading(t, NOUNS, case)]
+        # A word that also reads as an adjective (`zachodnich`, `ukraińskiego`) is a modifier when a
+        # plain noun follows.
+        head = next((k for k in nouns if not _reading(tokens[k], ADJECTIVES, case)), nouns[0] if nouns else None)
+        if head is not None:
+            number, gender = _agreement(tokens, head, case)
+            if number and gender:
+                modifiers = list(range(head))
+                k = head + 1
+                while k < len(tokens) and _reading(tokens[k], ADJECTIVES, case, number):
+                    modifiers.append(k)
+                    k += 1
+                for k in [*modifiers, head]:
+                    pos = NOUNS if k == head else ADJECTIVES
+                    reading = _reading(tokens[k], pos, case, number, None if k == head else gender)
+                    if reading is not None:
+                        words[k] = _inflect(words[k], reading, number, gender)
+    pieces = [words[0]]
+    for k in range(1, len(tokens)):
+        pieces.append(text[tokens[k - 1].end : tokens[k].start] + words[k])
+    return "".join(pieces)
+
+
+def _reading(token: Token, pos: frozenset[str], case: str, number: str | None = None,
+             gender: str | None = None) -> Reading | None:
+    for reading in token.readings:
+        if reading.pos in pos and reading.has(case) and (number is None or reading.has(number)) and (
+            gender is None or reading.has(gender)
+        ):
+            return reading
+    return None
+
+
+def _agreement(tokens: list[Token], head: int, case: str) -> tuple[str | None, str | None]:
+    """Number and gender of the head, using the adjectives around it to settle the number."""
+    numbers = {n for r in tokens[head].readings if r.pos in NOUNS and r.has(case) for n in ("sg", "pl") if r.has(n)}
+    for k in (*range(head), head + 1):
+        if k < len(tokens) and len(numbers) > 1:
+            adjective = {n for r in tokens[k].readings if r.pos in ADJECTIVES and r.has(case)
+                         for n in ("sg", "pl") if r.has(n)}
+            if adjective and adjective & numbers:
+                numbers &= adjective
+    number = "pl" if numbers == {"pl"} else "sg" if "sg" in numbers else None
+    reading = _reading(tokens[head], NOUNS, case, number) if number else None
+    gender = next((g for g in GENDERS if reading and reading.has(g)), None)
+    return number, gender
+
+
+def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
+    form = _nominative_form(reading.lemma, reading.pos, number, gender)
+    if form is None:
+        return word
+    if word.isupper() and len(word) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_form(lemma: str, pos: str, number: str, gender: str) -> str | None:
+    try:
+        generated = _generator().generate(lemma)
+    except RuntimeError:
+        return None
+    for form, _, tag, _, _ in generated:
+        fields = set().union(*(set(f.split(".")) for f in tag.split(":")))
+        if tag.split(":")[0] != pos or not {"nom", number} <= fields:
+            continue
+        if pos in ADJECTIVES and ("pos" not in fields and pos == "adj" or gender not in fields):
+            continue
+        if pos == "ppas" and "aff" not in fields:
+            continue
+        return form
+    return None

@@ -1,0 +1,75 @@
+"""The counted noun after a number: `14 tys. żołnierzy` -> żołnierz, `miliony pocisków artyleryjskich`
+-> pocisk artyleryjski; `6 tys. z nich` refers back to the previous figure's subject."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.assemble.morph import Reading, Token
+from kronika.assemble.sentence import Sentence
+
+NOUN_POS = frozenset({"subst", "depr", "ger"})
+ADJ_POS = frozenset({"adj", "ppas", "pact"})
+ANAPHORA = frozenset({"nich", "których", "tych", "tej", "tego"})
+PARTITIVE_PREPOSITIONS = frozenset({"z", "spośród", "wśród", "ze"})
+MAX_PREMODIFIERS = 4
+
+
+@dataclass(frozen=True)
+class Counted:
+    lemma: str | None
+    anaphoric: bool
+    first: int  # token range [first, last) of the phrase after the number
+    last: int
+
+
+def counted_after(sentence: Sentence, number_end: int) -> Counted:
+    tokens = sentence.tokens
+    i = sentence.index_at(number_end)
+    first = i
+    if i + 1 < len(tokens) and tokens[i].text.lower() in PARTITIVE_PREPOSITIONS and tokens[i + 1].text.lower() in ANAPHORA:
+        return Counted(None, True, first, i + 2)
+    premodifiers = 0
+    while i < len(tokens) and premodifiers <= MAX_PREMODIFIERS:
+        token = tokens[i]
+        if not token.is_word or token.text[0].isdigit():
+            break
+        noun = _noun_reading(token)
+        adjective = _adjective_reading(token)
+        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and (
+            _noun_reading(tokens[i + 1]) or _adjective_reading(tokens[i + 1])
+        ):
+            i += 1
+            premodifiers += 1
+            continue
+        head = noun or adjective
+        if head is None:
+            break
+        lemma = _lemma(token, head)
+        end = i + 1
+        following = tokens[end] if end < len(tokens) else None
+        if following is not None and following.is_word and following.text[0].islower():
+            post = _adjective_reading(following)
+            if post is not None and not _noun_reading(following) and post.has("gen") == head.has("gen"):
+                lemma = f"{lemma} {post.lemma.lower()}"
+                end += 1
+        return Counted(lemma, False, first, end)
+    return Counted(None, False, first, first)
+
+
+def _noun_reading(token: Token) -> Reading | None:
+    best = None
+    for reading in token.readings:
+        if reading.pos in NOUN_POS:
+            if reading.has("gen") or reading.has("nom") or reading.has("acc"):
+                return reading
+            best = best or reading
+    return best
+
+
+def _adjective_reading(token: Token) -> Reading | None:
+    return next((r for r in token.readings if r.pos in ADJ_POS), None)
+
+
+def _lemma(token: Token, reading: Reading) -> str:
+    lemma = reading.lemma
+    return lemma if token.text[:1].isupper() and lemma[:1].isupper() else lemma.lower()

@@ -1,0 +1,212 @@
+"""kronika's command line: a thin layer over the Python API."""
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kronika.article import Article, Rejection
+from kronika.ingest import DEFAULT_MAX_BYTES, read_inputs
+from kronika.ingest.paths import expand_paths
+from kronika.ledger import Ledger, default_db_path
+from kronika.output import FORMATS, emit
+
+err = Console(stderr=True, soft_wrap=True)
+
+CLAIM_TABLE = ("article", "mention", "value", "qualifier", "measure", "subject", "actor", "source",
+               "modality", "reference_time")
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="KRONIKA_DB", default=None,
+    help="Ledger file (default: kronika.db, or $KRONIKA_DB).",
+)
+max_bytes_option = click.option(
+    "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+    help="Reject files (and JSON Lines records) larger than this.",
+)
+
+
+def format_option(default: str) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
+                        help="table for people, jsonl for pipes.")
+
+
+@click.group()
+@click.version_option(package_name="kronika")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def main(verbose: bool) -> None:
+    """kronika: who said which number, about what, as of when.
+
+    Reads Polish news articles and keeps a ledger of the figures they report, with the exact text,
+    the source, the time and the hedging of each.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _open_ledger(db: Path | None) -> Ledger:
+    return Ledger(db or default_db_path())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@max_bytes_option
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")
+def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, strict: bool) -> None:
+    """Read articles (text, JSON Lines, HTML; files, folders, globs) into the ledger.
+
+    Example: kronika ingest articles/ --db kronika.db
+    """
+    from kronika.api import ingest as ingest_paths
+
+    files = list(expand_paths(paths))
+    with _open_ledger(db) as ledger, _progress() as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def show(result: Article | Rejection, status: str) -> None:
+            if isinstance(result, Rejection):
+                progress.console.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
+
+        summary = ingest_paths(files, ledger, max_bytes, on_result=show, on_file=lambda _: progress.advance(task))
+        counts = ledger.counts()
+    err.print(
+        f"ingested {summary.ingested} articles ({summary.claims} claims), {summary.duplicates} duplicates,"
+        f" {len(summary.rejected)} rejected; the ledger {db or default_db_path()} holds"
+        f" {counts['articles']} articles and {counts['claims']} claims"
+    )
+    for reason, count in summary.reasons().most_common():
+        err.print(f"  rejected {count}: {reason}")
+    if strict and summary.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("jsonl")
+@max_bytes_option
+@click.option("--lang", default="pl", show_default=True)
+def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, lang: str) -> None:
+    """Print the claims of articles without storing them (no ledger).
+
+    Example: kronika extract article.txt --format jsonl
+    """
+    from kronika.pipeline import extract_article
+
+    def claims() -> Iterator[dict[str, Any]]:
+        for result in read_inputs(paths, max_bytes):
+            if isinstance(result, Rejection):
+                err.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
+                continue
+            for claim in extract_article(result, lang):
+                yield claim.to_dict()
+
+    emit(claims(), fmt, CLAIM_TABLE)
+
+
+LAYERS = ("number", "time", "entity", "source", "sentence")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--layer", type=click.Choice(LAYERS), required=True, help="Which mentions to show.")
+@format_option("jsonl")
+@max_bytes_option
+def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> None:
+    """Print one layer's mentions (spans into the article text as read), for inspection and evaluation.
+
+    Example: kronika annotate article.txt --layer time
+    """
+    from kronika.annotate import annotate_article
+
+    def mentions() -> Iterator[dict[str, Any]]:
+        for result in read_inputs(paths, max_bytes):
+            if isinstance(result, Rejection):
+                err.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
+                continue
+            yield from annotate_article(result, layer)
+
+    emit(mentions(), fmt, ("article", "layer", "span", "text", "type", "value"))
+
+
+@main.command()
+@db_option
+@format_option("table")
+@click.option("--measure", help="Only this measure (killed, deployed...).")
+@click.option("--actor", help="Only this actor (canonical name, e.g. 'North Korea').")
+@click.option("--article", help="Only this article id.")
+@click.option("--since", help="Only claims whose reference time is on or after this date (YYYY[-MM[-DD]]).")
+def claims(db: Path | None, fmt: str, measure: str | None, actor: str | None, article: str | None,
+           since: str | None) -> None:
+    """List the claims in the ledger.
+
+    Example: kronika claims --measure killed --actor "North Korea"
+    """
+    with _open_ledger(db) as ledger:
+        records = (c.to_dict() for c in ledger.claims(measure=measure, actor=actor, article=article, since=since))
+        emit(records, fmt, CLAIM_TABLE, title="claims")
+
+
+@main.command()
+@db_option
+@format_option("table")
+def articles(db: Path | None, fmt: str) -> None:
+    """List the articles in the ledger, with how many claims each gave.
+
+    Example: kronika articles --format csv
+    """
+    with _open_ledger(db) as ledger:
+        emit(ledger.articles(), fmt, ("id", "published", "outlet", "format", "encoding", "chars", "claims"),
+             title="articles")
+
+
+@main.command()
+@db_option
+@format_option("table")
+def rejections(db: Path | None, fmt: str) -> None:
+    """List the inputs that were rejected, with their reasons.
+
+    Example: kronika rejections
+    """
+    with _open_ledger(db) as ledger:
+        emit(ledger.rejections(), fmt, ("input", "reason", "rejected_at"), title="rejections")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Gold claims, one JSON object a line (format of shared/gold/README.md).")
+@format_option("table")
+@click.option("--errors/--no-errors", default=False, help="List every wrong, missed or mislabelled claim.")
+def evaluate(paths: tuple[str, ...], gold: Path, fmt: str, errors: bool) -> None:
+    """Score extraction against hand gold: precision, recall, F1, measure/qualifier/source accuracy.
+
+    Example: kronika evaluate --gold gold.jsonl articles/*.txt
+    """
+    from kronika.evaluate import evaluate_paths
+
+    score = evaluate_paths(paths, gold)
+    if errors:
+        for line in score.errors:
+            err.print(line)
+    if fmt == "table":
+        for line in score.summary_lines():
+            click.echo(line)
+    else:
+        emit([score.to_dict()], fmt)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Entity gazetteer: countries, armed groups, organisations, people and places in news text.
+
+    >>> [m.canonical for m in find_entities("Korea Północna wysłała żołnierzy do obwodu kurskiego.")]
+    ['North Korea', 'Kursk Oblast']
+
+Every inflected form is precompiled from human-edited data files by `python -m kronika.entities.build`;
+matching is a dictionary lookup, longest match first.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from kronika.entities.gazetteer import gazetteer
+from kronika.mentions import EntityMention
+
+__all__ = ["entity_info", "find_entities"]
+
+
+def find_entities(text: str, lang: str = "pl") -> list[EntityMention]:
+    """Countries, groups, organisations, people and places in `text`, in text order, non-overlapping.
+
+    Where forms overlap the longest wins: `Narodowa Służba Wywiadowcza Korei Południowej` is one
+    intelligence service, not South Korea inside it.
+    """
+    return gazetteer(lang).find(text)
+
+
+def entity_info(canonical: str, lang: str = "pl") -> dict[str, Any] | None:
+    """What the gazetteer knows of an entity: canonical, kind, country, role, capital (None if unknown).
+
+    `entity_info("Ukraine")["capital"]` is `"Kyiv"`, and `entity_info("Kyiv")` a place in Ukraine with
+    role `capital`: a capital found in text comes back as its country with form `capital`.
+    """
+    info = gazetteer(lang).entities.get(canonical)
+    return dict(info) if info is not None else None

@@ -1,0 +1,203 @@
+"""Score extracted claims against hand gold in the format of ../shared/gold/README.md.
+
+A predicted claim is correct when it is in the same article, its span overlaps the gold cue and its
+value matches (within 0.5 %; `value_max` too for ranges; interval overlap for vague amounts).
+Precision counts every other predicted claim as wrong, except those on `optional` cues. Measure,
+qualifier, source and modality accuracy are counted over the correct claims.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kronika.claim import Claim
+
+VALUE_TOLERANCE = 0.005
+
+
+@dataclass
+class GoldCue:
+    article: str
+    start: int
+    end: int
+    record: dict[str, Any]
+
+    @property
+    def negative(self) -> bool:
+        return self.record.get("expect") == "none"
+
+    @property
+    def optional(self) -> bool:
+        return bool(self.record.get("optional"))
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    gold: int = 0
+    correct: int = 0
+    found: int = 0
+    attribute_hits: dict[str, int] = field(default_factory=dict)
+    attribute_totals: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, attribute: str) -> float:
+        total = self.attribute_totals.get(attribute, 0)
+        return self.attribute_hits.get(attribute, 0) / total if total else 1.0
+
+    def summary_lines(self) -> list[str]:
+        accuracies = "  ".join(
+            f"{name} {self.accuracy(name):.3f} ({self.attribute_totals.get(name, 0)})" for name in ATTRIBUTES
+        )
+        return [
+            f"gold {self.gold}, predicted {self.predicted}, correct {self.correct}, gold found {self.found}",
+            f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
+            f"accuracy: {accuracies}",
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "predicted": self.predicted, "gold": self.gold, "correct": self.correct, "found": self.found,
+            **{f"{name}_accuracy": round(self.accuracy(name), 4) for name in ATTRIBUTES},
+            **{f"{name}_scored": self.attribute_totals.get(name, 0) for name in ATTRIBUTES},
+        }
+
+
+ATTRIBUTES = ("measure", "qualifier", "source", "modality")
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: malformed gold line: {error.msg}") from error
+    return records
+
+
+def locate_cues(gold: Iterable[dict[str, Any]], texts: Mapping[str, str]) -> list[GoldCue]:
+    """Find each cue in its article: inside `context` when given, else its first occurrence."""
+    cues = []
+    for record in gold:
+        text = texts.get(record["article"])
+        if text is None:
+            continue
+        anchor = 0
+        if record.get("context"):
+            anchor = text.find(record["context"])
+            if anchor < 0:
+                raise ValueError(f"gold context {record['context']!r} not found in {record['article']}")
+        start = text.find(record["cue"], anchor)
+        if start < 0:
+            raise ValueError(f"gold cue {record['cue']!r} not found in {record['article']}")
+        cues.append(GoldCue(record["article"], start, start + len(record["cue"]), record))
+    return cues
+
+
+def score(claims: Iterable[Claim], gold: Iterable[dict[str, Any]], texts: Mapping[str, str]) -> Score:
+    """Score claims of the articles in `texts` (id -> text as read) against gold lines."""
+    cues = locate_cues(gold, texts)
+    by_article: dict[str, list[GoldCue]] = {}
+    for cue in cues:
+        by_article.setdefault(cue.article, []).append(cue)
+    result = Score(gold=sum(1 for c in cues if not c.negative and not c.optional))
+    matched: set[int] = set()
+    for claim in claims:
+        if claim.article not in texts:
+            continue
+        overlapping = [c for c in by_article.get(claim.article, []) if _overlaps(claim.span, (c.start, c.end))]
+        if any(c.optional for c in overlapping):
+            continue
+        result.predicted += 1
+        hit = next((c for c in overlapping if not c.negative and _value_matches(claim, c.record)), None)
+        if hit is None:
+            result.errors.append(f"wrong: {claim.article} {claim.mention!r} = {claim.value:g} ({claim.measure})")
+            continue
+        result.correct += 1
+        if id(hit) not in matched:
+            matched.add(id(hit))
+            result.found += 1
+        _score_attributes(result, claim, hit)
+    for cue in cues:
+        if not cue.negative and not cue.optional and id(cue) not in matched:
+            result.errors.append(f"missed: {cue.article} {cue.record['cue']!r} = {cue.record.get('value')}")
+    return result
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _close(predicted: float | None, expected: float | None) -> bool:
+    if predicted is None or expected is None:
+        return predicted is None and expected is None
+    return abs(predicted - expected) <= VALUE_TOLERANCE * max(abs(expected), 1e-9)
+
+
+def _value_matches(claim: Claim, record: dict[str, Any]) -> bool:
+    if "vague_range" in record:
+        low, high = record["vague_range"]
+        top = claim.value_max if claim.value_max is not None else claim.value
+        return claim.value <= high and top >= low
+    if record.get("value_max") is not None:
+        return _close(claim.value, record["value"]) and _close(claim.value_max, record["value_max"])
+    return _close(claim.value, record["value"])
+
+
+def _score_attributes(result: Score, claim: Claim, cue: GoldCue) -> None:
+    record = cue.record
+    checks: dict[str, bool] = {}
+    if record.get("measure"):
+        checks["measure"] = claim.measure in record["measure"]
+    if record.get("qualifier"):
+        checks["qualifier"] = claim.qualifier in record["qualifier"]
+    accepted = record.get("source")
+    if accepted is not None and not (record.get("source_optional") and claim.source is None):
+        source = (claim.source or "").lower()
+        checks["source"] = any(fragment.lower() in source for fragment in accepted)
+    if record.get("modality"):
+        checks["modality"] = claim.modality == record["modality"]
+    for name, ok in checks.items():
+        result.attribute_totals[name] = result.attribute_totals.get(name, 0) + 1
+        result.attribute_hits[name] = result.attribute_hits.get(name, 0) + int(ok)
+        if not ok:
+            result.errors.append(
+                f"{name}: {claim.article} {claim.mention!r} got {getattr(claim, name)!r}, gold {record.get(name)!r}"
+            )
+
+
+def evaluate_paths(paths: Iterable[str | Path], gold_path: str | Path) -> Score:
+    """Read the articles, extract their claims and score them against the gold file."""
+    from kronika.article import Rejection
+    from kronika.ingest import read_inputs
+    from kronika.pipeline import extract_article
+
+    gold = load_gold(gold_path)
+    wanted = {record["article"] for record in gold}
+    texts: dict[str, str] = {}
+    claims: list[Claim] = []
+    for article in read_inputs(paths):
+        if isinstance(article, Rejection) or article.id not in wanted:
+            continue
+        texts[article.id] = article.text
+        claims.extend(extract_article(article))
+    return score(claims, gold, texts)

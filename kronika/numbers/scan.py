@@ -1,0 +1,95 @@
+"""Find every amount in a text: candidates from one compiled regex, then amounts, ranges, qualifiers
+and the non-figure filters, left to right without overlap."""
+from __future__ import annotations
+
+import logging
+
+from kronika.mentions import NumberMention
+from kronika.numbers.amounts import Amount, inherit, join_range, read_amount
+from kronika.numbers.context import previous_tokens
+from kronika.numbers.filters import is_year, non_figure_reason
+from kronika.numbers.patterns import NumberGrammar
+from kronika.numbers.qualifiers import find_qualifier, share_coordinated
+
+logger = logging.getLogger(__name__)
+
+
+def scan(text: str, grammar: NumberGrammar) -> list[NumberMention]:
+    mentions: list[NumberMention] = []
+    search = grammar.candidate.search
+    pos = 0
+    while (candidate := search(text, pos)) is not None:
+        found, next_pos = _read_mention(text, candidate.start(), grammar)
+        if found is not None:
+            mentions.append(found)
+        pos = max(next_pos, candidate.start() + 1)
+    return share_coordinated(text, mentions, grammar)
+
+
+def _read_mention(text: str, start: int, grammar: NumberGrammar) -> tuple[NumberMention | None, int]:
+    amount, read_to = read_amount(text, start, grammar)
+    if amount is None:
+        return None, read_to
+    tokens = previous_tokens(text, start, 3)
+    lead = tokens[0][2] if tokens else ""
+    connectors = grammar.lexicon.connectors
+
+    if lead in connectors.get("range_from", ()) and (join := grammar.range_to.match(text, amount.end)):
+        amount = _joined(text, amount, join.end(), tokens[0][0], grammar)
+    elif lead in connectors.get("range_between", ()) and (join := grammar.range_and.match(text, amount.end)):
+        amount = _joined(text, amount, join.end(), tokens[0][0], grammar)
+    elif lead in connectors.get("change_from", ()) and (join := grammar.range_to.match(text, amount.end)):
+        second, _ = _second_amount(text, join.end(), amount, grammar)
+        if second is not None:
+            amount = inherit(amount, second)  # "z 5 do 7 proc.": the 7 is read on its own next
+    if not amount.is_range and (dash := grammar.dash.match(text, amount.end)) is not None:
+        amount = _joined(text, amount, dash.end(), amount.start, grammar)
+    if amount.start == -1:  # a range of years: "2014–2022", "od 2022 do 2024"
+        return None, amount.end
+
+    qualifier_span = None
+    if amount.is_range:
+        qualifier = "vague" if amount.vague else "range"
+    elif amount.vague:
+        qualifier = "vague"
+    else:
+        found = find_qualifier(tokens, grammar)
+        qualifier, qualifier_span = found if found else ("exact", None)
+
+    reason = non_figure_reason(text, amount, tokens, qualifier_span is not None, grammar)
+    if reason is not None:
+        logger.debug("not a figure (%s): %r", reason, text[amount.start : amount.end])
+        return None, amount.end
+    return (
+        NumberMention(
+            start=amount.start,
+            end=amount.end,
+            text=text[amount.start : amount.end],
+            value=amount.lo,
+            value_max=amount.hi if (amount.is_range or amount.vague) else None,
+            qualifier=qualifier,
+            qualifier_span=qualifier_span,
+            unit=amount.unit,
+        ),
+        amount.end,
+    )
+
+
+def _second_amount(text: str, pos: int, first: Amount, grammar: NumberGrammar) -> tuple[Amount | None, int]:
+    """The amount at `pos` when it is written like `first` (digits with digits, words with words)."""
+    if pos >= len(text) or text[pos].isdigit() != (first.kind == "digits"):
+        return None, pos
+    return read_amount(text, pos, grammar)
+
+
+def _joined(text: str, first: Amount, pos: int, start: int, grammar: NumberGrammar) -> Amount:
+    """`first` joined with the amount at `pos` into a range from `start`, when they make one.
+
+    A range of years is returned with start -1, so that the caller drops all of it.
+    """
+    second, _ = _second_amount(text, pos, first, grammar)
+    if second is None:
+        return first
+    if is_year(first.plain) and is_year(second.plain):
+        return Amount(start=-1, end=second.end, lo=0, hi=0, kind=first.kind)
+    return join_range(first, second, start) or first

@@ -1,0 +1,235 @@
+"""Conflicts: pairs of claims in one figure that cannot both be right.
+
+Three rules, each naming both claims, both sources, both times and a one-line reason:
+
+- `disjoint`: two claims whose reference times overlap while their value intervals (kronika.reconcile
+  .intervals, with the rounding that `approx` implies) do not.
+- `self_contradiction`: the same, when both claims come from one voice: the same named source, or the
+  same outlet speaking in its own voice. Unnamed sources ("zachodnie źródła") are never one voice.
+- `cumulative_drop`: in a cumulative figure (killed, casualties, displaced), a claim whose reference
+  time lies wholly after another's while its whole interval lies below the other's.
+
+Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
+among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
+Undated claims (no reference time and no publication date) are not compared.
+
+Scale: claims are swept in time order; a claim meets only the claims whose reference time is still
+open, through heaps on their bounds, so a consistent figure costs O(n log n) and the work on a
+contested one is bounded by the conflicts it reports. Each figure lists at most `max_per_figure`
+conflicts; figures where more exist are recorded in `ConflictList.capped` and logged, never dropped
+silently.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kronika.claim import Claim
+from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
+from kronika.reconcile.intervals import ValueInterval, value_interval
+from kronika.reconcile.timex import claim_time
+from kronika.reconcile.wording import cite, describe_interval, source_label
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_PER_FIGURE = 100
+_COMPARABLE_MODALITIES = (FACTUAL_MODALITIES, frozenset({"planned"}))
+
+
+@dataclass(slots=True)
+class Conflict:
+    figure: str  # figure id
+    kind: str  # disjoint, self_contradiction, cumulative_drop
+    claims: tuple[Claim, Claim]  # earlier (in the figure's time order) first
+    reason: str
+    same_source: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "figure": self.figure,
+            "kind": self.kind,
+            "same_source": self.same_source,
+            "claims": [claim.to_dict() for claim in self.claims],
+            "reason": self.reason,
+        }
+
+
+class ConflictList(list[Conflict]):
+    """The conflicts found, plus `capped`: figure id -> how many were listed where more exist."""
+
+    def __init__(self, conflicts: Iterable[Conflict] = ()) -> None:
+        super().__init__(conflicts)
+        self.capped: dict[str, int] = {}
+
+    def notes(self) -> list[str]:
+        """One line per capped figure, for people."""
+        return [f"{figure}: only the first {count} conflicts are listed; more conflicting pairs exist"
+                for figure, count in sorted(self.capped.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    start: int
+    end: int
+    values: ValueInterval
+    position: int  # index in figure.claims
+
+
+def voice(claim: Claim) -> tuple[str, str] | None:
+    """Who speaks, when it is one identifiable voice: a named source, or the outlet itself."""
+    if claim.source and claim.source_kind != "unnamed":
+        return ("source", claim.source.casefold())
+    if not claim.source and claim.outlet:
+        return ("outlet", claim.outlet.casefold())
+    return None
+
+
+def find_conflicts(
+    figures: Iterable[Figure], *, max_per_figure: int = DEFAULT_MAX_PER_FIGURE
+) -> ConflictList:
+    """Every conflict in every figure, up to `max_per_figure` per figure (see the module docstring)."""
+    result = ConflictList()
+    for figure in figures:
+        found = _figure_conflicts(figure, max_per_figure + 1)
+        if len(found) > max_per_figure:
+            del found[max_per_figure:]
+            result.capped[figure.id] = max_per_figure
+        result.extend(found)
+    if result.capped:
+        # One line, not one per figure: a large ledger may cap thousands.
+        shown = sorted(result.capped)[:5]
+        logger.warning("conflict listing stopped after %d conflicts in %d figure(s) (%s%s); more exist "
+                       "there, see ConflictList.capped", max_per_figure, len(result.capped),
+                       ", ".join(shown), ", ..." if len(result.capped) > len(shown) else "")
+    return result
+
+
+def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    for modalities in _COMPARABLE_MODALITIES:
+        dated = []
+        for position, claim in enumerate(figure.claims):
+            if claim.modality in modalities and (when := claim_time(claim)) is not None:
+                dated.append(_Dated(when.start, when.end, value_interval(claim), position))
+        dated.sort(key=lambda d: (d.start, d.end, d.position))
+        pairs = [("disjoint", _disjoint_while_overlapping(dated))]
+        if figure.cumulative and modalities is FACTUAL_MODALITIES:
+            pairs.append(("cumulative_drop", _later_and_lower(dated)))
+        for rule, found_pairs in pairs:
+            for first, second in found_pairs:
+                if len(found) >= limit:
+                    return found
+                found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
+    return found
+
+
+# Heap entries are (bound, rank, index). The rank orders equal bounds so that "wholly below/above",
+# with its open and closed ends, is one tuple comparison: a walk then only visits true conflicts
+# (and claims whose time has closed), never the many claims that merely touch the current one.
+_Entry = tuple[float, int, int]
+
+
+def _upper_entry(values: ValueInterval, index: int) -> _Entry:
+    # Ordered by upper bound; an open upper end sorts first (it is "lower" than a closed one).
+    return (values.high, 0 if values.high_open else 1, index)
+
+
+def _lower_entry(values: ValueInterval, index: int) -> _Entry:
+    # Ordered by lower bound, largest first; an open lower end sorts first (it is "higher").
+    return (-values.low, 0 if values.low_open else 1, index)
+
+
+def _below_threshold(values: ValueInterval) -> tuple[float, int]:
+    """Upper entries at or under this are wholly below `values`."""
+    return (values.low, 1 if values.low_open else 0)
+
+
+def _above_threshold(values: ValueInterval) -> tuple[float, int]:
+    """Lower entries at or under this are wholly above `values`."""
+    return (-values.high, 1 if values.high_open else 0)
+
+
+def _heap_walk(heap: list[_Entry], threshold: tuple[float, int]) -> Iterator[int]:
+    """Indices of min-heap entries whose (bound, rank) <= threshold, visiting only where that holds."""
+    stack = [0]
+    while stack:
+        at = stack.pop()
+        if at < len(heap) and heap[at][:2] <= threshold:
+            yield heap[at][2]
+            stack.append(2 * at + 2)
+            stack.append(2 * at + 1)
+
+
+def _disjoint_while_overlapping(dated: list[_Dated]) -> Iterator[tuple[int, int]]:
+    """Pairs (as figure positions, earlier first) whose times overlap and values do not."""
+    by_high: list[_Entry] = []  # claims seen so far, by upper bound
+    by_low: list[_Entry] = []  # claims seen so far, by lower bound (largest first)
+    ends: list[tuple[int, int]] = []  # their end days, to count the claims whose time has closed
+    closed = 0
+    for k, current in enumerate(dated):
+        while ends and ends[0][0] <= current.start:
+            heapq.heappop(ends)
+            closed += 1
+        while by_high and dated[by_high[0][2]].end <= current.start:
+            heapq.heappop(by_high)
+        while by_low and dated[by_low[0][2]].end <= current.start:
+            heapq.heappop(by_low)
+        if closed * 2 > len(by_high) + 16:  # the heaps mostly hold closed claims: rebuild them
+            by_high = [e for e in by_high if dated[e[2]].end > current.start]
+            by_low = [e for e in by_low if dated[e[2]].end > current.start]
+            heapq.heapify(by_high)
+            heapq.heapify(by_low)
+            closed = 0
+        values = current.values
+        below = _heap_walk(by_high, _below_threshold(values))
+        above = _heap_walk(by_low, _above_threshold(values))
+        for j in itertools.chain(below, above):
+            if dated[j].end > current.start:  # still open in time: a conflict
+                yield _ordered(dated[j].position, current.position)
+        heapq.heappush(by_high, _upper_entry(values, k))
+        heapq.heappush(by_low, _lower_entry(values, k))
+        heapq.heappush(ends, (current.end, k))
+
+
+def _later_and_lower(dated: list[_Dated]) -> Iterator[tuple[int, int]]:
+    """Pairs (earlier, later) where the later claim's time is wholly after and its values wholly below."""
+    by_end = sorted(range(len(dated)), key=lambda k: (dated[k].end, k))
+    past: list[_Entry] = []  # claims whose time closed before the current one starts, by lower bound
+    next_closed = 0
+    for current in dated:
+        while next_closed < len(by_end) and dated[by_end[next_closed]].end <= current.start:
+            k = by_end[next_closed]
+            heapq.heappush(past, _lower_entry(dated[k].values, k))
+            next_closed += 1
+        for j in _heap_walk(past, _above_threshold(current.values)):
+            yield dated[j].position, current.position
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _conflict(figure: Figure, rule: str, first: Claim, second: Claim) -> Conflict:
+    same = voice(first) is not None and voice(first) == voice(second)
+    one, two = describe_interval(value_interval(first)), describe_interval(value_interval(second))
+    if rule == "cumulative_drop":
+        who = f"; {_speaker(first)} lowered its own count" if same else ""
+        reason = (f"{cite(first)} then {cite(second)}: {figure.measure} is cumulative and cannot fall, "
+                  f"but {two} lies wholly below {one}{who}")
+        return Conflict(figure.id, rule, (first, second), reason, same)
+    if same:
+        reason = (f"{_speaker(first)} contradicts itself: {cite(first, with_source=False)} vs "
+                  f"{cite(second, with_source=False)}: intervals {one} and {two} do not overlap")
+        return Conflict(figure.id, "self_contradiction", (first, second), reason, True)
+    reason = f"{cite(first)} vs {cite(second)}: intervals {one} and {two} do not overlap"
+    return Conflict(figure.id, rule, (first, second), reason, False)
+
+
+def _speaker(claim: Claim) -> str:
+    if not claim.source and claim.outlet:
+        return f"{claim.outlet} (in its own voice)"
+    return source_label(claim)

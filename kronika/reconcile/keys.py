@@ -1,0 +1,114 @@
+"""Figure keys: which claims track one quantity, and the stable id of each figure.
+
+A figure is keyed on (measure, actor, subject kind, place). Measure and actor must match exactly.
+Subject kind and place are often left unsaid ("ok. 2 tys. z nich zginęło"; "w Rosji" or nothing), so
+for these two a missing value refines nothing:
+
+1. Subject kind, within one (measure, actor): a claim without a kind joins the one kind the others
+   name; when they name none or several, it goes to a figure of kind `unspecified`.
+2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
+   figure (placeless claims included) and the figure carries that place. When they name several
+   places, each place gets its own figure and the placeless claims keep a figure of their own (the
+   figure "as a whole", place unknown); claims of different places are never compared.
+
+The rule is order-independent: it depends on the set of claims, not on the order they arrive in.
+
+Ids are `measure:actor:kind` slugs (`killed:north-korea:soldiers`), with `:place` appended only for
+figures split by place (`killed:north-korea:soldiers:kursk-oblast`). The id of a figure therefore
+stays the same as claims arrive, except that claims of one place move to a place id once a second
+place is named. Slugs that would collide get a short hash of the exact key.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kronika.claim import Claim
+from kronika.reconcile.subject_kinds import subject_kind
+
+UNSPECIFIED_SUBJECT = "unspecified"
+NO_ACTOR_SLUG = "no-actor"
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+# Letters that NFKD does not take apart.
+_TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D"})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureKey:
+    measure: str
+    actor: str | None
+    subject: str
+    place: str | None
+    split_by_place: bool  # several places are named: the place is part of the id
+
+    def base_id(self) -> str:
+        parts = [slug(self.measure), slug(self.actor) or NO_ACTOR_SLUG, slug(self.subject)]
+        if self.split_by_place and self.place:
+            parts.append(slug(self.place))
+        return ":".join(parts)
+
+
+def slug(text: str | None) -> str:
+    """`North Korea` -> `north-korea`; `soldiers (%)` -> `soldiers-pct`; `Łódź` -> `lodz`."""
+    if not text:
+        return ""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE).replace("%", " pct "))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_SLUG.sub("-", ascii_text).strip("-")
+
+
+def _clean(text: str | None) -> str | None:
+    return text.strip() or None if text else None
+
+
+def assign_keys(claims: Sequence[Claim], lang: str = "pl") -> list[FigureKey]:
+    """The figure key of each claim, in the order given (see the module docstring for the rule)."""
+    bases = [(c.measure, _clean(c.actor)) for c in claims]
+    kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
+
+    named_kinds: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for base, kind in zip(bases, kinds, strict=True):
+        if kind is not None:
+            named_kinds[base].add(kind)
+    resolved_kinds: list[str] = []
+    for base, kind in zip(bases, kinds, strict=True):
+        if kind is None:
+            candidates = named_kinds.get(base, ())
+            kind = next(iter(candidates)) if len(candidates) == 1 else UNSPECIFIED_SUBJECT
+        resolved_kinds.append(kind)
+
+    places = [_clean(c.place) for c in claims]
+    named_places: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+    for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
+        if place is not None:
+            named_places[(*base, kind)].add(place)
+    keys: list[FigureKey] = []
+    shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
+    for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
+        known = named_places.get((*base, kind), set())
+        if len(known) <= 1:
+            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False)
+        else:
+            key = FigureKey(base[0], base[1], kind, place, True)
+        keys.append(shared.setdefault(key, key))
+    return keys
+
+
+def figure_ids(keys: set[FigureKey]) -> dict[FigureKey, str]:
+    """A unique, stable id for each key; colliding slugs get a hash of the exact key."""
+    by_slug: dict[str, list[FigureKey]] = defaultdict(list)
+    for key in keys:
+        by_slug[key.base_id()].append(key)
+    ids: dict[FigureKey, str] = {}
+    for base_id, group in by_slug.items():
+        for key in group:
+            if len(group) == 1:
+                ids[key] = base_id
+            else:
+                exact = repr((key.measure, key.actor, key.subject, key.place)).encode("utf-8")
+                ids[key] = f"{base_id}~{hashlib.blake2b(exact, digest_size=3).hexdigest()}"
+    return ids

@@ -1,0 +1,83 @@
+"""Rules for clock times and parts of the day: godz. 17.00, o 13:30, 10.30-11.00, rano, w nocy."""
+from __future__ import annotations
+
+from kronika.timex.reading import Reading
+from kronika.timex.rulebook import BOOK, Hit
+
+# Parts of the day that are a time of their own; the others (południe, północ: also south and
+# north; noc, wieczór as plain nouns) count only after a preposition of time or beside a date.
+_STANDALONE_DAYPARTS = ("rano", "rankiem", "wieczorem", "noca", "popoludni", "porann", "wieczorn", "nocn")
+_TIME_PREPOSITIONS = {"w", "we", "o", "po", "przed"}
+
+
+def _clock(hit: Hit, hour_group: str, minute_group: str | None) -> tuple[int, int] | None:
+    hour = hit.number(hour_group)
+    minute = 0
+    if minute_group is not None and hit.has(minute_group):
+        text = hit.word(hit.at(minute_group))
+        if len(text) != 2:
+            return None
+        minute = int(text)
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    return hour, minute
+
+
+_HOUR_WORD = r"(?:(?P<h>{hour_word})\.? ?(?:(?P<c>{approx})\.? )?)"
+
+
+def _span_start(hit: Hit, reading: Reading) -> Reading:
+    """`w godzinach 10.30`, `w godz. ok. 12.00` name a stretch of hours: the hour word stays out."""
+    if hit.has("h"):
+        entry = hit.entry("h", "hour_word")
+        plural = entry is not None and entry.number == "pl"
+        if plural or hit.tokens.folded[max(0, hit.at("h") - 2)] in ("w", "we"):
+            reading.first = hit.at("c") if hit.has("c") else hit.at("hh")
+    return reading
+
+
+@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))?")
+def clock_after_word(hit: Hit) -> Reading | None:
+    """godz. 17.00, godzinie 19, godz 23.59, godzina 15.00"""
+    clock = _clock(hit, "hh", "mm")
+    if clock is None:
+        return None
+    return _span_start(hit, hit.reading("TIME", hour=clock[0], minute=clock[1]))
+
+
+@BOOK.rule(r"(?<=[{prep_at}{prep_since}{prep_until}{prep_after}{prep_before}{prep_between}] )"
+           r"(?P<hh>{day})[.:](?P<mm>{day})|(?P<c>{approx})\.? (?P<hh2>{day})[.:](?P<mm2>{day})")
+def clock_after_preposition(hit: Hit) -> Reading | None:
+    """o 13.30, od 10.30, ok. 12.00"""
+    clock = _clock(hit, "hh", "mm") if hit.has("hh") else _clock(hit, "hh2", "mm2")
+    if clock is None:
+        return None
+    return hit.reading("TIME", hour=clock[0], minute=clock[1])
+
+
+@BOOK.rule(_HOUR_WORD + r"?(?P<hh>{day})[.:](?P<mm>{day}) ?- ?(?P<h2>{day})[.:](?P<m2>{day})")
+def clock_range(hit: Hit) -> list[Reading] | None:
+    """10.30-13.30, godz. 10:30 – 11:00: two times"""
+    start, end = _clock(hit, "hh", "mm"), _clock(hit, "h2", "m2")
+    if start is None or end is None or start >= end:
+        return None
+    first = Reading("TIME", hit.match.start(), hit.match.end("mm"), hour=start[0], minute=start[1])
+    return [
+        _span_start(hit, first),
+        Reading("TIME", hit.at("h2"), hit.match.end("m2"), hour=end[0], minute=end[1]),
+    ]
+
+
+@BOOK.rule(r"(?:(?P<p>[{prep_in}{prep_after}{prep_before}{prep_at}]) )?(?P<d>{daypart})")
+def daypart(hit: Hit) -> Reading:
+    """rano, wieczorem, w nocy, po południu, o północy, poranna chęć: joins a date before it
+    (dziś w nocy, w piątek wieczorem), or stands alone when it cannot mean anything else."""
+    word = hit.word(hit.at("d"))
+    preposition = hit.word(hit.at("p")) if hit.has("p") else None
+    code = "AF" if preposition == "po" and word == "poludniu" else hit.value("d", "daypart")
+    standalone = word.startswith(_STANDALONE_DAYPARTS) or preposition in _TIME_PREPOSITIONS
+    reading = Reading("TIME", hit.at("d"), hit.match.end(), daypart=code, weak=True, standalone=standalone)
+    if preposition == "po" and word == "polnocy":
+        reading.day_shift = 1  # dziś po północy: the small hours of the next day
+    reading.lead = hit.at("p") if hit.has("p") else None
+    return reading

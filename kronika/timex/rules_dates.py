@@ -1,0 +1,260 @@
+"""Rules for calendar expressions: dates, months, years, decades, centuries, weekdays, seasons."""
+from __future__ import annotations
+
+from kronika.timex.reading import Reading
+from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit
+
+# Kinds of the token before a bare four-digit number that make it a year rather than an amount.
+_YEAR_CONTEXT_BEFORE = set("bBUZOPaz6rl(,/'-jRE")
+# Words before a number that make it an amount (`ok. 2000 osób`, `ponad 1500`).
+_AMOUNT_CUES = {"ok", "okolo", "ponad", "prawie", "blisko", "niemal", "przeszlo", "niespelna", "nawet",
+                "az", "zaledwie", "tylko", "najmniej", "nr", "numer", "poz", "tys", "mln", "mld"}
+
+
+def _with_year(hit: Hit, reading: Reading) -> Reading:
+    """Fill the year of a month or date from the MONTH_YEAR fragment, when it matched."""
+    if hit.has("y"):
+        reading.year = hit.number("y")
+    elif hit.has("sh"):
+        reading.year_shift = int(hit.value("sh", "shift"))
+    elif hit.has("br"):
+        reading.year_shift = 0
+    return reading
+
+
+def _day(hit: Hit, group: str) -> int | None:
+    day = hit.number(group)
+    return day if 1 <= day <= 31 else None
+
+
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+def numeric_date(hit: Hit) -> Reading | None:
+    """03.09.2025, 23.02.2008 r., 8-06-2006, w dniu 2.11.2010"""
+    day, month = _day(hit, "d"), hit.number("m")
+    if day is None or not 1 <= month <= 12:
+        return None
+    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+
+
+@BOOK.rule(r"(?P<y>{year})-(?P<m>{day})-(?P<d>{day})")
+def iso_date(hit: Hit) -> Reading | None:
+    """2025-09-03"""
+    day, month = _day(hit, "d"), hit.number("m")
+    if day is None or not 1 <= month <= 12:
+        return None
+    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+
+
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?:\.|-{ordinal_suffix})? ?(?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def day_month(hit: Hit) -> Reading | None:
+    """3 września 2025 r., 7-go października, 15 maja ubiegłego roku, dnia 28 marca 2002 r."""
+    day = _day(hit, "d")
+    if day is None:
+        return None
+    return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month")), day=day))
+
+
+@BOOK.rule(r"(?:{day_word} )?(?P<o>{ordinal})(?: (?P<o2>{ordinal}))? (?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def ordinal_day_month(hit: Hit) -> Reading | None:
+    """pierwszego maja, dwudziestego czwartego lutego 2022 r."""
+    day = int(hit.value("o", "ordinal")) + (int(hit.value("o2", "ordinal")) if hit.has("o2") else 0)
+    if not 1 <= day <= 31:
+        return None
+    return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month")), day=day))
+
+
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+def day_roman_month(hit: Hit) -> Reading | None:
+    """28 IX 2010, 28.IX.2010"""
+    day, month = _day(hit, "d"), int(hit.value("r", "roman"))
+    if day is None or month > 12 or not hit.original(hit.at("r")).isupper():
+        return None
+    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+
+
+@BOOK.rule(r"(?P<d1>{day})(?P<dot>\.)? ?(?:-|{conj}|{prep_until}) ?(?:{prep_until} )?"
+           r"(?P<d2>{day})(?:\.|-{ordinal_suffix})? (?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def day_range(hit: Hit) -> list[Reading] | None:
+    """3-10 sierpnia, 3 i 4 maja, od 3 do 10 sierpnia 2010 r.: two dates sharing the month."""
+    day1, day2 = _day(hit, "d1"), _day(hit, "d2")
+    if day1 is None or day2 is None:
+        return None
+    month = int(hit.value("mo", "month"))
+    first = _with_year(hit, Reading("DATE", hit.at("d1"), hit.at("d1") + 1, month=month, day=day1))
+    second = _with_year(hit, Reading("DATE", hit.at("d2"), hit.match.end(), month=month, day=day2))
+    return [first, second]
+
+
+@BOOK.rule(r"(?P<mo>{month_any})" + MONTH_YEAR)
+def month_year(hit: Hit) -> Reading:
+    """czerwcu 2008 roku, Styczeń 2011, listopadzie ubiegłego roku, października ub. r."""
+    return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month"))))
+
+
+@BOOK.rule(r"(?P<mo>[{month_loc}{month_nom}{month_inst}])")
+def month_alone(hit: Hit) -> Reading:
+    """w listopadzie, we wrześniu, przed majem"""
+    return hit.reading("DATE", month=int(hit.value("mo", "month")))
+
+
+@BOOK.rule(r"(?:(?<=[{prep_since}{prep_until}{prep_from}{prep_after}{prep_before}{prep_between}{part}{turn}] )"
+           r"(?P<a>{month_gen})|(?P<b>{month_gen})(?= {conj} {month_gen}))")
+def month_genitive(hit: Hit) -> Reading:
+    """od października, do marca, połowy stycznia, przełomie kwietnia i maja: a genitive month
+    counts only where a preposition or a part of period governs it (`mają` is a verb)."""
+    group = "a" if hit.has("a") else "b"
+    return hit.reading("DATE", group, month=int(hit.value(group, "month")))
+
+
+@BOOK.rule(r"(?P<m>{month_adj})")
+def month_adjective(hit: Hit) -> Reading | None:
+    """spotkanie czerwcowe (capitalised it is a name: ul. Listopadowa)"""
+    if not hit.original(hit.at("m")).islower():
+        return None
+    return hit.reading("DATE", month=int(hit.value("m", "month_adj")))
+
+
+@BOOK.rule(r"(?P<y>{year})" + r" ?{year_word}\.?|{year_word} (?P<y2>{year})")
+def year_with_word(hit: Hit) -> Reading:
+    """2024 r., 2024 roku, 2009r., roku 1936, rok 2075"""
+    return hit.reading("DATE", year=hit.number("y" if hit.has("y") else "y2"))
+
+
+@BOOK.rule(r"(?P<y>{year})")
+def bare_year(hit: Hit) -> Reading | None:
+    """w 2006, (2006), Euro 2012: a four-digit number from 1900 to 2099 not counting anything."""
+    year = hit.number("y")
+    if not 1900 <= year <= 2099:
+        return None
+    first = hit.at("y")
+    kinds, words = hit.tokens.kinds, hit.tokens.folded
+    before = kinds[first - 2] if first >= 2 and kinds[first - 1] == " " else kinds[first - 1] if first else ""
+    word_before = words[first - 2] if first >= 2 else ""
+    if word_before in _AMOUNT_CUES or (first >= 1 and words[first - 1] in ("#", "$", "№")):
+        return None
+    after = kinds[first + 1 : first + 3]
+    if after[:1] in (",", ".") and after[1:] in ("D", "T"):
+        return None  # 2000,5: a decimal amount
+    if after == " _" and before not in _YEAR_CONTEXT_BEFORE:
+        follower = hit.original(first + 2)
+        if follower[:1].islower() and year % 50 == 0:
+            return None  # `2000 osób`: a round amount of something
+    return hit.reading("DATE", year=year)
+
+
+@BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})" + YEAR_TAIL)
+def year_range(hit: Hit) -> list[Reading] | None:
+    """1972-1992, 1987-94, sezon 2006/07: two years, the second may borrow the century."""
+    year1, text2 = hit.number("y1"), hit.word(hit.at("y2"))
+    if len(text2) == 2:
+        year2 = year1 // 100 * 100 + int(text2)
+        if year2 <= year1:
+            return None
+    elif len(text2) == 4:
+        year2 = int(text2)
+    else:
+        return None
+    if not (1000 <= year1 < year2 <= 2099):
+        return None
+    first = Reading("DATE", hit.at("y1"), hit.match.start("s"), year=year1)
+    while hit.tokens.kinds[first.last - 1] == " ":
+        first.last -= 1
+    return [first, Reading("DATE", hit.at("y2"), hit.match.end(), year=year2)]
+
+
+_DECADE = r"(?:(?P<{d}>{{day}})(?:\.|-[{{ordinal_suffix}}{{shift}}{{word}}])?|(?P<{f}>{{ordinal}}))"
+
+
+@BOOK.rule(r"{years_pl} " + _DECADE.format(d="d", f="f") + r"(?: {conj} " + _DECADE.format(d="d2", f="f2")
+           + r")?(?: (?P<c>{roman}) (?:{century_word}|{prep_in}\.))?")
+def decade(hit: Hit) -> Reading | list[Reading] | None:
+    """latach 90., lat 90-tych XX w., lata dziewięćdziesiąte, latach 20. XXI wieku; lata 80. i 90."""
+    tens = [hit.number(d) if hit.has(d) else int(hit.value(f, "ordinal")) for d, f in (("d", "f"), ("d2", "f2"))
+            if hit.has(d) or hit.has(f)]
+    if any(t % 10 or t > 90 for t in tens):
+        return None
+    if hit.has("c"):
+        century = int(hit.value("c", "roman")) - 1
+    else:
+        century = 20 if tens[0] < 20 else 19
+    if len(tens) == 1:
+        return hit.reading("DATE", decade=century * 10 + tens[0] // 10)
+    second = hit.at("d2") if hit.has("d2") else hit.at("f2")
+    first_end = hit.match.end("d") if hit.has("d") else hit.match.end("f")
+    if hit.tokens.kinds[first_end] == ".":
+        first_end += 1
+    return [Reading("DATE", hit.match.start(), first_end, decade=century * 10 + tens[0] // 10),
+            Reading("DATE", second, hit.match.end(), decade=century * 10 + tens[1] // 10)]
+
+
+@BOOK.rule(r"(?P<c>{roman}) (?:{century_word}|{prep_in}\.)")
+def century(hit: Hit) -> Reading | None:
+    """XX wieku, XIX w."""
+    if not hit.original(hit.at("c")).isupper():
+        return None
+    return hit.reading("DATE", century=int(hit.value("c", "roman")) - 1)
+
+
+@BOOK.rule(r"(?P<c>{century_adj})")
+def century_adjective(hit: Hit) -> Reading:
+    """dwudziestowieczna przeszłość"""
+    return hit.reading("DATE", century=int(hit.value("c", "century_adj")))
+
+
+@BOOK.rule(r"(?:(?P<sh>{shift}) )?(?P<w>{weekday})")
+def weekday(hit: Hit) -> Reading:
+    """we wtorek, w środę, w ubiegły piątek, w najbliższą środę; w poniedziałki (a set)"""
+    entries = hit.entries("w", "weekday")
+    day = int(entries[0].value)
+    if all(entry.number == "pl" for entry in entries):
+        return hit.reading("SET", "w", weekday=day)
+    shift = int(hit.value("sh", "shift")) or None if hit.has("sh") else None
+    return hit.reading("DATE", weekday=day, weekday_shift=shift)
+
+
+@BOOK.rule(r"(?P<w>{weekday_adj})")
+def weekday_adjective(hit: Hit) -> Reading | None:
+    """w poniedziałkowym programie"""
+    if not hit.original(hit.at("w")).islower():
+        return None
+    return hit.reading("DATE", weekday=int(hit.value("w", "weekday_adj")))
+
+
+@BOOK.rule(r"(?P<o>[{ordinal}{shift}]) (?P<w>{weekday}) (?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def nth_weekday_of_month(hit: Hit) -> Reading | None:
+    """ostatnia niedziela września, pierwszy poniedziałek maja 2025 r."""
+    ordinal = hit.entry("o", "ordinal")
+    if ordinal is not None:
+        nth = int(ordinal.value)
+    elif hit.word(hit.at("o")).startswith("ostatni"):
+        nth = -1
+    else:
+        return None
+    if not -1 <= nth <= 5:
+        return None
+    reading = hit.reading("DATE", month=int(hit.value("mo", "month")), weekday=int(hit.value("w", "weekday")))
+    reading.nth = nth
+    return _with_year(hit, reading)
+
+
+@BOOK.rule(r"(?:(?P<sh>[{shift}{long_weekend}]) )?(?P<e>{weekend})")
+def weekend(hit: Hit) -> Reading:
+    """w weekend, w miniony weekend, długi weekend"""
+    shift = None
+    if hit.has("sh") and hit.entry("sh", "shift") is not None:
+        shift = int(hit.value("sh", "shift")) or None
+    return hit.reading("DATE", weekend=True, weekday_shift=shift)
+
+
+@BOOK.rule(r"(?P<s>{season})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
+def season(hit: Hit) -> Reading:
+    """jesienią 2024 roku, zimą, latem ubiegłego roku"""
+    return _with_year(hit, hit.reading("DATE", season=hit.value("s", "season")))
+
+
+@BOOK.rule(r"(?P<s>{season_adj})")
+def season_adjective(hit: Hit) -> Reading | None:
+    """przerwa zimowa, jesienna trasa (capitalised it is a name: Jesienne Spotkania)"""
+    if not hit.original(hit.at("s")).islower():
+        return None
+    return hit.reading("DATE", season=hit.value("s", "season_adj"))

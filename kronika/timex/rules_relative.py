@@ -1,0 +1,129 @@
+"""Rules for expressions relative to the publication date or to the text: dziś, w ubiegłym roku,
+tego dnia; and the parts of periods that modify a date (na początku, w połowie)."""
+from __future__ import annotations
+
+from kronika.timex.reading import Reading
+from kronika.timex.rulebook import BOOK, ORDINAL, YEAR_TAIL, Hit, ordinal_of, unit_of
+
+# Unit of a shifted period -> the field that the shift moves.
+_SHIFT_FIELD = {"Y": "year_shift", "M": "month_shift", "W": "week_shift"}
+# Underspecified values for `w ostatnich latach`, `w najbliższych dniach` (as the KPWr corpus writes them).
+_PLURAL_PERIOD = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "H": "TXX:XX", "MIN": "TXX:XX"}
+
+
+@BOOK.rule(r"(?P<t>{deictic})")
+def deictic_day(hit: Hit) -> Reading | None:
+    """dziś, dzisiaj, wczoraj, jutro, przedwczoraj, dzisiejszy, wczorajsza (the plural adjectives mean
+    present-day, not this day: w dzisiejszych czasach)"""
+    entries = hit.entries("t", "deictic")
+    if all(entry.number == "pl" for entry in entries):
+        return None
+    return hit.reading("DATE", day_shift=int(entries[0].value))
+
+
+@BOOK.rule(r"(?P<sh>{shift})\.? ?(?:(?P<same>{same}) )?(?P<u>[{year_word}{unit}])")
+def shifted_period(hit: Hit) -> Reading | None:
+    """w tym roku, w ubiegłym roku, ub. roku, w zeszłym miesiącu, w przyszłym tygodniu;
+    w tym samym roku (the year last named)"""
+    unit, number = unit_of(hit, "u")
+    if number != "sg" and hit.word(hit.at("u")) != "r":
+        return None
+    shift = int(hit.value("sh", "shift"))
+    if hit.has("same"):
+        return hit.reading("DATE", anaphoric="year") if unit == "Y" and shift == 0 else None
+    if unit not in _SHIFT_FIELD:
+        return None
+    return hit.reading("DATE", **{_SHIFT_FIELD[unit]: shift})
+
+
+@BOOK.rule(r"(?P<br>{this_year})\.?")
+def this_year_abbreviation(hit: Hit) -> Reading:
+    """br. (bieżącego roku)"""
+    return hit.reading("DATE", year_shift=0)
+
+
+@BOOK.rule(r"(?P<y>{year_adj})")
+def year_adjective(hit: Hit) -> Reading:
+    """tegoroczna edycja, zeszłoroczne wybory"""
+    return hit.reading("DATE", year_shift=int(hit.value("y", "year_adj")))
+
+
+@BOOK.rule(r"(?P<sh>{shift}) (?P<u>[{years_pl}{unit}{day_word}{hour_word}])")
+def plural_period(hit: Hit) -> Reading | None:
+    """w ostatnich latach, w najbliższych dniach, w ostatnich minutach"""
+    unit, number = unit_of(hit, "u")
+    if number != "pl" or int(hit.value("sh", "shift")) == 0 or unit not in _PLURAL_PERIOD:
+        return None
+    type_ = "TIME" if unit in ("H", "MIN") else "DATE"
+    return hit.reading(type_, fixed=_PLURAL_PERIOD[unit])
+
+
+@BOOK.rule(r"(?P<sh>{shift}) (?:{same} )?(?P<d>{day_word})")
+def anaphoric_day(hit: Hit) -> Reading | None:
+    """tego dnia, tego samego dnia, następnego dnia: the day last mentioned, or the next one"""
+    entry = hit.entry("d", "day_word")
+    if entry is None or entry.number != "sg":
+        return None
+    return hit.reading("DATE", anaphoric="day", day_shift=int(hit.value("sh", "shift")))
+
+
+@BOOK.rule(r"{indefinite} (?P<d>{day_word})")
+def some_day(hit: Hit) -> Reading:
+    """któregoś dnia, pewnego dnia"""
+    return hit.reading("DATE", fixed="XXXX-XX-XX")
+
+
+@BOOK.rule(r"(?:" + ORDINAL + r" )?(?P<p>{part})")
+def part_of_period(hit: Hit) -> Reading:
+    """początku, połowy, końca, drugiej połowy, II połowie: joins the date after it (see compose.py)"""
+    reading = hit.reading("DATE", weak=True, standalone=False, mod=hit.value("p", "part"))
+    half = ordinal_of(hit) if hit.has("o") else None
+    if reading.mod == "MID" and half in (1, 2):
+        reading.half = half
+    elif hit.has("o"):
+        reading.first = hit.at("p")
+    return reading
+
+
+@BOOK.rule(r"(?P<p>{part}) (?P<u>[{year_word}{unit}])(?! [{year}{shift}{this_year}])")
+def part_of_current_period(hit: Hit) -> Reading | None:
+    """na początku roku, pod koniec miesiąca, w połowie tygodnia: the current one"""
+    unit, number = unit_of(hit, "u")
+    if number != "sg" or unit not in _SHIFT_FIELD or hit.word(hit.at("u")) == "r":
+        return None
+    return hit.reading("DATE", mod=hit.value("p", "part"), **{_SHIFT_FIELD[unit]: 0})
+
+
+@BOOK.rule(r"(?P<p>{part}) (?P<e>{event})")
+def part_of_event(hit: Hit) -> Reading | None:
+    """od początku wojny, do końca konfliktu: an interval anchored on an event"""
+    return hit.reading("DATE", mod=hit.value("p", "part"),
+                       attrs={"event": hit.word(hit.at("e"))})
+
+
+@BOOK.rule(ORDINAL + r" (?P<u>{unit})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
+def quarter_or_half(hit: Hit) -> Reading | None:
+    """w pierwszym kwartale 2025 r., w III kwartale, w drugim półroczu"""
+    unit, number = unit_of(hit, "u")
+    ordinal = ordinal_of(hit)
+    if ordinal is None or number != "sg" or unit not in ("Q", "HY") or not 1 <= ordinal <= (4 if unit == "Q" else 2):
+        return None
+    reading = hit.reading("DATE")
+    if unit == "Q":
+        reading.quarter = ordinal
+    else:
+        reading.half = ordinal
+    if hit.has("y"):
+        reading.year = hit.number("y")
+    else:
+        reading.year_shift = int(hit.value("sh", "shift")) if hit.has("sh") else 0
+    return reading
+
+
+@BOOK.rule(r"(?P<sh>{shift}) (?P<s>[{season}{years_pl}])")
+def shifted_season(hit: Hit) -> Reading | None:
+    """ubiegłej zimy, tej jesieni, zeszłego lata, przyszłą wiosną"""
+    season = hit.entry("s", "season")
+    if season is None:
+        return None
+    return hit.reading("DATE", season=season.value, year_shift=int(hit.value("sh", "shift")))

@@ -1,0 +1,277 @@
+"""Conflict rules, each with positive and negative cases, and the sweep checked against all pairs."""
+from __future__ import annotations
+
+import itertools
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronika.claim import Claim
+from kronika.reconcile import build_figures, find_conflicts
+from kronika.reconcile.conflicts import _COMPARABLE_MODALITIES
+from kronika.reconcile.intervals import value_interval
+from kronika.reconcile.timex import claim_time
+from tests.test_reconcile_story import NIS, make_claim
+
+FROM_NIS = {"source": NIS, "source_kind": "intelligence"}
+
+
+def conflicts_of(*claims: Claim, **options: int):
+    figures = build_figures(claims)
+    assert len(figures) == 1, [f.id for f in figures]
+    return find_conflicts(figures, **options)
+
+
+# --- disjoint values at overlapping times -------------------------------------------------------
+
+def test_approx_values_out_of_each_others_rounding_conflict():
+    (conflict,) = conflicts_of(make_claim(11000, qualifier="approx", reference_time="2024"),
+                               make_claim(14000, qualifier="approx", reference_time="2024"))
+    assert conflict.kind == "disjoint" and not conflict.same_source
+
+
+def test_values_within_rounding_do_not_conflict():
+    assert not conflicts_of(make_claim(11000, qualifier="approx"), make_claim(11400, qualifier="exact"))
+
+
+def test_neighbouring_round_numbers_share_their_boundary():
+    assert not conflicts_of(make_claim(14000, qualifier="approx"), make_claim(15000, qualifier="approx"))
+    assert not conflicts_of(make_claim(1000, qualifier="approx"), make_claim(2000, qualifier="approx"))
+
+
+def test_exact_values_that_differ_conflict():
+    assert len(conflicts_of(make_claim(11000), make_claim(11001))) == 1
+
+
+def test_a_year_overlaps_a_day_inside_it():
+    assert len(conflicts_of(make_claim(1000, reference_time="2024"),
+                            make_claim(3000, reference_time="2024-06-15"))) == 1
+
+
+def test_times_that_do_not_overlap_do_not_conflict():
+    assert not conflicts_of(make_claim(1000, measure="deployed", reference_time="2024"),
+                            make_claim(3000, measure="deployed", reference_time="2025-01"))
+
+
+def test_adjacent_days_do_not_overlap():
+    assert not conflicts_of(make_claim(1000, reference_time="2025-01-14", measure="deployed"),
+                            make_claim(3000, reference_time="2025-01-15", measure="deployed"))
+
+
+def test_more_than_excludes_its_own_number():
+    assert len(conflicts_of(make_claim(6000, qualifier="more_than"), make_claim(6000))) == 1
+
+
+def test_at_least_includes_its_own_number():
+    assert not conflicts_of(make_claim(6000, qualifier="at_least"), make_claim(6000))
+
+
+def test_at_least_against_a_smaller_approx_conflicts():
+    (conflict,) = conflicts_of(make_claim(13000, qualifier="at_least"), make_claim(11000, qualifier="approx"))
+    assert "10,500–11,500 and 13,000 or more" in conflict.reason or "13,000 or more and 10,500–11,500" in \
+        conflict.reason
+
+
+def test_range_covers_its_values_and_excludes_others():
+    assert not conflicts_of(make_claim(1000, qualifier="range", value_max=1500), make_claim(1400))
+    assert len(conflicts_of(make_claim(1000, qualifier="range", value_max=1500), make_claim(1600))) == 1
+
+
+def test_up_to_and_more_than():
+    assert not conflicts_of(make_claim(5000, qualifier="up_to"), make_claim(4000, qualifier="more_than"))
+    assert len(conflicts_of(make_claim(5000, qualifier="up_to"),
+                            make_claim(5000, qualifier="more_than"))) == 1
+
+
+def test_bounds_set_by_the_extractor_are_used():
+    assert not conflicts_of(make_claim(1000, low=900, high=1300), make_claim(1200))
+    assert len(conflicts_of(make_claim(1000, low=900, high=1100), make_claim(1200))) == 1
+
+
+def test_undated_claims_are_not_compared():
+    assert not conflicts_of(make_claim(1000, reference_time=None), make_claim(5000, reference_time=None))
+
+
+def test_publication_date_stands_in_for_a_missing_reference_time():
+    assert len(conflicts_of(make_claim(1000, reference_time=None, published="2025-03-01"),
+                            make_claim(5000, reference_time="2025-03"))) == 1
+
+
+def test_the_reason_names_values_sources_times_and_intervals():
+    (conflict,) = conflicts_of(
+        make_claim(1000, qualifier="approx", source="zachodnie źródła", source_kind="unnamed",
+                   reference_time="2025-01"),
+        make_claim(3000, qualifier="approx", reference_time="2025-01-15", **FROM_NIS))
+    assert conflict.reason == (f"~1,000 (zachodnie źródła, 2025-01) vs ~3,000 ({NIS}, 2025-01-15): "
+                               "intervals 500–1,500 and 2,500–3,500 do not overlap")
+    assert [c.source for c in conflict.claims] == ["zachodnie źródła", NIS]
+
+
+# --- the same source contradicting itself -------------------------------------------------------
+
+def test_a_named_source_contradicting_itself():
+    (conflict,) = conflicts_of(make_claim(1000, article="a", **FROM_NIS),
+                               make_claim(3000, article="b", **FROM_NIS))
+    assert conflict.kind == "self_contradiction" and conflict.same_source
+    assert conflict.reason.startswith(f"{NIS} contradicts itself: 1,000 (2025) vs 3,000 (2025)")
+
+
+def test_an_outlet_in_its_own_voice_contradicting_itself():
+    (conflict,) = conflicts_of(make_claim(1000, outlet="Kurier"), make_claim(3000, outlet="kurier"))
+    assert conflict.kind == "self_contradiction"
+    assert conflict.reason.startswith("Kurier (in its own voice) contradicts itself")
+
+
+def test_unnamed_sources_are_not_one_voice():
+    (conflict,) = conflicts_of(make_claim(1000, source="zachodnie źródła", source_kind="unnamed"),
+                               make_claim(3000, source="zachodnie źródła", source_kind="unnamed"))
+    assert conflict.kind == "disjoint" and not conflict.same_source
+
+
+def test_a_source_revising_its_figure_over_time_is_no_contradiction():
+    assert not conflicts_of(
+        make_claim(1100, reference_time="2024-12", measure="deployed", **FROM_NIS),
+        make_claim(2000, reference_time="2025-09", measure="deployed", **FROM_NIS))
+
+
+def test_different_named_sources_disagreeing_is_disjoint_not_self():
+    (conflict,) = conflicts_of(make_claim(1000, **FROM_NIS),
+                               make_claim(3000, source="Pentagon", source_kind="government"))
+    assert conflict.kind == "disjoint"
+
+
+# --- cumulative figures that fall ----------------------------------------------------------------
+
+def test_a_cumulative_count_that_falls_is_flagged():
+    (conflict,) = conflicts_of(make_claim(6000, qualifier="more_than", reference_time="2025-09"),
+                               make_claim(2000, qualifier="approx", reference_time="2025-11"))
+    assert conflict.kind == "cumulative_drop"
+    assert [c.value for c in conflict.claims] == [6000, 2000]
+    assert conflict.reason == ("over 6,000 (unattributed, 2025-09) then ~2,000 (unattributed, 2025-11): "
+                               "killed is cumulative and cannot fall, but 1,500–2,500 lies wholly below "
+                               "above 6,000")
+
+
+@pytest.mark.parametrize("measure", ["killed", "casualties", "displaced"])
+def test_every_cumulative_measure_is_checked(measure):
+    assert len(conflicts_of(make_claim(5000, measure=measure, reference_time="2024"),
+                            make_claim(3000, measure=measure, reference_time="2025"))) == 1
+
+
+def test_a_rising_cumulative_count_is_fine():
+    assert not conflicts_of(make_claim(1000, qualifier="approx", reference_time="2025-01-15"),
+                            make_claim(2000, qualifier="approx", reference_time="2025-09-02"),
+                            make_claim(6000, qualifier="more_than", reference_time="2025-11-14"))
+
+
+def test_a_later_figure_within_the_earlier_rounding_is_fine():
+    assert not conflicts_of(make_claim(2000, qualifier="approx", reference_time="2025-01"),
+                            make_claim(1900, reference_time="2025-03"))
+
+
+def test_a_stock_may_fall():
+    assert not conflicts_of(make_claim(14000, measure="deployed", reference_time="2024"),
+                            make_claim(8000, measure="deployed", reference_time="2025"))
+
+
+def test_a_source_lowering_its_own_cumulative_count_says_so():
+    (conflict,) = conflicts_of(make_claim(3000, reference_time="2024", **FROM_NIS),
+                               make_claim(2000, reference_time="2025", **FROM_NIS))
+    assert conflict.kind == "cumulative_drop" and conflict.same_source
+    assert conflict.reason.endswith(f"{NIS} lowered its own count")
+
+
+# --- modality --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("modality", ["planned", "possible", "denied"])
+def test_plans_and_possibilities_do_not_meet_asserted_figures(modality):
+    assert not conflicts_of(make_claim(6000, measure="deployed", modality=modality),
+                            make_claim(13000, measure="deployed", qualifier="at_least"))
+
+
+def test_reported_figures_meet_asserted_ones():
+    assert len(conflicts_of(make_claim(1000, modality="reported"), make_claim(5000))) == 1
+
+
+def test_two_plans_can_contradict_each_other():
+    (conflict,) = conflicts_of(make_claim(6000, measure="deployed", modality="planned"),
+                               make_claim(30000, measure="deployed", modality="planned"))
+    assert conflict.kind == "disjoint"
+
+
+@pytest.mark.parametrize("modality", ["possible", "denied"])
+def test_possibilities_and_denials_never_conflict(modality):
+    assert not conflicts_of(make_claim(6000, modality=modality), make_claim(30000, modality=modality))
+
+
+# --- scale: caps are reported, never silent -------------------------------------------------------
+
+def test_conflicts_beyond_the_cap_are_counted_not_hidden(caplog):
+    claims = [make_claim(1000 * (i + 1), article=f"a{i}") for i in range(30)]
+    conflicts = conflicts_of(*claims, max_per_figure=10)
+    assert len(conflicts) == 10
+    assert conflicts.capped == {"killed:north-korea:soldiers": 10}
+    assert conflicts.notes() == ["killed:north-korea:soldiers: only the first 10 conflicts are listed; "
+                                 "more conflicting pairs exist"]
+    assert "conflict listing stopped after 10 conflicts in 1 figure(s) (killed:north-korea:soldiers)" \
+        in caplog.text
+
+
+def test_exactly_the_cap_is_not_capped():
+    conflicts = conflicts_of(make_claim(1000), make_claim(2000), make_claim(3000), max_per_figure=3)
+    assert len(conflicts) == 3 and not conflicts.capped
+
+
+def test_many_equal_reports_cost_no_pair_comparisons():
+    # 20,000 identical reports over time touch each other everywhere; none conflicts, and the sweep
+    # must not walk them pairwise (this would take minutes if it did).
+    claims = [make_claim(6000.0, reference_time=f"202{i % 4}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                         article=str(i)) for i in range(20_000)]
+    started = time.perf_counter()
+    assert not conflicts_of(*claims)
+    assert time.perf_counter() - started < 10
+
+
+# --- the sweep finds exactly the pairs that comparing all pairs finds ------------------------------
+
+def _all_pairs(figure) -> set[tuple[str, int, int]]:
+    expected = set()
+    for modalities in _COMPARABLE_MODALITIES:
+        dated = [(i, claim_time(c), value_interval(c)) for i, c in enumerate(figure.claims)
+                 if c.modality in modalities and claim_time(c) is not None]
+        for (i, ti, vi), (j, tj, vj) in itertools.combinations(dated, 2):
+            if ti.overlaps(tj) and not vi.overlaps(vj):
+                expected.add(("disjoint", i, j))
+            if figure.cumulative and "asserted" in modalities:
+                if ti.before(tj) and vj.below(vi):
+                    expected.add(("drop", i, j))
+                if tj.before(ti) and vi.below(vj):
+                    expected.add(("drop", j, i))
+    return expected
+
+
+_TIMES = ["2024", "2024-06", "2024-06-15", "2024-07", "2024-Q3", "2025", "2025-01-15", "2025-02", None]
+_QUALIFIERS = ["exact", "approx", "more_than", "at_least", "less_than", "up_to", "range"]
+_random_claim = st.builds(
+    lambda value, qualifier, time, modality, measure: make_claim(
+        value, qualifier=qualifier, reference_time=time, modality=modality, measure=measure,
+        value_max=value * 1.5 if qualifier == "range" else None),
+    st.sampled_from([100.0, 900.0, 1000.0, 1100.0, 1500.0, 2000.0, 5000.0]),
+    st.sampled_from(_QUALIFIERS),
+    st.sampled_from(_TIMES),
+    st.sampled_from(["asserted", "asserted", "reported", "planned", "possible"]),
+    st.sampled_from(["killed", "deployed"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_random_claim, min_size=2, max_size=25))
+def test_sweep_matches_all_pairs(claims):
+    for figure in build_figures(claims):
+        found = {("drop" if c.kind == "cumulative_drop" else "disjoint",
+                  next(i for i, x in enumerate(figure.claims) if x is c.claims[0]),
+                  next(i for i, x in enumerate(figure.claims) if x is c.claims[1]))
+                 for c in find_conflicts([figure], max_per_figure=10_000)}
+        assert found == _all_pairs(figure)

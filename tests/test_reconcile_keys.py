@@ -1,0 +1,139 @@
+"""Which claims meet in one figure, what a subject counts as, and stable figure ids."""
+from __future__ import annotations
+
+from importlib import resources
+
+from kronika.reconcile import build_figures, subject_kind
+from kronika.reconcile.keys import FigureKey, figure_ids, slug
+from kronika.reconcile.subject_kinds import load_subject_kinds
+from tests.test_reconcile_story import make_claim
+
+
+def ids(*claims):
+    return sorted(f.id for f in build_figures(claims))
+
+
+# --- subject kinds ---------------------------------------------------------------------------------
+
+def test_subject_kinds_from_the_data_file():
+    assert subject_kind("żołnierz") == "soldiers"
+    assert subject_kind("wojskowy") == "soldiers"
+    assert subject_kind("cywil") == "civilians"
+    assert subject_kind("osoba") == "people"
+    assert subject_kind("uchodźca") == "people"
+    assert subject_kind("dziecko") == "children"
+    assert subject_kind("pocisk artyleryjski") == "artillery shells"
+    assert subject_kind("czołg") == "tanks"
+    assert subject_kind("dron") == "drones"
+
+
+def test_head_noun_is_found_before_or_after_its_adjective():
+    assert subject_kind("żołnierz północnokoreański") == "soldiers"
+    assert subject_kind("rosyjski czołg") == "tanks"
+
+
+def test_homonym_tags_and_case_are_ignored():
+    assert subject_kind("Żołnierz:Sm1") == "soldiers"
+
+
+def test_an_unknown_subject_keeps_its_own_phrase():
+    assert subject_kind("latarnia morska") == "latarnia morska"
+
+
+def test_no_subject_no_kind():
+    assert subject_kind(None) is None and subject_kind("  ") is None
+
+
+def test_shares_and_money_are_kinds_of_their_own():
+    assert subject_kind("żołnierz", unit="percent") == "soldiers (%)"
+    assert subject_kind(None, unit="USD") == "money (USD)"
+    assert subject_kind("pomoc wojskowa", unit="EUR") == "money (EUR)"
+    assert subject_kind("pocisk", unit=None) == "projectiles"
+
+
+def test_the_data_file_is_well_formed():
+    text = (resources.files("kronika") / "lang" / "pl" / "subject_kinds.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert all(len(row) == 2 and row[0].strip() and row[1].strip() for row in rows)
+    lemmas = [row[0] for row in rows]
+    assert len(lemmas) == len(set(lemmas)), "a lemma is listed twice"
+    assert len(load_subject_kinds("pl")) == len(lemmas)
+
+
+# --- grouping --------------------------------------------------------------------------------------
+
+def test_measure_actor_and_kind_split_figures():
+    assert ids(make_claim(1, measure="killed"), make_claim(1, measure="wounded"),
+               make_claim(1, actor="Russia"), make_claim(1, subject="cywil"),
+               make_claim(1, subject="wojskowy")) == [
+        "killed:north-korea:civilians", "killed:north-korea:soldiers", "killed:russia:soldiers",
+        "wounded:north-korea:soldiers"]
+
+
+def test_claims_without_an_actor_have_a_figure_of_their_own():
+    assert ids(make_claim(1, actor=None), make_claim(2)) == [
+        "killed:no-actor:soldiers", "killed:north-korea:soldiers"]
+
+
+def test_a_missing_place_meets_the_one_named_place():
+    (figure,) = build_figures([make_claim(1, place=None), make_claim(2, place="Kursk Oblast")])
+    assert figure.id == "killed:north-korea:soldiers" and figure.place == "Kursk Oblast"
+    assert len(figure.claims) == 2
+
+
+def test_two_named_places_split_and_the_placeless_claims_stay_apart():
+    figures = {f.id: f for f in build_figures([
+        make_claim(1, place="Kursk Oblast"), make_claim(2, place="Donetsk Oblast"),
+        make_claim(3, place=None)])}
+    assert sorted(figures) == ["killed:north-korea:soldiers", "killed:north-korea:soldiers:donetsk-oblast",
+                               "killed:north-korea:soldiers:kursk-oblast"]
+    assert figures["killed:north-korea:soldiers"].place is None
+    assert [c.value for c in figures["killed:north-korea:soldiers:kursk-oblast"].claims] == [1]
+
+
+def test_a_missing_subject_meets_the_one_named_kind():
+    (figure,) = build_figures([make_claim(1, subject=None), make_claim(2, subject="żołnierz")])
+    assert figure.subject == "soldiers"
+
+
+def test_a_missing_subject_among_several_kinds_is_unspecified():
+    assert ids(make_claim(1, subject=None), make_claim(2, subject="żołnierz"),
+               make_claim(3, subject="cywil")) == [
+        "killed:north-korea:civilians", "killed:north-korea:soldiers", "killed:north-korea:unspecified"]
+
+
+def test_grouping_does_not_depend_on_order():
+    claims = [make_claim(1, place="Kursk Oblast"), make_claim(2, place=None, subject=None),
+              make_claim(3, subject="cywil"), make_claim(4, place="Donetsk Oblast", article="x")]
+    forward = {f.id: sorted(c.value for c in f.claims) for f in build_figures(claims)}
+    backward = {f.id: sorted(c.value for c in f.claims) for f in build_figures(reversed(claims))}
+    assert forward == backward
+
+
+def test_every_claim_stays():
+    claims = [make_claim(float(i), article=str(i)) for i in range(50)]
+    assert sum(len(f.claims) for f in build_figures(claims)) == 50
+
+
+# --- ids -------------------------------------------------------------------------------------------
+
+def test_slugs():
+    assert slug("North Korea") == "north-korea"
+    assert slug("Łódź") == "lodz"
+    assert slug("soldiers (%)") == "soldiers-pct"
+    assert slug("money (USD)") == "money-usd"
+    assert slug(None) == ""
+
+
+def test_ids_are_derived_from_the_key_alone():
+    key = FigureKey("killed", "North Korea", "soldiers", "Kursk Oblast", False)
+    assert figure_ids({key}) == {key: "killed:north-korea:soldiers"}
+
+
+def test_colliding_slugs_get_a_stable_hash():
+    one = FigureKey("killed", "Korea Północna", "soldiers", None, False)
+    two = FigureKey("killed", "Korea Polnocna", "soldiers", None, False)
+    first = figure_ids({one, two})
+    assert first[one] != first[two]
+    assert all(i.startswith("killed:korea-polnocna:soldiers~") for i in first.values())
+    assert figure_ids({two, one}) == first
