@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
-from kronika.assemble.measure import choose_measure, cue_hits
+from kronika.assemble.measure import CueHit, choose_measure, cue_hits
 from kronika.assemble.modality import modality_cues_at, modality_of
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
-from kronika.assemble.subject import counted_after
+from kronika.assemble.subject import counted_after, counted_before, specific_person
 from kronika.assemble.timing import reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
@@ -23,9 +23,20 @@ from kronika.entities import find_entities
 from kronika.mentions import EntityMention, NumberMention, TimeMention
 from kronika.numbers import find_numbers
 from kronika.prepare.document import Document
+from kronika.reconcile.subject_kinds import load_subject_kinds, subject_kind
 from kronika.timex import find_times
 
 __all__ = ["assemble_claims"]
+
+# Counted things that are sent as supplies, not deployed: `wysłał miliony pocisków` is a delivery.
+EQUIPMENT_KINDS = frozenset({
+    "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
+    "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
+    "projectiles", "mines", "air defence systems",
+})
+# People counted in general, whom a nearer specific noun may name (`grupę żołnierzy złożoną z 6 tys. osób`).
+GENERIC_PEOPLE = frozenset({"osoba", "człowiek"})
+CURRENCY_MEASURES = frozenset({"supplied"})
 
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
@@ -72,9 +83,12 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             counted = counted_after(sentence, number.end)
             if counted.lemma and counted.lemma.split()[0] in lex.not_counted:
                 continue
-            cue = choose_measure(sentence, hits, range(first, max(last, counted.last)))
-            measure = cue.measure if cue else "other"
             subject = counted.lemma
+            if subject is None and not counted.anaphoric and number.unit is None:
+                subject = counted_before(sentence, number.start)
+            if subject in GENERIC_PEOPLE:
+                subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
+            cue, measure = _measure(sentence, hits, range(first, last), number.unit, subject)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
@@ -113,6 +127,21 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 antecedent = _Antecedent(subject, actor, index)
         carried[index] = attributions[-1] if attributions else previous
     return claims
+
+
+def _measure(sentence: Sentence, hits: list[CueHit], number: range, unit: str | None,
+             subject: str | None) -> tuple[CueHit | None, str]:
+    """Percentages are shares, not events; money is supplied or nothing; equipment that is `sent` is
+    supplied, not deployed."""
+    if unit == "percent" or unit == "share":
+        return None, "other"
+    currency = unit is not None
+    cue = choose_measure(sentence, hits, number, CURRENCY_MEASURES if currency else None)
+    if cue is None:
+        return None, "other"
+    if cue.measure == "deployed" and subject_kind(subject) in EQUIPMENT_KINDS:
+        return cue, "supplied"
+    return cue, cue.measure
 
 
 def _carried_attribution(document: Document, index: int, lex: ClaimLexicon, sentence: Sentence, entities: list[EntityMention],

@@ -17,6 +17,10 @@ from kronika.mentions import EntityMention
 PHRASE_POS = frozenset({"subst", "adj", "ppas", "pact", "ger", "depr", "brev", "ign"})
 COORDINATORS = frozenset({"i", "oraz", ","})
 MAX_PHRASE_TOKENS = 12
+COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
+COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
+SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
+RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
 ENTITY_SOURCE_KINDS = {
     "intelligence": "intelligence", "government": "government", "media": "media",
     "organisation": "organisation", "person": "person", "group": "organisation",
@@ -49,22 +53,25 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
     found = []
     tokens = sentence.tokens
     lowered = [t.text.lower() for t in tokens]
+    headline = _headline_source(sentence, text, entities, lexicon)
+    if headline:
+        found.append(headline)
     i = 0
     while i < len(tokens):
         preposed = _preposed_at(lowered, i, lexicon)
         if preposed:
             length, case = preposed
-            last = _phrase_end(tokens, i + length, case)
+            last = _phrase_end(tokens, i + length, case, stops)
             if last > i + length:
                 found.append(_make(sentence, text, entities, lexicon, i + length, last, case, i, "sentence"))
                 i = last
                 continue
-        if tokens[i].lemmas & lexicon.speech_verbs and _is_finite_verb(tokens[i]):
+        if _is_finite_verb(tokens[i]) and tokens[i].lemmas & (lexicon.speech_verbs | lexicon.counting_verbs):
             attribution = _around_speech_verb(sentence, text, entities, lexicon, i, stops)
             if attribution:
                 found.append(attribution)
         i += 1
-    return found
+    return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
 
 
 def attribution_for(attributions: list[Attribution], number_index: int) -> Attribution | None:
@@ -91,17 +98,21 @@ def _is_finite_verb(token: Token) -> bool:
     return any(r.pos in ("praet", "fin", "pcon", "impt") for r in token.readings)
 
 
-def _phrase_end(tokens: list[Token], first: int, case: str | None) -> int:
+def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozenset[int] = frozenset()) -> int:
     """End of the noun phrase starting at `first`: words that can stand in `case`, names and acronyms,
     coordination between them, an acronym in brackets."""
     k = first
-    while k < len(tokens) and k - first < MAX_PHRASE_TOKENS:
+    while k < len(tokens) and k - first < MAX_PHRASE_TOKENS and k not in stops:
         token = tokens[k]
         if token.text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")" and tokens[k + 1].text.isupper():
             k += 3
             continue
         if token.text in COORDINATORS and k > first:
-            if k + 1 < len(tokens) and tokens[k + 1].is_word and _phrase_word(tokens[k + 1], case):
+            # `południowokoreańskich, ukraińskich i zachodnich źródeł`; a comma joins only adjectives.
+            joined = tokens[k + 1] if k + 1 < len(tokens) else None
+            if joined is not None and joined.is_word and _phrase_word(joined, case) and (
+                token.text != "," or _adjective(joined, case)
+            ):
                 k += 1
                 continue
             break
@@ -114,6 +125,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None) -> int:
 def _phrase_word(token: Token, case: str | None) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return True  # an acronym: NIS, ONZ, ISW
+    if any(r.pos in ("prep", "conj", "comp", "fin", "praet", "inf", "adv", "qub") for r in token.readings):
+        return False  # `do` is also a musical note, `ok` also a noun: a function-word reading wins
     for reading in token.readings:
         if reading.pos in ("ign", "brev"):
             return token.text[:1].isupper()
@@ -122,41 +135,69 @@ def _phrase_word(token: Token, case: str | None) -> bool:
     return False
 
 
+def _adjective(token: Token, case: str | None) -> bool:
+    return any(r.pos == "adj" and (case is None or r.has(case)) for r in token.readings)
+
+
+def _headline_source(sentence: Sentence, text: str, entities: list[EntityMention],
+                     lexicon: ClaimLexicon) -> Attribution | None:
+    """`Kijów: w obwodzie jest już 11 tys. żołnierzy` – a name and a colon open the sentence."""
+    tokens = sentence.tokens
+    colon = next((k for k, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if not colon or _phrase_end(tokens, 0, "nom") != colon or not tokens[0].text[:1].isupper():
+        return None
+    return _make(sentence, text, entities, lexicon, 0, colon, "nom", colon, "after")
+
+
 def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMention],
                         lexicon: ClaimLexicon, verb: int, stops: frozenset[int]) -> Attribution | None:
     tokens = sentence.tokens
     previous = tokens[verb - 1].text if verb else ""
-    if previous.lower() == "jak" or previous in ("-", "–", "—", ","):
-        # `Jak podało ministerstwo, ...` and post-posed `... – poinformował rzecznik X.`
-        last = _phrase_end(tokens, verb + 1, "nom")
-        if last == verb + 1:
+    counting = not (tokens[verb].lemmas & lexicon.speech_verbs)
+    # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
+    after = verb + 1
+    while after < len(tokens) and (after in stops or after + 1 in stops or tokens[after].text.lower() in SKIPPED_AFTER_VERB or (
+        tokens[after].is_word and all(r.pos == "adv" for r in tokens[after].readings)
+    )):
+        after += 1
+    if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
+        last = _phrase_end(tokens, after, "nom", stops)
+        if last == after:
             return None
         scope = "sentence" if previous.lower() == "jak" else "before"
-        return _make(sentence, text, entities, lexicon, verb + 1, last, "nom", verb, scope)
-    # `X poinformował (we wtorek), że ...`: X ends right before the verb.
-    following = [t.text.lower() for t in tokens[verb + 1 : verb + 6]]
-    if not ({"że", "iż", ":"} & set(following)):
+        return _make(sentence, text, entities, lexicon, after, last, "nom", verb, scope)
+    # `X poinformował (we wtorek), że ...`, `X mówił o ...`, `Kreml zaprzecza, by ...`; counting verbs
+    # (`Straż Graniczna odnotowała 30 tys. prób`) take the figure as their object.
+    following = {t.text.lower() for t in tokens[verb + 1 : verb + 6]}
+    if not counting and not (following & COMPLEMENTIZERS):
         return None
     first = verb
     while first > 0 and first - 1 not in stops:
-        if first >= 3 and tokens[first - 1].text == ")" and tokens[first - 3].text == "(":
+        word = tokens[first - 1]
+        if first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
             first -= 3
-        elif tokens[first - 1].is_word and _phrase_word(tokens[first - 1], None):
+        elif word.is_word and _phrase_word(word, None):
             first -= 1
+        elif word.text.lower() in COMPLEMENT_PREPOSITIONS and first >= 2 and _phrase_word(tokens[first - 2], None):
+            first -= 1  # `Samorządowcy z Kotliny Kłodzkiej szacują`
         else:
             break
     while first < verb and not any(r.has("nom") or r.pos in ("ign", "brev") for r in tokens[first].readings):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
-    if first == verb:
+    if first < verb:
+        return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
+    # No subject before the verb: `(szacunki,) na które powołują się zachodnie źródła`.
+    last = _phrase_end(tokens, after, "nom", stops)
+    if last == after or not any(r.has("nom") for r in tokens[after].readings):
         return None
-    return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
+    return _make(sentence, text, entities, lexicon, after, last, "nom", verb, "sentence")
 
 
 def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
           first: int, last: int, case: str, cue: int, scope: str) -> Attribution:
     tokens = sentence.tokens
-    # `według danych ONZ`: the report is a wrapper, the source is what follows it.
-    if last - first > 1 and tokens[first].lemmas & lexicon.source_wrappers and tokens[first + 1].text[:1].isupper():
+    # `według danych ONZ`, `z ustaleń wywiadu`: the report is a wrapper, the source is what follows it.
+    if last - first > 1 and tokens[first].lemmas & lexicon.source_wrappers:
         first += 1
     phrase = tokens[first:last]
     source = nominative_phrase(phrase, text, case)

@@ -20,6 +20,7 @@ class ModalityCue:
     form: str
     needs_infinitive: bool
     modality: str
+    reaches_sentence: bool
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class ClaimLexicon:
     preposed: dict[tuple[str, ...], str]  # lowercased word sequence -> case of the source after it
     preposed_max_words: int
     speech_verbs: frozenset[str]
+    counting_verbs: frozenset[str]
     source_wrappers: frozenset[str]
     continuation_openers: tuple[str, ...]
     source_kinds: dict[str, str]
@@ -49,8 +51,10 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     for cues in measure_cues.values():
         cues.sort(key=lambda cue: -len(cue.lemmas))
     modality_cues: dict[str, list[ModalityCue]] = {}
-    for lemma, form, needs_infinitive, modality in _rows(lang, "modality_cues.tsv"):
-        modality_cues.setdefault(lemma, []).append(ModalityCue(lemma, form, needs_infinitive == "yes", modality))
+    for lemma, form, needs_infinitive, modality, reach in _rows(lang, "modality_cues.tsv"):
+        modality_cues.setdefault(lemma, []).append(
+            ModalityCue(lemma, form, needs_infinitive == "yes", modality, reach == "sentence")
+        )
     attribution = json.loads(
         resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8")
     )
@@ -64,6 +68,7 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
         preposed=preposed,
         preposed_max_words=max(len(k) for k in preposed),
         speech_verbs=frozenset(attribution["speech_verbs"]),
+        counting_verbs=frozenset(attribution["counting_verbs"]),
         source_wrappers=frozenset(attribution["source_wrappers"]),
         continuation_openers=tuple(sorted(attribution["continuation_openers"], key=len, reverse=True)),
         source_kinds=kinds,

@@ -8,6 +8,8 @@ from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.sentence import Sentence
 
 MULTIWORD_WINDOW = 3
+# Where to look, in order: (strong cue?, in the number's own clause?).
+SEARCH_ORDER = ((True, True), (False, True), (True, False), (False, False))
 
 
 @dataclass(frozen=True)
@@ -35,20 +37,21 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     return hits
 
 
-def choose_measure(sentence: Sentence, hits: list[CueHit], number: range) -> CueHit | None:
-    """The cue nearest to the number's tokens `number` (cues inside it do not count)."""
+def choose_measure(sentence: Sentence, hits: list[CueHit], number: range,
+                   allowed: frozenset[str] | None = None) -> CueHit | None:
+    """The cue nearest to the number's tokens `number` (cues inside it do not count); `allowed`
+    limits the measures (money is only ever supplied)."""
     clause = range(*sentence.clause_range(number.start))
-    usable = [h for h in hits if h.index not in number]
+    usable = [h for h in hits if h.index not in number and (allowed is None or h.measure in allowed)]
 
     def distance(hit: CueHit) -> tuple[int, bool]:
         after = hit.index >= number.stop
         return (hit.index - number.stop + 1 if after else number.start - hit.index), after
 
-    for strong in (True, False):
-        for in_clause in (True, False):
-            candidates = [h for h in usable if h.strong == strong and (h.index in clause or not in_clause)]
-            if candidates:
-                return min(candidates, key=distance)
+    for strong, in_clause in SEARCH_ORDER:
+        candidates = [h for h in usable if h.strong == strong and (h.index in clause or not in_clause)]
+        if candidates:
+            return min(candidates, key=distance)
     return None
 
 
@@ -66,5 +69,7 @@ def _rest_matches(sentence: Sentence, i: int, cue: MeasureCue) -> bool:
 def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> bool:
     if not (sentence.tokens[i].lemmas & lexicon.speech_verbs):
         return False
+    if i and sentence.tokens[i - 1].text.lower() in ("jak", "-", "–", "—", ","):
+        return True  # `Jak przekazał...`, `... – przekazał komendant`
     following = [t.text.lower() for t in sentence.tokens[i + 1 : i + 5]]
     return "że" in following or "iż" in following or ":" in following

@@ -21,8 +21,8 @@ def modality_of(sentence: Sentence, number: int, cue: int | None, lexicon: Claim
     best: tuple[int, str] | None = None
     for k in range(0, reach):
         for match in modality_cues_at(tokens, k, lexicon):
-            # Denial reaches across clauses (`zaprzeczył, jakoby wysłał...`); the others stay in theirs.
-            if match.modality != "denied" and k < clause_start:
+            # Verbs governing a complement clause reach across it (`zaprzeczył, jakoby wysłał...`).
+            if not match.reaches_sentence and k < clause_start:
                 continue
             if best is None or k > best[0]:
                 best = (k, match.modality)

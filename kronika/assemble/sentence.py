@@ -13,7 +13,8 @@ CLAUSE_OPENERS = frozenset({
     "jak", "gdzie", "dokąd", "skąd", "co", "czy", "jeśli", "jeżeli", "natomiast", "zaś", "podczas", "zanim",
     "jakoby",
 })
-HARD_BREAKS = frozenset({";", ":", "(", ")", "–", "—"})
+# Brackets do not break a clause: `zabici i zmarli (ok. tysiąca żołnierzy)` counts the killed.
+HARD_BREAKS = frozenset({";", ":", "–", "—"})
 
 
 @dataclass

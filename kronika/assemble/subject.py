@@ -73,3 +73,38 @@ def _adjective_reading(token: Token) -> Reading | None:
 def _lemma(token: Token, reading: Reading) -> str:
     lemma = reading.lemma
     return lemma if token.text[:1].isupper() and lemma[:1].isupper() else lemma.lower()
+
+
+# Between a noun and the number that counts it from behind: `takich prób było ok. 26 tys.`
+_BACKWARD_SKIPPABLE = frozenset({".", "ok", "około", "ponad", "blisko", "niemal", "prawie", "już", "jedynie",
+                                 "tylko", "aż", "zaledwie", "przeszło", "nawet"})
+BACKWARD_REACH = 5
+
+
+def counted_before(sentence: Sentence, number_start: int) -> str | None:
+    """A plural genitive noun shortly before the number, when none follows it."""
+    tokens = sentence.tokens
+    k = sentence.index_at(number_start) - 1
+    while k >= 0 and sentence.index_at(number_start) - k <= BACKWARD_REACH:
+        token = tokens[k]
+        lowered = token.text.lower()
+        if lowered in _BACKWARD_SKIPPABLE or "być" in token.lemmas:
+            k -= 1
+            continue
+        reading = next((r for r in token.readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
+        return _lemma(token, reading) if reading else None
+    return None
+
+
+def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: dict[str, str]) -> str | None:
+    """`grupę żołnierzy złożoną z 6 tys. osób`: a generic `osoba` takes the nearer specific noun before it
+    in the clause, if that noun counts people of a kind."""
+    tokens = sentence.tokens
+    index = sentence.index_at(number_start)
+    first, _ = sentence.clause_range(index)
+    for k in range(index - 1, max(first, index - BACKWARD_REACH * 2) - 1, -1):
+        for reading in tokens[k].readings:
+            lemma = reading.lemma.lower()
+            if reading.pos in NOUN_POS and lemma != generic and lemma in kinds:
+                return lemma
+    return None

@@ -211,18 +211,25 @@ class Inflector:
     def adjective_forms(self, word: str, template: str | None = None) -> tuple[Form, ...]:
         """Every form of an adjective in the degree it is given in (`rosyjski` positive, `Najwyższa`
         superlative): all numbers and genders, plus the compound prefix `adja` (`rosyjsko-`)."""
-        if template is None and not self._lemmas(word, ADJ_POS, None, ()):
+        return tuple(f for paradigm in self._adjective_paradigms(word, template) for f in paradigm)
+
+    def _adjective_paradigms(self, word: str, template: str | None = None) -> list[tuple[Form, ...]]:
+        """The forms of each adjective `word` can be (`Zachodni`: zachodni, or plural of zachodny)."""
+        lemmas = [] if template is not None else self._lemmas(word, ADJ_POS, None, ())
+        if template is None and not lemmas:
             template = self._rule_for(word, ADJECTIVE_RULES)
             if template is None:
                 raise InflectionError(f"morfeusz2 does not know the adjective {word!r}")
         if template is not None:
-            forms = self._template_forms(word, template)
+            paradigms = [self._template_forms(word, template)]
         else:
-            forms = tuple(_recased(f, word) for lemma in self._lemmas(word, ADJ_POS, None, ())
-                          for f in self._lemma_forms(lemma))
-        degrees = {f.degree for f in _nominatives(forms, word) if f.pos in ADJ_POS} or {"pos"}
-        return tuple(f for f in forms
-                     if f.pos == "adja" or (f.pos in ADJ_POS and (f.pos != "adj" or f.degree in degrees)))
+            paradigms = [tuple(_recased(f, word) for f in self._lemma_forms(lemma)) for lemma in lemmas]
+        kept = []
+        for forms in paradigms:
+            degrees = {f.degree for f in _nominatives(forms, word) if f.pos in ADJ_POS} or {"pos"}
+            kept.append(tuple(f for f in forms if f.pos == "adja"
+                              or (f.pos in ADJ_POS and (f.pos != "adj" or f.degree in degrees))))
+        return kept
 
     def _adjective_nominatives(self, word: str) -> list[Form]:
         """The readings of `word` as a nominative adjective; a compound (`polsko-białoruska`) reads
@@ -290,7 +297,7 @@ class Inflector:
         slots = [(n, c) for n in sorted(numbers) for c in CASES]
         columns = {head_index: _by_slot((f for f in head if not genders or f.genders & genders), slots)}
         for i in modifiers:
-            columns[i] = self._agreeing_forms(words[i], slots, genders)
+            columns[i] = self._agreeing_forms(words[i], slots, readings)
         results: set[str] = set()
         for slot in slots:
             choices = [sorted(columns[i].get(slot, ())) for i in range(first, end)]
@@ -346,10 +353,16 @@ class Inflector:
             return i
         raise InflectionError(f"no head noun in {' '.join(words)!r}")
 
-    def _agreeing_forms(self, word: str, slots: list[Slot], genders: frozenset[str]) -> dict[Slot, set[str]]:
+    def _agreeing_forms(self, word: str, slots: list[Slot], readings: list[Form]) -> dict[Slot, set[str]]:
+        """The forms of a modifier by slot, from the adjective(s) whose nominative agrees with the head."""
         prefix = ""
         if "-" in word:
             head, _, word = word.rpartition("-")
             prefix = head + "-"
-        forms = [f for f in self.adjective_forms(word) if f.pos != "adja" and f.genders & genders]
+        genders = frozenset(g for r in readings for g in r.genders)
+        forms = [
+            f for paradigm in self._adjective_paradigms(word)
+            if any(_agree(r, a) for r in readings for a in _nominatives(paradigm, word))
+            for f in paradigm if f.pos != "adja" and f.genders & genders
+        ]
         return {slot: {prefix + text for text in texts} for slot, texts in _by_slot(forms, slots).items()}

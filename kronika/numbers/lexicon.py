@@ -53,6 +53,9 @@ class NumberLexicon:
     units_before: dict[str, str]
     unit_words: frozenset[str]  # generated unit words: these need a space before them
     qualifiers: dict[str, str]
+    qualifiers_after_verb: frozenset[str]  # cues that are also verbs: "przeszło"
+    verb_words: frozenset[str]
+    verb_endings: tuple[str, ...]
     non_figure_after: dict[str, str]
     non_figure_before: dict[str, str]
     year_context: frozenset[str]
@@ -121,6 +124,9 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
     share_after = {w.lower() for w, pos in read_rows(folder / "share_blockers.tsv") if pos == "after"}
     share_before = {w.lower() for w, pos in read_rows(folder / "share_blockers.tsv") if pos == "before"}
 
+    qualifier_rows = read_rows(folder / "qualifiers.tsv")
+    verbs = read_words(folder / "verbs_before_qualifier.txt")
+
     connectors: dict[str, set[str]] = {}
     for word, role in read_rows(folder / "connectors.tsv"):
         connectors.setdefault(role, set()).add(word.lower())
@@ -132,7 +138,10 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
         units_after=units_after,
         units_before=units_before,
         unit_words=frozenset(unit_words),
-        qualifiers={cue.lower(): qualifier for cue, qualifier in read_rows(folder / "qualifiers.tsv")},
+        qualifiers={row[0].lower(): row[1] for row in qualifier_rows},
+        qualifiers_after_verb=frozenset(row[0].lower() for row in qualifier_rows if row[2:] == ["after_verb"]),
+        verb_words=frozenset(word for word in verbs if not word.startswith("-")),
+        verb_endings=tuple(word[1:] for word in verbs if word.startswith("-")),
         non_figure_after=non_figure_after,
         non_figure_before=non_figure_before,
         year_context=frozenset(year_context),

@@ -15,22 +15,24 @@ logger = logging.getLogger(__name__)
 
 
 def scan(text: str, grammar: NumberGrammar) -> list[NumberMention]:
-    mentions: list[NumberMention] = []
+    found: list[tuple[NumberMention, Amount]] = []
     search = grammar.candidate.search
     pos = 0
     while (candidate := search(text, pos)) is not None:
-        found, next_pos = _read_mention(text, candidate.start(), grammar)
-        if found is not None:
-            mentions.append(found)
+        mention, next_pos = _read_mention(text, candidate.start(), grammar)
+        if mention is not None:
+            found.append(mention)
         pos = max(next_pos, candidate.start() + 1)
-    return share_coordinated(text, mentions, grammar)
+    return share_coordinated(text, found, grammar)
 
 
-def _read_mention(text: str, start: int, grammar: NumberGrammar) -> tuple[NumberMention | None, int]:
+def _read_mention(
+    text: str, start: int, grammar: NumberGrammar
+) -> tuple[tuple[NumberMention, Amount] | None, int]:
     amount, read_to = read_amount(text, start, grammar)
     if amount is None:
         return None, read_to
-    tokens = previous_tokens(text, start, 3)
+    tokens = previous_tokens(text, start, 4)
     lead = tokens[0][2] if tokens else ""
     connectors = grammar.lexicon.connectors
 
@@ -60,19 +62,17 @@ def _read_mention(text: str, start: int, grammar: NumberGrammar) -> tuple[Number
     if reason is not None:
         logger.debug("not a figure (%s): %r", reason, text[amount.start : amount.end])
         return None, amount.end
-    return (
-        NumberMention(
-            start=amount.start,
-            end=amount.end,
-            text=text[amount.start : amount.end],
-            value=amount.lo,
-            value_max=amount.hi if (amount.is_range or amount.vague) else None,
-            qualifier=qualifier,
-            qualifier_span=qualifier_span,
-            unit=amount.unit,
-        ),
-        amount.end,
+    mention = NumberMention(
+        start=amount.start,
+        end=amount.end,
+        text=text[amount.start : amount.end],
+        value=amount.lo,
+        value_max=amount.hi if (amount.is_range or amount.vague) else None,
+        qualifier=qualifier,
+        qualifier_span=qualifier_span,
+        unit=amount.unit,
     )
+    return (mention, amount), amount.end
 
 
 def _second_amount(text: str, pos: int, first: Amount, grammar: NumberGrammar) -> tuple[Amount | None, int]:

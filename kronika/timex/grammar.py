@@ -67,6 +67,8 @@ WORD_KINDS: dict[str, str] = {
     "event": "9",
     "long_weekend": "3",
     "indefinite": "K",
+    "next_day": "w",
+    "whole": "p",
     "numeral_prefix": "1",
 }
 # When a form belongs to several categories, the first in this order names its token.

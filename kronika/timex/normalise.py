@@ -32,7 +32,8 @@ class Context:
 
     published: date | None
     tokens: Tokens
-    last_day: date | None = None
+    last_day: date | None = None  # the last day named, for `tego dnia`
+    scene_day: date | None = None  # the last day named as the day of an event, for clock times
     last_year: int | None = None
 
     def tense(self, reading: Reading) -> str | None:
@@ -161,7 +162,7 @@ def _date_value(reading: Reading, ctx: Context) -> str | None:
         year = _year(reading, ctx) or _infer_year(reading, ctx, reading.month, None)
         found = _nth_weekday(year, reading.month, reading.weekday, reading.nth) if year else None
         return found.isoformat() if found else f"XXXX-{reading.month:02d}"
-    if reading.weekday is not None or reading.weekend:
+    if (reading.weekday is not None and reading.day is None) or reading.weekend:
         if published is None:
             return "XXXX-WXX-WE" if reading.weekend else f"XXXX-WXX-{reading.weekday}"
         day = _weekday_date(reading, ctx)
@@ -239,7 +240,7 @@ def value_of(reading: Reading, ctx: Context) -> str | None:
     if calendar is None or reading.fixed is not None:
         if reading.fixed is not None:
             return reading.fixed
-        day = ctx.last_day or ctx.published
+        day = ctx.scene_day or ctx.published
         calendar = day.isoformat() if day else "XXXX-XX-XX"
     return calendar + _clock(reading)
 
@@ -255,7 +256,8 @@ def anchor_of(reading: Reading, tokens: Tokens) -> str:
 
 
 def remember(reading: Reading, value: str | None, ctx: Context) -> None:
-    """Keep the last year written out (for `w tym samym roku`), and the last day named as the day of an event (with a weekday, a clock time, `dziś`, a year, or
+    """Keep the last year written out (for `w tym samym roku`), the last day named (for `tego dnia`),
+    and the last day named as the day of an event (with a weekday, a clock time, `dziś`, a year, or
     still to come), for the clock times and `tego dnia` that follow. A past day and month alone
     (`w dniach 3-10 sierpnia`) more often recall history than set the scene."""
     if value and value[:4].isdigit() and (reading.year is not None or reading.anaphoric):
@@ -263,10 +265,11 @@ def remember(reading: Reading, value: str | None, ctx: Context) -> None:
     if not (value and len(value) >= 10 and value[4] == "-" and value[:10].replace("-", "").isdigit()):
         return
     day = date.fromisoformat(value[:10])
+    ctx.last_day = day
     eventful = (reading.weekday is not None or reading.hour is not None or reading.day_shift is not None
                 or reading.year is not None or (ctx.published is not None and day >= ctx.published))
     if eventful:
-        ctx.last_day = day
+        ctx.scene_day = day
 
 
 def ago_date(reading: Reading, ctx: Context) -> str | None:

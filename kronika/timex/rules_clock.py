@@ -7,7 +7,7 @@ from kronika.timex.rulebook import BOOK, Hit
 # Parts of the day that are a time of their own; the others (południe, północ: also south and
 # north; noc, wieczór as plain nouns) count only after a preposition of time or beside a date.
 _STANDALONE_DAYPARTS = ("rano", "rankiem", "wieczorem", "noca", "popoludni", "porann", "wieczorn", "nocn")
-_TIME_PREPOSITIONS = {"w", "we", "o", "po", "przed"}
+_TIME_PREPOSITIONS = {"w", "we", "o", "po", "przed", "od", "do"}
 
 
 def _clock(hit: Hit, hour_group: str, minute_group: str | None) -> tuple[int, int] | None:
@@ -55,20 +55,24 @@ def clock_after_preposition(hit: Hit) -> Reading | None:
     return hit.reading("TIME", hour=clock[0], minute=clock[1])
 
 
-@BOOK.rule(_HOUR_WORD + r"?(?P<hh>{day})[.:](?P<mm>{day}) ?- ?(?P<h2>{day})[.:](?P<m2>{day})")
+@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))? ?- ?(?P<h2>{day})(?:[.:](?P<m2>{day}))?(?![.:,]?{day})"
+           r"|(?P<hh2>{day})[.:](?P<mm2>{day}) ?- ?(?P<h22>{day})[.:](?P<m22>{day})")
 def clock_range(hit: Hit) -> list[Reading] | None:
-    """10.30-13.30, godz. 10:30 – 11:00: two times"""
-    start, end = _clock(hit, "hh", "mm"), _clock(hit, "h2", "m2")
+    """10.30-13.30, godz. 10:30 – 11:00, w godz. 8-16: two times"""
+    if hit.has("hh2"):
+        start, end = _clock(hit, "hh2", "mm2"), _clock(hit, "h22", "m22")
+        start_end, second, second_end = hit.match.end("mm2"), hit.at("h22"), hit.match.end("m22")
+    else:
+        start, end = _clock(hit, "hh", "mm"), _clock(hit, "h2", "m2")
+        start_end = hit.match.end("mm") if hit.has("mm") else hit.match.end("hh")
+        second, second_end = hit.at("h2"), hit.match.end()
     if start is None or end is None or start >= end:
         return None
-    first = Reading("TIME", hit.match.start(), hit.match.end("mm"), hour=start[0], minute=start[1])
-    return [
-        _span_start(hit, first),
-        Reading("TIME", hit.at("h2"), hit.match.end("m2"), hour=end[0], minute=end[1]),
-    ]
+    first = Reading("TIME", hit.match.start(), start_end, hour=start[0], minute=start[1])
+    return [_span_start(hit, first), Reading("TIME", second, second_end, hour=end[0], minute=end[1])]
 
 
-@BOOK.rule(r"(?:(?P<p>[{prep_in}{prep_after}{prep_before}{prep_at}]) )?(?P<d>{daypart})")
+@BOOK.rule(r"(?:(?P<p>[{prep_in}{prep_after}{prep_before}{prep_at}{prep_since}{prep_until}]) )?(?P<d>{daypart})")
 def daypart(hit: Hit) -> Reading:
     """rano, wieczorem, w nocy, po południu, o północy, poranna chęć: joins a date before it
     (dziś w nocy, w piątek wieczorem), or stands alone when it cannot mean anything else."""

@@ -27,13 +27,20 @@ def _day(hit: Hit, group: str) -> int | None:
     return day if 1 <= day <= 31 else None
 
 
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<y>{year})" + YEAR_TAIL)
-def numeric_date(hit: Hit) -> Reading | None:
-    """03.09.2025, 23.02.2008 r., 8-06-2006, w dniu 2.11.2010"""
+@BOOK.rule(r"(?:{day_word} )?(?:(?P<d0>{day}) ?- ?)?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+def numeric_date(hit: Hit) -> Reading | list[Reading] | None:
+    """03.09.2025, 23.02.2008 r., 8-06-2006, w dniu 2.11.2010; 12-14.06.2009 (two dates)"""
     day, month = _day(hit, "d"), hit.number("m")
     if day is None or not 1 <= month <= 12:
         return None
-    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+    reading = hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+    if not hit.has("d0"):
+        return reading
+    first_day = _day(hit, "d0")
+    if first_day is None or first_day >= day:
+        return None
+    reading.first = hit.at("d")
+    return [Reading("DATE", hit.at("d0"), hit.at("d0") + 1, year=reading.year, month=month, day=first_day), reading]
 
 
 @BOOK.rule(r"(?P<y>{year})-(?P<m>{day})-(?P<d>{day})")
@@ -63,13 +70,13 @@ def ordinal_day_month(hit: Hit) -> Reading | None:
     return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month")), day=day))
 
 
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?:(?P=s)(?P<y>{year})" + YEAR_TAIL + ")?")
 def day_roman_month(hit: Hit) -> Reading | None:
-    """28 IX 2010, 28.IX.2010"""
+    """28 IX 2010, 28.IX.2010, 11 XI"""
     day, month = _day(hit, "d"), int(hit.value("r", "roman"))
     if day is None or month > 12 or not hit.original(hit.at("r")).isupper():
         return None
-    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+    return hit.reading("DATE", year=hit.number("y") if hit.has("y") else None, month=month, day=day)
 
 
 @BOOK.rule(r"(?P<d1>{day})(?P<dot>\.)? ?(?:-|{conj}|{prep_until}) ?(?:{prep_until} )?"

@@ -53,7 +53,7 @@ def _fits(amount: float | None, number: str) -> bool:
     return number == "pl"
 
 
-@BOOK.rule(r"(?:(?P<sh>{shift}) )?(?P<a>" + AMOUNT + r") ?(?P<u>{unit_any})")
+@BOOK.rule(r"(?:(?P<sh>[{shift}{whole}]) )?(?P<a>" + AMOUNT + r") ?(?P<u>{unit_any})")
 def amount_of_units(hit: Hit) -> Reading | None:
     """7 latach, pięć lat, kilka miesięcy, 66 godzin, pół roku, ostatnich trzech lat, 30 min."""
     unit, number = unit_of(hit, "u")
@@ -126,9 +126,29 @@ def unit_alone(hit: Hit) -> Reading | None:
         return None
     if number != "sg" or (preposition == "na" and unit in ("D", "H")):
         return None
-    if preposition == "na" and hit.tokens.folded[max(0, first - 4)] in ("z", "ze"):
+    if preposition == "na" and hit.tokens.folded[max(0, first - 6)] in ("z", "ze"):
         return None  # z roku na rok, z dnia na dzień: an idiom of change, not a length
     return hit.reading("DURATION", group, amount=1.0, unit=unit)
+
+
+@BOOK.rule(r"(?P<w>{whole}) (?P<u>{unit_any})")
+def whole_unit(hit: Hit) -> Reading | None:
+    """cały rok, całą dobę, przez cały tydzień"""
+    unit, number = unit_of(hit, "u")
+    if number != "sg":
+        return None
+    return hit.reading("DURATION", amount=1.0, unit=unit)
+
+
+@BOOK.rule(r"(?P<v>{word}) (?:{word} )?(?P<u>{unit_any})(?! [{day}{year}{num3}])")
+def unit_after_lasting_verb(hit: Hit) -> Reading | None:
+    """trwało rok, zajęło to miesiąc, potrwa tydzień: a verb of lasting licenses a bare unit"""
+    if hit.lexicon.get(hit.word(hit.at("v")), "lasting_cue") is None:
+        return None
+    unit, number = unit_of(hit, "u")
+    if number != "sg":
+        return None
+    return hit.reading("DURATION", "u", amount=1.0, unit=unit)
 
 
 @BOOK.rule(r"{every} (?:(?P<a>" + AMOUNT + r") )?(?P<u>{unit_any})")

@@ -11,10 +11,10 @@ _SHIFT_FIELD = {"Y": "year_shift", "M": "month_shift", "W": "week_shift"}
 _PLURAL_PERIOD = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "H": "TXX:XX", "MIN": "TXX:XX"}
 
 
-@BOOK.rule(r"(?P<t>{deictic})")
+@BOOK.rule(r"(?:{day_word} )?(?P<t>{deictic})")
 def deictic_day(hit: Hit) -> Reading | None:
-    """dziś, dzisiaj, wczoraj, jutro, przedwczoraj, dzisiejszy, wczorajsza (the plural adjectives mean
-    present-day, not this day: w dzisiejszych czasach)"""
+    """dziś, dzisiaj, wczoraj, jutro, przedwczoraj, dzisiejszy, wczorajsza, w dniu dzisiejszym (the
+    plural adjectives mean present-day, not this day: w dzisiejszych czasach)"""
     entries = hit.entries("t", "deictic")
     if all(entry.number == "pl" for entry in entries):
         return None
@@ -58,13 +58,34 @@ def plural_period(hit: Hit) -> Reading | None:
     return hit.reading(type_, fixed=_PLURAL_PERIOD[unit])
 
 
-@BOOK.rule(r"(?P<sh>{shift}) (?:{same} )?(?P<d>{day_word})")
+@BOOK.rule(r"(?P<sh>{shift}) (?:{same} )?(?P<d>{day_word})|(?P<d2>{day_word}) (?P<sh2>{shift})(?! [{day_word}{year_word}{unit}])")
 def anaphoric_day(hit: Hit) -> Reading | None:
-    """tego dnia, tego samego dnia, następnego dnia: the day last mentioned, or the next one"""
+    """tego dnia, tego samego dnia, następnego dnia, dnia następnego: the day last named, or the next"""
+    if hit.has("d2"):
+        entry = hit.entry("d2", "day_word")
+        if entry is None or entry.number != "sg" or int(hit.value("sh2", "shift")) == 0:
+            return None
+        return hit.reading("DATE", anaphoric="day", day_shift=int(hit.value("sh2", "shift")))
     entry = hit.entry("d", "day_word")
     if entry is None or entry.number != "sg":
         return None
     return hit.reading("DATE", anaphoric="day", day_shift=int(hit.value("sh", "shift")))
+
+
+@BOOK.rule(r"(?P<n>{next_day})")
+def next_day(hit: Hit) -> Reading:
+    """nazajutrz: the day after the day last named"""
+    return hit.reading("DATE", anaphoric="day", day_shift=int(hit.value("n", "next_day")))
+
+
+@BOOK.rule(r"(?P<sh>{shift}) (?P<d>{daypart})")
+def shifted_night(hit: Hit) -> Reading | None:
+    """minionej nocy, ubiegłej nocy, tej nocy, dzisiejszego wieczoru"""
+    shift = int(hit.value("sh", "shift"))
+    if shift not in (-1, 0):
+        return None
+    return hit.reading("TIME", day_shift=shift if hit.value("d", "daypart") == "NI" else 0,
+                       daypart=hit.value("d", "daypart"))
 
 
 @BOOK.rule(r"{indefinite} (?P<d>{day_word})")
@@ -85,13 +106,18 @@ def part_of_period(hit: Hit) -> Reading:
     return reading
 
 
-@BOOK.rule(r"(?P<p>{part}) (?P<u>[{year_word}{unit}])(?! [{year}{shift}{this_year}])")
+@BOOK.rule(r"(?:" + ORDINAL + r" )?(?P<p>{part}) (?P<u>[{year_word}{unit}])(?! [{year}{shift}{this_year}])")
 def part_of_current_period(hit: Hit) -> Reading | None:
-    """na początku roku, pod koniec miesiąca, w połowie tygodnia: the current one"""
+    """na początku roku, pod koniec miesiąca, w połowie tygodnia, w pierwszej połowie roku: the current one"""
     unit, number = unit_of(hit, "u")
     if number != "sg" or unit not in _SHIFT_FIELD or hit.word(hit.at("u")) == "r":
         return None
-    return hit.reading("DATE", mod=hit.value("p", "part"), **{_SHIFT_FIELD[unit]: 0})
+    mod = hit.value("p", "part")
+    half = ordinal_of(hit) if hit.has("o") else None
+    if mod == "MID" and unit == "Y" and half in (1, 2):
+        return hit.reading("DATE", half=half, year_shift=0)
+    first = hit.at("p")
+    return Reading("DATE", first, hit.match.end(), mod=mod, **{_SHIFT_FIELD[unit]: 0})
 
 
 @BOOK.rule(r"(?P<p>{part}) (?P<e>{event})")

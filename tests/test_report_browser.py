@@ -1,0 +1,174 @@
+"""The report in a real browser: headless Chromium opens the file offline and draws every chart.
+
+Skips when /usr/bin/chromium is absent (`make browser` installs it), fails under CI=true.
+Set KRONIKA_SCREENSHOTS=<dir> to keep the screenshots.
+"""
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from kronika.reconcile import build_figures, find_conflicts
+from kronika.report import write_report
+from kronika.report.charts import CONFLICT_COLOUR, SOURCE_COLOURS
+from tests.test_reconcile_story import make_claim, north_korea_claims
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (make browser) to run the browser tests"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {message}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class OpenedReport:
+    """A page on the report, recording every request and script error."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.as_uri())
+
+    def drawn(self) -> int:
+        return self.page.locator(".chart[data-drawn='1']").count()
+
+
+def keep(png: bytes, name: str) -> None:
+    directory = os.environ.get("KRONIKA_SCREENSHOTS")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        (Path(directory) / name).write_bytes(png)
+
+
+def png_pixels(png: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and RGB(A) rows of an 8-bit, non-interlaced PNG (what Chromium writes)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    at, data, header = 8, b"", b""
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at:at + 4])
+        kind, body = png[at + 4:at + 8], png[at + 8:at + 8 + length]
+        header = body if kind == b"IHDR" else header
+        data += body if kind == b"IDAT" else b""
+        at += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and colour in (2, 6) and interlace == 0
+    step = 3 if colour == 2 else 4
+    raw, rows, previous = zlib.decompress(data), [], bytearray(width * step)
+    for y in range(height):
+        line = raw[y * (width * step + 1):(y + 1) * (width * step + 1)]
+        kind, row = line[0], bytearray(line[1:])
+        for x in range(len(row)):
+            left = row[x - step] if x >= step else 0
+            up, corner = previous[x], previous[x - step] if x >= step else 0
+            if kind == 1:
+                row[x] = (row[x] + left) & 0xFF
+            elif kind == 2:
+                row[x] = (row[x] + up) & 0xFF
+            elif kind == 3:
+                row[x] = (row[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - corner
+                # Paeth: the neighbour closest to the guess, ties to left, then up.
+                near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up),
+                           (abs(guess - corner), 2, corner))
+                row[x] = (row[x] + near[2]) & 0xFF
+        rows.append(bytes(row))
+        previous = row
+    return width, height, rows
+
+
+def pixel_counts(png: bytes) -> dict[bytes, int]:
+    """How many pixels of each RGB colour the image holds."""
+    width, _, rows = png_pixels(png)
+    step = len(rows[0]) // width
+    counts: dict[bytes, int] = {}
+    for row in rows:
+        for x in range(0, len(row), step):
+            pixel = row[x:x + 3]
+            counts[pixel] = counts.get(pixel, 0) + 1
+    return counts
+
+
+def near(counts: dict[bytes, int], hex_colour: str, tolerance: int = 24) -> int:
+    """Pixels within `tolerance` of a colour on every channel."""
+    target = bytes.fromhex(hex_colour.lstrip("#"))
+    return sum(n for pixel, n in counts.items() if all(abs(a - b) <= tolerance for a, b in zip(pixel, target,
+                                                                                                strict=True)))
+
+
+def test_the_story_report_draws_its_charts_offline(browser, tmp_path):
+    figures = build_figures(north_korea_claims())
+    path = write_report(figures, find_conflicts(figures), tmp_path / "report.html")
+    report = OpenedReport(browser, path)
+    page = report.page
+    page.wait_for_function("document.querySelectorAll('.chart[data-drawn=\"1\"]').length === 2",
+                           timeout=30_000)
+
+    assert page.locator(".chart .main-svg").count() >= 2
+    # Trace points: the markers of each source are drawn as SVG paths inside the scatter layer.
+    assert page.locator(".chart .scatterlayer .trace .points path").count() >= 7
+    assert page.locator(".chart .legendtext", has_text="unattributed").count() >= 1
+    assert page.locator(".chart .textpoint", has_text="planned").count() == 1
+
+    chart = page.locator(".chart").first.screenshot()
+    whole = page.screenshot(full_page=True)
+    keep(whole, "report-story.png")
+    keep(chart, "report-story-chart.png")
+    counts = pixel_counts(chart)
+    background = max(counts.values())
+    assert 1 - background / sum(counts.values()) > 0.02, "the chart looks blank"
+    # The first chart is the contested deployed figure: unattributed markers in the first source colour,
+    # the planned NIS marker in the second, the conflict ring in vermilion.
+    assert near(counts, SOURCE_COLOURS[0]) > 100, "no trace points of the first source"
+    assert near(counts, SOURCE_COLOURS[1]) > 20, "no trace points of the second source"
+    assert near(counts, CONFLICT_COLOUR) > 20, "the conflict is not drawn"
+
+    assert report.errors == []
+    online = [url for url in report.requests if not url.startswith(LOCAL_SCHEMES)]
+    assert online == [], "the report went online"
+
+
+def test_the_filter_hides_other_figures(browser, tmp_path):
+    figures = build_figures(north_korea_claims())
+    report = OpenedReport(browser, write_report(figures, find_conflicts(figures), tmp_path / "report.html"))
+    report.page.fill("#filter", "killed")
+    assert report.page.locator("section.figure:visible").count() == 1
+    assert report.page.locator("section.figure:visible h2").inner_text() == "Soldiers killed"
+    report.page.fill("#filter", "")
+    assert report.page.locator("section.figure:visible").count() == 2
+
+
+def test_many_figures_are_drawn_as_they_scroll_into_view(browser, tmp_path):
+    claims = [make_claim(100 + i, actor=f"Aktor {i % 20}", article=f"a{i}",
+                         reference_time=f"2024-{i % 12 + 1:02d}") for i in range(60)]
+    figures = build_figures(claims)
+    assert len(figures) == 20
+    report = OpenedReport(browser, write_report(figures, find_conflicts(figures), tmp_path / "many.html"))
+    report.page.wait_for_load_state("load")
+    report.page.locator(".chart").last.scroll_into_view_if_needed()
+    report.page.wait_for_function(
+        "document.querySelectorAll('.chart')[19].dataset.drawn === '1'", timeout=30_000)
+    assert report.drawn() < 20  # the charts between were never near the screen: not drawn
+    assert report.errors == []
