@@ -102,8 +102,11 @@ def test_values_read_as_the_wording_gives_them(qualifier, value_max, unit, text)
 
 
 def test_vague_values_quote_their_words():
+    assert describe_value(make_claim(2000, qualifier="vague", value_max=9000, mention="kilka tysięcy")) == \
+        "“kilka tysięcy” (2,000–9,000)"
+    # A placeholder ceiling reads as open-ended.
     claim = make_claim(2_000_000, qualifier="vague", value_max=999_999_999, mention="miliony")
-    assert describe_value(claim) == "“miliony” (2,000,000–999,999,999)"
+    assert describe_value(claim) == "“miliony” (2,000,000+)"
 
 
 @pytest.mark.parametrize(("interval", "text"), [

@@ -12,6 +12,7 @@ from kronika.assemble.attribution import Attribution, attribution_for, find_attr
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, choose_measure, cue_hits
+from kronika.assemble.morph import readings
 from kronika.assemble.modality import modality_cues_at, modality_of
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
@@ -34,9 +35,13 @@ EQUIPMENT_KINDS = frozenset({
     "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
     "projectiles", "mines", "air defence systems",
 })
+# Kinds of counted people: who can be deployed, and who are people at all.
+DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
+PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists"}
 # People counted in general, whom a nearer specific noun may name (`grupę żołnierzy złożoną z 6 tys. osób`).
 GENERIC_PEOPLE = frozenset({"osoba", "człowiek"})
-CURRENCY_MEASURES = frozenset({"supplied"})
+# Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
+CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
 
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
@@ -88,7 +93,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = counted_before(sentence, number.start)
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
-            cue, measure = _measure(sentence, hits, range(first, last), number.unit, subject)
+            cue, measure = _measure(sentence, hits, range(first, last), range(counted.first, counted.last),
+                                    number.unit, subject)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
@@ -129,19 +135,45 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     return claims
 
 
-def _measure(sentence: Sentence, hits: list[CueHit], number: range, unit: str | None,
+def _measure(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
              subject: str | None) -> tuple[CueHit | None, str]:
-    """Percentages are shares, not events; money is supplied or nothing; equipment that is `sent` is
-    supplied, not deployed."""
-    if unit == "percent" or unit == "share":
+    """The measure from the nearest cue, checked against what is counted: percentages are shares, not
+    events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
+    people handed over are released; civilians are not deployed."""
+    if unit in ("percent", "share") or _partitive_total(sentence, number):
         return None, "other"
     currency = unit is not None
-    cue = choose_measure(sentence, hits, number, CURRENCY_MEASURES if currency else None)
+    cue = choose_measure(sentence, hits, number, counted, CURRENCY_MEASURES if currency else None)
+    kind = subject_kind(subject)
     if cue is None:
-        return None, "other"
-    if cue.measure == "deployed" and subject_kind(subject) in EQUIPMENT_KINDS:
-        return cue, "supplied"
-    return cue, cue.measure
+        return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
+    measure = cue.measure
+    thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
+    if measure == "deployed" and thing:
+        measure = "supplied"
+    elif measure == "casualties" and thing:
+        measure = "destroyed"
+    elif measure == "supplied" and kind in PEOPLE_KINDS:
+        measure = "released"
+    elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
+        other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
+        return (other, other.measure) if other else (None, "other")
+    return cue, measure
+
+
+def _partitive_total(sentence: Sentence, number: range) -> bool:
+    """`52 z 70 dronów`: the 70 is the total the first number is part of."""
+    tokens = sentence.tokens
+    k = number.start
+    return k >= 2 and tokens[k - 1].text.lower() in ("z", "ze") and tokens[k - 2].text[:1].isdigit()
+
+
+def _inanimate(subject: str | None) -> bool:
+    """Masculine inanimate or neuter nouns count things (`system`, `pocisk`), not people."""
+    if not subject:
+        return False
+    nouns = [r for r in readings(subject.split()[0]) if r.pos == "subst"]
+    return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)
 
 
 def _carried_attribution(document: Document, index: int, lex: ClaimLexicon, sentence: Sentence, entities: list[EntityMention],

@@ -169,6 +169,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     # `X poinformował (we wtorek), że ...`, `X mówił o ...`, `Kreml zaprzecza, by ...`; counting verbs
     # (`Straż Graniczna odnotowała 30 tys. prób`) take the figure as their object.
     following = {t.text.lower() for t in tokens[verb + 1 : verb + 6]}
+    relative = verb > 0 and bool(tokens[verb - 1].lemmas & RELATIVE_PRONOUNS)
+    if relative:
+        return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
     if not counting and not (following & COMPLEMENTIZERS):
         return None
     first = verb
@@ -186,7 +189,13 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
     if first < verb:
         return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
-    # No subject before the verb: `(szacunki,) na które powołują się zachodnie źródła`.
+    return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+
+
+def _subject_after(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
+                   verb: int, after: int, stops: frozenset[int]) -> Attribution | None:
+    """A subject after the verb: `(szacunki,) na które powołują się zachodnie źródła`."""
+    tokens = sentence.tokens
     last = _phrase_end(tokens, after, "nom", stops)
     if last == after or not any(r.has("nom") for r in tokens[after].readings):
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.sentence import Sentence
 
-MULTIWORD_WINDOW = 3
+MULTIWORD_WINDOW = 4
 # Where to look, in order: (strong cue?, in the number's own clause?).
 SEARCH_ORDER = ((True, True), (False, True), (True, False), (False, False))
 
@@ -23,26 +23,29 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     """Every measure cue in the sentence; a speech verb followed by `, że` is attribution, not a cue."""
     hits = []
     tokens = sentence.tokens
+    covered_until = 0
     for i, token in enumerate(tokens):
         if not token.is_word:
             continue
-        for lemma in token.lemmas:
-            for cue in lexicon.measure_cues.get(lemma, ()):
-                if _rest_matches(sentence, i, cue) and not _introduces_speech(sentence, i, lexicon):
-                    hits.append(CueHit(i, cue.measure, cue.strong))
-                    break
-            else:
-                continue
-            break
+        # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
+        matching = [(cue, end) for lemma in token.lemmas for cue in lexicon.measure_cues.get(lemma, ())
+                     if (end := _match_end(sentence, i, cue)) is not None]
+        if matching and i >= covered_until and not _introduces_speech(sentence, i, lexicon):
+            best, end = max(matching, key=lambda match: (len(match[0].lemmas), match[0].strong))
+            hits.append(CueHit(i, best.measure, best.strong))
+            covered_until = end  # `z walki wyeliminowano`: the words of a longer cue make no cue of their own
     return hits
 
 
-def choose_measure(sentence: Sentence, hits: list[CueHit], number: range,
+def choose_measure(sentence: Sentence, hits: list[CueHit], number: range, counted: range = range(0),
                    allowed: frozenset[str] | None = None) -> CueHit | None:
-    """The cue nearest to the number's tokens `number` (cues inside it do not count); `allowed`
-    limits the measures (money is only ever supplied)."""
+    """The cue nearest to the number's tokens `number` (cues inside it do not count); the counted noun
+    itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures."""
     clause = range(*sentence.clause_range(number.start))
-    usable = [h for h in hits if h.index not in number and (allowed is None or h.measure in allowed)]
+    usable = [
+        CueHit(h.index, h.measure, False) if h.index in counted else h
+        for h in hits if h.index not in number and (allowed is None or h.measure in allowed)
+    ]
 
     def distance(hit: CueHit) -> tuple[int, bool]:
         after = hit.index >= number.stop
@@ -55,15 +58,22 @@ def choose_measure(sentence: Sentence, hits: list[CueHit], number: range,
     return None
 
 
-def _rest_matches(sentence: Sentence, i: int, cue: MeasureCue) -> bool:
+def _match_end(sentence: Sentence, i: int, cue: MeasureCue) -> int | None:
+    """Token index after the cue's last word if the cue's other lemmas follow in order, else None."""
     position = i
     for lemma in cue.lemmas[1:]:
         window = sentence.tokens[position + 1 : position + 1 + MULTIWORD_WINDOW]
-        found = next((k for k, t in enumerate(window) if lemma in t.lemmas), None)
+        found = None
+        for k, token in enumerate(window):
+            if not token.is_word:
+                return None  # a cue does not reach across punctuation: `23 zabitych; rannych jest 50`
+            if lemma in token.lemmas:
+                found = k
+                break
         if found is None:
-            return False
+            return None
         position += found + 1
-    return True
+    return position + 1
 
 
 def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> bool:

@@ -44,7 +44,9 @@ SOURCE_FILES = {  # file -> kind of its rows unless a `kind` column says otherwi
     "people.tsv": "person",
     "places.tsv": "place",
 }
-KINDS = frozenset({"country", "group", "organisation", "intelligence", "government", "media", "person", "place"})
+KINDS = frozenset({
+    "country", "group", "organisation", "intelligence", "government", "media", "person", "place",
+})
 FORMS = ("name", "capital", "demonym", "adjective")  # also the priority when one surface has two forms
 FLAGS = frozenset({"fixed", "last", "fem", "plural"})
 GUARDS = ("mid", "noq", "quoted")
@@ -180,11 +182,13 @@ def compile_rows(rows: list[Row], inflector: Inflector) -> Compiled:
             if known is None:
                 forms[surface], origin[surface] = entry, row.source
             elif known[0] != row.canonical:
-                clashes.append(f"{surface!r}: {known[0]} ({origin[surface]}) vs {row.canonical} ({row.source})")
+                clashes.append(f"{surface!r}: {known[0]} ({origin[surface]}) "
+                               f"vs {row.canonical} ({row.source})")
             elif FORMS.index(row.form) < FORMS.index(known[2]):
                 forms[surface], origin[surface] = entry, row.source
     if clashes:
-        errors.append("one surface form, two entities; make one row `fixed` or drop it:\n  " + "\n  ".join(clashes))
+        errors.append("one surface form, two entities; make one row `fixed` or drop it:\n  "
+                      + "\n  ".join(clashes))
     if errors:
         raise InflectionError("\n".join(errors))
     return Compiled(forms, _entities(rows))
@@ -195,7 +199,8 @@ def _entities(rows: list[Row]) -> dict[str, dict[str, str]]:
     for row in rows:
         info = entities.setdefault(row.canonical, {"kind": row.kind})
         if info["kind"] != row.kind:
-            raise InflectionError(f"{row.source}: {row.canonical} is {info['kind']} elsewhere, not {row.kind}")
+            raise InflectionError(f"{row.source}: {row.canonical} is {info['kind']} elsewhere, "
+                                  f"not {row.kind}")
         if row.kind == "country":
             info.setdefault("country", row.canonical)
         for key, value in row.attributes.items():
@@ -213,7 +218,7 @@ def render(compiled: Compiled) -> tuple[str, str]:
         "\t".join((surface, *entry[:3], entry[3] or "-")) for surface, entry in sorted(compiled.forms.items())
     ]
     entity_lines = [
-        "\t".join((name, info["kind"], info.get("country", "-"), info.get("role", "-"), info.get("capital", "-")))
+        "\t".join((name, info["kind"], *(info.get(key, "-") for key in ("country", "role", "capital"))))
         for name, info in sorted(compiled.entities.items())
     ]
     return (FORMS_HEADER + "\n".join(forms_lines) + "\n", ENTITIES_HEADER + "\n".join(entity_lines) + "\n")
@@ -226,7 +231,8 @@ def build(lang: str = "pl") -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kronika.entities.build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m kronika.entities.build",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="pl")
     parser.add_argument("--check", action="store_true", help="fail if the committed files differ")
     args = parser.parse_args(argv)
@@ -239,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     targets = {directory / "forms.tsv": forms_text, directory / "entities.tsv": entities_text}
     if args.check:
-        stale = [p.name for p, text in targets.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        stale = [path.name for path, text in targets.items()
+                 if not path.exists() or path.read_text(encoding="utf-8") != text]
         if stale:
             logger.error("stale: %s; run python -m kronika.entities.build", ", ".join(stale))
             return 1

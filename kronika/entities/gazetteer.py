@@ -63,11 +63,10 @@ class Gazetteer:
             surface, canonical, kind, form, guard = line
             forms[surface] = Entry(canonical, kind, form, "" if guard == "-" else guard)
         entities: dict[str, dict[str, Any]] = {}
-        for line in _data_lines(directory / "entities.tsv"):
-            canonical, kind, country, role, capital = (None if cell == "-" else cell for cell in line)
-            assert canonical is not None and kind is not None, line
-            entities[canonical] = {"canonical": canonical, "kind": kind, "country": country, "role": role,
-                                   "capital": capital}
+        for name, kind_name, *attributes in _data_lines(directory / "entities.tsv"):
+            country, role, capital = (None if cell == "-" else cell for cell in attributes)
+            entities[name] = {"canonical": name, "kind": kind_name, "country": country, "role": role,
+                              "capital": capital}
         logger.debug("gazetteer %s: %d forms, %d entities", directory, len(forms), len(entities))
         return cls(forms, entities)
 
@@ -83,13 +82,30 @@ class Gazetteer:
                 continue
             for n in range(min(span[tokens[k]], len(tokens) - k), 0, -1):
                 entry = entries.get(" ".join(tokens[k:k + n]))
-                if entry is not None and self._guard_passes(entry.guard, tokens, parts, k):
-                    start, end = ends[2 * k], ends[2 * (k + n) - 1]
-                    mentions.append(EntityMention(start, end, text[start:end], entry.canonical, entry.kind,
-                                                  entry.form))
-                    free = k + n
-                    break
+                if entry is None or not self._guard_passes(entry.guard, tokens, parts, k):
+                    continue
+                tail = self._acronym_tail(tokens, parts, k + n)
+                if tail is None:
+                    continue
+                start, end = ends[2 * k], ends[2 * (k + n + tail) - 1]
+                mentions.append(EntityMention(start, end, text[start:end], entry.canonical, entry.kind, entry.form))
+                free = k + n + tail
+                break
         return mentions
+
+    def _acronym_tail(self, tokens: list[str], parts: list[str], after: int) -> int | None:
+        """Tokens of an inflectional ending glued to an acronym (`NIS-u`: 2), or None when the acronym
+        is only part of a code (`AP-EN1`, `MI6-X`) and must not match."""
+        if not tokens[after - 1].isupper() or after + 1 >= len(tokens):
+            return 0
+        if tokens[after] != "-" or parts[2 * after] or parts[2 * after + 2]:
+            return 0
+        glued = tokens[after + 1]
+        if glued.isalpha() and glued.islower():
+            return 2
+        if any(c.isdigit() for c in glued) or (glued.isupper() and glued not in self._span):
+            return None
+        return 0
 
     @staticmethod
     def _guard_passes(guard: str, tokens: list[str], parts: list[str], k: int) -> bool:

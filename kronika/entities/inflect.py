@@ -137,7 +137,9 @@ class Inflector:
                 forms.append(form)
         return tuple(forms)
 
-    def _lemmas(self, word: str, pos: frozenset[str], gender: str | None, prefer: tuple[str, ...]) -> list[str]:
+    def _lemmas(
+        self, word: str, pos: frozenset[str], gender: str | None, prefer: tuple[str, ...]
+    ) -> list[str]:
         """Lemmas that read `word` as a nominative `pos` (of `gender` if given), best-preferred only.
 
         A lemma counts only if it generates the word itself (up to the first letter's case): morfeusz2
@@ -277,13 +279,13 @@ class Inflector:
         head = self.noun_forms(words[head_index], template=template, prefer=prefer)
         readings = _nominatives(head, words[head_index])
         for i in range(first, head_index):
-            agreeing = [r for r in readings if any(_agree(r, a) for a in self._adjective_nominatives(words[i]))]
+            agreeing = self._agreeing_readings(readings, words[i])
             if not agreeing:
                 raise InflectionError(f"{words[i]!r} does not agree with {words[head_index]!r}")
             readings = agreeing
         end = head_index + 1
         while not last_only and template is None and end < len(words):
-            agreeing = [r for r in readings if any(_agree(r, a) for a in self._adjective_nominatives(words[end]))]
+            agreeing = self._agreeing_readings(readings, words[end])
             if not agreeing:
                 break
             readings, end = agreeing, end + 1
@@ -331,8 +333,10 @@ class Inflector:
                     forms = self.noun_forms(part, template=word_template, gender=gender,
                                             prefer=PERSONAL_NAMES, person=True)
                     parts.append(_by_slot(forms, slots))
-            columns.append([{"-".join(combo) for combo in itertools.product(*(sorted(p.get(s, ())) for p in parts))}
-                            for s in slots])
+            columns.append([
+                {"-".join(combo) for combo in itertools.product(*(sorted(p.get(s, ())) for p in parts))}
+                for s in slots
+            ])
         results: set[str] = set()
         for k in range(len(slots)):
             for combo in itertools.product(*(sorted(column[k]) for column in columns)):
@@ -351,7 +355,13 @@ class Inflector:
                 if any(_agree(a, n) for a in self._adjective_nominatives(word) for n in following):
                     continue
             return i
-        raise InflectionError(f"no head noun in {' '.join(words)!r}")
+        raise InflectionError(f"no head noun in {' '.join(words)!r}: morfeusz2 knows no word of it as a "
+                              "nominative noun; add like=, or mark the row `fixed`")
+
+    def _agreeing_readings(self, readings: list[Form], modifier: str) -> list[Form]:
+        """The head readings that `modifier`, read as a nominative adjective, agrees with."""
+        adjectives = self._adjective_nominatives(modifier)
+        return [r for r in readings if any(_agree(r, a) for a in adjectives)]
 
     def _agreeing_forms(self, word: str, slots: list[Slot], readings: list[Form]) -> dict[Slot, set[str]]:
         """The forms of a modifier by slot, from the adjective(s) whose nominative agrees with the head."""

@@ -9,6 +9,7 @@ from kronika.reconcile.intervals import ValueInterval
 UNATTRIBUTED = "unattributed"
 _CURRENCIES_AFTER = {"PLN", "USD", "EUR", "GBP", "UAH", "RUB", "CHF", "JPY", "CNY", "KRW"}
 
+_FAR_CEILING = 100  # a vague amount whose ceiling is 100 times its floor is shown as open-ended
 _QUALIFIER_WORDS = {
     "exact": "{}",
     "approx": "~{}",
@@ -40,12 +41,16 @@ def _with_unit(text: str, unit: str | None) -> str:
 def describe_value(claim: Claim) -> str:
     """The claim's number as the wording gives it: `~11,000`, `over 6,000`, `1,000–1,500`."""
     number = format_number(claim.value)
-    if claim.qualifier in ("range", "vague") and claim.value_max is not None:
+    if claim.qualifier == "vague":
+        # "miliony" may come with a placeholder ceiling (999,999,999): a far ceiling reads as open.
+        ceiling = claim.value_max
+        if ceiling is not None and ceiling < _FAR_CEILING * claim.value:
+            amount = f"{number}–{format_number(ceiling)}"
+        else:
+            amount = f"{number}+"
+        text = f"“{claim.mention}” ({amount})" if claim.mention else amount
+    elif claim.qualifier == "range" and claim.value_max is not None:
         text = f"{number}–{format_number(claim.value_max)}"
-        if claim.qualifier == "vague":
-            text = f"“{claim.mention}” ({text})" if claim.mention else text
-    elif claim.qualifier == "vague":
-        text = f"“{claim.mention}” ({number}+)" if claim.mention else f"{number}+"
     else:
         text = _QUALIFIER_WORDS.get(claim.qualifier, "{}").format(number)
     return _with_unit(text, claim.unit)

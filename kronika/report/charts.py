@@ -114,7 +114,7 @@ def chart_spec(
     for source, members in by_source.items():
         data.extend(_source_traces(source, members, colours[source], top, min_half_width))
     for source, members in by_source.items():
-        data.append(_points(source, members, colours[source], rows))
+        data.append(_points(source, members, colours[source], rows, top))
     data.extend(_conflict_traces(conflicts, {id(c) for c, _ in dated}))
     margin = max(3, (last - first) // 30)
     layout = {
@@ -128,8 +128,9 @@ def chart_spec(
         "plot_bgcolor": "#fbfbfd",
         "xaxis": {"type": "date", "gridcolor": "#e6e8ef", "zeroline": False,
                   "range": [_iso(first - margin), _iso(last + margin)]},
-        "yaxis": {"title": {"text": figure.subject}, "range": [0, top], "gridcolor": "#e6e8ef",
-                  "tickformat": ",~r", "zeroline": True, "zerolinecolor": "#c9ccd6"},
+        "yaxis": {"title": {"text": figure.subject, "standoff": 8}, "range": [0, top], "automargin": True,
+                  "gridcolor": "#e6e8ef", "tickformat": "~s" if top >= 1e6 else ",~r",
+                  "zeroline": True, "zerolinecolor": "#c9ccd6"},
         "legend": {"orientation": "h", "y": -0.14, "x": 0, "font": {"size": 12}},
         "showlegend": True,
     }
@@ -167,7 +168,7 @@ def _source_traces(
             band_ys += [compared.low, compared.low, compared.high, compared.high, compared.low, None]
         elif interval.end - interval.start > 1:
             spans.append(((_iso(interval.start), y), (_iso(interval.end - 1), y)))
-        if claim.qualifier in _OPEN_ABOVE or math.isinf(stated_interval(claim).high):
+        if claim.qualifier in _OPEN_ABOVE or stated_interval(claim).high > top:  # open, or far off the chart
             bars_up.append(((x, y), (x, top)))
             arrow_tips.append(x)
         elif claim.qualifier in _OPEN_BELOW:
@@ -200,13 +201,14 @@ def _source_traces(
 
 
 def _points(source: str, members: list[tuple[Claim, TimeInterval]], colour: str,
-            rows: dict[int, int]) -> dict[str, Any]:
+            rows: dict[int, int], top: float) -> dict[str, Any]:
     claims = [c for c, _ in members]
     ys = [point_value(c) for c in claims]
     bounded = [stated_interval(c) for c in claims]
     with_bar = [c.qualifier in ("range", "vague") for c in claims]
     triples = list(zip(bounded, ys, with_bar, strict=True))
-    error_up = [(b.high - y if bar and not math.isinf(b.high) else 0) for b, y, bar in triples]
+    # A bound beyond the chart's top is drawn as open (dotted line and arrow), not as a bar.
+    error_up = [(b.high - y if bar and b.high <= top else 0) for b, y, bar in triples]
     error_down = [(y - b.low if bar else 0) for b, y, bar in triples]
     return {
         "type": "scatter",

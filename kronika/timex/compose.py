@@ -38,6 +38,19 @@ def _join_part(part: Reading, date: Reading) -> Reading:
     return joined
 
 
+def _is_night_between(night: Reading, first: Reading, second: Reading, tokens: Tokens) -> bool:
+    return (night.weak and night.daypart == "NI" and first.has_date and second.has_date
+            and _spaced_only(tokens, night.last, first.first, {"z", "ze"})
+            and _spaced_only(tokens, first.last, second.first, {"na"}))
+
+
+def _join_night(night: Reading, first: Reading, second: Reading) -> Reading:
+    """`nocy z soboty na niedzielę`: the night that begins on the first day."""
+    joined = _join_time(first, replace(night, last=second.last), [])
+    joined.first = night.first
+    return joined
+
+
 def _join_time(date: Reading, time: Reading, glue: list[str]) -> Reading:
     joined = replace(time, first=date.first, attrs=dict(time.attrs), weak=False, lead=None)
     for name in ("year", "year_shift", "month", "month_shift", "day", "day_shift", "anaphoric",
@@ -89,6 +102,9 @@ def compose(readings: list[Reading], tokens: Tokens) -> list[Reading]:
             if merged is not None:
                 joined[-1] = merged
                 continue
+        if len(joined) >= 2 and _is_night_between(joined[-2], joined[-1], reading, tokens):
+            joined[-2:] = [_join_night(joined[-2], joined[-1], reading)]
+            continue
         joined.append(reading)
     for left, right in zip(joined, joined[1:], strict=False):
         _lend_year(left, right, tokens)

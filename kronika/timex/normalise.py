@@ -234,12 +234,12 @@ def value_of(reading: Reading, ctx: Context) -> str | None:
         if reading.weekday is not None:
             return f"XXXX-WXX-{reading.weekday}"
         return _duration(reading.amount, reading.unit)
+    if reading.type == "TIME" and reading.fixed is not None:
+        return reading.fixed
     calendar = _date_value(reading, ctx)
     if reading.type == "DATE":
         return calendar
-    if calendar is None or reading.fixed is not None:
-        if reading.fixed is not None:
-            return reading.fixed
+    if calendar is None:
         day = ctx.scene_day or ctx.published
         calendar = day.isoformat() if day else "XXXX-XX-XX"
     return calendar + _clock(reading)

@@ -37,7 +37,7 @@ class Reading:
     century: int | None = None  # 19 for the 20th century
     hour: int | None = None
     minute: int | None = None
-    daypart: str | None = None  # MO AF EV NI MI
+    daypart: str | None = None  # MO AF EV NI MI, or XX:XX for a clock time the text leaves open
     mod: str | None = None  # START MID END: `na początku`, `w połowie`, `pod koniec`
     fixed: str | None = None  # a value that needs no resolution: PRESENT_REF, XXXX...
     amount: float | None = None  # DURATION and SET; None with a unit is a vague amount

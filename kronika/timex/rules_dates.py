@@ -6,9 +6,6 @@ from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit
 
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
 _YEAR_CONTEXT_BEFORE = set("bBUZOPaz6rl(,/'-jRE")
-# Words before a number that make it an amount (`ok. 2000 osób`, `ponad 1500`).
-_AMOUNT_CUES = {"ok", "okolo", "ponad", "prawie", "blisko", "niemal", "przeszlo", "niespelna", "nawet",
-                "az", "zaledwie", "tylko", "najmniej", "nr", "numer", "poz", "tys", "mln", "mld"}
 
 
 def _with_year(hit: Hit, reading: Reading) -> Reading:
@@ -70,13 +67,13 @@ def ordinal_day_month(hit: Hit) -> Reading | None:
     return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month")), day=day))
 
 
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?:(?P=s)(?P<y>{year})" + YEAR_TAIL + ")?")
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?P=s)(?P<y>{year})" + YEAR_TAIL)
 def day_roman_month(hit: Hit) -> Reading | None:
-    """28 IX 2010, 28.IX.2010, 11 XI"""
+    """28 IX 2010, 28.IX.2010 (never without the year: 0.7 V is a voltage)"""
     day, month = _day(hit, "d"), int(hit.value("r", "roman"))
     if day is None or month > 12 or not hit.original(hit.at("r")).isupper():
         return None
-    return hit.reading("DATE", year=hit.number("y") if hit.has("y") else None, month=month, day=day)
+    return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
 
 
 @BOOK.rule(r"(?P<d1>{day})(?P<dot>\.)? ?(?:-|{conj}|{prep_until}) ?(?:{prep_until} )?"
@@ -137,7 +134,7 @@ def bare_year(hit: Hit) -> Reading | None:
     kinds, words = hit.tokens.kinds, hit.tokens.folded
     before = kinds[first - 2] if first >= 2 and kinds[first - 1] == " " else kinds[first - 1] if first else ""
     word_before = words[first - 2] if first >= 2 else ""
-    if word_before in _AMOUNT_CUES or (first >= 1 and words[first - 1] in ("#", "$", "№")):
+    if hit.lexicon.get(word_before, "amount_cue") or (first >= 1 and words[first - 1] in ("#", "$", "№")):
         return None
     after = kinds[first + 1 : first + 3]
     if after[:1] in (",", ".") and after[1:] in ("D", "T"):
@@ -208,7 +205,7 @@ def century_adjective(hit: Hit) -> Reading:
     return hit.reading("DATE", century=int(hit.value("c", "century_adj")))
 
 
-@BOOK.rule(r"(?:(?P<sh>{shift}) )?(?P<w>{weekday})")
+@BOOK.rule(r"(?:(?P<sh>{shift})\.? )?(?P<w>{weekday})")
 def weekday(hit: Hit) -> Reading:
     """we wtorek, w środę, w ubiegły piątek, w najbliższą środę; w poniedziałki (a set)"""
     entries = hit.entries("w", "weekday")

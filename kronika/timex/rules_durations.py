@@ -53,7 +53,7 @@ def _fits(amount: float | None, number: str) -> bool:
     return number == "pl"
 
 
-@BOOK.rule(r"(?:(?P<sh>[{shift}{whole}]) )?(?P<a>" + AMOUNT + r") ?(?P<u>{unit_any})")
+@BOOK.rule(r"(?:(?P<sh>[{shift}{whole}]) )?(?P<a>" + AMOUNT + r") ?(?P<u>{unit_any})\.?")
 def amount_of_units(hit: Hit) -> Reading | None:
     """7 latach, pięć lat, kilka miesięcy, 66 godzin, pół roku, ostatnich trzech lat, 30 min."""
     unit, number = unit_of(hit, "u")
@@ -63,7 +63,7 @@ def amount_of_units(hit: Hit) -> Reading | None:
     return hit.reading("DURATION", amount=amount, unit=unit)
 
 
-@BOOK.rule(r"(?P<a1>" + AMOUNT + r") ?(?:-|{prep_until}|{conj}) ?(?P<a2>" + AMOUNT + r") (?P<u>{unit_any})")
+@BOOK.rule(r"(?P<a1>" + AMOUNT + r") ?(?:-|{prep_until}|{conj}) ?(?P<a2>" + AMOUNT + r") (?P<u>{unit_any})\.?")
 def range_of_units(hit: Hit) -> list[Reading] | None:
     """2000-2500 lat, od 10 do 30 min.: two lengths sharing the unit"""
     unit, number = unit_of(hit, "u")
@@ -140,10 +140,12 @@ def whole_unit(hit: Hit) -> Reading | None:
     return hit.reading("DURATION", amount=1.0, unit=unit)
 
 
-@BOOK.rule(r"(?P<v>{word}) (?:{word} )?(?P<u>{unit_any})(?! [{day}{year}{num3}])")
+@BOOK.rule(r"(?P<v>[{word}{approx}]) (?:{word} )?(?P<u>{unit_any})(?! [{day}{year}{num3}])")
 def unit_after_lasting_verb(hit: Hit) -> Reading | None:
-    """trwało rok, zajęło to miesiąc, potrwa tydzień: a verb of lasting licenses a bare unit"""
-    if hit.lexicon.get(hit.word(hit.at("v")), "lasting_cue") is None:
+    """trwało rok, zajęło to miesiąc, potrwa tydzień, ponad rok: a verb of lasting or an approximator
+    licenses a bare unit"""
+    cue = hit.word(hit.at("v"))
+    if hit.lexicon.get(cue, "lasting_cue") is None and hit.lexicon.get(cue, "amount_cue") is None:
         return None
     unit, number = unit_of(hit, "u")
     if number != "sg":
@@ -184,3 +186,12 @@ def set_word(hit: Hit) -> Reading:
     """codziennie, dziennie, rocznie, corocznie"""
     value = hit.value("x", "set_word")
     return hit.reading("SET", fixed=value)
+
+
+@BOOK.rule(r"(?<={prep_in} )(?P<n>{day})\.? (?P<u>{unit})\.?")
+def minute_of_play(hit: Hit) -> Reading | None:
+    """w 85 min., w 25. minucie: the minute of a match, a time of that day"""
+    unit, number = unit_of(hit, "u")
+    if unit != "MIN" or number == "pl" or not 1 <= hit.number("n") <= 130:
+        return None
+    return hit.reading("TIME", daypart="XX:XX")  # an unknown clock time on the day of the match

@@ -46,11 +46,17 @@ class Counts:
     valued: int = 0  # relaxed matches whose gold has a value
     value_correct: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # per gold type: [gold, relaxed matches]
+    by_type: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: Counts) -> None:
         for name in ("gold", "predicted", "strict", "relaxed", "valued", "value_correct"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        for type_, (gold, found) in other.by_type.items():
+            totals = self.by_type.setdefault(type_, [0, 0])
+            totals[0] += gold
+            totals[1] += found
 
     @staticmethod
     def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -96,6 +102,7 @@ def score_document(gold: Sequence[GoldTimex], predicted: Sequence[Span], text: s
     counts.strict = sum((g.start, g.end) in exact for g in gold)
     used: set[int] = set()
     for g in gold:
+        counts.by_type.setdefault(g.type, [0, 0])[0] += 1
         match = next((i for i, p in enumerate(predicted)
                       if i not in used and p.start < g.end and g.start < p.end), None)
         if match is None:
@@ -104,6 +111,7 @@ def score_document(gold: Sequence[GoldTimex], predicted: Sequence[Span], text: s
             continue
         used.add(match)
         counts.relaxed += 1
+        counts.by_type[g.type][1] += 1
         p = predicted[match]
         if (p.start, p.end) != (g.start, g.end):
             counts.errors.append({"kind": "span", "gold": g.text, "predicted": text[p.start:p.end]})
