@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kronika.numbers import find_numbers
 
 # Lines left out, and why. Polish news writes a decimal comma and space-separated thousands, so the

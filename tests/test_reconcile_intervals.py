@@ -123,3 +123,4 @@ def test_intervals_read_plainly(interval, text):
 
 def test_numbers_keep_only_the_decimals_they_have():
     assert format_number(2.5) == "2.5" and format_number(1_000_000.0) == "1,000,000"
+    assert format_number(3747.85) == "3,748"  # a median of ranges is still a count

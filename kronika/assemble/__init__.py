@@ -81,16 +81,20 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         )
         attributions = find_attributions(sentence, text, in_sentence, lex, time_tokens)
         hits = cue_hits(sentence, lex)
-        previous = _carried_attribution(document, index, lex, sentence, entities, carried, text)
+        previous = _previous_attribution(document, index, lex, entities, carried, text)
+        continues = opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)
+        elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
         for number in by_sentence[index]:
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
             counted = counted_after(sentence, number.end)
-            if counted.lemma and counted.lemma.split()[0] in lex.not_counted:
-                continue
             subject = counted.lemma
+            if subject and subject.split()[0] in lex.not_counted:
+                if number.unit is None:
+                    continue  # `3 dni`, `80 lat`: a duration or an age, not a figure
+                subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
-                subject = counted_before(sentence, number.start)
+                subject = counted_before(sentence, number.start) or elided_subject
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = _measure(sentence, hits, range(first, last), range(counted.first, counted.last),
@@ -102,8 +106,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if subject is None and number.unit is None and measure == "other":
                 continue  # a bare number with nothing counted and nothing happening: not a figure
             attribution = attribution_for(attributions, first)
-            if attribution is None and not attributions:
-                attribution = previous
+            if attribution is None and not attributions and (continues or counted.anaphoric):
+                attribution = previous  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded)
@@ -131,6 +135,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             ))
             if subject is not None or actor is not None:
                 antecedent = _Antecedent(subject, actor, index)
+            elided_subject = subject if number.unit is None else None
         carried[index] = attributions[-1] if attributions else previous
     return claims
 
@@ -176,12 +181,10 @@ def _inanimate(subject: str | None) -> bool:
     return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)
 
 
-def _carried_attribution(document: Document, index: int, lex: ClaimLexicon, sentence: Sentence, entities: list[EntityMention],
-                         carried: dict[int, Attribution | None], text: str) -> Attribution | None:
-    """The previous sentence's report, when this sentence continues it (`To zarówno...`, `miało dotrzeć`)."""
+def _previous_attribution(document: Document, index: int, lex: ClaimLexicon, entities: list[EntityMention],
+                          carried: dict[int, Attribution | None], text: str) -> Attribution | None:
+    """The previous sentence's report, for a sentence that continues it."""
     if index == 0:
-        return None
-    if not (opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)):
         return None
     if index - 1 in carried:
         last = carried[index - 1]

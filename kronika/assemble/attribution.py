@@ -17,6 +17,10 @@ from kronika.mentions import EntityMention
 PHRASE_POS = frozenset({"subst", "adj", "ppas", "pact", "ger", "depr", "brev", "ign"})
 COORDINATORS = frozenset({"i", "oraz", ","})
 MAX_PHRASE_TOKENS = 12
+OPENING_QUOTES = frozenset({"„", '"', "“", "«", "'"})
+CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "'"})
+NAME_PREPOSITIONS = frozenset({"bez", "dla", "ds", "na", "i"})
+POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
@@ -66,7 +70,10 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 found.append(_make(sentence, text, entities, lexicon, i + length, last, case, i, "sentence"))
                 i = last
                 continue
-        if _is_finite_verb(tokens[i]) and tokens[i].lemmas & (lexicon.speech_verbs | lexicon.counting_verbs):
+        if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
+            # `Z policyjnych statystyk wynika, że...`
+            found.append(_make(sentence, text, entities, lexicon, source_start, i, "gen", i, "sentence"))
+        elif _is_finite_verb(tokens[i]) and tokens[i].lemmas & (lexicon.speech_verbs | lexicon.counting_verbs):
             attribution = _around_speech_verb(sentence, text, entities, lexicon, i, stops)
             if attribution:
                 found.append(attribution)
@@ -107,6 +114,16 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
         if token.text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")" and tokens[k + 1].text.isupper():
             k += 3
             continue
+        if token.text in OPENING_QUOTES:
+            closing = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text in CLOSING_QUOTES), None)
+            if closing is None:
+                break
+            k = closing + 1  # a quoted title: `„Wall Street Journal”`
+            continue
+        if (token.text.lower() in NAME_PREPOSITIONS and k > first and tokens[k - 1].text[:1].isupper()
+                and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
+            k += 1  # inside a name: `Lekarze bez Granic`
+            continue
         if token.text in COORDINATORS and k > first:
             # `południowokoreańskich, ukraińskich i zachodnich źródeł`; a comma joins only adjectives.
             joined = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -116,8 +133,10 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 k += 1
                 continue
             break
-        if not token.is_word or not _phrase_word(token, case):
+        if not token.is_word or not (_phrase_word(token, case) or (k == first and token.text.lower() in POSSESSIVES)):
             break
+        if case is not None and any(r.pos in ("subst", "ger", "depr") and r.has(case) for r in token.readings):
+            case = None  # after the head noun come complements in any case: `szef obwodowej administracji`
         k += 1
     return k
 
@@ -177,7 +196,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     first = verb
     while first > 0 and first - 1 not in stops:
         word = tokens[first - 1]
-        if first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
+        if word.text == "," and (opening := _participial_clause_start(tokens, first - 1)) is not None:
+            first = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
+        elif first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
@@ -190,6 +211,24 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     if first < verb:
         return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
     return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+
+
+def _from_phrase_before(tokens: list[Token], verb: int) -> int | None:
+    """Start of X in `z X wynika`: X must run from a `z` right up to the verb."""
+    for start in range(verb - 1, max(verb - MAX_PHRASE_TOKENS, 0) - 1, -1):
+        if tokens[start].text.lower() in ("z", "ze"):
+            return start + 1 if start + 1 < verb and _phrase_end(tokens, start + 1, "gen") == verb else None
+    return None
+
+
+def _participial_clause_start(tokens: list[Token], closing: int) -> int | None:
+    """Index of the comma opening `, kontrolowane przez Hamas,` that ends at `closing`, if it is one."""
+    for opening in range(closing - 1, max(closing - 8, 0), -1):
+        if tokens[opening].text == ",":
+            inner = tokens[opening + 1]
+            participle = any(r.pos in ("ppas", "pact") for r in inner.readings)
+            return opening if participle else None
+    return None
 
 
 def _subject_after(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,

@@ -21,7 +21,8 @@ columns) are countries.tsv, groups.tsv, organisations.tsv, people.tsv and places
   guards `mid` (not at a sentence start: `Mali` is also "small"), `noq` (not at the start of a
   question: `Kim jest...?`), `quoted` (only right after an opening quote: „Rzeczpospolita”).
 
-declension.tsv holds the endings-to-template rules for people's names morfeusz2 does not know.
+declension.tsv holds the endings-to-template rules for people's names, and adjectives, that morfeusz2
+does not know.
 """
 from __future__ import annotations
 
@@ -55,7 +56,6 @@ ATTRIBUTES = ("country", "role", "city")
 PREFERRED_NAMES = {
     "country": ("nazwa_geograficzna",),
     "place": ("nazwa_geograficzna",),
-    "person": ("imię", "nazwisko"),
 }
 OTHER_NAMES = ("nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy", "tytuł", "nazwa_geograficzna")
 

@@ -88,7 +88,9 @@ class Gazetteer:
                 if tail is None:
                     continue
                 start, end = ends[2 * k], ends[2 * (k + n + tail) - 1]
-                mentions.append(EntityMention(start, end, text[start:end], entry.canonical, entry.kind, entry.form))
+                mentions.append(
+                    EntityMention(start, end, text[start:end], entry.canonical, entry.kind, entry.form)
+                )
                 free = k + n + tail
                 break
         return mentions

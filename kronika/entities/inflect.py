@@ -219,7 +219,8 @@ class Inflector:
         """The forms of each adjective `word` can be (`Zachodni`: zachodni, or plural of zachodny)."""
         lemmas = [] if template is not None else self._lemmas(word, ADJ_POS, None, ())
         if template is None and not lemmas:
-            template = self._rule_for(word, ADJECTIVE_RULES)
+            # Only lower-case words: an unknown capitalised word is a name (`Afryki`), not an adjective.
+            template = self._rule_for(word, ADJECTIVE_RULES) if word[:1].islower() else None
             if template is None:
                 raise InflectionError(f"morfeusz2 does not know the adjective {word!r}")
         if template is not None:

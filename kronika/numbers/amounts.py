@@ -23,6 +23,7 @@ class Amount:
     scale: float = 1.0  # multiplier of the first part ("1–1,5 tys.": the 1 takes it from the 1,5)
     bare: float = 0.0  # the first part's own value, before its multiplier
     single_one: bool = False  # a lone form of "jeden", which is often a pronoun
+    closed: bool = False  # a unit is written after it ("5 zł"), so it takes no multiplier from a range end
     is_range: bool = False
 
     @property
@@ -65,6 +66,7 @@ def read_amount(text: str, pos: int, grammar: NumberGrammar) -> tuple[Amount | N
 
     plain = first.plain if (end == first.end and first.scale == 1) else None
     share = first.role == "share"
+    closed = False
     lone_word = first.kind == "words" and first.words == 1 and first.role == "unit" and first.scale == 1
     if lone_word and not first.vague:
         denominator_at = skip_space(text, end)
@@ -80,11 +82,12 @@ def read_amount(text: str, pos: int, grammar: NumberGrammar) -> tuple[Amount | N
         if unit is None or unit == unit_name:
             unit, end = unit_name, unit_end
             plain = None
+            closed = True
     single_one = lone_word and first.lo == 1 and end == first.end
     return (
         Amount(
             start=pos, end=end, lo=_tidy(lo), hi=_tidy(hi), kind=first.kind, vague=first.vague,
-            unit=unit, plain=plain, scale=first.scale, bare=first.bare, single_one=single_one,
+            unit=unit, plain=plain, scale=first.scale, bare=first.bare, single_one=single_one, closed=closed,
         ),
         end,
     )
@@ -111,7 +114,7 @@ def join_range(first: Amount, second: Amount, start: int) -> Amount | None:
 def inherit(first: Amount, second: Amount) -> Amount:
     """`first` with the multiplier and unit that only `second` spells out (`z 5 do 7 proc.`)."""
     lo, hi, scale = first.lo, first.hi, first.scale
-    if first.scale == 1 and second.scale > 1 and first.unit is None and first.bare <= second.bare:
+    if first.scale == 1 and second.scale > 1 and not first.closed and first.bare <= second.bare:
         lo, hi, scale = _tidy(lo * second.scale), _tidy(hi * second.scale), second.scale
     return replace(first, lo=lo, hi=hi, scale=scale, unit=first.unit or second.unit,
                    plain=first.plain if scale == 1 and first.unit is None and second.unit is None else None)

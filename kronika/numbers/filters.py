@@ -63,6 +63,12 @@ def _context_after(
         return None
     if amount.unit is not None:
         return None
+    homograph = lexicon.noun_homographs.get(text[amount.start : end].lower())
+    if homograph and (
+        _matches(previous, homograph.get("before", ()))
+        or _matches(bare_following, homograph.get("after", ()))
+    ):
+        return "noun"  # "drugą parę zębatek"
     if amount.single_one and (
         previous in lexicon.one_before or following in lexicon.one_after or not after
         or after in _CLOSING_PUNCTUATION
@@ -99,6 +105,13 @@ def _bare_number_context(
         if int(amount.plain) % 100 or previous in lexicon.year_context:
             return "year"
     return None
+
+
+def _matches(word: str, patterns: tuple[str, ...]) -> bool:
+    """`word` is one of `patterns`, or ends with one written as "-ending"."""
+    return bool(word) and any(
+        word.endswith(pattern[1:]) if pattern.startswith("-") else word == pattern for pattern in patterns
+    )
 
 
 def _touches(text: str, token_end: int, start: int) -> bool:

@@ -66,6 +66,7 @@ class NumberLexicon:
     change_verb_stems: tuple[str, ...]
     ordinal_heads: tuple[str, ...]
     roman_months: tuple[str, ...]
+    noun_homographs: dict[str, dict[str, tuple[str, ...]]]  # form -> position -> words or "-endings"
     share_after: frozenset[str]
     share_before: frozenset[str]
 
@@ -127,6 +128,11 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
     qualifier_rows = read_rows(folder / "qualifiers.tsv")
     verbs = read_words(folder / "verbs_before_qualifier.txt")
 
+    noun_homographs: dict[str, dict[str, tuple[str, ...]]] = {}
+    for form, position, match in read_rows(folder / "noun_homographs.tsv"):
+        positions = noun_homographs.setdefault(form.lower(), {})
+        positions[position] = positions.get(position, ()) + (match.lower(),)
+
     connectors: dict[str, set[str]] = {}
     for word, role in read_rows(folder / "connectors.tsv"):
         connectors.setdefault(role, set()).add(word.lower())
@@ -139,7 +145,9 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
         units_before=units_before,
         unit_words=frozenset(unit_words),
         qualifiers={row[0].lower(): row[1] for row in qualifier_rows},
-        qualifiers_after_verb=frozenset(row[0].lower() for row in qualifier_rows if row[2:] == ["after_verb"]),
+        qualifiers_after_verb=frozenset(
+            row[0].lower() for row in qualifier_rows if row[2:] == ["after_verb"]
+        ),
         verb_words=frozenset(word for word in verbs if not word.startswith("-")),
         verb_endings=tuple(word[1:] for word in verbs if word.startswith("-")),
         non_figure_after=non_figure_after,
@@ -152,6 +160,7 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
         change_verb_stems=tuple(read_words(folder / "change_verbs.txt")),
         ordinal_heads=tuple(read_words(folder / "ordinal_heads.txt")),
         roman_months=tuple(read_words(folder / "roman_months.txt")),
+        noun_homographs=noun_homographs,
         share_after=frozenset(share_after),
         share_before=frozenset(share_before),
     )

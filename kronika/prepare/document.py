@@ -61,6 +61,15 @@ def prepare(text: str, lang: str = "pl") -> Document:
     return Document(text, analysed, split_sentences(analysed, lang), set_aside, inserted)
 
 
+def _starts_lowercase(text: str, position: int) -> bool:
+    """Only a word that starts in lowercase is glued (`przywódcaWładimir`); a capitalised one is a
+    brand written in camel case (`AccuWeather`)."""
+    start = position
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start].islower()
+
+
 def _find_set_aside(text: str, lang: str) -> list[SetAside]:
     found: list[SetAside] = []
     marks = markers(lang)
@@ -84,7 +93,7 @@ def _find_set_aside(text: str, lang: str) -> list[SetAside]:
 
 
 def _split_glued(text: str) -> tuple[str, list[int]]:
-    positions = [m.start() for m in _GLUED.finditer(text)]
+    positions = [m.start() for m in _GLUED.finditer(text) if _starts_lowercase(text, m.start())]
     if not positions:
         return text, []
     pieces, inserted, previous = [], [], 0

@@ -22,11 +22,11 @@ _QUALIFIER_WORDS = {
 
 
 def format_number(value: float) -> str:
-    """`11,000`; decimals only when the number has them (`2.5`)."""
+    """`11,000`; decimals only for small numbers that have them (`2.5`), as counts are whole."""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    if float(value).is_integer():
-        return f"{int(value):,}"
+    if float(value).is_integer() or abs(value) >= 100:
+        return f"{round(value):,}"
     return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 

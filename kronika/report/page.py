@@ -30,6 +30,7 @@ MEASURE_WORDS = {
     "released": "released", "displaced": "displaced", "supplied": "supplied", "destroyed": "destroyed",
     "other": "(other figure)",
 }
+MAX_CAPPED_NOTES = 10
 CONFLICT_KINDS = {
     "disjoint": "values cannot both hold",
     "self_contradiction": "source contradicts itself",
@@ -210,8 +211,12 @@ def render_report(
     if len(ordered) > len(shown):
         notes.append(f"Showing {len(shown):,} of {len(ordered):,} figures: the contested ones first, "
                      "then those with the most claims.")
-    notes += [f"Figure {fid}: only the first {count} conflicts are listed; more exist."
-              for fid, count in sorted(capped.items())]
+    capped_ids = sorted(capped)
+    notes += [f"Figure {fid}: only the first {capped[fid]} conflicts are listed; more exist."
+              for fid in capped_ids[:MAX_CAPPED_NOTES]]
+    if len(capped_ids) > MAX_CAPPED_NOTES:
+        notes.append(f"… and {len(capped_ids) - MAX_CAPPED_NOTES:,} more figures whose conflict listing "
+                     "was capped the same way.")
     stats = {
         "articles": len({claim.article for claim in all_claims}),
         "claims": len(all_claims),

@@ -54,9 +54,6 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, list[Entry]]):
         self.entries = entries
-        # Forms as spelled with diacritics: a token spelled with diacritics that is none of them is
-        # another word whose folded form collides with ours (`że` is not `ze`, `mają` is not `maja`).
-        self.spellings = {e.form for es in entries.values() for e in es}
         self.token_kind: dict[str, str] = {}
         self._side: dict[str, dict[str, str]] = {}
         rank = {name: i for i, name in enumerate(PRIORITY)}

@@ -85,3 +85,4 @@ def daypart(hit: Hit) -> Reading:
         reading.day_shift = 1  # dziś po północy: the small hours of the next day
     reading.lead = hit.at("p") if hit.has("p") else None
     return reading
+

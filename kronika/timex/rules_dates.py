@@ -191,12 +191,29 @@ def decade(hit: Hit) -> Reading | list[Reading] | None:
             Reading("DATE", second, hit.match.end(), decade=century * 10 + tens[1] // 10)]
 
 
-@BOOK.rule(r"(?P<c>{roman}) (?:{century_word}|{prep_in}\.)")
-def century(hit: Hit) -> Reading | None:
-    """XX wieku, XIX w."""
-    if not hit.original(hit.at("c")).isupper():
+@BOOK.rule(r"(?P<d>{day})(?:\.|-[{ordinal_suffix}{shift}{word}]) {years_pl}")
+def decade_before_years(hit: Hit) -> Reading | None:
+    """90-tych latach, 60. latach"""
+    tens = hit.number("d")
+    if tens % 10 or not 20 <= tens <= 90 or hit.tokens.kinds[hit.at("d") + 1] not in ".-":
         return None
-    return hit.reading("DATE", century=int(hit.value("c", "roman")) - 1)
+    return hit.reading("DATE", decade=190 + tens // 10)
+
+
+@BOOK.rule(r"(?P<c>{roman}) (?:{century_word}|{prep_in}\.)|{century_word} (?P<c2>{roman})|(?P<d>{day})\.? (?P<w>{century_word})")
+def century(hit: Hit) -> Reading | None:
+    """XX wieku, XIX w., wieku XX, 21 wieku (in digits only with the singular: 5 wieków is a length)"""
+    if hit.has("d"):
+        entry = hit.entry("w", "century_word")
+        number = hit.number("d")
+        if entry is None or entry.number != "sg" or not 1 <= number <= 21:
+            return None
+    else:
+        group = "c" if hit.has("c") else "c2"
+        if not hit.original(hit.at(group)).isupper():
+            return None
+        number = int(hit.value(group, "roman"))
+    return hit.reading("DATE", century=number - 1)
 
 
 @BOOK.rule(r"(?P<c>{century_adj})")

@@ -18,7 +18,12 @@ def _amount(hit: Hit, group: str) -> float | None:
     if kinds[0] == "H":
         return float(hit.lexicon.value(words[0], "half") or 0)
     if kinds[0] == "n":
-        return float(sum(int(hit.lexicon.value(w, "cardinal") or 0) for w, k in zip(words, kinds) if k == "n"))
+        total = 0
+        for word, kind in zip(words, kinds, strict=True):
+            if kind == "n":
+                value = int(hit.lexicon.value(word, "cardinal") or 0)
+                total = total * value if value == 1000 and total else total + value  # dwa tysiące
+        return float(total)
     if "," in kinds:
         return float("".join(words).replace(",", "."))
     return float("".join(w for w in words if w.strip()))
