@@ -110,7 +110,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 attribution = previous  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
-                actor = actor_in_clause(sentence, in_sentence, first, excluded)
+                actor = actor_in_clause(sentence, in_sentence, first, excluded,
+                                        subject_is_actor=cue is None or cue.subject_is_actor)
             if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
                 subject is None or subject == antecedent.subject
             ):
@@ -126,7 +127,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
                 value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
                 unit=number.unit, measure=measure, subject=subject, actor=actor,
-                place=place_in_sentence(sentence, in_sentence, first),
+                place=place_in_sentence(sentence, in_sentence, first, actor),
                 source=attribution.source if attribution else None,
                 source_kind=attribution.source_kind if attribution else None,
                 outlet=outlet, modality=modality_of(sentence, first, cue.index if cue else None, lex),

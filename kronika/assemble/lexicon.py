@@ -12,6 +12,7 @@ class MeasureCue:
     lemmas: tuple[str, ...]
     measure: str
     strong: bool
+    subject_is_actor: bool
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,11 @@ def _rows(lang: str, name: str) -> list[list[str]]:
 @lru_cache(maxsize=None)
 def lexicon(lang: str = "pl") -> ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]] = {}
-    for lemma_text, measure, strength in _rows(lang, "measure_cues.tsv"):
+    for row in _rows(lang, "measure_cues.tsv"):
+        lemma_text, measure, strength = row[:3]
         words = tuple(lemma_text.split())
-        measure_cues.setdefault(words[0], []).append(MeasureCue(words, measure, strength == "strong"))
+        subject_is_actor = len(row) < 4 or row[3] != "subject-not-actor"
+        measure_cues.setdefault(words[0], []).append(MeasureCue(words, measure, strength == "strong", subject_is_actor))
     for cues in measure_cues.values():
         cues.sort(key=lambda cue: -len(cue.lemmas))
     modality_cues: dict[str, list[ModalityCue]] = {}

@@ -17,6 +17,7 @@ class CueHit:
     index: int  # token index of the cue's first word
     measure: str
     strong: bool
+    subject_is_actor: bool = True  # False: the verb's subject is the perpetrator or the recipient
 
 
 def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
@@ -32,7 +33,7 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
                      if (end := _match_end(sentence, i, cue)) is not None]
         if matching and i >= covered_until and not _introduces_speech(sentence, i, lexicon):
             best, end = max(matching, key=lambda match: (len(match[0].lemmas), match[0].strong))
-            hits.append(CueHit(i, best.measure, best.strong))
+            hits.append(CueHit(i, best.measure, best.strong, best.subject_is_actor))
             covered_until = end  # `z walki wyeliminowano`: the words of a longer cue make no cue of their own
     return hits
 
@@ -43,7 +44,7 @@ def choose_measure(sentence: Sentence, hits: list[CueHit], number: range, counte
     itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures."""
     clause = range(*sentence.clause_range(number.start))
     usable = [
-        CueHit(h.index, h.measure, False) if h.index in counted else h
+        CueHit(h.index, h.measure, False, h.subject_is_actor) if h.index in counted else h
         for h in hits if h.index not in number and (allowed is None or h.measure in allowed)
     ]
 

@@ -18,9 +18,13 @@ PREPOSITIONS = frozenset({
     "za", "pod", "nad", "przed", "między", "wobec", "dzięki", "bez", "koło", "przy", "wśród", "spośród",
 })
 NOUN_POS = frozenset({"subst", "ger", "depr"})
+# A state's armed forces act for the state; other armed groups (Hamas, Wagner) are actors themselves.
+STATE_FORCE_WORDS = frozenset({"Forces", "Army", "Navy", "Guard", "Military"})
 
 
 def actor_of_entity(entity: EntityMention) -> str | None:
+    if entity.kind == "group" and STATE_FORCE_WORDS & set(entity.canonical.split()):
+        return _country(entity.canonical) or entity.canonical  # `rosyjskie wojska` fight for Russia
     if entity.kind in ACTOR_KINDS or entity.form == "capital":
         return entity.canonical if entity.kind in ACTOR_KINDS else _country(entity.canonical) or entity.canonical
     if entity.kind in ("government", "intelligence", "organisation"):
@@ -59,8 +63,10 @@ def _attached(sentence: Sentence, last: int, index: int) -> bool:
 
 
 def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: int,
-                    excluded: range) -> str | None:
-    """The clause's subject or possessor before the number: nearest first, nominative before genitive."""
+                    excluded: range, subject_is_actor: bool = True) -> str | None:
+    """The clause's subject or possessor before the number: nearest first, nominative before genitive.
+    When the verb's subject is the perpetrator (`Hamas przetrzymuje 24 zakładników`), only a possessor
+    counts."""
     first, _ = sentence.clause_range(number)
     tokens = sentence.tokens
     genitive: str | None = None
@@ -75,7 +81,10 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
         if before is not None and before.text.lower() in PREPOSITIONS:
             continue
         readings = tokens[index].readings
-        if entity.form == "adjective" or not readings or any(r.has("nom") or r.pos in ("ign", "brev") for r in readings):
+        nominative = entity.form == "adjective" or not readings or any(
+            r.has("nom") or r.pos in ("ign", "brev") for r in readings
+        )
+        if nominative and subject_is_actor:
             return actor
         if genitive is None and before is not None and any(r.pos in NOUN_POS for r in before.readings) and any(
             r.has("gen") for r in readings
@@ -84,9 +93,19 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
     return genitive
 
 
-def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> str | None:
-    """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast)."""
+def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int, actor: str | None) -> str | None:
+    """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast); else a country or
+    capital after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself."""
     places = [e for e in entities if e.kind == "place"]
+    if not places:
+        tokens = sentence.tokens
+        for entity in entities:
+            index = sentence.index_at(entity.start)
+            if entity.kind == "country" and index > 0 and tokens[index - 1].text.lower() in PLACE_PREPOSITIONS:
+                info = entity_info(entity.canonical) or {}
+                name = info.get("capital") if entity.form == "capital" else entity.canonical
+                if name and name != actor:
+                    places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     if not places:
         return None
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))

@@ -84,13 +84,21 @@ def read_amount(text: str, pos: int, grammar: NumberGrammar) -> tuple[Amount | N
             plain = None
             closed = True
     single_one = lone_word and first.lo == 1 and end == first.end
-    return (
-        Amount(
-            start=pos, end=end, lo=_tidy(lo), hi=_tidy(hi), kind=first.kind, vague=first.vague,
-            unit=unit, plain=plain, scale=first.scale, bare=first.bare, single_one=single_one, closed=closed,
-        ),
-        end,
+    amount = Amount(
+        start=pos,
+        end=end,
+        lo=_tidy(lo),
+        hi=_tidy(hi),
+        kind=first.kind,
+        vague=first.vague,
+        unit=unit,
+        plain=plain,
+        scale=first.scale,
+        bare=first.bare,
+        single_one=single_one,
+        closed=closed,
     )
+    return amount, end
 
 
 def join_range(first: Amount, second: Amount, start: int) -> Amount | None:
@@ -106,8 +114,14 @@ def join_range(first: Amount, second: Amount, start: int) -> Amount | None:
     if first.lo >= second.hi:
         return None
     return replace(
-        first, start=start, end=second.end, hi=second.hi, vague=first.vague or second.vague,
-        unit=first.unit or second.unit, plain=None, is_range=True,
+        first,
+        start=start,
+        end=second.end,
+        hi=second.hi,
+        vague=first.vague or second.vague,
+        unit=first.unit or second.unit,
+        plain=None,
+        is_range=True,
     )
 
 
@@ -116,13 +130,13 @@ def inherit(first: Amount, second: Amount) -> Amount:
     lo, hi, scale = first.lo, first.hi, first.scale
     if first.scale == 1 and second.scale > 1 and not first.closed and first.bare <= second.bare:
         lo, hi, scale = _tidy(lo * second.scale), _tidy(hi * second.scale), second.scale
-    return replace(first, lo=lo, hi=hi, scale=scale, unit=first.unit or second.unit,
-                   plain=first.plain if scale == 1 and first.unit is None and second.unit is None else None)
+    unit = first.unit or second.unit
+    plain = first.plain if (scale, unit) == (first.scale, first.unit) else None
+    return replace(first, lo=lo, hi=hi, scale=scale, unit=unit, plain=plain)
 
 
 def _read_part(text: str, pos: int, grammar: NumberGrammar) -> tuple[_Part | None, int]:
     """A number and its multiplier (`2,5 tys.`, `pięćset tysięcy`, `tysiące`)."""
-    lexicon = grammar.lexicon
     if text[pos].isdigit():
         number, skip_to = read_digits(text, pos)
         if number is None:
@@ -139,19 +153,24 @@ def _read_part(text: str, pos: int, grammar: NumberGrammar) -> tuple[_Part | Non
         return _Part(lo, hi, end, kind, vague, 1.0, lo, None, role, words), end
     if not vague and role != "fraction" and (half := grammar.half.match(text, end)) is not None:
         lo, hi, end, plain = lo + 0.5, hi + 0.5, half.end(), None  # "dwa i pół miliona"
-    bare = lo
-    scale_at = skip_space(text, end)
-    multiplier = grammar.multiplier.match(text, scale_at)
-    if multiplier is not None and (kind == "digits" or scale_at > end):
-        value = lexicon.multipliers[multiplier.group().lower()]
-        return _Part(lo * value, hi * value, multiplier.end(), kind, vague, value, bare, None, role, words), \
-            multiplier.end()
-    if scale_at > end and (scale := grammar.numeral_word.match(text, scale_at)) is not None:
-        form = lexicon.numerals[scale.group().lower()]
+    scale, scale_end = _read_scale(text, end, kind, grammar)
+    if scale is None:
+        return _Part(lo, hi, end, kind, vague, 1.0, lo, plain, role, words), end
+    return _Part(lo * scale, hi * scale, scale_end, kind, vague, scale, lo, None, role, words), scale_end
+
+
+def _read_scale(text: str, pos: int, kind: str, grammar: NumberGrammar) -> tuple[float | None, int]:
+    """The multiplier after a number (`tys.`, `mln`, `tysięcy`, `miliony`) and its end."""
+    lexicon = grammar.lexicon
+    start = skip_space(text, pos)
+    multiplier = grammar.multiplier.match(text, start)
+    if multiplier is not None and (kind == "digits" or start > pos):  # "5mln" is fine, "pięćmln" is not
+        return lexicon.multipliers[multiplier.group().lower()], multiplier.end()
+    if start > pos and (word := grammar.numeral_word.match(text, start)) is not None:
+        form = lexicon.numerals[word.group().lower()]
         if form.role == "scale":
-            return _Part(lo * form.value, hi * form.value, scale.end(), kind, vague, form.value, bare, None,
-                         role, words), scale.end()
-    return _Part(lo, hi, end, kind, vague, 1.0, bare, plain, role, words), end
+            return form.value, word.end()
+    return None, pos
 
 
 def _read_lone_scale(text: str, pos: int, grammar: NumberGrammar) -> tuple[_Part | None, int]:
@@ -163,10 +182,10 @@ def _read_lone_scale(text: str, pos: int, grammar: NumberGrammar) -> tuple[_Part
     if form.role != "scale":
         return None, match.end()
     if form.plural and form.value_max is not None:
-        return _Part(2 * form.value, form.value_max, match.end(), "words", True, form.value, 2.0, None,
-                     "scale", 1), match.end()
-    return _Part(form.value, form.value, match.end(), "words", False, form.value, 1.0, None, "scale", 1), \
-        match.end()
+        lo, hi, vague, bare = 2 * form.value, form.value_max, True, 2.0
+    else:
+        lo, hi, vague, bare = form.value, form.value, False, 1.0
+    return _Part(lo, hi, match.end(), "words", vague, form.value, bare, None, "scale", 1), match.end()
 
 
 def _read_lower_parts(text: str, first: _Part, grammar: NumberGrammar) -> tuple[float, float, int]:

@@ -32,22 +32,25 @@ def _read_mention(
     amount, read_to = read_amount(text, start, grammar)
     if amount is None:
         return None, read_to
-    tokens = previous_tokens(text, start, 4)
+    tokens = previous_tokens(text, start, 4)  # a cue has up to three words, plus the verb before it
     lead = tokens[0][2] if tokens else ""
     connectors = grammar.lexicon.connectors
 
+    second_at, range_start = None, start
     if lead in connectors.get("range_from", ()) and (join := grammar.range_to.match(text, amount.end)):
-        amount = _joined(text, amount, join.end(), tokens[0][0], grammar)
+        second_at, range_start = join.end(), tokens[0][0]
     elif lead in connectors.get("range_between", ()) and (join := grammar.range_and.match(text, amount.end)):
-        amount = _joined(text, amount, join.end(), tokens[0][0], grammar)
+        second_at, range_start = join.end(), tokens[0][0]
     elif lead in connectors.get("change_from", ()) and (join := grammar.range_to.match(text, amount.end)):
         second, _ = _second_amount(text, join.end(), amount, grammar)
         if second is not None:
             amount = inherit(amount, second)  # "z 5 do 7 proc.": the 7 is read on its own next
-    if not amount.is_range and (dash := grammar.dash.match(text, amount.end)) is not None:
-        amount = _joined(text, amount, dash.end(), amount.start, grammar)
-    if amount.start == -1:  # a range of years: "2014–2022", "od 2022 do 2024"
-        return None, amount.end
+    if second_at is None and (dash := grammar.dash.match(text, amount.end)) is not None:
+        second_at = dash.end()
+    if second_at is not None and (second := _second_amount(text, second_at, amount, grammar)[0]):
+        if is_year(amount.plain) and is_year(second.plain):
+            return None, second.end  # a range of years: "2014–2022", "od 2022 do 2024"
+        amount = join_range(amount, second, range_start) or amount
 
     qualifier_span = None
     if amount.is_range:
@@ -81,15 +84,3 @@ def _second_amount(text: str, pos: int, first: Amount, grammar: NumberGrammar) -
         return None, pos
     return read_amount(text, pos, grammar)
 
-
-def _joined(text: str, first: Amount, pos: int, start: int, grammar: NumberGrammar) -> Amount:
-    """`first` joined with the amount at `pos` into a range from `start`, when they make one.
-
-    A range of years is returned with start -1, so that the caller drops all of it.
-    """
-    second, _ = _second_amount(text, pos, first, grammar)
-    if second is None:
-        return first
-    if is_year(first.plain) and is_year(second.plain):
-        return Amount(start=-1, end=second.end, lo=0, hi=0, kind=first.kind)
-    return join_range(first, second, start) or first

@@ -34,6 +34,8 @@ _OPEN_ABOVE = {"more_than", "at_least"}
 _OPEN_BELOW = {"less_than", "at_most", "up_to"}
 # A bound beyond this multiple of the largest stated value is drawn as open ("miliony" up to 1e9).
 _FAR_BOUND = 4.0
+# Above this many points a chart shows markers only: bands and bars of thousands of claims are noise.
+DENSE_POINTS = 300
 
 
 def _iso(ordinal: int) -> str:
@@ -86,13 +88,14 @@ def chart_spec(
     conflicts: Sequence[tuple[Claim, Claim]],
     colours: dict[str, str],
     rows: dict[int, int],
-    max_points: int = 5000,
+    max_points: int = 3000,
 ) -> dict[str, Any]:
-    """`{"data": [...], "layout": {...}, "undated": n, "omitted": n}` for Plotly.newPlot.
+    """`{"data": [...], "layout": {...}, "undated": n, "omitted": n, "dense": bool}` for Plotly.newPlot.
 
     conflicts: the figure's conflicting pairs (its own claim objects); colours: source -> colour;
     rows: id(claim) -> its row number in the figure's table (for hover and click-to-row).
-    Only the newest `max_points` dated claims are drawn; the count left out is returned.
+    Only the newest `max_points` dated claims are drawn; the count left out is returned. A dense chart
+    (more than DENSE_POINTS) draws plain markers, without time spans, bounds and labels.
     """
     dated = [(c, t) for c in figure.claims if (t := claim_time(c)) is not None]
     undated = len(figure.claims) - len(dated)
@@ -111,10 +114,12 @@ def chart_spec(
     by_source: dict[str, list[tuple[Claim, TimeInterval]]] = {}
     for claim, interval in dated:
         by_source.setdefault(source_label(claim), []).append((claim, interval))
+    dense = len(dated) > DENSE_POINTS
     for source, members in by_source.items():
-        data.extend(_source_traces(source, members, colours[source], top, min_half_width))
+        if not dense:
+            data.extend(_source_traces(source, members, colours[source], top, min_half_width))
     for source, members in by_source.items():
-        data.append(_points(source, members, colours[source], rows, top))
+        data.append(_points(source, members, colours[source], rows, top, dense))
     data.extend(_conflict_traces(conflicts, {id(c) for c, _ in dated}))
     margin = max(3, (last - first) // 30)
     layout = {
@@ -141,7 +146,7 @@ def chart_spec(
         layout["annotations"] = [{"xref": "paper", "x": 0, "xanchor": "left", "y": best,
                                   "yanchor": "bottom", "text": "summary: best", "showarrow": False,
                                   "font": {"size": 10, "color": "#7a8096"}}]
-    return {"data": data, "layout": layout, "undated": undated, "omitted": omitted}
+    return {"data": data, "layout": layout, "undated": undated, "omitted": omitted, "dense": dense}
 
 
 def _source_traces(
@@ -201,30 +206,30 @@ def _source_traces(
 
 
 def _points(source: str, members: list[tuple[Claim, TimeInterval]], colour: str,
-            rows: dict[int, int], top: float) -> dict[str, Any]:
+            rows: dict[int, int], top: float, dense: bool) -> dict[str, Any]:
     claims = [c for c, _ in members]
     ys = [point_value(c) for c in claims]
     bounded = [stated_interval(c) for c in claims]
-    with_bar = [c.qualifier in ("range", "vague") for c in claims]
+    with_bar = [c.qualifier in ("range", "vague") and not dense for c in claims]
     triples = list(zip(bounded, ys, with_bar, strict=True))
     # A bound beyond the chart's top is drawn as open (dotted line and arrow), not as a bar.
     error_up = [(b.high - y if bar and b.high <= top else 0) for b, y, bar in triples]
     error_down = [(y - b.low if bar else 0) for b, y, bar in triples]
     return {
         "type": "scatter",
-        "mode": "markers+text",
+        "mode": "markers" if dense else "markers+text",
         "name": source,
         "legendgroup": source,
         "x": [_middle(t) for _, t in members],
         "y": ys,
-        "text": ["" if c.modality in FACTUAL_MODALITIES else c.modality for c in claims],
+        "text": [] if dense else ["" if c.modality in FACTUAL_MODALITIES else c.modality for c in claims],
         "textposition": "middle right",
         "textfont": {"color": colour, "size": 11},
         "hovertext": [_hover(c, rows[id(c)]) for c in claims],
         "hoverinfo": "text",
         "customdata": [rows[id(c)] for c in claims],
-        "marker": {"symbol": [_symbol(c) for c in claims], "size": 11, "color": colour,
-                   "line": {"color": colour, "width": 2}},
+        "marker": {"symbol": [_symbol(c) for c in claims], "size": 6 if dense else 11, "color": colour,
+                   "opacity": 0.6 if dense else 1, "line": {"color": colour, "width": 1 if dense else 2}},
         "error_y": {"type": "data", "symmetric": False, "array": error_up, "arrayminus": error_down,
                     "color": colour, "thickness": 1.5, "width": 5, "visible": any(with_bar)},
         "cliponaxis": False,

@@ -154,6 +154,8 @@ def _figure_view(
                      "the JSON export holds them all.")
     if spec["omitted"]:
         notes.append(f"The chart draws the newest claims; {spec['omitted']:,} older ones are left out.")
+    if spec["dense"]:
+        notes.append("Many claims: the chart shows markers only, without time spans, bounds and labels.")
     if spec["undated"]:
         notes.append(f"{spec['undated']:,} undated claim(s) are in the table but not on the chart.")
     context = " · ".join(part for part in (

@@ -120,7 +120,7 @@ def ordinal_of(hit: Hit) -> int | None:
 def unit_of(hit: Hit, group: str) -> tuple[str, str]:
     """TIMEX3 unit and grammatical number (sg, pl, or - for abbreviations) of a unit noun token."""
     word = hit.word(hit.at(group))
-    for category in ("year_word", "years_pl", "day_word", "hour_word", "unit"):
+    for category in ("year_word", "years_pl", "day_word", "hour_word", "unit", "century_word"):
         entry = hit.lexicon.get(word, category)
         if entry is not None:
             return entry.value, "pl" if category == "years_pl" else entry.number

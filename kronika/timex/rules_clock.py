@@ -86,3 +86,22 @@ def daypart(hit: Hit) -> Reading:
     reading.lead = hit.at("p") if hit.has("p") else None
     return reading
 
+
+
+@BOOK.rule(r"(?:^|(?<=\|))(?P<hh>{day})[.:](?P<mm>{day})(?= ?- )")
+def clock_opening_a_line(hit: Hit) -> Reading | None:
+    """`14.30 - otwarcie wystawy`: a programme line that opens with its hour"""
+    clock = _clock(hit, "hh", "mm")
+    if clock is None:
+        return None
+    return hit.reading("TIME", hour=clock[0], minute=clock[1])
+
+
+@BOOK.rule(r"(?<={prep_since} )(?P<h1>{day}) {prep_until} (?P<h2>{day})(?= ?[.,;)|]| {prep_in} | [{weekday}{deictic}])")
+def hours_from_to(hit: Hit) -> list[Reading] | None:
+    """czynne od 9 do 17: two clock times (an amount would carry its unit or noun after it)"""
+    start, end = hit.number("h1"), hit.number("h2")
+    if not 0 <= start < end <= 24:
+        return None
+    return [Reading("TIME", hit.at("h1"), hit.at("h1") + 1, hour=start, minute=0),
+            Reading("TIME", hit.at("h2"), hit.at("h2") + 1, hour=end, minute=0)]

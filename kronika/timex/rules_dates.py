@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kronika.timex.reading import Reading
-from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit
+from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit, ordinal_of
 
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
 _YEAR_CONTEXT_BEFORE = set("bBUZOPaz6rl(,/'-jRE")
@@ -67,11 +67,11 @@ def ordinal_day_month(hit: Hit) -> Reading | None:
     return _with_year(hit, hit.reading("DATE", month=int(hit.value("mo", "month")), day=day))
 
 
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<r>{roman})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[ .])(?P<o>[{roman}{conj}])(?P=s)(?P<y>{year})" + YEAR_TAIL)
 def day_roman_month(hit: Hit) -> Reading | None:
-    """28 IX 2010, 28.IX.2010 (never without the year: 0.7 V is a voltage)"""
-    day, month = _day(hit, "d"), int(hit.value("r", "roman"))
-    if day is None or month > 12 or not hit.original(hit.at("r")).isupper():
+    """28 IX 2010, 28.IX.2010, 1 I 2008 (never without the year: 0.7 V is a voltage)"""
+    day, month = _day(hit, "d"), ordinal_of(hit)
+    if day is None or month is None or month > 12:
         return None
     return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
 
@@ -144,6 +144,15 @@ def bare_year(hit: Hit) -> Reading | None:
         if follower[:1].islower() and year % 50 == 0:
             return None  # `2000 osób`: a round amount of something
     return hit.reading("DATE", year=year)
+
+
+@BOOK.rule(r"(?<![{day}{year}{num3}{number}])'(?P<yy>{day})(?![{day}{year}{num3}{number}])")
+def apostrophe_year(hit: Hit) -> Reading | None:
+    """marzec '68, rocznik '89: a year cut to two digits"""
+    text = hit.word(hit.at("yy"))
+    if len(text) != 2:
+        return None
+    return hit.reading("DATE", year=1900 + int(text), two_digit_year=True)
 
 
 @BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})" + YEAR_TAIL)

@@ -120,13 +120,13 @@ def adjective_alone(hit: Hit) -> Reading | None:
 @BOOK.rule(r"(?<=[{prep_through}{prep_later}{prep_since}{prep_before}{prep_at}{prep_after}{prep_for}] )"
            r"(?P<u>{unit_any})(?! [{day}{year}{num3}])|(?P<u2>{unit_any})(?= [{ago}{later}])")
 def unit_alone(hit: Hit) -> Reading | None:
-    """w ciągu miesiąca, za rok, przed rokiem, od lat (vague), rok temu, tydzień później"""
+    """w ciągu miesiąca, za rok, przed rokiem, od lat, po latach, przed laty (vague), rok temu, tydzień później"""
     group = "u" if hit.has("u") else "u2"
     unit, number = unit_of(hit, group)
     first = hit.at(group)
     preposition = hit.word(first - 2) if first >= 2 else ""
     if number == "pl":
-        if group == "u" and preposition in ("od", "przez"):
+        if group == "u" and preposition in ("od", "przez", "po", "przed", "na"):
             return hit.reading("DURATION", group, unit=unit)
         return None
     if number != "sg" or (preposition == "na" and unit in ("D", "H")):
