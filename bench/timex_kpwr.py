@@ -39,7 +39,8 @@ def main() -> int:
     print(f"strict   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f = counts.relaxed_prf
     print(f"relaxed  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    print(f"value accuracy {counts.value_accuracy:.3f}  ({counts.value_correct}/{counts.valued} matched spans with a gold value)")
+    print(f"value accuracy {counts.value_accuracy:.3f}  "
+          f"({counts.value_correct}/{counts.valued} matched spans with a gold value)")
     print("relaxed recall by type  " + "  ".join(
         f"{type_} {found}/{gold}" for type_, (gold, found) in sorted(counts.by_type.items())))
     print(f"throughput {size * args.repeat / 1000 / seconds:.0f} KB/s")

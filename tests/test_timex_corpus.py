@@ -36,7 +36,7 @@ def _expected(field: str) -> list[tuple[str, str, str | None, dict[str, str]]]:
     return mentions
 
 
-@pytest.mark.parametrize(("published", "text", "expected"), _rows(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(("published", "text", "expected"), _rows(), ids=[row[1][:40] for row in _rows()])
 def test_example(published: str | None, text: str, expected: str) -> None:
     found = find_times(text, published)
     want = _expected(expected)

@@ -43,6 +43,8 @@ GENERIC_PEOPLE = frozenset({"osoba", "człowiek"})
 # Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
 
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "po", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
 
@@ -103,8 +105,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
-            if subject is None and number.unit is None and measure == "other":
-                continue  # a bare number with nothing counted and nothing happening: not a figure
+            if number.unit is None and (measure == "other" and subject is None or _after_preposition(sentence, number)):
+                continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = attribution_for(attributions, first)
             if attribution is None and not attributions and (continues or counted.anaphoric):
                 attribution = previous  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
@@ -165,6 +167,15 @@ def _measure(sentence: Sentence, hits: list[CueHit], number: range, counted: ran
         other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+def _after_preposition(sentence: Sentence, number: NumberMention) -> bool:
+    """`w dziesięciu krajach`, `przy ul. Lipowej 14`: a number in a circumstance, not a count of events.
+    `do`, `o`, `na`, `z` are left out: they govern figures (`wzrosła o 5 proc.`, `doszło do 146 prób`,
+    `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
+    start = number.qualifier_span[0] if number.qualifier_span else number.start
+    before = sentence.index_at(start) - 1
+    return before >= 0 and sentence.tokens[before].text.lower() in CIRCUMSTANCE_PREPOSITIONS
 
 
 def _partitive_total(sentence: Sentence, number: range) -> bool:

@@ -18,7 +18,7 @@ __all__ = ["find_numbers"]
 def find_numbers(text: str, lang: str = "pl") -> list[NumberMention]:
     """Every cardinal amount in `text` that could become a figure, sorted and non-overlapping.
 
-    >>> [(m.text, m.value, m.qualifier) for m in find_numbers("Wysłano ok. 14 tys. żołnierzy.")]
+    >>> [(m.text, m.value, m.qualifier) for m in find_numbers("Ewakuowano ok. 14 tys. mieszkańców.")]
     [('14 tys.', 14000.0, 'approx')]
     """
     return scan(text, grammar_for(lang))

@@ -40,6 +40,8 @@ def _is_ceiling(tokens: list[tuple[int, int, str]], grammar: NumberGrammar) -> b
     number_words = (lexicon.numerals, lexicon.multipliers, lexicon.units_after)
     if word[-1:].isdigit() or any(word in table for table in number_words):
         return False
+    if word[-1:] in ".!?;:":
+        return True  # the word before ends the previous sentence: "Do 500 osób..." starts a new one
     return not word.startswith(lexicon.change_verb_stems)
 
 

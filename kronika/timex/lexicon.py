@@ -43,7 +43,8 @@ def _kind(entry: Entry) -> str:
     """The token kind of one entry: months split by case (genitive first: it needs a licence)."""
     if entry.category != "month":
         return entry.category
-    for case, kind in (("gen", "month_gen"), ("loc", "month_loc"), ("nom", "month_nom"), ("acc", "month_nom")):
+    cases = (("gen", "month_gen"), ("loc", "month_loc"), ("nom", "month_nom"), ("acc", "month_nom"))
+    for case, kind in cases:
         if case in entry.cases:
             return kind
     return "month_inst"
@@ -106,7 +107,8 @@ def _compounds(entries: dict[str, list[Entry]]) -> None:
         for adjective, entry in adjectives:
             value = f"{amount}:{entry.value}"
             spelled = next(e.form for e in entries[prefix] if e.category == "numeral_prefix") + entry.form
-            entries.setdefault(prefix + adjective, []).append(Entry(spelled, category, value, entry.number, entry.cases))
+            compound = Entry(spelled, category, value, entry.number, entry.cases)
+            entries.setdefault(prefix + adjective, []).append(compound)
 
 
 @cache

@@ -16,7 +16,7 @@ _DIGITS = {KINDS["day"], KINDS["num3"], KINDS["year"], KINDS["number"]}
 
 
 def _trim_full_stop(reading: Reading, tokens: Tokens, lexicon: Lexicon) -> None:
-    """A final full stop belongs to an abbreviation (`r.`, `min.`) or an ordinal (`lat 90.`), not to a word."""
+    """A final full stop belongs to an abbreviation (`r.`, `min.`) or an ordinal (`lat 90.`), not a word."""
     if reading.last - reading.first > 1 and tokens.kinds[reading.last - 1] == ".":
         before = reading.last - 2
         if tokens.kinds[before] not in _DIGITS and lexicon.get(tokens.folded[before], "abbreviation") is None:

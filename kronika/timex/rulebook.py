@@ -97,7 +97,8 @@ BOOK = Rulebook()
 # Fragments that many templates share.
 YEAR_TAIL = r"(?: ?{year_word}\.?)?"  # 2024 r. / 2024r / 2024 roku
 # What may follow a month to give its year: 2024 r., ubiegłego roku, ub. r., br.
-MONTH_YEAR = r"(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?| (?P<br>{this_year})\.?)"
+MONTH_YEAR = (r"(?: (?P<y>{year})" + YEAR_TAIL
+              + r"| (?P<sh>{shift})\.? ?{year_word}\.?| (?P<br>{this_year})\.?)")
 AMOUNT = r"(?:{amount_digits}|{amount_words})"
 # An ordinal before a part or a quarter: drugiej połowy, II połowie, I kwartale (I reads as `i`).
 ORDINAL = r"(?P<o>[{ordinal}{roman}{conj}])"

@@ -55,7 +55,8 @@ def clock_after_preposition(hit: Hit) -> Reading | None:
     return hit.reading("TIME", hour=clock[0], minute=clock[1])
 
 
-@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))? ?- ?(?P<h2>{day})(?:[.:](?P<m2>{day}))?(?![.:,]?{day})"
+@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))? ?- ?"
+           r"(?P<h2>{day})(?:[.:](?P<m2>{day}))?(?![.:,]?{day})"
            r"|(?P<hh2>{day})[.:](?P<mm2>{day}) ?- ?(?P<h22>{day})[.:](?P<m22>{day})")
 def clock_range(hit: Hit) -> list[Reading] | None:
     """10.30-13.30, godz. 10:30 – 11:00, w godz. 8-16: two times"""
@@ -72,7 +73,8 @@ def clock_range(hit: Hit) -> list[Reading] | None:
     return [_span_start(hit, first), Reading("TIME", second, second_end, hour=end[0], minute=end[1])]
 
 
-@BOOK.rule(r"(?:(?P<p>[{prep_in}{prep_after}{prep_before}{prep_at}{prep_since}{prep_until}]) )?(?P<d>{daypart})")
+@BOOK.rule(r"(?:(?P<p>[{prep_in}{prep_after}{prep_before}{prep_at}{prep_since}{prep_until}]) )?"
+           r"(?P<d>{daypart})")
 def daypart(hit: Hit) -> Reading:
     """rano, wieczorem, w nocy, po południu, o północy, poranna chęć: joins a date before it
     (dziś w nocy, w piątek wieczorem), or stands alone when it cannot mean anything else."""
@@ -97,7 +99,8 @@ def clock_opening_a_line(hit: Hit) -> Reading | None:
     return hit.reading("TIME", hour=clock[0], minute=clock[1])
 
 
-@BOOK.rule(r"(?<={prep_since} )(?P<h1>{day}) {prep_until} (?P<h2>{day})(?= ?[.,;)|]| {prep_in} | [{weekday}{deictic}])")
+@BOOK.rule(r"(?<={prep_since} )(?P<h1>{day}) {prep_until} (?P<h2>{day})"
+           r"(?= ?[.,;)|]| {prep_in} | [{weekday}{deictic}])")
 def hours_from_to(hit: Hit) -> list[Reading] | None:
     """czynne od 9 do 17: two clock times (an amount would carry its unit or noun after it)"""
     start, end = hit.number("h1"), hit.number("h2")

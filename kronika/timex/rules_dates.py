@@ -24,7 +24,8 @@ def _day(hit: Hit, group: str) -> int | None:
     return day if 1 <= day <= 31 else None
 
 
-@BOOK.rule(r"(?:{day_word} )?(?:(?P<d0>{day}) ?- ?)?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<y>{year})" + YEAR_TAIL)
+@BOOK.rule(r"(?:{day_word} )?(?:(?P<d0>{day}) ?- ?)?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<y>{year})"
+           + YEAR_TAIL)
 def numeric_date(hit: Hit) -> Reading | list[Reading] | None:
     """03.09.2025, 23.02.2008 r., 8-06-2006, w dniu 2.11.2010; 12-14.06.2009 (two dates)"""
     day, month = _day(hit, "d"), hit.number("m")
@@ -37,7 +38,8 @@ def numeric_date(hit: Hit) -> Reading | list[Reading] | None:
     if first_day is None or first_day >= day:
         return None
     reading.first = hit.at("d")
-    return [Reading("DATE", hit.at("d0"), hit.at("d0") + 1, year=reading.year, month=month, day=first_day), reading]
+    first = Reading("DATE", hit.at("d0"), hit.at("d0") + 1, year=reading.year, month=month, day=first_day)
+    return [first, reading]
 
 
 @BOOK.rule(r"(?P<y>{year})-(?P<m>{day})-(?P<d>{day})")
@@ -101,7 +103,8 @@ def month_alone(hit: Hit) -> Reading:
     return hit.reading("DATE", month=int(hit.value("mo", "month")))
 
 
-@BOOK.rule(r"(?:(?<=[{prep_since}{prep_until}{prep_from}{prep_after}{prep_before}{prep_between}{part}{turn}] )"
+@BOOK.rule(r"(?:(?<=[{prep_since}{prep_until}{prep_from}{prep_after}{prep_before}{prep_between}"
+           r"{part}{turn}] )"
            r"(?P<a>{month_gen})|(?P<b>{month_gen})(?= {conj} {month_gen}))")
 def month_genitive(hit: Hit) -> Reading:
     """od października, do marca, połowy stycznia, przełomie kwietnia i maja: a genitive month
@@ -155,7 +158,8 @@ def apostrophe_year(hit: Hit) -> Reading | None:
     return hit.reading("DATE", year=1900 + int(text), two_digit_year=True)
 
 
-@BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})" + YEAR_TAIL)
+@BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})"
+           + YEAR_TAIL)
 def year_range(hit: Hit) -> list[Reading] | None:
     """1972-1992, 1987-94, sezon 2006/07: two years, the second may borrow the century."""
     year1, text2 = hit.number("y1"), hit.word(hit.at("y2"))
@@ -182,8 +186,8 @@ _DECADE = r"(?:(?P<{d}>{{day}})(?:\.|-[{{ordinal_suffix}}{{shift}}{{word}}])?|(?
            + r")?(?: (?P<c>{roman}) (?:{century_word}|{prep_in}\.))?")
 def decade(hit: Hit) -> Reading | list[Reading] | None:
     """latach 90., lat 90-tych XX w., lata dziewięćdziesiąte, latach 20. XXI wieku; lata 80. i 90."""
-    tens = [hit.number(d) if hit.has(d) else int(hit.value(f, "ordinal")) for d, f in (("d", "f"), ("d2", "f2"))
-            if hit.has(d) or hit.has(f)]
+    groups = [(d, f) for d, f in (("d", "f"), ("d2", "f2")) if hit.has(d) or hit.has(f)]
+    tens = [hit.number(d) if hit.has(d) else int(hit.value(f, "ordinal")) for d, f in groups]
     if any(t % 10 or t > 90 for t in tens):
         return None
     if hit.has("c"):
@@ -209,7 +213,8 @@ def decade_before_years(hit: Hit) -> Reading | None:
     return hit.reading("DATE", decade=190 + tens // 10)
 
 
-@BOOK.rule(r"(?P<c>{roman}) (?:{century_word}|{prep_in}\.)|{century_word} (?P<c2>{roman})|(?P<d>{day})\.? (?P<w>{century_word})")
+@BOOK.rule(r"(?P<c>{roman}) (?:{century_word}|{prep_in}\.)|{century_word} (?P<c2>{roman})"
+           r"|(?P<d>{day})\.? (?P<w>{century_word})")
 def century(hit: Hit) -> Reading | None:
     """XX wieku, XIX w., wieku XX, 21 wieku (in digits only with the singular: 5 wieków is a length)"""
     if hit.has("d"):

@@ -68,7 +68,8 @@ def amount_of_units(hit: Hit) -> Reading | None:
     return hit.reading("DURATION", amount=amount, unit=unit)
 
 
-@BOOK.rule(r"(?P<a1>" + AMOUNT + r") ?(?:-|{prep_until}|{conj}) ?(?P<a2>" + AMOUNT + r") (?P<u>{unit_any})\.?")
+@BOOK.rule(r"(?P<a1>" + AMOUNT + r") ?(?:-|{prep_until}|{conj}) ?"
+           r"(?P<a2>" + AMOUNT + r") (?P<u>{unit_any})\.?")
 def range_of_units(hit: Hit) -> list[Reading] | None:
     """2000-2500 lat, od 10 do 30 min.: two lengths sharing the unit"""
     unit, number = unit_of(hit, "u")
@@ -120,7 +121,7 @@ def adjective_alone(hit: Hit) -> Reading | None:
 @BOOK.rule(r"(?<=[{prep_through}{prep_later}{prep_since}{prep_before}{prep_at}{prep_after}{prep_for}] )"
            r"(?P<u>{unit_any})(?! [{day}{year}{num3}])|(?P<u2>{unit_any})(?= [{ago}{later}])")
 def unit_alone(hit: Hit) -> Reading | None:
-    """w ciągu miesiąca, za rok, przed rokiem, od lat, po latach, przed laty (vague), rok temu, tydzień później"""
+    """w ciągu miesiąca, za rok, przed rokiem, rok temu, tydzień później; od lat, po latach (vague)"""
     group = "u" if hit.has("u") else "u2"
     unit, number = unit_of(hit, group)
     first = hit.at(group)
@@ -129,8 +130,8 @@ def unit_alone(hit: Hit) -> Reading | None:
         if group == "u" and preposition in ("od", "przez", "po", "przed", "na"):
             return hit.reading("DURATION", group, unit=unit)
         return None
-    if number != "sg" or (preposition == "na" and unit in ("D", "H")):
-        return None
+    if number != "sg" or (preposition == "na" and unit in ("D", "H")) or unit == "CE":
+        return None  # na dzień, na godzinę: a rate; wiek alone is more often an age
     if preposition == "na" and hit.tokens.folded[max(0, first - 6)] in ("z", "ze"):
         return None  # z roku na rok, z dnia na dzień: an idiom of change, not a length
     return hit.reading("DURATION", group, amount=1.0, unit=unit)

@@ -8,7 +8,9 @@ from kronika.timex.rulebook import BOOK, ORDINAL, YEAR_TAIL, Hit, ordinal_of, un
 # Unit of a shifted period -> the field that the shift moves.
 _SHIFT_FIELD = {"Y": "year_shift", "M": "month_shift", "W": "week_shift"}
 # Underspecified values for `w ostatnich latach`, `w najbliższych dniach` (as the KPWr corpus writes them).
-_PLURAL_PERIOD = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "H": "TXX:XX", "MIN": "TXX:XX"}
+_PLURAL_PERIOD = {
+    "Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "H": "TXX:XX", "MIN": "TXX:XX",
+}
 
 
 @BOOK.rule(r"(?:{day_word} )?(?P<t>{deictic})")
@@ -58,7 +60,8 @@ def plural_period(hit: Hit) -> Reading | None:
     return hit.reading(type_, fixed=_PLURAL_PERIOD[unit])
 
 
-@BOOK.rule(r"(?P<sh>{shift}) (?:{same} )?(?P<d>{day_word})|(?P<d2>{day_word}) (?P<sh2>{shift})(?! [{day_word}{year_word}{unit}])")
+@BOOK.rule(r"(?P<sh>{shift}) (?:{same} )?(?P<d>{day_word})"
+           r"|(?P<d2>{day_word}) (?P<sh2>{shift})(?! [{day_word}{year_word}{unit}])")
 def anaphoric_day(hit: Hit) -> Reading | None:
     """tego dnia, tego samego dnia, następnego dnia, dnia następnego: the day last named, or the next"""
     if hit.has("d2"):
@@ -116,8 +119,10 @@ def part_of_current_period(hit: Hit) -> Reading | None:
     half = ordinal_of(hit) if hit.has("o") else None
     if mod == "MID" and unit == "Y" and half in (1, 2):
         return hit.reading("DATE", half=half, year_shift=0)
-    first = hit.at("p")
-    return Reading("DATE", first, hit.match.end(), mod=mod, **{_SHIFT_FIELD[unit]: 0})
+    reading = hit.reading("DATE", mod=mod)
+    reading.first = hit.at("p")
+    setattr(reading, _SHIFT_FIELD[unit], 0)
+    return reading
 
 
 @BOOK.rule(r"(?P<p>{part}) (?P<e>{event})")
@@ -127,12 +132,15 @@ def part_of_event(hit: Hit) -> Reading | None:
                        attrs={"event": hit.word(hit.at("e"))})
 
 
-@BOOK.rule(ORDINAL + r" (?P<u>{unit})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
+@BOOK.rule(ORDINAL + r" (?P<u>{unit})(?: (?P<y>{year})" + YEAR_TAIL
+           + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
 def quarter_or_half(hit: Hit) -> Reading | None:
     """w pierwszym kwartale 2025 r., w III kwartale, w drugim półroczu"""
     unit, number = unit_of(hit, "u")
     ordinal = ordinal_of(hit)
-    if ordinal is None or number != "sg" or unit not in ("Q", "HY") or not 1 <= ordinal <= (4 if unit == "Q" else 2):
+    if ordinal is None or number != "sg" or unit not in ("Q", "HY"):
+        return None
+    if not 1 <= ordinal <= (4 if unit == "Q" else 2):
         return None
     reading = hit.reading("DATE")
     if unit == "Q":

@@ -15,9 +15,14 @@ from typing import Any, Protocol
 
 
 class Span(Protocol):
-    start: int
-    end: int
-    value: str | None
+    """What scoring needs of a predicted mention (kronika.mentions.TimeMention has it)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +126,8 @@ def score_document(gold: Sequence[GoldTimex], predicted: Sequence[Span], text: s
                 counts.value_correct += 1
             else:
                 counts.errors.append({"kind": "value", "gold": g.text, "value": g.value,
-                                      "predicted_value": p.value, "context": text[max(0, g.start - 40):g.end + 30]})
+                                      "predicted_value": p.value,
+                                      "context": text[max(0, g.start - 40):g.end + 30]})
     for i, p in enumerate(predicted):
         if i not in used:
             counts.errors.append({"kind": "spurious", "predicted": text[p.start:p.end], "value": p.value,

@@ -60,12 +60,12 @@ def tense_near(tokens: Tokens, first: int, last: int) -> str | None:
             if side == "right" and right_open:
                 if i >= len(tokens.kinds) or _is_boundary(tokens, i):
                     right_open = False
-                elif tokens.kinds[i] == _WORD and (tense := verb_tense(tokens.text[tokens.starts[i]:tokens.starts[i + 1]])):
+                elif tokens.kinds[i] == _WORD and (tense := verb_tense(tokens.words[i])):
                     return tense
             if side == "left" and left_open:
                 if i < 0 or _is_boundary(tokens, i):
                     left_open = False
-                elif tokens.kinds[i] == _WORD and (tense := verb_tense(tokens.text[tokens.starts[i]:tokens.starts[i + 1]])):
+                elif tokens.kinds[i] == _WORD and (tense := verb_tense(tokens.words[i])):
                     return tense
         left, right = left - 1, right + 1
     return None

@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import overload
 
 from kronika.timex.grammar import KINDS, OTHER_PUNCTUATION, PUNCTUATION
-from kronika.timex.lexicon import Lexicon, fold
+from kronika.timex.lexicon import SIDE_CATEGORIES, Lexicon, fold
 
 # Runs of digits, runs of letters, spaces within a line, whitespace with a line break, one other char.
 TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\S\n\r]+|\s+|.", re.DOTALL)
@@ -80,7 +80,7 @@ def _spellings(form: str) -> set[str]:
     """The ways a lexicon form may be written: as is, capitalised, in capitals, and each without
     diacritics (a text typed without them); other spellings of a known form are other words
     (`mają` is not `maja`)."""
-    variants = set()
+    variants: set[str] = set()
     for base in (form, fold(form)):
         variants.update((base, base.capitalize(), base.upper()))
     return variants
@@ -95,6 +95,8 @@ class Tokenizer:
             if kind is None:
                 continue
             for entry in form_entries:
+                if entry.category in SIDE_CATEGORIES:
+                    continue  # `mają` is listed as an age cue, not as a spelling of `maja`
                 for spelling in _spellings(entry.form):
                     self._word_kinds[spelling] = kind
         self._first_kinds = _first_char_kinds()
@@ -104,6 +106,7 @@ class Tokenizer:
         known = self._word_kinds.get
         first = self._first_kinds.get
         other = OTHER_PUNCTUATION
-        kinds = "".join([known(t) or first(t[0]) or (KINDS["word"] if t[0].isalpha() else other) for t in words])
+        word = KINDS["word"]
+        kinds = "".join([known(t) or first(t[0]) or (word if t[0].isalpha() else other) for t in words])
         starts = list(accumulate(map(len, words), initial=0))
         return Tokens(text, words, starts, kinds, Folded(words))
