@@ -15,9 +15,9 @@ from kronika.article import Article, Rejection
 from kronika.ingest import DEFAULT_MAX_BYTES, read_inputs
 from kronika.ingest.paths import expand_paths
 from kronika.ledger import Ledger, default_db_path
-from kronika.output import FORMATS, emit
+from kronika.output import FORMATS, emit, emit_json
 
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
 CLAIM_TABLE = ("article", "mention", "value", "qualifier", "measure", "subject", "actor", "source",
                "modality", "reference_time")
@@ -199,6 +199,127 @@ def evaluate(paths: tuple[str, ...], gold: Path, fmt: str, errors: bool) -> None
             click.echo(line)
     else:
         emit([score.to_dict()], fmt)
+
+
+def _reconciled(db: Path | None, measure: str | None, actor: str | None, since: str | None) -> tuple[Any, Any]:
+    from kronika.reconcile import build_figures, filter_claims, find_conflicts
+
+    with _open_ledger(db) as ledger:
+        claims = list(filter_claims(ledger.claims(), measure=measure, actor=actor, since=since))
+    figures = build_figures(claims)
+    return figures, find_conflicts(figures)
+
+
+def reconcile_filters(command: Any) -> Any:
+    for option in reversed((
+        click.option("--measure", help="Only figures of this measure (killed, deployed...)."),
+        click.option("--actor", help="Only figures of this actor (canonical name, e.g. 'North Korea')."),
+        click.option("--since", help="Only claims whose reference time is on or after YYYY[-MM[-DD]]."),
+    )):
+        command = option(command)
+    return command
+
+
+FIGURE_TABLE = ("id", "best", "low", "high", "sources", "claims")
+
+
+def _figure_row(figure: Any) -> dict[str, Any]:
+    summary = figure.summary
+    return {"id": figure.id, "best": summary.best, "low": summary.low, "high": summary.high,
+            "sources": len(figure.series), "claims": len(figure.claims), "rule": summary.rule}
+
+
+@main.command()
+@db_option
+@format_option("table")
+@reconcile_filters
+def figures(db: Path | None, fmt: str, measure: str | None, actor: str | None, since: str | None) -> None:
+    """Group the ledger's claims into tracked quantities, with per-source series and a summary.
+
+    Example: kronika figures --actor "North Korea" --format json
+    """
+    found, _ = _reconciled(db, measure, actor, since)
+    if fmt == "table":
+        emit((_figure_row(f) for f in found), fmt, FIGURE_TABLE, title="figures")
+    elif fmt == "json":
+        emit_json({"figures": [f.to_dict() for f in found]})
+    else:
+        emit((f.to_dict() for f in found), fmt)
+
+
+@main.command()
+@db_option
+@format_option("table")
+@reconcile_filters
+def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None, since: str | None) -> None:
+    """List pairs of claims in one figure that cannot both hold, with a reason.
+
+    Example: kronika conflicts --measure deployed
+    """
+    _, found = _reconciled(db, measure, actor, since)
+    for note in found.notes():
+        err.print(note)
+    if fmt == "table":
+        rows = ({"figure": c.figure, "kind": c.kind, "reason": c.reason} for c in found)
+        emit(rows, fmt, ("figure", "kind", "reason"), title="conflicts")
+    elif fmt == "json":
+        emit_json({"conflicts": [c.to_dict() for c in found]})
+    else:
+        emit((c.to_dict() for c in found), fmt)
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="Where to write the HTML file.")
+@reconcile_filters
+def report(db: Path | None, out: Path, measure: str | None, actor: str | None, since: str | None) -> None:
+    """Write one self-contained HTML report (works offline): charts, evidence, conflicts.
+
+    Example: kronika report --out report.html
+    """
+    from kronika.report import write_report
+
+    found, conflicting = _reconciled(db, measure, actor, since)
+    path = write_report(found, conflicting, out)
+    err.print(f"report: {path.resolve()} ({len(found)} figures, {len(conflicting)} conflicts)")
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out/demo"),
+              show_default=True, help="Folder for the demo ledger and report.")
+def demo(out: Path) -> None:
+    """Ingest the bundled sample articles into a fresh ledger, show what it holds, write the report.
+
+    Example: kronika demo --out out/demo
+    """
+    from importlib import resources
+
+    from kronika.api import ingest as ingest_paths
+    from kronika.report import write_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "kronika.db"
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    samples = resources.files("kronika").joinpath("samples")
+    articles = sorted(str(f) for f in samples.iterdir() if f.name.endswith((".txt", ".jsonl", ".html"))
+                      and f.name != "gold.jsonl")
+    with Ledger(db) as ledger:
+        summary = ingest_paths(articles, ledger)
+        emit(ledger.articles(), "table", ("id", "published", "outlet", "format", "claims"), title="articles")
+        emit((c.to_dict() for c in ledger.claims()), "table", CLAIM_TABLE, title="claims")
+    found, conflicting = _reconciled(db, None, None, None)
+    emit((_figure_row(f) for f in found if len(f.claims) > 1), "table", FIGURE_TABLE,
+         title="figures reported more than once")
+    emit(({"figure": c.figure, "reason": c.reason} for c in conflicting), "table", ("figure", "reason"),
+         title="conflicts")
+    path = write_report(found, conflicting, out / "report.html")
+    err.print(
+        f"demo: {summary.ingested} articles, {summary.claims} claims, {len(found)} figures,"
+        f" {len(conflicting)} conflicts; {len(summary.rejected)} rejected.\n"
+        f"ledger: {db.resolve()}  (try: kronika claims --db {db})\nreport: {path.resolve()}"
+    )
 
 
 def _progress() -> Progress:

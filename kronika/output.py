@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -44,8 +45,9 @@ def emit(
         for name in names:
             table.add_column(name, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(name)) for name in names))
-        Console(file=out, width=None if out is sys.stdout else 200).print(table)
+            # Text, not str: cells are data, never Rich markup or emoji codes (`[red]`, `:pl:`).
+            table.add_row(*(Text(_cell(row.get(name))) for name in names))
+        Console(file=out, emoji=False, width=None if out.isatty() else 220).print(table)
     else:
         raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
     return len(rows)
@@ -59,3 +61,10 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "–".join(str(v) for v in value)
     return str(value)
+
+
+def emit_json(document: Any, stream: TextIO | None = None) -> None:
+    """One JSON document (an object with named lists, e.g. {"figures": [...]})."""
+    out = stream or sys.stdout
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
