@@ -89,6 +89,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         for number in by_sentence[index]:
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
+            if number.unit is None and _identifier(sentence, first, in_sentence, lex):
+                continue
             counted = counted_after(sentence, number.end)
             subject = counted.lemma
             if subject and subject.split()[0] in lex.not_counted:
@@ -105,7 +107,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
-            if number.unit is None and (measure == "other" and subject is None or _after_preposition(sentence, number)):
+            if number.unit is None and (
+                measure == "other" and (subject is None or number.value == 1) or _after_preposition(sentence, number)
+            ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = attribution_for(attributions, first)
             if attribution is None and not attributions and (continues or counted.anaphoric):
@@ -167,6 +171,23 @@ def _measure(sentence: Sentence, hits: list[CueHit], number: range, counted: ran
         other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+def _identifier(sentence: Sentence, first: int, entities: list[EntityMention], lex: ClaimLexicon) -> bool:
+    """`numer alarmowy 112`, `Boeing 737`, `ul. Lipowej 14`: a number naming something, not counting it.
+    A capitalised word right before digits is a model or a street, unless it is a known name
+    (`W Charkowie 5 osób...`) or opens the sentence."""
+    tokens = sentence.tokens
+    if first >= len(tokens) or not tokens[first].text[:1].isdigit():
+        return False
+    before = [t for t in tokens[max(first - 3, 0):first] if t.text != "."][-2:]
+    if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in before):
+        return True
+    if first < 1:
+        return False
+    previous = tokens[first - 1]
+    named = any(e.start <= previous.start < e.end for e in entities)
+    return first > 1 and previous.text[:1].isupper() and previous.is_word and not named
 
 
 def _after_preposition(sentence: Sentence, number: NumberMention) -> bool:

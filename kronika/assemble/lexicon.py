@@ -36,6 +36,7 @@ class ClaimLexicon:
     continuation_openers: tuple[str, ...]
     source_kinds: dict[str, str]
     not_counted: frozenset[str]
+    identifier_heads: frozenset[str]
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -76,6 +77,7 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
         continuation_openers=tuple(sorted(attribution["continuation_openers"], key=len, reverse=True)),
         source_kinds=kinds,
         not_counted=frozenset(row[0] for row in _rows(lang, "not_counted.txt")),
+        identifier_heads=frozenset(row[0] for row in _rows(lang, "identifier_heads.txt")),
     )
 
 
