@@ -17,7 +17,7 @@ from kronika.assemble.modality import modality_cues_at, modality_of
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
-from kronika.assemble.timing import reference_time
+from kronika.assemble.timing import POINT_TYPES, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
 from kronika.entities import find_entities
@@ -70,6 +70,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     for number in numbers:
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
 
+    anchor = document_anchor(times) if published is None else None
     claims: list[Claim] = []
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
@@ -125,7 +126,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when, basis = reference_time(
                 sentence, times_in, first, published,
                 range(attribution.first, attribution.cue + 3) if attribution else None,
+                _carried_time(document, times, sentence, published, continues),
             )
+            when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
             span = document.to_article(number.start, number.end)
             sentence_span = document.to_article(start, end)
@@ -188,6 +191,18 @@ def _identifier(sentence: Sentence, first: int, entities: list[EntityMention], l
     previous = tokens[first - 1]
     named = any(e.start <= previous.start < e.end for e in entities)
     return first > 1 and previous.text[:1].isupper() and previous.is_word and not named
+
+
+def _carried_time(document: Document, times: list[TimeMention], sentence: Sentence, published: str | None,
+                 continues: bool) -> TimeMention | None:
+    """The time a sentence inherits: the previous sentence's, when it continues that report; in an
+    article without a publication date, the latest one named earlier in the paragraph."""
+    paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
+    index = document.sentence_at(sentence.start)
+    previous_start = document.sentences[index - 1][0] if index > 0 else sentence.start
+    window_start = previous_start if continues else paragraph_start if published is None else sentence.start
+    earlier = [t for t in times if window_start <= t.start < sentence.start and t.type in POINT_TYPES and t.value]
+    return earlier[-1] if earlier else None
 
 
 def _after_preposition(sentence: Sentence, number: NumberMention) -> bool:

@@ -1,9 +1,13 @@
 """When a figure holds: the time expression that scopes it, else the publication date.
 
 `do połowy stycznia ... straciły` holds at its date; `od października 2023 r. ... wysłała` is
-cumulative since then, as of publication (reference_basis `since:2023-10`).
+cumulative since then, as of publication (reference_basis `since:2023-10`). A sentence that continues
+the previous one (`To zarówno...`) keeps its time. An article without a publication date is anchored on
+the latest full date it mentions, so `w styczniu` after `jesienią 2024 roku` is January 2025.
 """
 from __future__ import annotations
+
+import re
 
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import TimeMention
@@ -11,11 +15,16 @@ from kronika.mentions import TimeMention
 POINT_TYPES = frozenset({"DATE", "TIME"})
 OTHER_CLAUSE_PENALTY = 20
 ATTRIBUTION_PENALTY = 40
+_FULL = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI))?(?:-(\d{2}))?")
+_OPEN_YEAR = re.compile(r"^XXXX-(\d{2})(-\d{2})?")
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def reference_time(sentence: Sentence, times: list[TimeMention], number: int, published: str | None,
-                   attribution_tokens: range | None = None) -> tuple[str | None, str | None]:
-    """(reference_time, reference_basis) for the number at token `number`."""
+                   attribution_tokens: range | None = None,
+                   carried: TimeMention | None = None) -> tuple[str | None, str | None]:
+    """(reference_time, reference_basis) for the number at token `number`; `carried` is the time of
+    the report this sentence continues, used when the sentence names none."""
     clause = range(*sentence.clause_range(number))
     best: tuple[int, TimeMention] | None = None
     for mention in times:
@@ -29,9 +38,31 @@ def reference_time(sentence: Sentence, times: list[TimeMention], number: int, pu
             cost += ATTRIBUTION_PENALTY
         if best is None or cost < best[0]:
             best = (cost, mention)
-    if best is None:
+    mention = best[1] if best else carried
+    if mention is None:
         return (published, "published") if published else (None, None)
-    mention = best[1]
     if mention.attrs.get("anchor") == "since":
         return (published, f"since:{mention.value}") if published else (None, f"since:{mention.value}")
     return mention.value, "text"
+
+
+def document_anchor(times: list[TimeMention]) -> tuple[int, int] | None:
+    """(year, month) of the latest fully dated expression, for articles without a publication date."""
+    latest = None
+    for mention in times:
+        match = _FULL.match(mention.value or "") if mention.type in POINT_TYPES else None
+        if match:
+            month = match.group(2)
+            point = (int(match.group(1)), SEASON_MONTHS.get(month or "", int(month) if month and month.isdigit() else 1))
+            latest = max(latest, point) if latest else point
+    return latest
+
+
+def anchored(value: str | None, anchor: tuple[int, int] | None) -> str | None:
+    """`XXXX-01-15` against an anchor of (2024, 9) is `2025-01-15`: the first such date not before it."""
+    match = _OPEN_YEAR.match(value or "") if anchor else None
+    if not match or anchor is None:
+        return value
+    month = int(match.group(1))
+    year = anchor[0] if month >= anchor[1] else anchor[0] + 1
+    return f"{year}{value[4:]}" if value else value

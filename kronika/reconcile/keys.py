@@ -9,7 +9,8 @@ for these two a missing value refines nothing:
 2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
    figure (placeless claims included) and the figure carries that place. When they name several
    places, each place gets its own figure and the placeless claims keep a figure of their own (the
-   figure "as a whole", place unknown); claims of different places are never compared.
+   figure "as a whole", place unknown); claims of different places are never compared. A country
+   that holds another named place (Russia beside Kursk Oblast) counts as no place.
 
 The rule is order-independent: it depends on the set of claims, not on the order they arrive in.
 
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kronika.claim import Claim
+from kronika.entities import entity_info
 from kronika.reconcile.subject_kinds import subject_kind
 
 UNSPECIFIED_SUBJECT = "unspecified"
@@ -61,6 +63,11 @@ def slug(text: str | None) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
+def _country_of(place: str) -> str | None:
+    info = entity_info(place)
+    return info.get("country") if info else None
+
+
 def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
@@ -86,6 +93,14 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl") -> list[FigureKey]:
     for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
         if place is not None:
             named_places[(*base, kind)].add(place)
+    # A country that holds another named place says less than it (`w Rosji` beside `w obwodzie
+    # kurskim`): it names no place of its own, so its claims join the finer place's figure.
+    coarse: dict[tuple[str, str | None, str], set[str]] = {}
+    for group, known in named_places.items():
+        coarse[group] = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
+        known -= coarse[group]
+    places = [None if place in coarse.get((*base, kind), ()) else place
+              for base, kind, place in zip(bases, resolved_kinds, places, strict=True)]
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
     for base, kind, place in zip(bases, resolved_kinds, places, strict=True):

@@ -94,9 +94,7 @@ assert not set(KINDS.values()) & set(PUNCTUATION + OTHER_PUNCTUATION)
 # Composite classes that many rules share.
 CLASSES: dict[str, str] = {
     "month_any": "[GLMJ]",
-    "month_name": "[GLMJ]",
     "unit_any": "[urlihc]",  # any noun of a unit of time: miesiąc, rok, lata, dzień, godzina, wiek
-    "prep_any": "[bBUZOPazFI6]",
     "amount_digits": "(?:[DT](?: T)+|[DTYN](?:,D)?)",  # 25 770, 1,5, 2000
     "amount_words": "(?:n(?: n)*|v|H)",  # dwadzieścia pięć, kilka, półtora
 }

@@ -18,7 +18,6 @@ class Reading:
     last: int  # one past the last token of the span
     rule: str = ""
     year: int | None = None
-    two_digit_year: bool = False  # `94` in `1987-94`: the century comes from the neighbour
     year_shift: int | None = None
     month: int | None = None
     month_shift: int | None = None

@@ -129,13 +129,13 @@ def year_with_word(hit: Hit) -> Reading:
 
 @BOOK.rule(r"(?P<y>{year})")
 def bare_year(hit: Hit) -> Reading | None:
-    """w 2006, (2006), Euro 2012: a four-digit number from 1900 to 2099 not counting anything."""
+    """w 2006, (2006), Euro 2012, w 1863: a four-digit number that counts nothing."""
     year = hit.number("y")
-    if not 1900 <= year <= 2099:
-        return None
     first = hit.at("y")
     kinds, words = hit.tokens.kinds, hit.tokens.folded
     before = kinds[first - 2] if first >= 2 and kinds[first - 1] == " " else kinds[first - 1] if first else ""
+    if year > 2099 or (year < 1900 and before not in _YEAR_CONTEXT_BEFORE):
+        return None  # an older year only where a preposition or a bracket says so: w 1863
     word_before = words[first - 2] if first >= 2 else ""
     if hit.lexicon.get(word_before, "amount_cue") or (first >= 1 and words[first - 1] in ("#", "$", "№")):
         return None
@@ -155,7 +155,7 @@ def apostrophe_year(hit: Hit) -> Reading | None:
     text = hit.word(hit.at("yy"))
     if len(text) != 2:
         return None
-    return hit.reading("DATE", year=1900 + int(text), two_digit_year=True)
+    return hit.reading("DATE", year=1900 + int(text))
 
 
 @BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})"

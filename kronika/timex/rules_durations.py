@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kronika.timex.grammar import KINDS
 from kronika.timex.reading import Reading
 from kronika.timex.rulebook import AMOUNT, BOOK, Hit, unit_of
 
@@ -146,12 +147,14 @@ def whole_unit(hit: Hit) -> Reading | None:
     return hit.reading("DURATION", amount=1.0, unit=unit)
 
 
-@BOOK.rule(r"(?P<v>[{word}{approx}]) (?:{word} )?(?P<u>{unit_any})(?! [{day}{year}{num3}])")
+@BOOK.rule(r"(?<=[{word}{approx}] )(?P<u>{unit_any})(?! [{day}{year}{num3}])")
 def unit_after_lasting_verb(hit: Hit) -> Reading | None:
     """trwało rok, zajęło to miesiąc, potrwa tydzień, ponad rok: a verb of lasting or an approximator
-    licenses a bare unit"""
-    cue = hit.word(hit.at("v"))
-    if hit.lexicon.get(cue, "lasting_cue") is None and hit.lexicon.get(cue, "amount_cue") is None:
+    (up to one word before) licenses a bare unit"""
+    first, kinds = hit.at("u"), hit.tokens.kinds
+    cues = [first - 2] + ([first - 4] if first >= 4 and kinds[first - 2] == KINDS["word"] else [])
+    if not any(hit.lexicon.get(hit.tokens.folded[i], "lasting_cue") or
+               hit.lexicon.get(hit.tokens.folded[i], "amount_cue") for i in cues if i >= 0):
         return None
     unit, number = unit_of(hit, "u")
     if number != "sg":
