@@ -275,3 +275,19 @@ def test_sweep_matches_all_pairs(claims):
                   next(i for i, x in enumerate(figure.claims) if x is c.claims[1]))
                  for c in find_conflicts([figure], max_per_figure=10_000)}
         assert found == _all_pairs(figure)
+
+
+def test_other_figures_hold_no_conflicts() -> None:
+    """`other` gathers unlike quantities (turnout beside a candidate's share): nothing contradicts."""
+    claims = [make_claim(49.11, measure="other", unit="percent", subject=None),
+              make_claim(71.63, measure="other", unit="percent", subject=None)]
+    assert list(find_conflicts(build_figures(claims))) == []
+
+
+def test_without_actor_or_place_only_one_article_is_compared() -> None:
+    """Two articles' unattributed, placeless death tolls may be different events: no conflict between
+    them; within one article the disagreement stands."""
+    apart = [make_claim(7, actor=None, article="powodz"), make_claim(1200, actor=None, article="atak")]
+    assert list(find_conflicts(build_figures(apart))) == []
+    together = [make_claim(7, actor=None, article="powodz"), make_claim(4, actor=None, article="powodz")]
+    assert len(find_conflicts(build_figures(together))) == 1

@@ -110,6 +110,10 @@ def find_conflicts(
 
 def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     found: list[Conflict] = []
+    if figure.measure == "other":
+        return found  # `other` gathers unlike quantities (turnout, a share of votes): nothing to contradict
+    # Without an actor or a place, two articles may count different events: compare within one only.
+    same_article_only = figure.actor is None and figure.place is None
     for modalities in _COMPARABLE_MODALITIES:
         dated = []
         for position, claim in enumerate(figure.claims):
@@ -121,6 +125,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
             pairs.append(("cumulative_drop", _later_and_lower(dated)))
         for rule, found_pairs in pairs:
             for first, second in found_pairs:
+                if same_article_only and figure.claims[first].article != figure.claims[second].article:
+                    continue
                 if len(found) >= limit:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
