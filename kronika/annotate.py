@@ -16,7 +16,10 @@ def annotate_article(article: Article, layer: str, lang: str = "pl") -> Iterator
                "text": article.text[span[0]:span[1]], **extra}
 
 
-def _layer(document: Document, layer: str, published: str | None, lang: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+Mention = tuple[int, int, dict[str, Any]]
+
+
+def _layer(document: Document, layer: str, published: str | None, lang: str) -> Iterator[Mention]:
     text = document.text
     if layer == "sentence":
         for start, end in document.sentences:
@@ -42,7 +45,7 @@ def _layer(document: Document, layer: str, published: str | None, lang: str) -> 
         raise ValueError(f"unknown layer {layer!r}")
 
 
-def _sources(document: Document, lang: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+def _sources(document: Document, lang: str) -> Iterator[Mention]:
     from kronika.assemble.attribution import find_attributions
     from kronika.assemble.lexicon import lexicon
     from kronika.assemble.sentence import Sentence

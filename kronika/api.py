@@ -38,7 +38,8 @@ def ingest(
     status "ingested", "duplicate" or "rejected"; `on_file` is called after each input file."""
     summary = IngestSummary()
     for path in expand_paths(paths):
-        results = [Rejection(path, "no such file or directory")] if isinstance(path, str) else read_path(path, max_bytes)
+        missing = isinstance(path, str)
+        results = [Rejection(str(path), "no such file or directory")] if missing else read_path(Path(path), max_bytes)
         for result in results:
             status = _ingest_one(result, ledger, summary)
             if on_result:

@@ -46,7 +46,8 @@ def main(verbose: bool) -> None:
     Reads Polish news articles and keeps a ledger of the figures they report, with the exact text,
     the source, the time and the hedging of each.
     """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 def _open_ledger(db: Path | None) -> Ledger:

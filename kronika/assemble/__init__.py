@@ -6,14 +6,15 @@ looked up in morfeusz2: the rest of the text costs nothing here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, choose_measure, cue_hits
-from kronika.assemble.morph import readings
 from kronika.assemble.modality import modality_cues_at, modality_of
+from kronika.assemble.morph import readings
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
@@ -43,7 +44,12 @@ GENERIC_PEOPLE = frozenset({"osoba", "człowiek"})
 # Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
 
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "po", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+# `w` takes a figure when the counted noun stands in the genitive the numeral demands
+# (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
+LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
+_PHONE = re.compile(r"\d{3} \d{3} \d{3}")
+_BETWEEN_HEAD_AND_NUMBER = frozenset({".", ":", ",", "-", "–", "do", "od"})
 
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
@@ -90,9 +96,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         for number in by_sentence[index]:
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
-            if number.unit is None and _identifier(sentence, first, in_sentence, lex):
-                continue
             counted = counted_after(sentence, number.end)
+            if number.unit is None and _identifier(sentence, number, counted.lemma, in_sentence, lex):
+                continue
             subject = counted.lemma
             if subject and subject.split()[0] in lex.not_counted:
                 if number.unit is None:
@@ -176,21 +182,33 @@ def _measure(sentence: Sentence, hits: list[CueHit], number: range, counted: ran
     return cue, measure
 
 
-def _identifier(sentence: Sentence, first: int, entities: list[EntityMention], lex: ClaimLexicon) -> bool:
-    """`numer alarmowy 112`, `Boeing 737`, `ul. Lipowej 14`: a number naming something, not counting it.
-    A capitalised word right before digits is a model or a street, unless it is a known name
-    (`W Charkowie 5 osób...`) or opens the sentence."""
+def _identifier(sentence: Sentence, number: NumberMention, counted: str | None, entities: list[EntityMention],
+                lex: ClaimLexicon) -> bool:
+    """`numer alarmowy 112`, `Boeing 737 MAX`, `ul. Lipowej 14`, `800 120 226`: a number naming
+    something, not counting it. A capitalised word right before digits that count nothing is a model
+    or a street, unless it is a known name (`W Charkowie 5 osób...`) or opens the sentence."""
     tokens = sentence.tokens
+    first = sentence.index_at(number.start)
     if first >= len(tokens) or not tokens[first].text[:1].isdigit():
         return False
-    before = [t for t in tokens[max(first - 3, 0):first] if t.text != "."][-2:]
-    if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in before):
+    if _PHONE.fullmatch(number.text.replace("\u00a0", " ")):
         return True
-    if first < 1:
+    heads = []
+    for token in reversed(tokens[:first]):
+        if token.text in _BETWEEN_HEAD_AND_NUMBER or token.text.isdigit():
+            continue
+        if any(r.pos in ("fin", "praet", "inf", "impt", "pred") for r in token.readings) or len(heads) == 2:
+            break
+        heads.append(token)
+    if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in heads):
+        return True
+    previous = tokens[first - 1] if first else None
+    if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
         return False
-    previous = tokens[first - 1]
     named = any(e.start <= previous.start < e.end for e in entities)
-    return first > 1 and previous.text[:1].isupper() and previous.is_word and not named
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    counts_something = counted is not None and not (following and following.text[:1].isupper())
+    return not named and not counts_something
 
 
 def _carried_time(document: Document, times: list[TimeMention], sentence: Sentence, published: str | None,
@@ -211,7 +229,14 @@ def _after_preposition(sentence: Sentence, number: NumberMention) -> bool:
     `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
     start = number.qualifier_span[0] if number.qualifier_span else number.start
     before = sentence.index_at(start) - 1
-    return before >= 0 and sentence.tokens[before].text.lower() in CIRCUMSTANCE_PREPOSITIONS
+    preposition = sentence.tokens[before].text.lower() if before >= 0 else ""
+    if preposition not in CIRCUMSTANCE_PREPOSITIONS:
+        return False
+    if preposition in LOCATIVE_ONLY_PREPOSITIONS:
+        noun = sentence.index_at(number.end)
+        following = sentence.tokens[noun].readings if noun < len(sentence.tokens) else ()
+        return any(r.has("loc") for r in following) and not any(r.has("gen") for r in following)
+    return True
 
 
 def _partitive_total(sentence: Sentence, number: range) -> bool:
@@ -252,4 +277,7 @@ def _reportive(sentence: Sentence, lex: ClaimLexicon) -> bool:
 
 
 def _inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
-    return any(t.start < number.end and number.start < t.end for t in times)
+    """Numbers inside time expressions are dates, durations or clock times. A bare run of digits the
+    time layer reads as a year is left to the number layer, which has its own rule for years
+    (`od 1000 do 1500 ciężarówek` counts trucks)."""
+    return any(t.start < number.end and number.start < t.end and not t.text.isdigit() for t in times)

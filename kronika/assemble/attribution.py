@@ -175,9 +175,7 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     counting = not (tokens[verb].lemmas & lexicon.speech_verbs)
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
-    while after < len(tokens) and (after in stops or after + 1 in stops or tokens[after].text.lower() in SKIPPED_AFTER_VERB or (
-        tokens[after].is_word and all(r.pos == "adv" for r in tokens[after].readings)
-    )):
+    while after < len(tokens) and _skippable_after_verb(tokens, after, stops):
         after += 1
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
         last = _phrase_end(tokens, after, "nom", stops)
@@ -211,6 +209,13 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     if first < verb:
         return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
     return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+
+
+def _skippable_after_verb(tokens: list[Token], k: int, stops: frozenset[int]) -> bool:
+    """Between a reporting verb and its subject: a time expression (and its preposition), adverbs."""
+    token = tokens[k]
+    return (k in stops or k + 1 in stops or token.text.lower() in SKIPPED_AFTER_VERB
+            or (token.is_word and all(r.pos == "adv" for r in token.readings)))
 
 
 def _from_phrase_before(tokens: list[Token], verb: int) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -44,7 +44,7 @@ def _rows(lang: str, name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str = "pl") -> ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]] = {}
     for row in _rows(lang, "measure_cues.tsv"):

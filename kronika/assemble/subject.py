@@ -26,7 +26,8 @@ def counted_after(sentence: Sentence, number_end: int) -> Counted:
     tokens = sentence.tokens
     i = sentence.index_at(number_end)
     first = i
-    if i + 1 < len(tokens) and tokens[i].text.lower() in PARTITIVE_PREPOSITIONS and tokens[i + 1].text.lower() in ANAPHORA:
+    partitive = i + 1 < len(tokens) and tokens[i].text.lower() in PARTITIVE_PREPOSITIONS
+    if partitive and tokens[i + 1].text.lower() in ANAPHORA:
         return Counted(None, True, first, i + 2)
     premodifiers = 0
     while i < len(tokens) and premodifiers <= MAX_PREMODIFIERS:

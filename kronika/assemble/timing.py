@@ -38,12 +38,12 @@ def reference_time(sentence: Sentence, times: list[TimeMention], number: int, pu
             cost += ATTRIBUTION_PENALTY
         if best is None or cost < best[0]:
             best = (cost, mention)
-    mention = best[1] if best else carried
-    if mention is None:
+    chosen = best[1] if best else carried
+    if chosen is None:
         return (published, "published") if published else (None, None)
-    if mention.attrs.get("anchor") == "since":
-        return (published, f"since:{mention.value}") if published else (None, f"since:{mention.value}")
-    return mention.value, "text"
+    if chosen.attrs.get("anchor") == "since":
+        return (published, f"since:{chosen.value}") if published else (None, f"since:{chosen.value}")
+    return chosen.value, "text"
 
 
 def document_anchor(times: list[TimeMention]) -> tuple[int, int] | None:
@@ -52,8 +52,8 @@ def document_anchor(times: list[TimeMention]) -> tuple[int, int] | None:
     for mention in times:
         match = _FULL.match(mention.value or "") if mention.type in POINT_TYPES else None
         if match:
-            month = match.group(2)
-            point = (int(match.group(1)), SEASON_MONTHS.get(month or "", int(month) if month and month.isdigit() else 1))
+            month = match.group(2) or "01"
+            point = (int(match.group(1)), SEASON_MONTHS.get(month) or int(month))
             latest = max(latest, point) if latest else point
     return latest
 

@@ -26,5 +26,6 @@ def check_language(article: Article) -> Article | Rejection:
     if language is None:
         return Rejection(article.input, "unknown language: too little text to tell")
     if language not in SUPPORTED:
-        return Rejection(article.input, f"language '{language}' is not supported (supported: {', '.join(sorted(SUPPORTED))})")
+        supported = ", ".join(sorted(SUPPORTED))
+        return Rejection(article.input, f"language '{language}' is not supported (supported: {supported})")
     return article

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -19,7 +19,7 @@ class Markers:
     credit_line: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def markers(lang: str = "pl") -> Markers:
     data = json.loads(resources.files("kronika.lang").joinpath(lang, "prepare", "markers.json").read_text("utf-8"))
     labels = "|".join(re.escape(label) for label in sorted(data["section_labels"], key=len, reverse=True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 # A sentence may end at . ! ? or … (possibly repeated), followed by closing quotes or brackets,
@@ -25,7 +25,7 @@ class SplitterData:
     ordinal_heads: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data(lang: str) -> SplitterData:
     folder = resources.files("kronika.lang").joinpath(lang, "prepare")
     abbreviations: dict[str, str] = {}
