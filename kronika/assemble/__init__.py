@@ -14,7 +14,7 @@ from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, choose_measure, cue_hits
 from kronika.assemble.modality import modality_cues_at, modality_of
-from kronika.assemble.morph import readings
+from kronika.assemble.morph import Token, readings
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
@@ -193,7 +193,7 @@ def _identifier(sentence: Sentence, number: NumberMention, counted: str | None, 
         return False
     if _PHONE.fullmatch(number.text.replace("\u00a0", " ")):
         return True
-    heads = []
+    heads: list[Token] = []
     for token in reversed(tokens[:first]):
         if token.text in _BETWEEN_HEAD_AND_NUMBER or token.text.isdigit():
             continue
