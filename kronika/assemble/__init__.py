@@ -48,6 +48,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad",
 # `w` takes a figure when the counted noun stands in the genitive the numeral demands
 # (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
 LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
+# A form of `mieć` that may carry a reported figure (`miało dotrzeć`): its sentence may continue a report.
+_MAY_REPORT = re.compile(r"\bmia(?:ł|ła|ło|ły|li)\b")
 _PHONE = re.compile(r"\d{3} \d{3} \d{3}")
 _BETWEEN_HEAD_AND_NUMBER = frozenset({".", ":", ",", "-", "–", "do", "od"})
 
@@ -68,13 +70,14 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     numbers = find_numbers(text, lang)
     if not numbers:
         return []
-    times = find_times(text, published, lang)
-    numbers = [n for n in numbers if not _inside_time(n, times)]
-    entities = find_entities(text, lang)
-    lex = load_lexicon(lang)
     by_sentence: dict[int, list[NumberMention]] = {}
     for number in numbers:
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
+    times = _times(document, by_sentence, published, lang)
+    for index, found in list(by_sentence.items()):
+        by_sentence[index] = [n for n in found if not _inside_time(n, times)]
+    entities = find_entities(text, lang)
+    lex = load_lexicon(lang)
 
     anchor = document_anchor(times) if published is None else None
     claims: list[Claim] = []
@@ -274,6 +277,33 @@ def _reportive(sentence: Sentence, lex: ClaimLexicon) -> bool:
     """`miało już dotrzeć`, `podobno`: the sentence passes on someone else's report."""
     return any(cue.modality == "reported" for k in range(len(sentence.tokens))
                for cue in modality_cues_at(sentence.tokens, k, lex))
+
+
+def _times(document: Document, by_sentence: dict[int, list[NumberMention]], published: str | None,
+           lang: str) -> list[TimeMention]:
+    """Time expressions where figures need them: the sentences with numbers, and the sentence before one
+    that may continue it (it would take its time). An undated article is read whole, to anchor it."""
+    if published is None:
+        return find_times(document.text, None, lang)
+    lex = load_lexicon(lang)
+    wanted_set = set(by_sentence)
+    for index in by_sentence:
+        start, end = document.sentences[index]
+        if index and (opens_continuation(document.text, start, lex) or _MAY_REPORT.search(document.text, start, end)):
+            wanted_set.add(index - 1)
+    wanted = sorted(wanted_set)
+    spans: list[list[int]] = []
+    for index in wanted:
+        start, end = document.sentences[index]
+        if spans and index - 1 in wanted and spans[-1][1] <= start:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    times: list[TimeMention] = []
+    for start, end in spans:
+        for t in find_times(document.text[start:end], published, lang):
+            times.append(TimeMention(t.start + start, t.end + start, t.text, t.type, t.value, t.attrs))
+    return times
 
 
 def _inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
