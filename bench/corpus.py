@@ -7,7 +7,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+_NUMBER = re.compile(r"(?<![\d.\-])\d{1,3}(?![\d.\-])")
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(slots=True)
@@ -41,3 +43,25 @@ def content_hash(text: str) -> str:
     """
     folded = " ".join(text.split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def valid_published(value: str | None) -> str | None:
+    """`value` if it is a real date (`2025-09-03`), month (`2025-09`) or year (`2025`), else None."""
+    match = _PARTIAL_DATE.fullmatch(value.strip()) if value else None
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return match.group(0)
+
+
+def full_date(value: str | None) -> str | None:
+    """`value` if it names a whole day: what relative time expressions can be resolved against."""
+    checked = valid_published(value)
+    return checked if checked is not None and len(checked) == 10 else None

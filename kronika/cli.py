@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kronika.article import Article, Rejection
@@ -50,6 +51,19 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _rejected_line(rejection: Rejection) -> str:
+    return f"[yellow]rejected[/] {escape(rejection.input)}: {escape(rejection.reason)}"
+
+
+def _articles(paths: tuple[str, ...], max_bytes: int) -> Iterator[Article]:
+    """The readable articles under `paths`; each rejection is said on stderr and skipped."""
+    for result in read_inputs(paths, max_bytes):
+        if isinstance(result, Rejection):
+            err.print(_rejected_line(result))
+        else:
+            yield result
+
+
 def _open_ledger(db: Path | None) -> Ledger:
     return Ledger(db or default_db_path())
 
@@ -72,7 +86,7 @@ def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, strict: bool
 
         def show(result: Article | Rejection, status: str) -> None:
             if isinstance(result, Rejection):
-                progress.console.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
+                progress.console.print(_rejected_line(result))
 
         summary = ingest_paths(files, ledger, max_bytes, on_result=show, on_file=lambda _: progress.advance(task))
         counts = ledger.counts()
@@ -99,15 +113,8 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, lang: str) -> None
     """
     from kronika.pipeline import extract_article
 
-    def claims() -> Iterator[dict[str, Any]]:
-        for result in read_inputs(paths, max_bytes):
-            if isinstance(result, Rejection):
-                err.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
-                continue
-            for claim in extract_article(result, lang):
-                yield claim.to_dict()
-
-    emit(claims(), fmt, CLAIM_TABLE)
+    claims = (claim.to_dict() for article in _articles(paths, max_bytes) for claim in extract_article(article, lang))
+    emit(claims, fmt, CLAIM_TABLE)
 
 
 LAYERS = ("number", "time", "entity", "source", "sentence")
@@ -125,14 +132,8 @@ def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> No
     """
     from kronika.annotate import annotate_article
 
-    def mentions() -> Iterator[dict[str, Any]]:
-        for result in read_inputs(paths, max_bytes):
-            if isinstance(result, Rejection):
-                err.print(f"[yellow]rejected[/] {result.input}: {result.reason}")
-                continue
-            yield from annotate_article(result, layer)
-
-    emit(mentions(), fmt, ("article", "layer", "span", "text", "type", "value"))
+    mentions = (m for article in _articles(paths, max_bytes) for m in annotate_article(article, layer))
+    emit(mentions, fmt, ("article", "layer", "span", "text", "type", "value"))
 
 
 @main.command()

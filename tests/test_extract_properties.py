@@ -25,3 +25,11 @@ def test_extract_never_raises_and_spans_index_the_text(text: str, published: str
         assert 0 <= start < end <= len(text)
         assert text[start:end] == claim.mention
         assert claim.sentence in text
+
+
+def test_a_publication_date_that_is_no_date_is_ignored() -> None:
+    sentence = "W ataku zginęło 12 osób."
+    [claim] = extract(sentence, "2024-13-45")
+    assert (claim.published, claim.reference_time) == (None, None)
+    [claim] = extract(sentence, "2024")  # a year only: kept, but relative times cannot be resolved on it
+    assert (claim.published, claim.reference_time, claim.reference_basis) == ("2024", "2024", "published")

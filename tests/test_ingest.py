@@ -118,3 +118,11 @@ def test_same_id_other_content_keeps_both(tmp_path: Path) -> None:
         ledger.add_article(Article("a", BORDER), [])
         assert ledger.add_article(Article("a", FLOOD), []) == f"a@{Article('a', FLOOD).content_hash[:8]}"
         assert ledger.counts()["articles"] == 2
+
+
+def test_impossible_dates_are_not_trusted(tmp_path: Path) -> None:
+    text_path = _write(tmp_path, "zla-data.txt", " date 2024-13-45 " + BORDER)
+    jsonl_path = _write(tmp_path, "zla-data.jsonl", json.dumps({"id": "x", "text": BORDER, "published": "2024-02-30"}))
+    [article, rejection] = list(read_inputs([text_path, jsonl_path]))
+    assert isinstance(article, Article) and article.published is None
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("`published` is not a date")

@@ -19,6 +19,7 @@ from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_se
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
 from kronika.assemble.timing import POINT_TYPES, anchored, document_anchor, reference_time
+from kronika.article import full_date
 from kronika.bounds import bounds
 from kronika.claim import Claim
 from kronika.entities import find_entities
@@ -73,13 +74,13 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     by_sentence: dict[int, list[NumberMention]] = {}
     for number in numbers:
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
-    times = _times(document, by_sentence, published, lang)
+    times = _times(document, by_sentence, full_date(published), lang)
     for index, found in list(by_sentence.items()):
         by_sentence[index] = [n for n in found if not _inside_time(n, times)]
     entities = find_entities(text, lang)
     lex = load_lexicon(lang)
 
-    anchor = document_anchor(times) if published is None else None
+    anchor = document_anchor(times) if full_date(published) is None else None
     claims: list[Claim] = []
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
@@ -279,11 +280,12 @@ def _reportive(sentence: Sentence, lex: ClaimLexicon) -> bool:
                for cue in modality_cues_at(sentence.tokens, k, lex))
 
 
-def _times(document: Document, by_sentence: dict[int, list[NumberMention]], published: str | None,
+def _times(document: Document, by_sentence: dict[int, list[NumberMention]], day: str | None,
            lang: str) -> list[TimeMention]:
     """Time expressions where figures need them: the sentences with numbers, and the sentence before one
-    that may continue it (it would take its time). An undated article is read whole, to anchor it."""
-    if published is None:
+    that may continue it (it would take its time). An article without a publication day is read whole,
+    to anchor it."""
+    if day is None:
         return find_times(document.text, None, lang)
     lex = load_lexicon(lang)
     wanted_set = set(by_sentence)
@@ -301,7 +303,7 @@ def _times(document: Document, by_sentence: dict[int, list[NumberMention]], publ
             spans.append([start, end])
     times: list[TimeMention] = []
     for start, end in spans:
-        for t in find_times(document.text[start:end], published, lang):
+        for t in find_times(document.text[start:end], day, lang):
             times.append(TimeMention(t.start + start, t.end + start, t.text, t.type, t.value, t.attrs))
     return times
 

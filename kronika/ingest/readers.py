@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from kronika.article import Article, Rejection
+from kronika.article import Article, Rejection, valid_published
 from kronika.ingest.decode import UndecodableError, decode
 from kronika.prepare.markers import outlet_from_source_line, published_from_header
 
@@ -130,8 +130,8 @@ def _jsonl_record(raw: bytes, name: str, stem: str, number: int, max_bytes: int)
     if not isinstance(text, str) or not text.strip():
         return Rejection(name, "JSON record has no `text`")
     published = record.get("published")
-    if published is not None and not isinstance(published, str):
-        return Rejection(name, "`published` must be a string date YYYY-MM-DD")
+    if published is not None and (not isinstance(published, str) or valid_published(published[:10]) is None):
+        return Rejection(name, f"`published` is not a date YYYY-MM-DD: {published!r}"[:200])
     return Article(
         id=str(record.get("id") or f"{stem}-{number}"), text=text,
         published=published[:10] if published else published_from_header(text),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from kronika.article import valid_published
+
 
 @dataclass(frozen=True)
 class Markers:
@@ -34,8 +36,9 @@ def markers(lang: str = "pl") -> Markers:
 
 
 def published_from_header(text: str, lang: str = "pl") -> str | None:
+    """The header's date, if it is a real one (` date 2025-13-45` names none)."""
     match = markers(lang).date_header.match(text)
-    return match.group(1) if match else None
+    return valid_published(match.group(1)) if match else None
 
 
 def outlet_from_source_line(text: str, lang: str = "pl") -> str | None:

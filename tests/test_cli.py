@@ -1,0 +1,88 @@
+"""The command line over a real ledger file: formats, exit status, summaries, and documentation."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kronika.claim import CLAIM_FIELDS
+from kronika.cli import main
+from tests.articles import BORDER, FLOOD
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "powodz.txt").write_text(FLOOD, "utf-8")
+    (folder / "granica.txt").write_bytes(BORDER.encode("cp1250"))
+    (folder / "pusty.txt").write_text("", "utf-8")
+    return folder
+
+
+def test_extract_streams_claim_records(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(_folder(tmp_path)), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(tuple(r) == CLAIM_FIELDS for r in records)
+    flood = [r for r in records if r["article"] == "powodz"]
+    text = FLOOD
+    assert all(text[r["span"][0]:r["span"][1]] == r["mention"] for r in flood)
+    assert {r["mention"] for r in flood} >= {"2 tys.", "trzy", "1 mld zł"}
+    assert "dwie" not in {r["mention"] for r in flood}  # the `Czytaj więcej` teaser is not analysed
+
+
+def test_ingest_summary_strict_and_listings(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "k.db")
+    folder = str(_folder(tmp_path))
+    result = runner.invoke(main, ["ingest", folder, "--db", db])
+    assert result.exit_code == 0
+    assert "ingested 2 articles" in result.stderr and "1 rejected" in result.stderr and "empty file" in result.stderr
+    again = runner.invoke(main, ["ingest", folder, "--db", db, "--strict"])
+    assert again.exit_code == 1 and "2 duplicates" in again.stderr
+    claims_csv = runner.invoke(main, ["claims", "--db", db, "--format", "csv", "--measure", "killed"])
+    rows = list(csv.DictReader(io.StringIO(claims_csv.stdout)))
+    assert [(r["mention"], r["measure"]) for r in rows] == [("trzy", "killed")]
+    rejections = json.loads(runner.invoke(main, ["rejections", "--db", db, "--format", "json"]).stdout)
+    assert [Path(r["input"]).name for r in rejections] == ["pusty.txt"]
+    articles = json.loads(runner.invoke(main, ["articles", "--db", db, "--format", "json"]).stdout)
+    assert {a["id"]: a["encoding"] for a in articles} == {"granica": "cp1250", "powodz": "utf-8"}
+
+
+def test_figures_and_conflicts_json_shapes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "k.db")
+    runner.invoke(main, ["ingest", str(_folder(tmp_path)), "--db", db])
+    figures = json.loads(runner.invoke(main, ["figures", "--db", db, "--format", "json"]).stdout)
+    assert figures["figures"]
+    assert {"id", "measure", "actor", "subject", "place", "summary", "claims"} <= set(figures["figures"][0])
+    conflicts = json.loads(runner.invoke(main, ["conflicts", "--db", db, "--format", "json"]).stdout)
+    assert conflicts == {"conflicts": []}
+
+
+def test_demo_builds_ledger_and_report(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kronika.db").stat().st_size > 0
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "<script src=\"http" not in page and "plotly" in page.lower()
+    assert "0 rejected" in result.stderr
+
+
+def test_evaluate_prints_scores(shared_dir: Path) -> None:
+    seeds = sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt"))
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(shared_dir / "gold" / "seed_claims.jsonl"), *seeds])
+    assert result.exit_code == 0
+    assert "precision" in result.stdout and "F1" in result.stdout
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = README.read_text("utf-8")
+    assert readme.startswith("# kronika") and "make demo" in readme.split("\n\n")[1]
+    for name in main.commands:
+        assert f"kronika {name}" in readme, f"README does not mention `kronika {name}`"
