@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kronika.article import full_date
 from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
@@ -19,7 +20,6 @@ from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_se
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
 from kronika.assemble.timing import POINT_TYPES, anchored, document_anchor, reference_time
-from kronika.article import full_date
 from kronika.bounds import bounds
 from kronika.claim import Claim
 from kronika.entities import find_entities
