@@ -13,9 +13,9 @@ from kronika.article import full_date
 from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
-from kronika.assemble.measure import CueHit, choose_measure, cue_hits
+from kronika.assemble.measure import cue_hits, measure_of
 from kronika.assemble.modality import modality_cues_at, modality_of
-from kronika.assemble.morph import Token, readings
+from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.subject import counted_after, counted_before, specific_person
@@ -26,33 +26,16 @@ from kronika.entities import find_entities
 from kronika.mentions import EntityMention, NumberMention, TimeMention
 from kronika.numbers import find_numbers
 from kronika.prepare.document import Document
-from kronika.reconcile.subject_kinds import load_subject_kinds, subject_kind
+from kronika.reconcile.subject_kinds import load_subject_kinds
 from kronika.timex import find_times
 
 __all__ = ["assemble_claims"]
 
-# Counted things that are sent as supplies, not deployed: `wysłał miliony pocisków` is a delivery.
-EQUIPMENT_KINDS = frozenset({
-    "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
-    "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
-    "projectiles", "mines", "air defence systems",
-})
-# Kinds of counted people: who can be deployed, and who are people at all.
-DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
-PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists"}
 # People counted in general, whom a nearer specific noun may name (`grupę żołnierzy złożoną z 6 tys. osób`).
 GENERIC_PEOPLE = frozenset({"osoba", "człowiek"})
-# Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
-CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
 
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
-# `w` takes a figure when the counted noun stands in the genitive the numeral demands
-# (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
-LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
 # A form of `mieć` that may carry a reported figure (`miało dotrzeć`): its sentence may continue a report.
 _MAY_REPORT = re.compile(r"\bmia(?:ł|ła|ło|ły|li)\b")
-_PHONE = re.compile(r"\d{3} \d{3} \d{3}")
-_BETWEEN_HEAD_AND_NUMBER = frozenset({".", ":", ",", "-", "–", "do", "od"})
 
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
@@ -76,7 +59,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
     times = _times(document, by_sentence, full_date(published), lang)
     for index, found in list(by_sentence.items()):
-        by_sentence[index] = [n for n in found if not _inside_time(n, times)]
+        by_sentence[index] = [n for n in found if not inside_time(n, times)]
     entities = find_entities(text, lang)
     lex = load_lexicon(lang)
 
@@ -101,7 +84,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
             counted = counted_after(sentence, number.end)
-            if number.unit is None and _identifier(sentence, number, counted.lemma, in_sentence, lex):
+            if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
                 continue
             subject = counted.lemma
             if subject and subject.split()[0] in lex.not_counted:
@@ -112,14 +95,14 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = counted_before(sentence, number.start) or elided_subject
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
-            cue, measure = _measure(sentence, hits, range(first, last), range(counted.first, counted.last),
+            cue, measure = measure_of(sentence, hits, range(first, last), range(counted.first, counted.last),
                                     number.unit, subject)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
             if number.unit is None and (
-                measure == "other" and (subject is None or number.value == 1) or _after_preposition(sentence, number)
+                measure == "other" and (subject is None or number.value == 1) or is_circumstance(sentence, number)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = attribution_for(attributions, first)
@@ -160,61 +143,6 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     return claims
 
 
-def _measure(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
-             subject: str | None) -> tuple[CueHit | None, str]:
-    """The measure from the nearest cue, checked against what is counted: percentages are shares, not
-    events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
-    people handed over are released; civilians are not deployed."""
-    if unit in ("percent", "share") or _partitive_total(sentence, number):
-        return None, "other"
-    currency = unit is not None
-    cue = choose_measure(sentence, hits, number, counted, CURRENCY_MEASURES if currency else None)
-    kind = subject_kind(subject)
-    if cue is None:
-        return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
-    measure = cue.measure
-    thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
-    if measure == "deployed" and thing:
-        measure = "supplied"
-    elif measure == "casualties" and thing:
-        measure = "destroyed"
-    elif measure == "supplied" and kind in PEOPLE_KINDS:
-        measure = "released"
-    elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
-        other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
-        return (other, other.measure) if other else (None, "other")
-    return cue, measure
-
-
-def _identifier(sentence: Sentence, number: NumberMention, counted: str | None, entities: list[EntityMention],
-                lex: ClaimLexicon) -> bool:
-    """`numer alarmowy 112`, `Boeing 737 MAX`, `ul. Lipowej 14`, `800 120 226`: a number naming
-    something, not counting it. A capitalised word right before digits that count nothing is a model
-    or a street, unless it is a known name (`W Charkowie 5 osób...`) or opens the sentence."""
-    tokens = sentence.tokens
-    first = sentence.index_at(number.start)
-    if first >= len(tokens) or not tokens[first].text[:1].isdigit():
-        return False
-    if _PHONE.fullmatch(number.text.replace("\u00a0", " ")):
-        return True
-    heads: list[Token] = []
-    for token in reversed(tokens[:first]):
-        if token.text in _BETWEEN_HEAD_AND_NUMBER or token.text.isdigit():
-            continue
-        if any(r.pos in ("fin", "praet", "inf", "impt", "pred") for r in token.readings) or len(heads) == 2:
-            break
-        heads.append(token)
-    if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in heads):
-        return True
-    previous = tokens[first - 1] if first else None
-    if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
-        return False
-    named = any(e.start <= previous.start < e.end for e in entities)
-    following = tokens[first + 1] if first + 1 < len(tokens) else None
-    counts_something = counted is not None and not (following and following.text[:1].isupper())
-    return not named and not counts_something
-
-
 def _carried_time(document: Document, times: list[TimeMention], sentence: Sentence, published: str | None,
                  continues: bool) -> TimeMention | None:
     """The time a sentence inherits: the previous sentence's, when it continues that report; in an
@@ -225,37 +153,6 @@ def _carried_time(document: Document, times: list[TimeMention], sentence: Senten
     window_start = previous_start if continues else paragraph_start if published is None else sentence.start
     earlier = [t for t in times if window_start <= t.start < sentence.start and t.type in POINT_TYPES and t.value]
     return earlier[-1] if earlier else None
-
-
-def _after_preposition(sentence: Sentence, number: NumberMention) -> bool:
-    """`w dziesięciu krajach`, `przy ul. Lipowej 14`: a number in a circumstance, not a count of events.
-    `do`, `o`, `na`, `z` are left out: they govern figures (`wzrosła o 5 proc.`, `doszło do 146 prób`,
-    `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
-    start = number.qualifier_span[0] if number.qualifier_span else number.start
-    before = sentence.index_at(start) - 1
-    preposition = sentence.tokens[before].text.lower() if before >= 0 else ""
-    if preposition not in CIRCUMSTANCE_PREPOSITIONS:
-        return False
-    if preposition in LOCATIVE_ONLY_PREPOSITIONS:
-        noun = sentence.index_at(number.end)
-        following = sentence.tokens[noun].readings if noun < len(sentence.tokens) else ()
-        return any(r.has("loc") for r in following) and not any(r.has("gen") for r in following)
-    return True
-
-
-def _partitive_total(sentence: Sentence, number: range) -> bool:
-    """`52 z 70 dronów`: the 70 is the total the first number is part of."""
-    tokens = sentence.tokens
-    k = number.start
-    return k >= 2 and tokens[k - 1].text.lower() in ("z", "ze") and tokens[k - 2].text[:1].isdigit()
-
-
-def _inanimate(subject: str | None) -> bool:
-    """Masculine inanimate or neuter nouns count things (`system`, `pocisk`), not people."""
-    if not subject:
-        return False
-    nouns = [r for r in readings(subject.split()[0]) if r.pos == "subst"]
-    return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)
 
 
 def _previous_attribution(document: Document, index: int, lex: ClaimLexicon, entities: list[EntityMention],
@@ -308,8 +205,3 @@ def _times(document: Document, by_sentence: dict[int, list[NumberMention]], day:
     return times
 
 
-def _inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
-    """Numbers inside time expressions are dates, durations or clock times. A bare run of digits the
-    time layer reads as a year is left to the number layer, which has its own rule for years
-    (`od 1000 do 1500 ciężarówek` counts trucks)."""
-    return any(t.start < number.end and number.start < t.end and not t.text.isdigit() for t in times)

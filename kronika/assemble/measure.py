@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
+from kronika.assemble.morph import readings
 from kronika.assemble.sentence import Sentence
+from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
 # Where to look, in order: (strong cue?, in the number's own clause?).
@@ -84,3 +86,57 @@ def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> boo
         return True  # `Jak przekazał...`, `... – przekazał komendant`
     following = [t.text.lower() for t in sentence.tokens[i + 1 : i + 5]]
     return "że" in following or "iż" in following or ":" in following
+
+
+# Counted things that are sent as supplies, not deployed: `wysłał miliony pocisków` is a delivery.
+EQUIPMENT_KINDS = frozenset({
+    "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
+    "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
+    "projectiles", "mines", "air defence systems",
+})
+# Kinds of counted people: who can be deployed, and who are people at all.
+DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
+PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists"}
+# Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
+CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
+
+
+def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
+             subject: str | None) -> tuple[CueHit | None, str]:
+    """The measure from the nearest cue, checked against what is counted: percentages are shares, not
+    events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
+    people handed over are released; civilians are not deployed."""
+    if unit in ("percent", "share") or partitive_total(sentence, number):
+        return None, "other"
+    currency = unit is not None
+    cue = choose_measure(sentence, hits, number, counted, CURRENCY_MEASURES if currency else None)
+    kind = subject_kind(subject)
+    if cue is None:
+        return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
+    measure = cue.measure
+    thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
+    if measure == "deployed" and thing:
+        measure = "supplied"
+    elif measure == "casualties" and thing:
+        measure = "destroyed"
+    elif measure == "supplied" and kind in PEOPLE_KINDS:
+        measure = "released"
+    elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
+        other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
+        return (other, other.measure) if other else (None, "other")
+    return cue, measure
+
+
+def partitive_total(sentence: Sentence, number: range) -> bool:
+    """`52 z 70 dronów`: the 70 is the total the first number is part of."""
+    tokens = sentence.tokens
+    k = number.start
+    return k >= 2 and tokens[k - 1].text.lower() in ("z", "ze") and tokens[k - 2].text[:1].isdigit()
+
+
+def _inanimate(subject: str | None) -> bool:
+    """Masculine inanimate or neuter nouns count things (`system`, `pocisk`), not people."""
+    if not subject:
+        return False
+    nouns = [r for r in readings(subject.split()[0]) if r.pos == "subst"]
+    return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)

@@ -1,0 +1,70 @@
+"""What is not a figure although the number layer found a number: identifiers and clock readings
+(`numer alarmowy 112`, `Boeing 737 MAX`, `od godz. 7 do 21`), circumstances (`w dziesięciu krajach`),
+and numbers inside time expressions."""
+from __future__ import annotations
+
+import re
+
+from kronika.assemble.lexicon import ClaimLexicon
+from kronika.assemble.morph import Token
+from kronika.assemble.sentence import Sentence
+from kronika.mentions import EntityMention, NumberMention, TimeMention
+
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+# `w` takes a figure when the counted noun stands in the genitive the numeral demands
+# (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
+LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
+_PHONE = re.compile(r"\d{3} \d{3} \d{3}")
+_BETWEEN_HEAD_AND_NUMBER = frozenset({".", ":", ",", "-", "–", "do", "od"})
+
+
+def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None, entities: list[EntityMention],
+                lex: ClaimLexicon) -> bool:
+    """`numer alarmowy 112`, `Boeing 737 MAX`, `ul. Lipowej 14`, `800 120 226`: a number naming
+    something, not counting it. A capitalised word right before digits that count nothing is a model
+    or a street, unless it is a known name (`W Charkowie 5 osób...`) or opens the sentence."""
+    tokens = sentence.tokens
+    first = sentence.index_at(number.start)
+    if first >= len(tokens) or not tokens[first].text[:1].isdigit():
+        return False
+    if _PHONE.fullmatch(number.text.replace("\u00a0", " ")):
+        return True
+    heads: list[Token] = []
+    for token in reversed(tokens[:first]):
+        if token.text in _BETWEEN_HEAD_AND_NUMBER or token.text.isdigit():
+            continue
+        if any(r.pos in ("fin", "praet", "inf", "impt", "pred") for r in token.readings) or len(heads) == 2:
+            break
+        heads.append(token)
+    if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in heads):
+        return True
+    previous = tokens[first - 1] if first else None
+    if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
+        return False
+    named = any(e.start <= previous.start < e.end for e in entities)
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    counts_something = counted is not None and not (following and following.text[:1].isupper())
+    return not named and not counts_something
+
+
+def is_circumstance(sentence: Sentence, number: NumberMention) -> bool:
+    """`w dziesięciu krajach`, `przy ul. Lipowej 14`: a number in a circumstance, not a count of events.
+    `do`, `o`, `na`, `z` are left out: they govern figures (`wzrosła o 5 proc.`, `doszło do 146 prób`,
+    `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
+    start = number.qualifier_span[0] if number.qualifier_span else number.start
+    before = sentence.index_at(start) - 1
+    preposition = sentence.tokens[before].text.lower() if before >= 0 else ""
+    if preposition not in CIRCUMSTANCE_PREPOSITIONS:
+        return False
+    if preposition in LOCATIVE_ONLY_PREPOSITIONS:
+        noun = sentence.index_at(number.end)
+        following = sentence.tokens[noun].readings if noun < len(sentence.tokens) else ()
+        return any(r.has("loc") for r in following) and not any(r.has("gen") for r in following)
+    return True
+
+
+def inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
+    """Numbers inside time expressions are dates, durations or clock times. A bare run of digits the
+    time layer reads as a year is left to the number layer, which has its own rule for years
+    (`od 1000 do 1500 ciężarówek` counts trucks)."""
+    return any(t.start < number.end and number.start < t.end and not t.text.isdigit() for t in times)
