@@ -109,6 +109,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
     """End of the noun phrase starting at `first`: words that can stand in `case`, names and acronyms,
     coordination between them, an acronym in brackets."""
     k = first
+    head_case: str | None = None
+    head = -1
     while k < len(tokens) and k - first < MAX_PHRASE_TOKENS and k not in stops:
         token = tokens[k]
         if token.text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")" and tokens[k + 1].text.isupper():
@@ -133,18 +135,40 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 k += 1
                 continue
             break
-        if not token.is_word or not (_phrase_word(token, case) or (k == first and token.text.lower() in POSSESSIVES)):
+        if not token.is_word or not (_phrase_word(token, case) or _after_head(tokens, k, head, head_case)
+                                     or (k == first and token.text.lower() in POSSESSIVES)):
             break
-        if case is not None and any(r.pos in ("subst", "ger", "depr") and r.has(case) for r in token.readings):
-            case = None  # after the head noun come complements in any case: `szef obwodowej administracji`
+        if head_case is None and _head_noun(token, case):
+            # After the head noun come agreeing adjectives (`siły powietrzne`), genitive complements
+            # (`szef obwodowej administracji`) and the rest of a name (`rzecznik Kremla Dmitrij Pieskow`),
+            # not the next clause's subject (`według zachodnich źródeł armia straciła`).
+            head_case, case, head = case or "nom", "gen", k
         k += 1
     return k
+
+
+def _head_noun(token: Token, case: str | None) -> bool:
+    """A noun that is not also an adjective (`polski` is also the Polish language, `rosyjskie` is not
+    a head): the word a phrase's complements follow."""
+    readings = token.readings
+    noun = any(r.pos in ("subst", "ger", "depr") and (case is None or r.has(case)) for r in readings)
+    return noun and not any(r.pos == "adj" for r in readings)
+
+
+def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -> bool:
+    if head_case is None:
+        return False
+    token = tokens[k]
+    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()):
+        return True  # a name after its title: `premier Donald Tusk`
+    return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
 
 
 def _phrase_word(token: Token, case: str | None) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return True  # an acronym: NIS, ONZ, ISW
-    if any(r.pos in ("prep", "conj", "comp", "fin", "praet", "inf", "adv", "qub") for r in token.readings):
+    if any(r.pos in ("prep", "conj", "comp", "fin", "praet", "inf", "adv", "qub", "ppron3", "ppron12")
+           for r in token.readings):
         return False  # `do` is also a musical note, `ok` also a noun: a function-word reading wins
     for reading in token.readings:
         if reading.pos in ("ign", "brev"):
@@ -258,6 +282,23 @@ def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon:
 
 
 def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> str:
+    """The kind the phrase's head gives (`rzecznik wojewody` is a person, `agencje wywiadowcze`
+    intelligence), else the first kind any of its words or named entities gives."""
+    head = next((k for k, t in enumerate(phrase) if any(r.pos in ("subst", "ger", "depr") for r in t.readings)), None)
+    if head is not None:
+        end = head + 1
+        while end < len(phrase) and any(r.pos == "adj" for r in phrase[end].readings):
+            end += 1
+        kind = _first_kind(phrase[:end], entities, lexicon)
+        if kind:
+            return kind
+    kind = _first_kind(phrase, entities, lexicon)
+    if kind:
+        return kind
+    return "person" if any(t.text[:1].isupper() for t in phrase) else "unnamed"
+
+
+def _first_kind(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> str | None:
     start, end = phrase[0].start, phrase[-1].end
     kinds = set()
     for entity in entities:
@@ -268,7 +309,4 @@ def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: Cl
                 kinds.add(ENTITY_SOURCE_KINDS[entity.kind])
     for token in phrase:
         kinds.update(lexicon.source_kinds[lemma] for lemma in token.lemmas if lemma in lexicon.source_kinds)
-    for kind in SOURCE_KIND_ORDER:
-        if kind in kinds:
-            return kind
-    return "person" if any(t.text[:1].isupper() for t in phrase) else "unnamed"
+    return next((kind for kind in SOURCE_KIND_ORDER if kind in kinds), None)

@@ -96,12 +96,20 @@ BOOK = Rulebook()
 
 # Fragments that many templates share.
 YEAR_TAIL = r"(?: ?{year_word}\.?)?"  # 2024 r. / 2024r / 2024 roku
-# What may follow a month to give its year: 2024 r., ubiegłego roku, ub. r., br.
+# What may follow a month to give its year: 2024 r., ubiegłego roku, ub. r., br., '68.
 MONTH_YEAR = (r"(?: (?P<y>{year})" + YEAR_TAIL
-              + r"| (?P<sh>{shift})\.? ?{year_word}\.?| (?P<br>{this_year})\.?)")
+              + r"| (?P<sh>{shift})\.? ?{year_word}\.?| (?P<br>{this_year})\.?"
+              + r"| '(?P<yy>{day})(?![{day}{year}{num3}{number}]))")
 AMOUNT = r"(?:{amount_digits}|{amount_words})"
 # An ordinal before a part or a quarter: drugiej połowy, II połowie, I kwartale (I reads as `i`).
 ORDINAL = r"(?P<o>[{ordinal}{roman}{conj}])"
+
+
+def short_year(text: str) -> int | None:
+    """The year of a two-digit year ('68, 5.10.09): the last century down to the thirties, this one after."""
+    if len(text) != 2:
+        return None
+    return (2000 if int(text) < 30 else 1900) + int(text)
 
 
 def ordinal_of(hit: Hit) -> int | None:

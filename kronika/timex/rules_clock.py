@@ -1,8 +1,10 @@
 """Rules for clock times and parts of the day: godz. 17.00, o 13:30, 10.30-11.00, rano, w nocy."""
 from __future__ import annotations
 
+from kronika.timex.grammar import KINDS
 from kronika.timex.reading import Reading
 from kronika.timex.rulebook import BOOK, Hit
+from kronika.timex.tense import verb_tense
 
 # Parts of the day that are a time of their own; the others (południe, północ: also south and
 # north; noc, wieczór as plain nouns) count only after a preposition of time or beside a date.
@@ -21,6 +23,12 @@ def _clock(hit: Hit, hour_group: str, minute_group: str | None) -> tuple[int, in
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
     return hour, minute
+
+
+def _month_like(hit: Hit, minute_group: str) -> bool:
+    """Minutes 01-12 off the five-minute grid (23.06) more often close a day and month than a clock."""
+    text = hit.word(hit.at(minute_group))
+    return len(text) == 2 and 1 <= int(text) <= 12 and int(text) % 5 != 0
 
 
 _HOUR_WORD = r"(?:(?P<h>{hour_word})\.? ?(?:(?P<c>{approx})\.? )?)"
@@ -48,19 +56,23 @@ def clock_after_word(hit: Hit) -> Reading | None:
 @BOOK.rule(r"(?<=[{prep_at}{prep_since}{prep_until}{prep_after}{prep_before}{prep_between}] )"
            r"(?P<hh>{day})[.:](?P<mm>{day})|(?P<c>{approx})\.? (?P<hh2>{day})[.:](?P<mm2>{day})")
 def clock_after_preposition(hit: Hit) -> Reading | None:
-    """o 13.30, od 10.30, ok. 12.00"""
+    """o 13.30, od 10.30, ok. 12.00 (do 23.06 is a day and a month: see day_dot_month)"""
     clock = _clock(hit, "hh", "mm") if hit.has("hh") else _clock(hit, "hh2", "mm2")
     if clock is None:
+        return None
+    if hit.has("hh") and hit.word(hit.at("hh") - 2) not in ("o", "ok", "okolo") and _month_like(hit, "mm"):
         return None
     return hit.reading("TIME", hour=clock[0], minute=clock[1])
 
 
-@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))? ?- ?"
+@BOOK.rule(_HOUR_WORD + r"(?P<hh>{day})(?:[.:](?P<mm>{day}))?(?: ?- ?| {prep_until} )"
            r"(?P<h2>{day})(?:[.:](?P<m2>{day}))?(?![.:,]?{day})"
            r"|(?P<hh2>{day})[.:](?P<mm2>{day}) ?- ?(?P<h22>{day})[.:](?P<m22>{day})")
 def clock_range(hit: Hit) -> list[Reading] | None:
-    """10.30-13.30, godz. 10:30 – 11:00, w godz. 8-16: two times"""
+    """10.30-13.30, godz. 10:30 – 11:00, w godz. 8-16, od godz. 10 do 14: two times"""
     if hit.has("hh2"):
+        if hit.kinds_before(hit.at("hh2"), 2).strip()[-1:] == KINDS["day_word"]:
+            return None  # w dniach 5.10-7.10: days and months
         start, end = _clock(hit, "hh2", "mm2"), _clock(hit, "h22", "m22")
         start_end, second, second_end = hit.match.end("mm2"), hit.at("h22"), hit.match.end("m22")
     else:
@@ -108,3 +120,33 @@ def hours_from_to(hit: Hit) -> list[Reading] | None:
         return None
     return [Reading("TIME", hit.at("h1"), hit.at("h1") + 1, hour=start, minute=0),
             Reading("TIME", hit.at("h2"), hit.at("h2") + 1, hour=end, minute=0)]
+
+
+# Kinds after `o 11` that leave the number bare (no noun counted by it): a day part, a preposition,
+# a conjunction, punctuation.
+_CLAUSE_GO_ON = set(KINDS[k] for k in ("daypart", "prep_in", "prep_since", "prep_until", "prep_from",
+                                       "prep_after", "prep_before", "prep_at", "prep_for", "conj"))
+
+
+def _ends_clause(hit: Hit, end: int) -> bool:
+    """Is the number at end-1 followed by nothing it could count (o 11 rozpocznie, o 11 w sali; not
+    o 11 proc.)?"""
+    kinds = hit.tokens.kinds
+    if end >= len(kinds) or kinds[end] in ".,;)|":
+        return True
+    if kinds[end] != " " or end + 1 >= len(kinds):
+        return False
+    follower = kinds[end + 1]
+    if follower in _CLAUSE_GO_ON:
+        return True
+    return follower == KINDS["word"] and verb_tense(hit.tokens.words[end + 1]) is not None
+
+
+@BOOK.rule(r"(?P<p>{prep_at}) (?P<hh>{day})(?![.,:/-]?[{day}{num3}{year}{number}])")
+def hour_after_date(hit: Hit) -> Reading | None:
+    """w sobotę o 11, jutro o 10 rano: a bare hour after `o` counts only beside a day (see compose.py)"""
+    hour = hit.number("hh")
+    if not 0 <= hour <= 24 or not _ends_clause(hit, hit.match.end()):
+        return None
+    return Reading("TIME", hit.at("hh"), hit.match.end(), hour=hour, minute=0, weak=True, standalone=False,
+                   lead=hit.at("p"))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kronika.timex.reading import Reading
-from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit, ordinal_of
+from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year
 
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
 _YEAR_CONTEXT_BEFORE = set("bBUZOPaz6rl(,/'-jRE")
@@ -12,6 +12,8 @@ def _with_year(hit: Hit, reading: Reading) -> Reading:
     """Fill the year of a month or date from the MONTH_YEAR fragment, when it matched."""
     if hit.has("y"):
         reading.year = hit.number("y")
+    elif hit.has("yy"):
+        reading.year = short_year(hit.word(hit.at("yy")))
     elif hit.has("sh"):
         reading.year_shift = int(hit.value("sh", "shift"))
     elif hit.has("br"):
@@ -49,6 +51,84 @@ def iso_date(hit: Hit) -> Reading | None:
     if day is None or not 1 <= month <= 12:
         return None
     return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
+
+
+_DIGIT_KINDS = r"{day}{year}{num3}{number}"
+
+
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<yy>{day})"
+           r"(?![./-]?[" + _DIGIT_KINDS + "])" + YEAR_TAIL)
+def numeric_date_short_year(hit: Hit) -> Reading | None:
+    """5.10.09, 05-10-09 r.: the year cut to two digits (the month in two as well: 2.6.32 is a version)"""
+    day, month_text = _day(hit, "d"), hit.word(hit.at("m"))
+    year = short_year(hit.word(hit.at("yy")))
+    if day is None or year is None or len(month_text) != 2 or not 1 <= int(month_text) <= 12:
+        return None
+    if _after_digits(hit, hit.at("d")):
+        return None
+    return hit.reading("DATE", year=year, month=int(month_text), day=day)
+
+
+def _after_digits(hit: Hit, first: int) -> bool:
+    """Does a number written with separators (1.23.06, 3,5.10) run on before this token?"""
+    kinds = hit.tokens.kinds
+    return first >= 2 and kinds[first - 1] in ".,:/-" and kinds[first - 2] in "DTYN"
+
+
+# Tokens before `23.06` that make it a day and month rather than a clock time or an amount:
+# dnia, od, do, z, na, przed, po, między, a weekday, a bracket.
+_DAY_MONTH_BEFORE = set("iBUZFPO6W(")
+
+
+@BOOK.rule(r"(?P<d>{day})(?P<s>[./])(?P<m>{day})(?: ?- ?(?P<d2>{day})(?P=s)(?P<m2>{day}))?"
+           r"(?![./:,-]?[" + _DIGIT_KINDS + "])")
+def day_dot_month(hit: Hit) -> Reading | list[Reading] | None:
+    """do 23.06, od 12.05, (3.07), w dniach 5.10-7.10: a day and a month without a year. Only where a
+    preposition or a day word licenses it, and only where it cannot be a clock time: the `month` is
+    no multiple of five (clocks say 18.05, 18.10, 18.30), or the `hour` is past 24, or `dnia` says so."""
+    first = hit.at("d")
+    if _after_digits(hit, first):
+        return None
+    kinds = hit.tokens.kinds
+    before = kinds[first - 2] if first >= 2 and kinds[first - 1] == " " else kinds[first - 1] if first else ""
+    if before not in _DAY_MONTH_BEFORE:
+        return None
+    dates = [(first, hit.match.end("m"), "d", "m")]
+    if hit.has("d2"):
+        dates.append((hit.at("d2"), hit.match.end(), "d2", "m2"))
+    readings = []
+    for start, end, day_group, month_group in dates:
+        day, month_text = _day(hit, day_group), hit.word(hit.at(month_group))
+        if day is None or len(month_text) != 2 or not 1 <= int(month_text) <= 12:
+            return None
+        clock_like = int(month_text) % 5 == 0 and day <= 24
+        if clock_like and before != "i":
+            return None
+        readings.append(Reading("DATE", start, end, month=int(month_text), day=day))
+    return readings if len(readings) > 1 else readings[0]
+
+
+@BOOK.rule(r"(?P<m>{day})(?P<s>[./])(?P<y>{year})" + YEAR_TAIL)
+def numeric_month_year(hit: Hit) -> Reading | None:
+    """12/2009, 03.2010 r.: a month and a year (a number such as nr 3/2009 is none)"""
+    first, month_text = hit.at("m"), hit.word(hit.at("m"))
+    if len(month_text) != 2 or not 1 <= int(month_text) <= 12 or _after_digits(hit, first):
+        return None
+    if first >= 2 and hit.lexicon.get(hit.tokens.folded[first - 2], "amount_cue") is not None:
+        return None
+    return hit.reading("DATE", year=hit.number("y"), month=int(month_text))
+
+
+@BOOK.rule(r"(?P<o>[{roman}{conj}]) (?P<y>{year})" + YEAR_TAIL)
+def roman_month_year(hit: Hit) -> Reading | None:
+    """XII 2009 r., w III 2010: a month in Roman numerals and a year (Jan Paweł II 1978 is a name)"""
+    month = ordinal_of(hit)
+    first = hit.at("o")
+    if month is None or month > 12:
+        return None
+    if first >= 2 and hit.tokens.kinds[first - 2] == "_" and hit.original(first - 2)[:1].isupper():
+        return None
+    return hit.reading("DATE", year=hit.number("y"), month=month)
 
 
 @BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?:\.|-{ordinal_suffix})? ?(?P<mo>{month_gen})" + MONTH_YEAR + "?")
@@ -152,10 +232,10 @@ def bare_year(hit: Hit) -> Reading | None:
 @BOOK.rule(r"(?<![{day}{year}{num3}{number}])'(?P<yy>{day})(?![{day}{year}{num3}{number}])")
 def apostrophe_year(hit: Hit) -> Reading | None:
     """marzec '68, rocznik '89: a year cut to two digits"""
-    text = hit.word(hit.at("yy"))
-    if len(text) != 2:
+    year = short_year(hit.word(hit.at("yy")))
+    if year is None:
         return None
-    return hit.reading("DATE", year=1900 + int(text))
+    return hit.reading("DATE", year=year)
 
 
 @BOOK.rule(r"(?P<y1>{year})(?: ?{year_word}\.?)? ?(?P<s>[-/]) ?(?P<y2>{year}|{day})(?![-./]{day})"
@@ -283,7 +363,10 @@ def weekend(hit: Hit) -> Reading:
 
 @BOOK.rule(r"(?P<s>{season})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
 def season(hit: Hit) -> Reading:
-    """jesienią 2024 roku, zimą, latem ubiegłego roku"""
+    """jesienią 2024 roku, zimą, latem ubiegłego roku (babie lato is no summer)"""
+    first = hit.at("s")
+    if first >= 2 and hit.lexicon.get(hit.tokens.folded[first - 2], "not_season_before") is not None:
+        return None
     return _with_year(hit, hit.reading("DATE", season=hit.value("s", "season")))
 
 
@@ -293,3 +376,14 @@ def season_adjective(hit: Hit) -> Reading | None:
     if not hit.original(hit.at("s")).islower():
         return None
     return hit.reading("DATE", season=hit.value("s", "season_adj"))
+
+
+@BOOK.rule(r"(?P<n>{daypart}) {prep_from} (?P<d1>{day}) {prep_for} (?P<d2>{day}) (?P<mo>{month_gen})"
+           + MONTH_YEAR + "?")
+def night_between_days(hit: Hit) -> Reading | None:
+    """nocy z 5 na 6 marca: the night that begins on the first day"""
+    day1, day2 = _day(hit, "d1"), _day(hit, "d2")
+    if hit.value("n", "daypart") != "NI" or day1 is None or day2 is None or day2 not in (day1 + 1, 1):
+        return None
+    reading = hit.reading("TIME", month=int(hit.value("mo", "month")), day=day1, daypart="NI")
+    return _with_year(hit, reading)

@@ -2,6 +2,8 @@
 tego dnia; and the parts of periods that modify a date (na początku, w połowie)."""
 from __future__ import annotations
 
+from kronika.timex.lexicon import fold
+from kronika.timex.morph import is_place_name
 from kronika.timex.reading import Reading
 from kronika.timex.rulebook import BOOK, ORDINAL, YEAR_TAIL, Hit, ordinal_of, unit_of
 
@@ -13,12 +15,23 @@ _PLURAL_PERIOD = {
 }
 
 
+def _present_day(hit: Hit, end: int) -> bool:
+    """Does the noun after an adjective such as dzisiejszy make it present-day (w dzisiejszym świecie,
+    dzisiejszej Ukrainy) rather than of this day (dzisiejsze posiedzenie)?"""
+    if hit.tokens.kinds[end : end + 1] != " " or end + 1 >= len(hit.tokens.words):
+        return False
+    noun = hit.tokens.words[end + 1]
+    return hit.lexicon.get(fold(noun), "present_day_noun") is not None or is_place_name(noun)
+
+
 @BOOK.rule(r"(?:{day_word} )?(?P<t>{deictic})")
 def deictic_day(hit: Hit) -> Reading | None:
     """dziś, dzisiaj, wczoraj, jutro, przedwczoraj, dzisiejszy, wczorajsza, w dniu dzisiejszym (the
     plural adjectives mean present-day, not this day: w dzisiejszych czasach)"""
     entries = hit.entries("t", "deictic")
     if all(entry.number == "pl" for entry in entries):
+        return None
+    if entries[0].number != "-" and _present_day(hit, hit.match.end()):
         return None
     return hit.reading("DATE", day_shift=int(entries[0].value))
 

@@ -9,6 +9,7 @@ import logging
 from functools import lru_cache
 
 from kronika.timex.grammar import KINDS
+from kronika.timex.morph import analyser
 from kronika.timex.tokens import Tokens
 
 logger = logging.getLogger(__name__)
@@ -18,18 +19,11 @@ _BOUNDARIES = set("|;!?:")
 _WINDOW = 14  # tokens (words and spaces) looked at on each side
 
 
-@lru_cache(maxsize=1)
-def _morfeusz():  # type: ignore[no-untyped-def]
-    import morfeusz2
-
-    return morfeusz2.Morfeusz(generate=False)
-
-
 @lru_cache(maxsize=65536)
 def verb_tense(word: str) -> str | None:
     """past, future or present if some reading of the word is a finite verb form, else None."""
     tenses = set()
-    for _start, _end, (_form, _lemma, tag, _names, _quals) in _morfeusz().analyse(word):
+    for _start, _end, (_form, _lemma, tag, _names, _quals) in analyser().analyse(word):
         fields = tag.split(":")
         if fields[0] == "praet":
             tenses.add("past")

@@ -1,0 +1,63 @@
+"""Attribution examples, positives and negatives: who the sentence says gave the number."""
+from __future__ import annotations
+
+import pytest
+
+from kronika import extract
+from kronika.assemble.morph import tokenize
+from kronika.assemble.nominative import nominative_phrase
+
+SOURCES = [
+    # (text, number, accepted source substring, source kind)
+    ("Według ukraińskiego sztabu generalnego zginęło 1200 rosyjskich żołnierzy.", "1200",
+     "ukraiński sztab generalny", "government"),
+    ("Zdaniem amerykańskich analityków Rosja straciła ok. 400 czołgów.", "400", "amerykańscy analitycy", "unnamed"),
+    ("Jak podała w środę Straż Graniczna, zatrzymano 45 migrantów.", "45", "Straż Graniczna", "government"),
+    ("Ministerstwo zdrowia poinformowało, że w szpitalach przebywa 300 rannych.", "300", "Ministerstwo zdrowia",
+     "government"),
+    ("W powodzi zginęło siedem osób – przekazał rzecznik wojewody.", "siedem", "rzecznik wojewody", "person"),
+    ("Z danych ONZ wynika, że z domów uciekło 2 mln osób.", "2 mln", "ONZ", "organisation"),
+    ("Narodowa Służba Wywiadowcza (NIS) poinformowała, że do Rosji trafiło 3 tys. żołnierzy.", "3 tys.",
+     "Narodowa Służba Wywiadowcza (NIS)", "intelligence"),
+]
+NO_SOURCE = [
+    ("Ukraińskiej armii udało się pojmać tylko dwóch żołnierzy.", "dwóch"),  # the agent is not a source
+    ("Rosja wysłała na front 5 tys. żołnierzy.", "5 tys."),
+    ("Przekazał on dziennikarzom, że zginęło 12 osób.", "12"),  # a pronoun names nobody
+]
+
+
+@pytest.mark.parametrize("text,cue,source,kind", SOURCES)
+def test_source_is_named(text: str, cue: str, source: str, kind: str) -> None:
+    [claim] = [c for c in extract(text, "2025-03-01") if c.mention == cue]
+    assert claim.source is not None and source.lower() in claim.source.lower()
+    assert claim.source_kind == kind
+
+
+@pytest.mark.parametrize("text,cue", NO_SOURCE)
+def test_no_source_is_invented(text: str, cue: str) -> None:
+    [claim] = [c for c in extract(text, "2025-03-01") if c.mention == cue]
+    assert claim.source is None
+
+
+def test_a_continuing_sentence_keeps_the_source() -> None:
+    text = "Według zachodnich źródeł armia straciła 4 tys. żołnierzy. To zarówno zabici (ok. tysiąca), jak i ranni."
+    claims = {c.mention: c for c in extract(text, "2025-01-20")}
+    assert claims["tysiąca"].source == claims["4 tys."].source == "zachodnie źródła"
+
+
+def test_a_new_sentence_does_not_keep_it() -> None:
+    text = "Według zachodnich źródeł armia straciła 4 tys. żołnierzy. Rosja wysłała też 2 tys. czołgów."
+    claims = {c.mention: c for c in extract(text, "2025-01-20")}
+    assert claims["2 tys."].source is None
+
+
+@pytest.mark.parametrize("phrase,case,expected", [
+    ("zachodnich źródeł", "gen", "zachodnie źródła"),
+    ("Ministerstwa Obrony Rosji", "gen", "Ministerstwo Obrony Rosji"),
+    ("amerykańskich agencji wywiadowczych", "gen", "amerykańskie agencje wywiadowcze"),
+    ("Narodowej Służby Wywiadowczej Korei Południowej", "gen", "Narodowa Służba Wywiadowcza Korei Południowej"),
+    ("Pieskowa", "gen", "Pieskowa"),  # unknown to morfeusz2: left as written
+])
+def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
+    assert nominative_phrase(tokenize(phrase), phrase, case) == expected
