@@ -7,9 +7,10 @@ published the article is never the source either.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.assemble.morph import Token
+from kronika.assemble.morph import Token, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
@@ -102,7 +103,12 @@ def _preposed_at(lowered: list[str], i: int, lexicon: ClaimLexicon) -> tuple[int
 
 
 def _is_finite_verb(token: Token) -> bool:
-    return any(r.pos in ("praet", "fin", "pcon", "impt") for r in token.readings)
+    return _finite_verb_form(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def _finite_verb_form(word: str) -> bool:
+    return any(r.pos in ("praet", "fin", "pcon", "impt") for r in readings(word))
 
 
 def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozenset[int] = frozenset()) -> int:

@@ -12,7 +12,7 @@ CANDIDATES = (
     Language.CZECH, Language.SLOVAK, Language.FRENCH, Language.SPANISH, Language.ITALIAN,
     Language.LITHUANIAN, Language.BELARUSIAN,
 )
-SAMPLE_CHARS = 3000  # enough to decide; detection cost grows with length
+SAMPLE_CHARS = 1000  # a paragraph is enough to decide; detection cost grows with length
 
 
 @lru_cache(maxsize=1)
