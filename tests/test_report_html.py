@@ -134,3 +134,11 @@ def test_evidence_split_across_other_whitespace():
 def test_evidence_without_the_number_is_kept_whole():
     claim = make_claim(14000, mention="14 tys.", sentence="Zdanie bez liczby.")
     assert tuple(split_evidence(claim)) == ("Zdanie bez liczby.", "", "")
+
+
+def test_a_figure_of_undated_claims_still_renders():
+    """An article without a date and a sentence without a time give a claim with no reference time;
+    its figure is listed and charted with nothing on the time axis."""
+    claim = make_claim(2, measure="captured", reference_time=None, published=None, mention="dwóch")
+    html = render_report(build_figures([claim]), [])
+    assert "dwóch" in html

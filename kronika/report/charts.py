@@ -106,8 +106,10 @@ def chart_spec(
     reach = max(values) * _FAR_BOUND
     top = 1.2 * max([*values, *(h for h in finite_highs if h <= reach)]) or 1.0
 
-    first = min((t.start for _, t in dated), default=0)
-    last = max((t.end for _, t in dated), default=1)
+    # A figure whose claims are all undated still gets an axis: around today, with nothing on it.
+    today = date.today().toordinal()
+    first = min((t.start for _, t in dated), default=today)
+    last = max((t.end for _, t in dated), default=today + 1)
     # Short claims get a band wide enough to see: 1 % of the time shown on each side.
     min_half_width = max(1, (last - first) // 100)
     data: list[dict[str, Any]] = []
