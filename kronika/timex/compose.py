@@ -62,6 +62,13 @@ def _join_time(date: Reading, time: Reading, glue: list[str]) -> Reading:
     return joined
 
 
+def _in_daypart(hour: int, daypart: str | None) -> int:
+    """The hour on a 24-hour clock once the part of the day is known: o ósmej wieczorem is 20."""
+    if hour < 12 and (daypart in ("AF", "EV") or (daypart == "NI" and hour >= 7)):
+        return hour + 12
+    return hour
+
+
 def _try_join(left: Reading, right: Reading, tokens: Tokens) -> Reading | None:
     gap_start, gap_end = left.last, right.lead if right.lead is not None else right.first
     if left.weak and left.mod and _calendar(right) and _spaced_only(tokens, gap_start, right.first, set()):
@@ -78,7 +85,7 @@ def _try_join(left: Reading, right: Reading, tokens: Tokens) -> Reading | None:
         if right.day_shift and joined.day_shift is not None:
             joined.day_shift += right.day_shift
         if left.hour is not None:
-            joined.hour, joined.minute = left.hour, left.minute
+            joined.hour, joined.minute = _in_daypart(left.hour, right.daypart), left.minute
         return joined
     return None
 

@@ -23,7 +23,8 @@ _SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _MONTHS_PER_UNIT = {"Q": 3, "HY": 6}
-_PREPOSITION_ANCHORS = {"od": "since", "ode": "since", "do": "until", "po": "after", "przed": "before"}
+_PREPOSITION_ANCHORS = {"od": "since", "ode": "since", "do": "until", "po": "after", "przed": "before",
+                        "sprzed": "before"}
 
 
 @dataclass(slots=True)

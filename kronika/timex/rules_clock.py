@@ -150,3 +150,28 @@ def hour_after_date(hit: Hit) -> Reading | None:
         return None
     return Reading("TIME", hit.at("hh"), hit.match.end(), hour=hour, minute=0, weak=True, standalone=False,
                    lead=hit.at("p"))
+
+
+@BOOK.rule(r"(?P<p>[{prep_at}{prep_after}{prep_since}{prep_until}{approx}]) (?:(?P<h>{hour_word}) )?"
+           r"(?P<o>{ordinal})(?: (?P<o2>{ordinal}))?")
+def hour_in_words(hit: Hit) -> Reading | None:
+    """o ósmej, po dziewiątej wieczorem, o godzinie dwudziestej pierwszej: the hour as an ordinal
+    (feminine, for godzina; `po drugiej stronie`, `do drugiej i odwrotnie` are no hours, so without
+    the word a day part must follow, or after `o` a verb or the end of a clause)"""
+    groups = ["o"] + (["o2"] if hit.has("o2") else [])
+    if any(not hit.word(hit.at(g)).endswith("ej") for g in groups):
+        return None
+    hour = sum(int(hit.value(g, "ordinal")) for g in groups)
+    if not 1 <= hour <= 24 or (not hit.has("h") and not _hour_follows(hit, hit.match.end())):
+        return None
+    first = hit.at("h") if hit.has("h") else hit.at("o")
+    return Reading("TIME", first, hit.match.end(), hour=hour, minute=0)
+
+
+def _hour_follows(hit: Hit, end: int) -> bool:
+    kinds = hit.tokens.kinds
+    if kinds[end + 1 : end + 2] == KINDS["daypart"] or kinds[end + 1 : end + 4] == "b y":
+        return kinds[end : end + 1] == " "  # o ósmej rano, do pierwszej w nocy
+    if hit.word(hit.at("p")) != "o" or kinds[end + 1 : end + 2] == KINDS["conj"]:
+        return False
+    return _ends_clause(hit, end)

@@ -1,9 +1,11 @@
 """Rules for calendar expressions: dates, months, years, decades, centuries, weekdays, seasons."""
 from __future__ import annotations
 
+from kronika.timex.grammar import KINDS
 from kronika.timex.reading import Reading
 from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year
 
+_DIGIT_KINDS = r"{day}{year}{num3}{number}"
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
 _YEAR_CONTEXT_BEFORE = set("bBUZOPaz6rl(,/'-jRE")
 
@@ -44,19 +46,16 @@ def numeric_date(hit: Hit) -> Reading | list[Reading] | None:
     return [first, reading]
 
 
-@BOOK.rule(r"(?P<y>{year})-(?P<m>{day})-(?P<d>{day})")
+@BOOK.rule(r"(?P<y>{year})(?P<s>[-./])(?P<m>{day})(?P=s)(?P<d>{day})(?![./-]?[" + _DIGIT_KINDS + "])")
 def iso_date(hit: Hit) -> Reading | None:
-    """2025-09-03"""
+    """2025-09-03, 2009.10.05, 2009/10/05"""
     day, month = _day(hit, "d"), hit.number("m")
     if day is None or not 1 <= month <= 12:
         return None
     return hit.reading("DATE", year=hit.number("y"), month=month, day=day)
 
 
-_DIGIT_KINDS = r"{day}{year}{num3}{number}"
-
-
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<yy>{day})"
+@BOOK.rule(r"(?P<d>{day})(?P<s>[./-])(?P<m>{day})(?P=s)(?P<yy>{day})"
            r"(?![./-]?[" + _DIGIT_KINDS + "])" + YEAR_TAIL)
 def numeric_date_short_year(hit: Hit) -> Reading | None:
     """5.10.09, 05-10-09 r.: the year cut to two digits (the month in two as well: 2.6.32 is a version)"""
@@ -64,9 +63,13 @@ def numeric_date_short_year(hit: Hit) -> Reading | None:
     year = short_year(hit.word(hit.at("yy")))
     if day is None or year is None or len(month_text) != 2 or not 1 <= int(month_text) <= 12:
         return None
-    if _after_digits(hit, hit.at("d")):
+    first = hit.at("d")
+    if _after_digits(hit, first):
         return None
-    return hit.reading("DATE", year=year, month=int(month_text), day=day)
+    reading = hit.reading("DATE", year=year, month=int(month_text), day=day)
+    if hit.tokens.kinds[max(0, first - 2) : first] == KINDS["day_word"] + " ":
+        reading.first = first - 2  # dnia 5.10.09 (the day word is read here: an optional prefix is slow)
+    return reading
 
 
 def _after_digits(hit: Hit, first: int) -> bool:
@@ -131,9 +134,11 @@ def roman_month_year(hit: Hit) -> Reading | None:
     return hit.reading("DATE", year=hit.number("y"), month=month)
 
 
-@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?:\.|-{ordinal_suffix})? ?(?P<mo>{month_gen})" + MONTH_YEAR + "?")
+@BOOK.rule(r"(?:{day_word} )?(?P<d>{day})(?:\.|-[{ordinal_suffix}{shift}])? ?(?P<mo>{month_gen})" + MONTH_YEAR
+           + "?")
 def day_month(hit: Hit) -> Reading | None:
-    """3 września 2025 r., 7-go października, 15 maja ubiegłego roku, dnia 28 marca 2002 r."""
+    """3 września 2025 r., 7-go października, 1-szego maja, 24-tego grudnia, 15 maja ubiegłego roku,
+    dnia 28 marca 2002 r."""
     day = _day(hit, "d")
     if day is None:
         return None
@@ -178,9 +183,22 @@ def month_year(hit: Hit) -> Reading:
 
 
 @BOOK.rule(r"(?P<mo>[{month_loc}{month_nom}{month_inst}])")
-def month_alone(hit: Hit) -> Reading:
-    """w listopadzie, we wrześniu, przed majem"""
+def month_alone(hit: Hit) -> Reading | None:
+    """w listopadzie, we wrześniu, przed majem (capitalised inside a sentence it is a name: Ewa Kwiecień)"""
+    first = hit.at("mo")
+    if hit.original(first)[:1].isupper() and not _opens_sentence(hit, first):
+        return None
     return hit.reading("DATE", month=int(hit.value("mo", "month")))
+
+
+def _opens_sentence(hit: Hit, first: int) -> bool:
+    """Is token `first` the first word of a sentence, a line or a list item?"""
+    before = hit.tokens.kinds[:first].rstrip(" ")
+    if not before:
+        return True
+    if before[-1] in "|;:-(":
+        return True
+    return before[-1] == "." and hit.tokens.kinds[len(before) - 2 : len(before) - 1] not in ("D", "")
 
 
 @BOOK.rule(r"(?:(?<=[{prep_since}{prep_until}{prep_from}{prep_after}{prep_before}{prep_between}"
@@ -229,7 +247,7 @@ def bare_year(hit: Hit) -> Reading | None:
     return hit.reading("DATE", year=year)
 
 
-@BOOK.rule(r"(?<![{day}{year}{num3}{number}])'(?P<yy>{day})(?![{day}{year}{num3}{number}])")
+@BOOK.rule(r"(?<![{day}{year}{num3}{number}])'(?P<yy>{day})(?![{day}{year}{num3}{number}'])")
 def apostrophe_year(hit: Hit) -> Reading | None:
     """marzec '68, rocznik '89: a year cut to two digits"""
     year = short_year(hit.word(hit.at("yy")))
@@ -310,6 +328,16 @@ def century(hit: Hit) -> Reading | None:
     return hit.reading("DATE", century=number - 1)
 
 
+@BOOK.rule(r"(?P<c0>{roman}) {conj} (?P<c>{roman}) (?:{century_word}|{prep_in}\.)")
+def coordinated_centuries(hit: Hit) -> list[Reading] | None:
+    """XIX i XX wieku, XV lub XVI w.: two centuries sharing the word"""
+    first, second = hit.at("c0"), hit.at("c")
+    if not (hit.original(first).isupper() and hit.original(second).isupper()):
+        return None
+    return [Reading("DATE", first, first + 1, century=int(hit.value("c0", "roman")) - 1),
+            Reading("DATE", second, hit.match.end(), century=int(hit.value("c", "roman")) - 1)]
+
+
 @BOOK.rule(r"(?P<c>{century_adj})")
 def century_adjective(hit: Hit) -> Reading:
     """dwudziestowieczna przeszłość"""
@@ -362,7 +390,7 @@ def weekend(hit: Hit) -> Reading:
 
 
 @BOOK.rule(r"(?P<s>{season})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
-def season(hit: Hit) -> Reading:
+def season(hit: Hit) -> Reading | None:
     """jesienią 2024 roku, zimą, latem ubiegłego roku (babie lato is no summer)"""
     first = hit.at("s")
     if first >= 2 and hit.lexicon.get(hit.tokens.folded[first - 2], "not_season_before") is not None:

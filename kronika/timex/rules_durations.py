@@ -128,11 +128,13 @@ def unit_alone(hit: Hit) -> Reading | None:
     first = hit.at(group)
     preposition = hit.word(first - 2) if first >= 2 else ""
     if number == "pl":
-        if group == "u" and preposition in ("od", "przez", "po", "przed", "na"):
+        if group == "u" and preposition in ("od", "przez", "po", "przed", "sprzed", "na"):
             return hit.reading("DURATION", group, unit=unit)
         return None
-    if number != "sg" or (preposition == "na" and unit in ("D", "H")) or unit == "CE":
-        return None  # na dzień, na godzinę: a rate; wiek alone is more often an age
+    rate = preposition == "na" and unit in ("D", "H") and hit.tokens.folded[first + 2 : first + 3] not in (
+        ["przed"], ["po"])
+    if number != "sg" or rate or unit == "CE":
+        return None  # na dzień, na godzinę: a rate (but na godzinę przed startem: a length); wiek: an age
     if preposition == "na" and hit.tokens.folded[max(0, first - 6)] in ("z", "ze"):
         return None  # z roku na rok, z dnia na dzień: an idiom of change, not a length
     return hit.reading("DURATION", group, amount=1.0, unit=unit)
@@ -204,3 +206,15 @@ def minute_of_play(hit: Hit) -> Reading | None:
     if unit != "MIN" or number == "pl" or not 1 <= hit.number("n") <= 130:
         return None
     return hit.reading("TIME", daypart="XX:XX")  # an unknown clock time on the day of the match
+
+
+@BOOK.rule(r"(?<![{prep_between}{prep_from}{prep_before}] )(?P<u>{unit_any})(?! [{day}{year}{num3}{ordinal}])")
+def units_on_end(hit: Hit) -> Reading | None:
+    """czekali miesiącami, latami, godzinami: the plural instrumental says `for units on end`"""
+    word = hit.word(hit.at("u"))
+    if not word.endswith("ami"):
+        return None
+    unit, number = unit_of(hit, "u")
+    if number != "pl":
+        return None
+    return hit.reading("DURATION", unit=unit)
