@@ -33,3 +33,21 @@ def test_a_publication_date_that_is_no_date_is_ignored() -> None:
     assert (claim.published, claim.reference_time) == (None, None)
     [claim] = extract(sentence, "2024")  # a year only: kept, but relative times cannot be resolved on it
     assert (claim.published, claim.reference_time, claim.reference_basis) == ("2024", "2024", "published")
+
+
+def test_reference_times_from_the_text() -> None:
+    """The time that scopes a figure, resolved against the publication date; mid-month is the 15th;
+    `od ...` makes a cumulative figure as of publication."""
+    text = ("Według zachodnich źródeł do połowy stycznia armia straciła ok. 4 tys. żołnierzy. "
+            "Od października 2023 r. kraj wysłał co najmniej 13 tys. żołnierzy. "
+            "W zeszłym roku do Rosji trafiło 11 tys. żołnierzy.")
+    claims = {c.mention: c for c in extract(text, "2025-02-10")}
+    assert (claims["4 tys."].reference_time, claims["4 tys."].reference_basis) == ("2025-01-15", "text")
+    assert (claims["13 tys."].reference_time, claims["13 tys."].reference_basis) == ("2025-02-10", "since:2023-10")
+    assert (claims["11 tys."].reference_time, claims["11 tys."].reference_basis) == ("2024", "text")
+
+
+def test_an_undated_article_is_anchored_on_its_latest_date() -> None:
+    text = "Jesienią 2024 roku wojsko trafiło do obwodu. Do połowy stycznia straciło ok. 4 tys. żołnierzy."
+    [claim] = extract(text)
+    assert claim.reference_time == "2025-01-15"

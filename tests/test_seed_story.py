@@ -22,7 +22,7 @@ def test_killed_figure_in_time_order_with_sources(shared_dir: Path, tmp_path: Pa
     figures, _ = _figures(shared_dir, tmp_path)
     killed = figures["killed:north-korea:soldiers"]
     assert [(c.value, c.qualifier) for c in killed.claims] == [(1000, "approx"), (2000, "approx"), (6000, "more_than")]
-    assert [c.reference_time for c in killed.claims] == ["2025-01", "2025-09-03", "2025-11-14"]
+    assert [c.reference_time for c in killed.claims] == ["2025-01-15", "2025-09-03", "2025-11-14"]
     sources = [c.source or "" for c in killed.claims]
     assert "zachodnie" in sources[0] and "NIS" in sources[1] and "południowokoreańskie" in sources[2]
 

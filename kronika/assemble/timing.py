@@ -17,6 +17,7 @@ OTHER_CLAUSE_PENALTY = 20
 ATTRIBUTION_PENALTY = 40
 _FULL = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI))?(?:-(\d{2}))?")
 _OPEN_YEAR = re.compile(r"^XXXX-(\d{2})(-\d{2})?")
+_MONTH = re.compile(r"(?:\d{4}|XXXX)-\d{2}")
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -43,6 +44,8 @@ def reference_time(sentence: Sentence, times: list[TimeMention], number: int, pu
         return (published, "published") if published else (None, None)
     if chosen.attrs.get("anchor") == "since":
         return (published, f"since:{chosen.value}") if published else (None, f"since:{chosen.value}")
+    if chosen.attrs.get("mod") == "MID" and chosen.value and _MONTH.fullmatch(chosen.value):
+        return f"{chosen.value}-15", "text"  # `do połowy stycznia`: the figure holds in mid-January
     return chosen.value, "text"
 
 
