@@ -57,13 +57,14 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     by_sentence: dict[int, list[NumberMention]] = {}
     for number in numbers:
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
-    times = _times(document, by_sentence, full_date(published), lang)
+    day = full_date(published)
+    times = _times(document, by_sentence, day, lang)
     for index, found in list(by_sentence.items()):
         by_sentence[index] = [n for n in found if not inside_time(n, times)]
     entities = find_entities(text, lang)
     lex = load_lexicon(lang)
 
-    anchor = document_anchor(times) if full_date(published) is None else None
+    anchor = document_anchor(times) if day is None else None
     claims: list[Claim] = []
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
@@ -77,7 +78,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         )
         attributions = find_attributions(sentence, text, in_sentence, lex, time_tokens)
         hits = cue_hits(sentence, lex)
-        previous = _previous_attribution(document, index, lex, entities, carried, text)
+        previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
         continues = opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
         for number in by_sentence[index]:
@@ -107,7 +108,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = attribution_for(attributions, first)
             if attribution is None and not attributions and (continues or counted.anaphoric):
-                attribution = previous  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
+                if not previous:
+                    previous.append(_previous_attribution(document, index, lex, entities, carried, text))
+                attribution = previous[0]  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded,
@@ -119,7 +122,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when, basis = reference_time(
                 sentence, times_in, first, published,
                 range(attribution.first, attribution.cue + 3) if attribution else None,
-                _carried_time(document, times, sentence, published, continues),
+                _carried_time(document, times, index, published, continues),
             )
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
@@ -139,19 +142,19 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if subject is not None or actor is not None:
                 antecedent = _Antecedent(subject, actor, index)
             elided_subject = subject if number.unit is None else None
-        carried[index] = attributions[-1] if attributions else previous
+        carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
     return claims
 
 
-def _carried_time(document: Document, times: list[TimeMention], sentence: Sentence, published: str | None,
+def _carried_time(document: Document, times: list[TimeMention], index: int, published: str | None,
                  continues: bool) -> TimeMention | None:
-    """The time a sentence inherits: the previous sentence's, when it continues that report; in an
-    article without a publication date, the latest one named earlier in the paragraph."""
-    paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
-    index = document.sentence_at(sentence.start)
-    previous_start = document.sentences[index - 1][0] if index > 0 else sentence.start
-    window_start = previous_start if continues else paragraph_start if published is None else sentence.start
-    earlier = [t for t in times if window_start <= t.start < sentence.start and t.type in POINT_TYPES and t.value]
+    """The time sentence `index` inherits: the previous sentence's, when it continues that report; in
+    an article without a publication date, the latest one named earlier in the paragraph."""
+    start = document.sentences[index][0]
+    paragraph_start = document.text.rfind("\n", 0, start) + 1
+    previous_start = document.sentences[index - 1][0] if index > 0 else start
+    window_start = previous_start if continues else paragraph_start if published is None else start
+    earlier = [t for t in times if window_start <= t.start < start and t.type in POINT_TYPES and t.value]
     return earlier[-1] if earlier else None
 
 
