@@ -33,8 +33,10 @@ def _data(lang: str) -> SplitterData:
         if line.strip() and not line.startswith("#"):
             word, kind = line.split("\t")
             abbreviations[word.lower()] = kind
+    # One list for the sentence splitter and the number layer: both must agree on `3. Brygada`.
+    ordinal_heads = resources.files("kronika.lang").joinpath(lang, "numbers", "ordinal_heads.txt")
     heads = tuple(
-        line.strip() for line in folder.joinpath("ordinal_heads.txt").read_text("utf-8").splitlines()
+        line.strip().lower() for line in ordinal_heads.read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
     return SplitterData(abbreviations, heads)
@@ -63,7 +65,7 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     next_word = following.group(1) if following else ""
     if len(punctuation) > 1 and punctuation.startswith(".."):
         return True  # an ellipsis
-    if word.isdigit() and len(word) <= 3 and next_word.startswith(_data(lang).ordinal_heads):
+    if word.isdigit() and len(word) <= 3 and next_word.lower().startswith(_data(lang).ordinal_heads):
         return False  # "3. Brygada"
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Kowalski"
