@@ -11,14 +11,14 @@ import re
 
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import TimeMention
+from kronika.reconcile.timex import parse_timex
 
 POINT_TYPES = frozenset({"DATE", "TIME"})
 OTHER_CLAUSE_PENALTY = 20
 ATTRIBUTION_PENALTY = 40
-_FULL = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI))?(?:-(\d{2}))?")
+_FULL_YEAR = re.compile(r"\d{4}")
 _OPEN_YEAR = re.compile(r"^XXXX-(\d{2})(-\d{2})?")
 _MONTH = re.compile(r"(?:\d{4}|XXXX)-\d{2}")
-SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def reference_time(sentence: Sentence, times: list[TimeMention], number: int, published: str | None,
@@ -50,13 +50,16 @@ def reference_time(sentence: Sentence, times: list[TimeMention], number: int, pu
 
 
 def document_anchor(times: list[TimeMention]) -> tuple[int, int] | None:
-    """(year, month) of the latest fully dated expression, for articles without a publication date."""
+    """(year, month) of the latest fully dated expression, for articles without a publication date.
+    Decades and centuries (`199`, `19`) are too coarse to anchor on."""
     latest = None
     for mention in times:
-        match = _FULL.match(mention.value or "") if mention.type in POINT_TYPES else None
-        if match:
-            month = match.group(2) or "01"
-            point = (int(match.group(1)), SEASON_MONTHS.get(month) or int(month))
+        if mention.type not in POINT_TYPES or not _FULL_YEAR.match(mention.value or ""):
+            continue
+        interval = parse_timex(mention.value)
+        if interval is not None:
+            first = interval.first_day
+            point = (first.year, first.month)
             latest = max(latest, point) if latest else point
     return latest
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
+from kronika.bounds import rounding_step
 from kronika.claim import Claim
 
 INF = math.inf
@@ -54,12 +54,9 @@ class ValueInterval:
 
 @lru_cache(maxsize=65536)
 def rounding_tolerance(value: float) -> float:
-    """Half a unit of the last significant digit of `value`, at least 2 % of it."""
-    if value == 0:
-        return 0.5
-    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
-    assert isinstance(exponent, int)  # finite numbers only: NaN/inf have no rounding
-    return max(0.5 * 10.0**exponent, MIN_APPROX_SHARE * abs(value))
+    """Half a unit of the last significant digit of `value` (the extractor's own rounding step, see
+    kronika.bounds), at least 2 % of it."""
+    return max(rounding_step(value) / 2, MIN_APPROX_SHARE * abs(value))
 
 
 def _from_qualifier(claim: Claim) -> ValueInterval:
