@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,24 @@ def reconcile_filters(command: Any) -> Any:
 FIGURE_TABLE = ("id", "best", "low", "high", "sources", "claims")
 
 
+CONFLICT_TABLE = ("figure", "kind", "reason")
+
+
+def _conflict_row(conflict: Any) -> dict[str, Any]:
+    return {"figure": conflict.figure, "kind": conflict.kind, "reason": conflict.reason}
+
+
+def _emit_listing(name: str, items: Sequence[Any], fmt: str, table_row: Callable[[Any], dict[str, Any]],
+                  columns: tuple[str, ...]) -> None:
+    """A table of short rows for people; the full records otherwise, as `{name: [...]}` in JSON."""
+    if fmt == "table":
+        emit((table_row(item) for item in items), fmt, columns, title=name)
+    elif fmt == "json":
+        emit_json({name: [item.to_dict() for item in items]})
+    else:
+        emit((item.to_dict() for item in items), fmt)
+
+
 def _figure_row(figure: Any) -> dict[str, Any]:
     summary = figure.summary
     return {"id": figure.id, "best": summary.best, "low": summary.low, "high": summary.high,
@@ -241,12 +259,7 @@ def figures(db: Path | None, fmt: str, measure: str | None, actor: str | None, s
     Example: kronika figures --actor "North Korea" --format json
     """
     found, _ = _reconciled(db, measure, actor, since)
-    if fmt == "table":
-        emit((_figure_row(f) for f in found), fmt, FIGURE_TABLE, title="figures")
-    elif fmt == "json":
-        emit_json({"figures": [f.to_dict() for f in found]})
-    else:
-        emit((f.to_dict() for f in found), fmt)
+    _emit_listing("figures", found, fmt, _figure_row, FIGURE_TABLE)
 
 
 @main.command()
@@ -261,13 +274,7 @@ def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None,
     _, found = _reconciled(db, measure, actor, since)
     for note in found.notes():
         err.print(note)
-    if fmt == "table":
-        rows = ({"figure": c.figure, "kind": c.kind, "reason": c.reason} for c in found)
-        emit(rows, fmt, ("figure", "kind", "reason"), title="conflicts")
-    elif fmt == "json":
-        emit_json({"conflicts": [c.to_dict() for c in found]})
-    else:
-        emit((c.to_dict() for c in found), fmt)
+    _emit_listing("conflicts", found, fmt, _conflict_row, CONFLICT_TABLE)
 
 
 @main.command()
@@ -314,8 +321,7 @@ def demo(out: Path) -> None:
     found, conflicting = _reconciled(db, None, None, None)
     emit((_figure_row(f) for f in found if len(f.claims) > 1), "table", FIGURE_TABLE,
          title="figures reported more than once")
-    emit(({"figure": c.figure, "reason": c.reason} for c in conflicting), "table", ("figure", "reason"),
-         title="conflicts")
+    emit((_conflict_row(c) for c in conflicting), "table", CONFLICT_TABLE, title="conflicts")
     path = write_report(found, conflicting, out / "report.html")
     err.print(
         f"demo: {summary.ingested} articles, {summary.claims} claims, {len(found)} figures,"
