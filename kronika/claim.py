@@ -5,7 +5,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 MEASURES = (
-    "deployed", "killed", "wounded", "casualties", "captured", "missing",
+    "deployed", "killed", "wounded", "cases", "casualties", "captured", "missing",
     "released", "displaced", "supplied", "destroyed", "other",
 )
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to", "range", "vague")
@@ -29,6 +29,7 @@ class Claim:
     actor: str | None = None
     place: str | None = None
     source: str | None = None
+    source_id: str | None = None  # the canonical source entity: aliases and inflected forms are one source
     source_kind: str | None = None
     outlet: str | None = None
     modality: str = "asserted"

@@ -1,4 +1,4 @@
-"""Read tests/corpus/claims_pl.jsonl and score the claim layer on it, field by field."""
+"""Read tests/corpus/claims_pl*.jsonl (one file per layer or theme) and score the claim layer on it, field by field."""
 from __future__ import annotations
 
 import json
@@ -10,12 +10,13 @@ from typing import Any
 from kronika import extract
 from kronika.claim import Claim
 
-CORPUS = Path(__file__).parent / "corpus" / "claims_pl.jsonl"
+CORPUS_FILES = sorted((Path(__file__).parent / "corpus").glob("claims_pl*.jsonl"))
 FIELDS = ("value_max", "qualifier", "unit", "measure", "subject", "actor", "place", "source", "modality")
 
 
 def examples() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for corpus in CORPUS_FILES for line in corpus.read_text("utf-8").splitlines()
+            if line.strip()]
 
 
 def claim_at(claims: list[Claim], text: str, cue: str) -> Claim | None:

@@ -21,7 +21,9 @@ def test_migrations_are_recorded_once_and_tables_are_plain(tmp_path: Path) -> No
     Ledger(path).close()
     Ledger(path).close()
     connection = sqlite3.connect(path)
-    assert [row[0] for row in connection.execute("SELECT name FROM migrations")] == ["0001_initial.sql"]
+    recorded = [row[0] for row in connection.execute("SELECT name FROM migrations ORDER BY name")]
+    shipped = sorted(p.name for p in (Path(__file__).parents[1] / "kronika/ledger/migrations").glob("*.sql"))
+    assert recorded == shipped and recorded[0] == "0001_initial.sql"
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"articles", "claims", "rejections", "migrations"} <= tables

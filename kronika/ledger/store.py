@@ -16,7 +16,7 @@ from kronika.ledger.migrations import migrate
 DEFAULT_DB = "kronika.db"
 _CLAIM_COLUMNS = (
     "article", "span_start", "span_end", "mention", "value", "value_max", "qualifier", "low", "high",
-    "unit", "measure", "subject", "actor", "place", "source", "source_kind", "outlet", "modality",
+    "unit", "measure", "subject", "actor", "place", "source", "source_id", "source_kind", "outlet", "modality",
     "reference_time", "reference_basis", "published", "sentence",
 )
 
