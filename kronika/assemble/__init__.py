@@ -18,7 +18,7 @@ from kronika.assemble.modality import modality_cues_at, modality_of
 from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
-from kronika.assemble.subject import counted_after, counted_before, specific_person
+from kronika.assemble.subject import counted_after, counted_before, others_counted_tokens, specific_person
 from kronika.assemble.timing import POINT_TYPES, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
@@ -81,10 +81,12 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
         continues = opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
-        for number in by_sentence[index]:
+        all_counted = [counted_after(sentence, n.end) for n in by_sentence[index]]
+        for position, number in enumerate(by_sentence[index]):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
-            counted = counted_after(sentence, number.end)
+            counted = all_counted[position]
+            others_counted = others_counted_tokens(all_counted, position)
             if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
                 continue
             subject = counted.lemma
@@ -97,7 +99,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = measure_of(sentence, hits, range(first, last), range(counted.first, counted.last),
-                                    number.unit, subject)
+                                    number.unit, subject, others_counted)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject

@@ -13,6 +13,7 @@ class MeasureCue:
     measure: str
     strong: bool
     subject_is_actor: bool
+    recipient: bool = False  # the verb's subject receives: counted people are recipients, not released
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     for row in _rows(lang, "measure_cues.tsv"):
         lemma_text, measure, strength = row[:3]
         words = tuple(lemma_text.split())
-        subject_is_actor = len(row) < 4 or row[3] != "subject-not-actor"
-        measure_cues.setdefault(words[0], []).append(MeasureCue(words, measure, strength == "strong", subject_is_actor))
+        role = row[3] if len(row) > 3 else ""
+        measure_cues.setdefault(words[0], []).append(MeasureCue(
+            words, measure, strength == "strong", role not in ("subject-not-actor", "recipient"), role == "recipient"
+        ))
     for cues in measure_cues.values():
         cues.sort(key=lambda cue: -len(cue.lemmas))
     modality_cues: dict[str, list[ModalityCue]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
-from kronika.assemble.morph import readings
+from kronika.assemble.morph import Token, readings
 from kronika.assemble.sentence import Sentence
 from kronika.reconcile.subject_kinds import subject_kind
 
@@ -20,6 +20,7 @@ class CueHit:
     measure: str
     strong: bool
     subject_is_actor: bool = True  # False: the verb's subject is the perpetrator or the recipient
+    recipient: bool = False  # the verb's subject receives (`otrzymało 300 rodzin`)
 
 
 def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
@@ -35,7 +36,7 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
                      if (end := _match_end(sentence, i, cue)) is not None]
         if matching and i >= covered_until and not _introduces_speech(sentence, i, lexicon):
             best, end = max(matching, key=lambda match: (len(match[0].lemmas), match[0].strong))
-            hits.append(CueHit(i, best.measure, best.strong, best.subject_is_actor))
+            hits.append(CueHit(i, best.measure, best.strong, best.subject_is_actor, best.recipient))
             covered_until = end  # `z walki wyeliminowano`: the words of a longer cue make no cue of their own
     return hits
 
@@ -46,13 +47,15 @@ def choose_measure(sentence: Sentence, hits: list[CueHit], number: range, counte
     itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures."""
     clause = range(*sentence.clause_range(number.start))
     usable = [
-        CueHit(h.index, h.measure, False, h.subject_is_actor) if h.index in counted else h
+        CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
+        if h.index in counted and _names_people(sentence.tokens[h.index]) else h
         for h in hits if h.index not in number and (allowed is None or h.measure in allowed)
     ]
 
-    def distance(hit: CueHit) -> tuple[int, bool]:
+    def distance(hit: CueHit) -> tuple[bool, int, bool]:
         after = hit.index >= number.stop
-        return (hit.index - number.stop + 1 if after else number.start - hit.index), after
+        # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after.
+        return hit.index not in counted, (hit.index - number.stop + 1 if after else number.start - hit.index), after
 
     for strong, in_clause in SEARCH_ORDER:
         candidates = [h for h in usable if h.strong == strong and (h.index in clause or not in_clause)]
@@ -68,8 +71,8 @@ def _match_end(sentence: Sentence, i: int, cue: MeasureCue) -> int | None:
         window = sentence.tokens[position + 1 : position + 1 + MULTIWORD_WINDOW]
         found = None
         for k, token in enumerate(window):
-            if not token.is_word:
-                return None  # a cue does not reach across punctuation: `23 zabitych; rannych jest 50`
+            if not token.is_word or token.text[0].isdigit():
+                return None  # a cue does not reach across punctuation or a number: `23 zabitych i 70 rannych`
             if lemma in token.lemmas:
                 found = k
                 break
@@ -96,35 +99,52 @@ EQUIPMENT_KINDS = frozenset({
 })
 # Kinds of counted people: who can be deployed, and who are people at all.
 DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
-PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists"}
-# Money is supplied (`przekazał`, `trafi do`) or it is no event of the taxonomy.
-CURRENCY_MEASURES = frozenset({"supplied", "deployed"})
+PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists",
+                                   "patients", "pensioners", "households"}
+# Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
+CURRENCY_MEASURES = frozenset({"supplied", "deployed", "other"})
+# Counted things that no event of the taxonomy befalls, whatever the verb: votes and seats are `other`.
+OTHER_KINDS = frozenset({"votes", "seats"})
+# The infected: staying or treated in hospital, they are cases of illness, not wounded or deployed.
+ILLNESS_KINDS = frozenset({"infections"})
 
 
 def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
-             subject: str | None) -> tuple[CueHit | None, str]:
+             subject: str | None, others_counted: frozenset[int] = frozenset()) -> tuple[CueHit | None, str]:
     """The measure from the nearest cue, checked against what is counted: percentages are shares, not
     events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
-    people handed over are released; civilians are not deployed."""
-    if unit in ("percent", "share") or partitive_total(sentence, number):
+    people handed over are released, people receiving are not; civilians are not deployed.
+    A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`)."""
+    kind = subject_kind(subject)
+    if unit in ("percent", "share") or partitive_total(sentence, number) or kind in OTHER_KINDS:
         return None, "other"
     currency = unit is not None
-    cue = choose_measure(sentence, hits, number, counted, CURRENCY_MEASURES if currency else None)
-    kind = subject_kind(subject)
+    own_hits = [h for h in hits if h.index not in others_counted or h.index in counted]
+    cue = choose_measure(sentence, own_hits, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
     thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
-    if measure == "deployed" and thing:
+    if cue.recipient and not thing:
+        return cue, "other"
+    if measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
+        measure = "cases"
+    elif measure == "deployed" and thing:
         measure = "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         measure = "released"
     elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
-        other = choose_measure(sentence, [h for h in hits if h.measure != "deployed"], number, counted)
+        other = choose_measure(sentence, [h for h in own_hits if h.measure != "deployed"], number, counted)
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+def _names_people(token: Token) -> bool:
+    """`zakładników`, `rannych`: a counted noun naming people is their usual role, and the verb decides;
+    an event noun (`zgonów`, `zakażeń`, `prób`) names what is counted, and it decides."""
+    return any(r.pos not in ("subst", "ger") or r.has("m1") for r in token.readings)
 
 
 def partitive_total(sentence: Sentence, number: range) -> bool:
