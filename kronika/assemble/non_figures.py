@@ -14,6 +14,9 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad",
 # `w` takes a figure when the counted noun stands in the genitive the numeral demands
 # (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
 LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
+NOT_COUNTED_POS = frozenset({"prep", "fin", "praet", "conj", "comp"})
+# Words that open a phrase of its own around a name, so that a number after the name is not part of it.
+NAME_PHRASE_OPENERS = CIRCUMSTANCE_PREPOSITIONS | {"według", "do", "z", "ze", "na", "od", "po", "zdaniem", "o"}
 _PHONE = re.compile(r"\d{3} \d{3} \d{3}")
 _BETWEEN_HEAD_AND_NUMBER = frozenset({".", ":", ",", "-", "–", "do", "od"})
 
@@ -41,10 +44,21 @@ def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None
     previous = tokens[first - 1] if first else None
     if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
         return False
-    named = any(e.start <= previous.start < e.end for e in entities)
-    following = tokens[first + 1] if first + 1 < len(tokens) else None
-    counts_something = counted is not None and not (following and following.text[:1].isupper())
-    return not named and not counts_something
+    entity = next((e for e in entities if e.start <= previous.start < e.end), None)
+    after = sentence.index_at(number.end)
+    following = tokens[after] if after < len(tokens) else None
+    # `Nord Stream 2 od...`, `Sojuz 2 wyniosła...`: a word that may be a preposition or a verb counts nothing.
+    counts_something = counted is not None and following is not None and not following.text[:1].isupper() and not any(
+        r.pos in NOT_COUNTED_POS for r in following.readings)
+    if counts_something:
+        return False
+    # `W Charkowie 5...`, `Według ONZ 300...`: a name in a phrase of its own; `Nord Stream 2`: the name goes on.
+    return entity is None or not _after_preposition(sentence, entity.start)
+
+
+def _after_preposition(sentence: Sentence, offset: int) -> bool:
+    index = sentence.index_at(offset) - 1
+    return index >= 0 and sentence.tokens[index].text.lower() in NAME_PHRASE_OPENERS
 
 
 def is_circumstance(sentence: Sentence, number: NumberMention) -> bool:

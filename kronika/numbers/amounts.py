@@ -77,6 +77,8 @@ def read_amount(text: str, pos: int, grammar: NumberGrammar) -> tuple[Amount | N
             share = True
     if share:
         unit = "share"
+    elif unit is None and first.kind == "digits" and (joined := grammar.unit_joined.match(text, end)) is not None:
+        unit, end, plain, closed = lexicon.units_joined[joined.group()[1:].lower()], joined.end(), None, True
     elif (unit_match := _read_unit(text, end, grammar)) is not None:
         unit_end, unit_name = unit_match
         if unit is None or unit == unit_name:
@@ -206,10 +208,15 @@ def _read_lower_parts(text: str, first: _Part, grammar: NumberGrammar) -> tuple[
         if 1 < part.scale < last_scale:
             lo, hi, end, last_scale = lo + part.lo, hi + part.hi, part.end, part.scale
             continue
-        if part.scale == 1 and first.kind == "words" and part.hi < last_scale:
-            lo, hi, end = lo + part.lo, hi + part.hi, part.end
+        if part.scale == 1 and part.hi < last_scale and (first.kind == "words" or _whole_below_thousand(part)):
+            lo, hi, end = lo + part.lo, hi + part.hi, part.end  # `38 tys. 112`: the units after the thousands
         break
     return lo, hi, end
+
+
+def _whole_below_thousand(part: _Part) -> bool:
+    """`112` after `38 tys.` completes the number; `2,5` or `1 200` would be a new one."""
+    return part.plain is not None and len(part.plain) <= 3
 
 
 def _read_unit(text: str, pos: int, grammar: NumberGrammar) -> tuple[int, str] | None:

@@ -51,6 +51,7 @@ class NumberLexicon:
     multipliers: dict[str, float]
     units_after: dict[str, str]
     units_before: dict[str, str]
+    units_joined: dict[str, str]  # after a hyphen: "30-proc.", "12,5-procentowy"
     unit_words: frozenset[str]  # generated unit words: these need a space before them
     qualifiers: dict[str, str]
     qualifiers_after_verb: frozenset[str]  # cues that are also verbs: "przeszło"
@@ -93,7 +94,10 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
 
     units_after: dict[str, str] = {}
     units_before: dict[str, str] = {}
+    units_joined: dict[str, str] = {}
     for form, unit, position in read_rows(folder / "unit_symbols.tsv"):
+        if position == "joined":
+            units_joined[form.lower()] = unit
         if position in ("after", "both"):
             units_after[form.lower()] = unit
         if position in ("before", "both"):
@@ -143,6 +147,7 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
         multipliers=multipliers,
         units_after=units_after,
         units_before=units_before,
+        units_joined=units_joined,
         unit_words=frozenset(unit_words),
         qualifiers={row[0].lower(): row[1] for row in qualifier_rows},
         qualifiers_after_verb=frozenset(

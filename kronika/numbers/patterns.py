@@ -40,6 +40,7 @@ class NumberGrammar:
     multiplier: re.Pattern[str]
     unit_after: re.Pattern[str]
     unit_before: re.Pattern[str]
+    unit_joined: re.Pattern[str]  # "-proc." in "30-proc. podwyżka"
     joiner: re.Pattern[str]  # "i" inside a spelled-out number: "tysięcy i jedenaście", "dwa i pół"
     half: re.Pattern[str]  # " i pół"
     dash: re.Pattern[str]  # "1–1,5 tys.", "dwa-trzy tysiące"
@@ -72,6 +73,7 @@ def grammar_for(lang: str) -> NumberGrammar:
         multiplier=re.compile(_entries(set(lexicon.multipliers)), flags),
         unit_after=re.compile(_spaced(_entries(set(lexicon.units_after))), flags),
         unit_before=re.compile(unit_before + f"{SPACE}?(?=\\d)", flags),
+        unit_joined=re.compile("[-‐–]" + _entries(set(lexicon.units_joined)), flags),
         joiner=re.compile(words("joiner") + f"{SPACE}+", flags),
         half=re.compile(f"{SPACE}+{words('joiner')}{SPACE}+{_entries(halves)}", flags),
         dash=re.compile(f"{SPACE}*[-–—]{SPACE}*"),
