@@ -11,6 +11,10 @@ from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention, NumberMention, TimeMention
 
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+# Prepositions that, before people, take the people a figure counts (`u pięciu pacjentów`, `dla 300 rodzin`).
+PEOPLE_PREPOSITIONS = frozenset({"u", "dla", "wśród", "bez"})
+# Nouns of people that are not masculine personal: `osób`, `rodzin`, `dzieci`.
+PEOPLE_NOUNS = frozenset({"osoba", "rodzina", "dziecko", "kobieta", "dziewczynka", "matka", "gospodarstwo"})
 # `w` takes a figure when the counted noun stands in the genitive the numeral demands
 # (`trafiły w ponad 1,3 tys. celów`), a circumstance when it agrees in the locative (`w dziesięciu krajach`).
 LOCATIVE_ONLY_PREPOSITIONS = frozenset({"w", "we"})
@@ -70,11 +74,20 @@ def is_circumstance(sentence: Sentence, number: NumberMention) -> bool:
     preposition = sentence.tokens[before].text.lower() if before >= 0 else ""
     if preposition not in CIRCUMSTANCE_PREPOSITIONS:
         return False
+    if number.qualifier_span is not None:
+        return False  # `w co najmniej 12 gminach`: a hedged number is reported as a figure, not a setting
+    noun = sentence.index_at(number.end)
+    if preposition in PEOPLE_PREPOSITIONS and noun < len(sentence.tokens) and _names_people(sentence.tokens[noun]):
+        return False  # `u pięciu pacjentów`, `dla 1,8 mln emerytów`: the people counted, not a setting
     if preposition in LOCATIVE_ONLY_PREPOSITIONS:
         noun = sentence.index_at(number.end)
         following = sentence.tokens[noun].readings if noun < len(sentence.tokens) else ()
         return any(r.has("loc") for r in following) and not any(r.has("gen") for r in following)
     return True
+
+
+def _names_people(token: Token) -> bool:
+    return any(r.pos in ("subst", "depr") and (r.has("m1") or r.lemma.lower() in PEOPLE_NOUNS) for r in token.readings)
 
 
 def inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
