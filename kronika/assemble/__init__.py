@@ -99,7 +99,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = measure_of(sentence, hits, range(first, last), range(counted.first, counted.last),
-                                    number.unit, subject, others_counted)
+                                    number.unit, subject, others_counted, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject

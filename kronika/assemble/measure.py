@@ -110,11 +110,13 @@ ILLNESS_KINDS = frozenset({"infections"})
 
 
 def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
-             subject: str | None, others_counted: frozenset[int] = frozenset()) -> tuple[CueHit | None, str]:
+             subject: str | None, others_counted: frozenset[int] = frozenset(),
+             qualified: bool = False) -> tuple[CueHit | None, str]:
     """The measure from the nearest cue, checked against what is counted: percentages are shares, not
     events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
     people handed over are released, people receiving are not; civilians are not deployed.
-    A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`)."""
+    A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`); an
+    unqualified `do N` after a verb of motion counts where things went (`trafią do 600 przychodni`)."""
     kind = subject_kind(subject)
     if unit in ("percent", "share") or partitive_total(sentence, number) or kind in OTHER_KINDS:
         return None, "other"
@@ -124,6 +126,8 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
+    if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
+        return cue, "other"
     thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
     if cue.recipient and not thing:
         return cue, "other"
@@ -139,6 +143,12 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
         other = choose_measure(sentence, [h for h in own_hits if h.measure != "deployed"], number, counted)
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+def _destination(sentence: Sentence, number: range, cue: CueHit) -> bool:
+    """The number follows `do` (the number layer left it unqualified) and the verb of motion stands before."""
+    k = number.start - 1
+    return k >= 1 and sentence.tokens[k].text.lower() == "do" and cue.index < k
 
 
 def _names_people(token: Token) -> bool:

@@ -7,6 +7,7 @@ Sources (human-edited lemma lists) and their generated tables:
     numeral_lemmas.tsv    -> numeral_forms.tsv      (jeden..dziewięćset, tysiąc, kilka, połowa...)
     unit_lemmas.tsv       -> unit_forms.tsv         (procent, złoty, dolar...)
     non_figure_lemmas.tsv -> non_figure_forms.tsv   (months, time units, raz...)
+    destination_lemmas.tsv -> destination_forms.tsv (rodzina, szpital, gmina... after "do N")
 
 Besides SGJP's forms, each table gets the spelling without Polish diacritics (`czterech` ->
 `czterech`, `dwóch` -> `dwoch`, `tysięcy` -> `tysiecy`) when morfeusz2 knows no other word spelled
@@ -119,7 +120,14 @@ def generate_tables(lang: str = "pl", morphology: tuple[Generate, IsUnknown] | N
     for lemma, reason, tags in read_rows(folder / "non_figure_lemmas.tsv"):
         non_figures += [(form, (reason,), lemma) for form in _forms(lemma, tags, generate)]
 
+    destinations = []
+    for lemma, tags in read_rows(folder / "destination_lemmas.tsv"):
+        destinations += [(form, (), lemma) for form in _forms(lemma, tags, generate)]
+
     return {
+        "destination_forms.tsv": _render(
+            "destination_lemmas.tsv", "form, lemma, origin", _table(destinations, is_unknown)
+        ),
         "numeral_forms.tsv": _render(
             "numeral_lemmas.tsv",
             "form, lemma, value, value_max, role, number (sg/pl for scales, else -), "

@@ -65,6 +65,8 @@ class NumberLexicon:
     one_before: frozenset[str]
     connectors: dict[str, frozenset[str]]  # role -> words
     change_verb_stems: tuple[str, ...]
+    motion_verb_stems: tuple[str, ...]
+    destination_words: frozenset[str]
     ordinal_heads: tuple[str, ...]
     roman_months: tuple[str, ...]
     noun_homographs: dict[str, dict[str, tuple[str, ...]]]  # form -> position -> words or "-endings"
@@ -163,6 +165,8 @@ def load_lexicon(lang: str = "pl") -> NumberLexicon:
         one_before=frozenset(one_before),
         connectors={role: frozenset(words) for role, words in connectors.items()},
         change_verb_stems=tuple(read_words(folder / "change_verbs.txt")),
+        motion_verb_stems=tuple(read_words(folder / "motion_verbs.txt")),
+        destination_words=frozenset(row[0] for row in read_rows(folder / "destination_forms.tsv")),
         ordinal_heads=tuple(read_words(folder / "ordinal_heads.txt")),
         roman_months=tuple(read_words(folder / "roman_months.txt")),
         noun_homographs=noun_homographs,

@@ -6,7 +6,7 @@ import logging
 
 from kronika.mentions import NumberMention
 from kronika.numbers.amounts import Amount, inherit, join_range, read_amount
-from kronika.numbers.context import previous_tokens
+from kronika.numbers.context import next_token, previous_tokens
 from kronika.numbers.filters import is_year, non_figure_reason
 from kronika.numbers.patterns import NumberGrammar
 from kronika.numbers.qualifiers import find_qualifier, share_coordinated
@@ -60,6 +60,8 @@ def _read_mention(
     else:
         found = find_qualifier(tokens, grammar)
         qualifier, qualifier_span = found if found else ("exact", None)
+        if qualifier == "up_to" and _destination(text, amount.end, tokens, grammar):
+            qualifier, qualifier_span = "exact", None
 
     reason = non_figure_reason(text, amount, tokens, qualifier_span is not None, grammar)
     if reason is not None:
@@ -76,6 +78,15 @@ def _read_mention(
         unit=amount.unit,
     )
     return (mention, amount), amount.end
+
+
+def _destination(text: str, end: int, tokens: list[tuple[int, int, str]], grammar: NumberGrammar) -> bool:
+    """`paczki trafiły do 300 rodzin`: after a verb of motion or sending (up to three words back), `do N`
+    with a place or a household after it says where things went, not how many at most."""
+    lexicon = grammar.lexicon
+    return (len(tokens) >= 2 and tokens[0][2] in lexicon.connectors.get("range_to", ())
+            and any(word.startswith(lexicon.motion_verb_stems) for _, _, word in tokens[1:])
+            and next_token(text, end).rstrip(".") in lexicon.destination_words)
 
 
 def _second_amount(text: str, pos: int, first: Amount, grammar: NumberGrammar) -> tuple[Amount | None, int]:
