@@ -81,7 +81,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
         continues = opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
-        all_counted = [counted_after(sentence, n.end) for n in by_sentence[index]]
+        all_counted = [counted_after(sentence, n.end, n.start) for n in by_sentence[index]]
         for position, number in enumerate(by_sentence[index]):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)

@@ -10,6 +10,7 @@ from kronika.assemble.sentence import Sentence
 NOUN_POS = frozenset({"subst", "depr", "ger"})
 ADJ_POS = frozenset({"adj", "ppas", "pact"})
 ANAPHORA = frozenset({"nich", "których", "tych", "tej", "tego"})
+BACKWARD_PRONOUNS = frozenset({"ich", "nich"})
 PARTITIVE_PREPOSITIONS = frozenset({"z", "spośród", "wśród", "ze"})
 MAX_PREMODIFIERS = 4
 
@@ -22,7 +23,24 @@ class Counted:
     last: int
 
 
-def counted_after(sentence: Sentence, number_end: int) -> Counted:
+def counted_after(sentence: Sentence, number_end: int, number_start: int | None = None) -> Counted:
+    """The phrase the number counts; with nothing after it, a pronoun before it (`zdobył ich 212`,
+    `było ich ponad 2 mln`) refers back to the previous figure's subject."""
+    found = _counted_after(sentence, number_end)
+    nothing_after = found.lemma is None and not found.anaphoric
+    if nothing_after and number_start is not None and _pronoun_before(sentence, number_start):
+        return Counted(None, True, found.first, found.last)
+    return found
+
+
+def _pronoun_before(sentence: Sentence, number_start: int) -> bool:
+    k = sentence.index_at(number_start) - 1
+    while k >= 0 and sentence.tokens[k].text.lower() in _BACKWARD_SKIPPABLE:
+        k -= 1
+    return k >= 0 and sentence.tokens[k].text.lower() in BACKWARD_PRONOUNS
+
+
+def _counted_after(sentence: Sentence, number_end: int) -> Counted:
     tokens = sentence.tokens
     i = sentence.index_at(number_end)
     first = i
