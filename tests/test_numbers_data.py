@@ -63,8 +63,9 @@ def test_homonyms_are_left_out() -> None:
 
 def test_every_unit_symbol_has_a_known_unit() -> None:
     lexicon = load_lexicon("pl")
-    known = {"percent", "percentage_point", "PLN", "USD", "EUR", "GBP", "UAH", "RUB"}
-    assert set(lexicon.units_after.values()) | set(lexicon.units_before.values()) <= known
+    known = {"percent", "percentage_point", "PLN", "USD", "EUR", "GBP", "UAH", "RUB", "ha", "km2", "m2", "m3"}
+    units = set(lexicon.units_after.values()) | set(lexicon.units_before.values()) | set(lexicon.units_joined.values())
+    assert units <= known
 
 
 def test_unknown_language_is_refused() -> None:

@@ -120,7 +120,8 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
     kind = subject_kind(subject)
     if unit in ("percent", "share") or partitive_total(sentence, number) or kind in OTHER_KINDS:
         return None, "other"
-    currency = unit is not None
+    currency = unit is not None and unit.isupper()
+    measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
     own_hits = [h for h in hits if h.index not in others_counted or h.index in counted]
     cue = choose_measure(sentence, own_hits, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
@@ -128,7 +129,7 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
     measure = cue.measure
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
         return cue, "other"
-    thing = currency or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
+    thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
     if cue.recipient and not thing:
         return cue, "other"
     if measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
