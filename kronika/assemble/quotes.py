@@ -86,7 +86,8 @@ def _dialogue(text: str, start: int, end: int, paragraph: int,
     k = 0
     while k < len(dashes):
         dash = dashes[k]
-        if narration is None and _reporting_verb_follows(text, dash + 1, end, speech_forms):
+        next_dash = dashes[k + 1] if k + 1 < len(dashes) else end
+        if narration is None and _reporting_verb_follows(text, dash + 1, next_dash, speech_forms):
             utterances.append((utterance_start, dash))
             following = next((d for d in dashes[k + 1:]), end)
             narration = (dash + 1, following)
