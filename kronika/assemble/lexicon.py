@@ -26,13 +26,27 @@ class ModalityCue:
 
 
 @dataclass(frozen=True)
+class SpeechForm:
+    lemma: str
+    verb_class: str  # say, state, argue, warn, estimate, announce, confirm, deny, count
+    pos: str  # fin, praet, imps, pcon, impt
+    aspect: str  # perf, imperf
+
+
+# Classes whose subject gives the figure as the verb's object: `MSZ szacuje straty na 2 mld zł`.
+OBJECT_CLASSES = frozenset({"estimate", "announce", "confirm", "count"})
+
+
+@dataclass(frozen=True)
 class ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]]  # first lemma -> cues starting with it, longest first
     modality_cues: dict[str, list[ModalityCue]]
     preposed: dict[tuple[str, ...], str]  # lowercased word sequence -> case of the source after it
     preposed_max_words: int
-    speech_verbs: frozenset[str]
-    counting_verbs: frozenset[str]
+    speech_forms: dict[str, tuple[SpeechForm, ...]]  # lowercased finite form -> its readings
+    speech_verbs: frozenset[str]  # lemmas that report what someone said
+    counting_verbs: frozenset[str]  # lemmas whose subject counted the figure (`odnotowała 30 tys.`)
+    object_verbs: frozenset[str]  # lemmas that may take the figure as their object
     source_wrappers: frozenset[str]
     continuation_openers: tuple[str, ...]
     source_kinds: dict[str, str]
@@ -67,6 +81,10 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     )
     preposed = {tuple(k.split()): v for k, v in attribution["preposed"].items() if not k.startswith("_")}
     order = ("intelligence", "government", "media", "organisation", "person", "unnamed")
+    speech_forms: dict[str, tuple[SpeechForm, ...]] = {}
+    for form, verb_lemma, verb_class, pos, aspect in _rows(lang, "speech_verb_forms.tsv"):
+        speech_forms[form] = (*speech_forms.get(form, ()), SpeechForm(verb_lemma, verb_class, pos, aspect))
+    verb_classes = {verb.lemma: verb.verb_class for verbs in speech_forms.values() for verb in verbs}
     kinds = {lemma: kind for lemma, kind in _rows(lang, "source_kinds.tsv")}
     assert set(kinds.values()) <= set(order), "source_kinds.tsv names an unknown kind"
     return ClaimLexicon(
@@ -74,8 +92,10 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
         modality_cues=modality_cues,
         preposed=preposed,
         preposed_max_words=max(len(k) for k in preposed),
-        speech_verbs=frozenset(attribution["speech_verbs"]),
-        counting_verbs=frozenset(attribution["counting_verbs"]),
+        speech_forms=speech_forms,
+        speech_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class != "count"),
+        counting_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class == "count"),
+        object_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class in OBJECT_CLASSES),
         source_wrappers=frozenset(attribution["source_wrappers"]),
         continuation_openers=tuple(sorted(attribution["continuation_openers"], key=len, reverse=True)),
         source_kinds=kinds,
