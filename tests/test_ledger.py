@@ -98,3 +98,23 @@ def _count(db: Path) -> int:
             connection.close()
     except sqlite3.OperationalError:
         return 0
+
+
+def _open_and_close(path: str) -> None:
+    Ledger(path).close()
+
+
+def test_concurrent_first_opens_of_new_ledgers_all_succeed(tmp_path: Path) -> None:
+    """Twelve processes opening six new ledgers at once: every one migrates or sees the migration done
+    (before, the applied list was read outside the write lock and one died on `table already exists`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = [str(tmp_path / f"k{k % 6}.db") for k in range(12)]
+    with ProcessPoolExecutor(max_workers=12) as pool:
+        list(pool.map(_open_and_close, paths))
+    shipped = sorted(p.name for p in (Path(__file__).parents[1] / "kronika/ledger/migrations").glob("*.sql"))
+    for path in set(paths):
+        connection = sqlite3.connect(path)
+        assert [r[0] for r in connection.execute("SELECT name FROM migrations ORDER BY name")] == shipped
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        connection.close()

@@ -7,20 +7,20 @@ from importlib import resources
 
 
 def migrate(connection: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet recorded; return their names."""
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    applied = {row[0] for row in connection.execute("SELECT name FROM migrations")}
+    """Apply the migrations not yet recorded; return their names. Each script is checked and applied
+    under the write lock, so two first ingests into one new ledger cannot both apply it."""
     folder = resources.files("kronika.ledger").joinpath("migrations")
     done = []
     for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
-        if script.name in applied:
-            continue
-        statements = script.read_text("utf-8")
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(statements):
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            if connection.execute("SELECT 1 FROM migrations WHERE name = ?", (script.name,)).fetchone():
+                connection.execute("COMMIT")
+                continue
+            for statement in _statements(script.read_text("utf-8")):
                 connection.execute(statement)
             connection.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",

@@ -35,10 +35,11 @@ class Ledger:
         # isolation_level=None: transactions are explicit, one per article.
         self.connection = sqlite3.connect(self.path, isolation_level=None)
         self.connection.row_factory = sqlite3.Row
+        # The busy timeout first: switching a new file to WAL takes a lock that a concurrent opener waits for.
+        self.connection.execute("PRAGMA busy_timeout=30000")
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.execute("PRAGMA busy_timeout=5000")
         migrate(self.connection)
 
     def close(self) -> None:
