@@ -16,6 +16,8 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'„“«(\[\-–—]?
 _WORD_BEFORE = re.compile(r"(\w[\w.]*?)[.!?…]*[\"'”»)\]]*$")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(\[\-–—]?\s*(\w+)")
 _COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich)$")
+# The rest of a compound amount: `38 tys. 112 głosów` (up to three digits, then a lower-case word).
+_AMOUNT_REST = re.compile(r"\s+\d{1,3}\s+[a-ząćęłńóśźż]")
 _MIN_WORDS_BEFORE_DATE_END = 5
 
 
@@ -72,7 +74,9 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     kind = _data(lang).abbreviations.get(word.lower())
     if kind == "never":
         return False
-    if kind == "quantity":
+    if kind == "multiplier" and _AMOUNT_REST.match(text, candidate.end()):
+        return False
+    if kind in ("quantity", "multiplier"):
         return not _COUNTED_NOUN.match(next_word)
     if kind == "date":
         return len(text[sentence_start:candidate.start()].split()) >= _MIN_WORDS_BEFORE_DATE_END
