@@ -86,3 +86,12 @@ def test_every_command_is_in_the_readme() -> None:
     assert readme.startswith("# kronika") and "make demo" in readme.split("\n\n")[1]
     for name in main.commands:
         assert f"kronika {name}" in readme, f"README does not mention `kronika {name}`"
+
+
+def test_read_commands_refuse_a_missing_ledger_and_create_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "brak.db"
+    for command in ("claims", "articles", "rejections", "figures", "conflicts", "report"):
+        result = CliRunner().invoke(main, [command, "--db", str(missing)])
+        assert result.exit_code == 2, (command, result.output)
+        assert "no ledger at" in result.output, command
+        assert not missing.exists(), command

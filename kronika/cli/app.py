@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,15 @@ def _articles(paths: tuple[str, ...], max_bytes: int) -> Iterator[Article]:
             yield result
 
 
-def _open_ledger(db: Path | None) -> Ledger:
-    return Ledger(db or default_db_path())
+def _open_ledger(db: Path | None, create: bool = False) -> Ledger:
+    """The ledger at `db`. Only writing commands create one: a read command given a path that holds no
+    ledger exits 2 with a message, rather than answering from a new, empty file."""
+    path = db or default_db_path()
+    if not create and not path.exists():
+        shown = escape(str(path))
+        err.print(f"[red]no ledger at {shown}[/]: ingest articles first (kronika ingest FILES --db {shown})")
+        sys.exit(2)
+    return Ledger(path)
 
 
 def _progress() -> Progress:

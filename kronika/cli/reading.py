@@ -37,7 +37,7 @@ def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, strict: bool
     from kronika.api import ingest as ingest_paths
 
     files = list(expand_paths(paths))
-    with _open_ledger(db) as ledger, _progress() as progress:
+    with _open_ledger(db, create=True) as ledger, _progress() as progress:
         task = progress.add_task("ingesting", total=len(files))
 
         def show(result: Article | Rejection, status: str) -> None:
