@@ -126,3 +126,15 @@ def test_impossible_dates_are_not_trusted(tmp_path: Path) -> None:
     [article, rejection] = list(read_inputs([text_path, jsonl_path]))
     assert isinstance(article, Article) and article.published is None
     assert isinstance(rejection, Rejection) and rejection.reason.startswith("`published` is not a date")
+
+
+def test_utf8_with_a_stray_byte_stays_utf8_with_the_byte_counted() -> None:
+    """One bad byte in a Polish UTF-8 file used to make the whole file cp1250 mojibake."""
+    from kronika.ingest.decode import decode
+
+    clean = "Powódź zalała dziś 12 gmin. Ewakuowano ponad 2 tys. mieszkańców, a żołnierze budują wały.\n"
+    text, encoding = decode((clean * 3).encode("utf-8") + b"\xff" + clean.encode("utf-8"))
+    assert encoding == "utf-8; invalid bytes replaced: 1"
+    assert text.startswith(clean) and text.count("\ufffd") == 1 and "Ĺ" not in text
+    legacy, legacy_encoding = decode((clean * 4).encode("cp1250"))
+    assert legacy_encoding == "cp1250" and legacy == clean * 4

@@ -9,6 +9,12 @@ LEGACY_ENCODINGS = ("cp1250", "iso-8859-2")
 SYMBOLS_OF_WRONG_GUESS = frozenset("¦¬±¶ˇĽľš")
 
 
+# UTF-8 with a few stray bytes (a bad copy, a truncated paste) stays UTF-8: when its valid non-ASCII
+# characters outnumber the invalid bytes this many times, the invalid bytes are replaced (U+FFFD) and
+# counted in the encoding name, instead of the whole file being read as cp1250 mojibake.
+UTF8_EVIDENCE_RATIO = 20
+
+
 class UndecodableError(ValueError):
     pass
 
@@ -21,6 +27,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = error
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     candidates = []
     for encoding in LEGACY_ENCODINGS:
         try:
@@ -36,6 +45,17 @@ def decode(data: bytes) -> tuple[str, str]:
         f"undecodable bytes: not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start})"
         " and not plausible cp1250 or ISO-8859-2 Polish text"
     )
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """The text with its invalid bytes replaced, as `utf-8; invalid bytes replaced: N`, when the valid UTF-8 in
+    it is overwhelming evidence (see UTF8_EVIDENCE_RATIO); else None."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    if 0 < replaced and valid >= UTF8_EVIDENCE_RATIO * replaced:
+        return text, f"utf-8; invalid bytes replaced: {replaced}"
+    return None
 
 
 def _plausibility(text: str) -> float:
