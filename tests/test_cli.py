@@ -95,3 +95,12 @@ def test_read_commands_refuse_a_missing_ledger_and_create_nothing(tmp_path: Path
         assert result.exit_code == 2, (command, result.output)
         assert "no ledger at" in result.output, command
         assert not missing.exists(), command
+
+
+def test_an_unknown_measure_is_refused_with_the_valid_ones(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    assert CliRunner().invoke(main, ["ingest", str(_folder(tmp_path)), "--db", str(db)]).exit_code == 0
+    for command in ("claims", "figures", "conflicts"):
+        result = CliRunner().invoke(main, [command, "--db", str(db), "--measure", "kiled"])
+        assert result.exit_code == 2, (command, result.output)
+        assert "killed" in result.output and "deployed" in result.output, command

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from kronika.claim import MEASURES
 from kronika.cli.app import _open_ledger, db_option, err, format_option, main
 from kronika.output import emit, emit_json
 
@@ -22,7 +23,7 @@ def _reconciled(db: Path | None, measure: str | None, actor: str | None, since: 
 
 def reconcile_filters(command: Any) -> Any:
     for option in reversed((
-        click.option("--measure", help="Only figures of this measure (killed, deployed...)."),
+        click.option("--measure", type=click.Choice(MEASURES), help="Only figures of this measure."),
         click.option("--actor", help="Only figures of this actor (canonical name, e.g. 'North Korea')."),
         click.option("--since", help="Only claims whose reference time is on or after YYYY[-MM[-DD]]."),
     )):

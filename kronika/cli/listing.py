@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from kronika.claim import MEASURES
 from kronika.cli.app import CLAIM_TABLE, _open_ledger, db_option, format_option, main
 from kronika.output import emit
 
@@ -12,7 +13,7 @@ from kronika.output import emit
 @main.command()
 @db_option
 @format_option("table")
-@click.option("--measure", help="Only this measure (killed, deployed...).")
+@click.option("--measure", type=click.Choice(MEASURES), help="Only this measure.")
 @click.option("--actor", help="Only this actor (canonical name, e.g. 'North Korea').")
 @click.option("--article", help="Only this article id.")
 @click.option("--since", help="Only claims whose reference time is on or after this date (YYYY[-MM[-DD]]).")
