@@ -26,16 +26,32 @@ def test_older_estimates_of_other_sources_are_set_aside():
     summary = figure_of(make_claim(1000, reference_time="2025-01-15", source="A"),
                         make_claim(2000, reference_time="2025-09-02", source="B")).summary
     assert (summary.low, summary.best, summary.high, summary.as_of) == (2000, 2000, 2000, "2025-09-02")
-    assert summary.rule.startswith("as of 2025-09-02: the one current estimate (2,000, B)")
+    assert summary.rule.startswith("as of 2025-09-02: best from the latest asserted estimate of the most recent "
+                                   "report (2,000, B")
 
 
-def test_current_estimates_give_median_and_outermost_bounds():
-    summary = figure_of(make_claim(11000, qualifier="approx", reference_time="2024", source="A"),
-                        make_claim(14000, qualifier="approx", reference_time="2024", source="B"),
+def test_best_is_a_stated_value_of_the_most_recent_report_and_bounds_are_the_envelope():
+    summary = figure_of(make_claim(11000, qualifier="approx", reference_time="2024", source="A",
+                                   published="2024-11-06"),
+                        make_claim(14000, qualifier="approx", reference_time="2024", source="B",
+                                   published="2024-12-01"),
                         make_claim(12000, qualifier="range", value_max=13000, reference_time="2024-06",
-                                   source="C")).summary
-    assert (summary.low, summary.best, summary.high) == (11000, 12500, 14000)
-    assert "3 current estimates" in summary.rule and "median" in summary.rule
+                                   source="C", published="2024-07-01")).summary
+    assert (summary.low, summary.best, summary.high) == (11000, 14000, 14000)
+    assert "3 current estimate(s)" in summary.rule and "~14,000, B, published 2024-12-01" in summary.rule
+
+
+def test_vague_amounts_show_their_range_and_a_placeholder_ceiling_stays_open():
+    several = figure_of(make_claim(11, qualifier="vague", value_max=19, mention="kilkanaście")).summary
+    assert (several.low, several.best, several.high) == (11, None, 19)
+    millions = figure_of(make_claim(2_000_000, qualifier="vague", value_max=999_999_999, mention="miliony")).summary
+    assert (millions.low, millions.best, millions.high) == (2_000_000, None, None)
+
+
+def test_two_open_estimates_give_no_invented_middle():
+    summary = figure_of(make_claim(8000, qualifier="more_than", source="A", published="2025-01-01"),
+                        make_claim(10000, qualifier="at_least", source="B", published="2025-01-02")).summary
+    assert summary.best == 10000 and summary.high is None and summary.low == 8000
 
 
 def test_an_open_bound_leaves_the_summary_open():
@@ -58,6 +74,6 @@ def test_a_plan_is_not_a_sources_latest_estimate():
 
 def test_undated_claims_still_get_a_summary():
     summary = figure_of(make_claim(300, reference_time=None), make_claim(500, reference_time=None,
-                                                                          source="B")).summary
-    assert (summary.low, summary.best, summary.high, summary.as_of) == (300, 400, 500, None)
+                                                                          source="B", span=(20, 23))).summary
+    assert (summary.low, summary.best, summary.high, summary.as_of) == (300, 500, 500, None)
     assert summary.rule.startswith("undated")

@@ -1,29 +1,34 @@
 """Figures: the claims about one tracked quantity, as per-source series over time, with a summary.
 
-Nothing is merged away: a figure holds every claim it was given, in time order. Per source it keeps
-the series of that source's claims and the latest estimate (the newest asserted or reported claim).
+Nothing is merged away: a figure holds every claim it was given, in time order, each with its role
+(member, part, denial; kronika.reconcile.identity). Per canonical source (the claim's `source_id`, else
+its source phrase normalised) it keeps the series of that source's claims and the latest estimate.
 
-The summary is UCDP-style (low, best, high) and always says how it was chosen (`rule`):
+The summary is UCDP-style (low, best, high) and only shows numbers a source stated:
 take the latest estimate of each source; keep those whose reference time overlaps the newest one
-(older estimates of a changing quantity are out of date, not alternatives); best is the median of
-their stated values (midpoint for ranges), low and high the outermost stated bounds (None =
-unbounded, as for "ponad 6 tys."). Planned, possible and denied figures never enter a summary.
+(older estimates of a changing quantity are out of date, not alternatives). `best` is the value of the
+latest asserted estimate of the most recent report among them, when it states one number (a range or
+a vague amount has no single best: its ends are low and high). `low`/`high` are the envelope of the
+current estimates' stated bounds; an open bound stays open (None: "more than 6,000" has no high).
+Planned, possible and denied figures, and parts, never enter a summary. `independent_sources` counts
+canonical sources once, and unattributed copies of one sentence (wire copies) once.
 """
 from __future__ import annotations
 
 import logging
 import math
-import statistics
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kronika.claim import Claim
-from kronika.reconcile.intervals import point_value, stated_interval
-from kronika.reconcile.keys import FigureKey, assign_keys, figure_ids
+from kronika.reconcile.identity import Membership, assign_figures
+from kronika.reconcile.intervals import stated_interval
+from kronika.reconcile.keys import FigureKey, figure_ids
 from kronika.reconcile.timex import TimeInterval, claim_time
-from kronika.reconcile.wording import describe_value, source_label
+from kronika.reconcile.wording import describe_value, source_key, source_label
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +52,10 @@ class Summary:
 
 @dataclass(slots=True)
 class SourceSeries:
-    source: str
+    source: str  # how the source reads (its first claim's phrase); `key` is the canonical source
     claims: list[Claim]
     latest: Claim | None  # newest asserted or reported claim; None if the source only planned or guessed
+    key: str = ""
 
 
 @dataclass(slots=True)
@@ -63,6 +69,19 @@ class Figure:
     series: list[SourceSeries]
     summary: Summary
     subjects: list[str] = field(default_factory=list)  # the lemma phrases behind the kind
+    story: str | None = None  # None for a running total that may span stories
+    scope: str = "incident"  # incident or running
+    roles: list[str] = field(default_factory=list)  # per claim: member, part, denial
+    wholes: list[Claim | None] = field(default_factory=list)  # per claim: a part's whole
+    part_of: str | None = None  # the whole's figure id, for a figure of parts
+    independent_sources: int = 0
+    unit: str | None = None
+
+    @property
+    def label(self) -> str:
+        bits = [self.measure, self.subject, self.actor, f"in {self.place}" if self.place else None,
+                "running total" if self.scope == "running" else None]
+        return " · ".join(b for b in bits if b)
 
     @property
     def cumulative(self) -> bool:
@@ -76,7 +95,7 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         positions: dict[str, list[int]] = {}
         for index, claim in enumerate(self.claims):
-            positions.setdefault(source_label(claim), []).append(index)
+            positions.setdefault(source_key(claim), []).append(index)
         return {
             "id": self.id,
             "measure": self.measure,
@@ -89,13 +108,21 @@ class Figure:
             "series": [
                 {
                     "source": s.source,
-                    "claims": positions[s.source],
+                    "key": s.key,
+                    "claims": positions[s.key],
                     "latest": next(
-                        (i for i in reversed(positions[s.source]) if self.claims[i] is s.latest), None),
+                        (i for i in reversed(positions[s.key]) if self.claims[i] is s.latest), None),
                 }
                 for s in self.series
             ],
             "subjects": self.subjects,
+            "story": self.story,
+            "scope": self.scope,
+            "label": self.label,
+            "unit": self.unit,
+            "roles": self.roles,
+            "part_of": self.part_of,
+            "independent_sources": self.independent_sources,
         }
 
 
@@ -106,30 +133,59 @@ def time_order(claim: Claim) -> tuple[Any, ...]:
     return (*when, claim.published or "", claim.article, claim.span[0])
 
 
-def build_figures(claims: Iterable[Claim], *, lang: str = "pl") -> list[Figure]:
-    """Group claims into figures (see kronika.reconcile.keys for the rule), sorted by id."""
+def build_figures(claims: Iterable[Claim], *, stories: dict[str, str] | None = None,
+                  lang: str = "pl") -> list[Figure]:
+    """Group claims into figures (kronika.reconcile.identity), sorted by id. `stories` maps article ->
+    story; without it the claims are taken as one story."""
     claims = list(claims)
-    keys = assign_keys(claims, lang)
-    members: dict[FigureKey, list[Claim]] = defaultdict(list)
-    for key, claim in zip(keys, claims, strict=True):
-        members[key].append(claim)
-    del keys
-    ids = figure_ids(set(members))
-    figures = [_figure(ids[key], key, group) for key, group in members.items()]
+    memberships = assign_figures(claims, stories, lang)
+    members: dict[FigureKey, list[int]] = defaultdict(list)
+    for index, membership in enumerate(memberships):
+        members[membership.key].append(index)
+    ids = figure_ids(set(members) | {k.part_of for k in members if k.part_of is not None})
+    figures = [_figure(ids, key, group, memberships) for key, group in members.items()]
     figures.sort(key=lambda f: f.id)
     logger.info("%d claims -> %d figures", len(claims), len(figures))
     return figures
 
 
-def _figure(figure_id: str, key: FigureKey, claims: list[Claim]) -> Figure:
-    claims.sort(key=time_order)
+def _figure(ids: dict[FigureKey, str], key: FigureKey, indices: list[int], memberships: list[Membership]) -> Figure:
+    indices.sort(key=lambda i: time_order(memberships[i].claim))
+    claims = [memberships[i].claim for i in indices]
+    roles = [memberships[i].role for i in indices]
+    wholes = [memberships[w].claim if (w := memberships[i].whole) is not None else None for i in indices]
     by_source: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_source.setdefault(source_label(claim), []).append(claim)
-    series = [SourceSeries(source, group, _latest(group)) for source, group in by_source.items()]
+    for claim, role in zip(claims, roles, strict=True):
+        by_source.setdefault(source_key(claim), [])
+        if role != "denial":
+            by_source[source_key(claim)].append(claim)
+    series = []
+    for key_of_source, group in by_source.items():
+        own = [c for c in claims if source_key(c) == key_of_source]
+        series.append(SourceSeries(source_label(own[0]), own, _latest(group), key_of_source))
     subjects = sorted({c.subject for c in claims if c.subject})
-    return Figure(figure_id, key.measure, key.actor, key.subject, key.place, claims, series,
-                  summarise(series), subjects)
+    running = any(memberships[i].running for i in indices) or key.story is None and key.actor is not None
+    return Figure(ids[key], key.measure, key.actor, key.subject, key.place, claims, series, summarise(series),
+                  subjects, key.story, "running" if running else "incident", roles, wholes,
+                  ids.get(key.part_of) if key.part_of is not None else None,
+                  independent_sources(c for c, r in zip(claims, roles, strict=True) if r != "denial"),
+                  next((c.unit for c in claims if c.unit), None))
+
+
+_SPACE = re.compile(r"\W+")
+
+
+def independent_sources(claims: Iterable[Claim]) -> int:
+    """Distinct canonical sources among factual claims; unattributed copies of one sentence count once."""
+    keys = set()
+    for claim in claims:
+        if claim.modality not in FACTUAL_MODALITIES:
+            continue
+        if claim.source_id or claim.source:
+            keys.add(source_key(claim))
+        else:
+            keys.add(_SPACE.sub(" ", claim.sentence.casefold()).strip())
+    return len(keys)
 
 
 def _latest(series: list[Claim]) -> Claim | None:
@@ -141,6 +197,33 @@ def _latest(series: list[Claim]) -> Claim | None:
 
 def _newest(times: list[TimeInterval]) -> TimeInterval:
     return max(times, key=lambda t: (t.end, t.start))
+
+
+_FAR_CEILING = 100  # a vague amount whose ceiling is 100 times its floor (`miliony`) has an open top
+
+
+def _stated_bounds(claim: Claim) -> tuple[float | None, float | None]:
+    """The bounds the wording states; None where it states none (`ponad 6 tys.` has no high, `do 10 tys.`
+    no low)."""
+    if claim.qualifier in ("up_to", "at_most", "less_than"):
+        return None, claim.value
+    interval = stated_interval(claim)
+    high: float | None = interval.high
+    if claim.qualifier == "vague" and claim.value_max is not None and claim.value_max >= _FAR_CEILING * claim.value:
+        high = None
+    low: float | None = interval.low
+    return (None if low is None or math.isinf(low) else low,
+            None if high is None or math.isinf(high) else high)
+
+
+def _one_number(claim: Claim) -> bool:
+    return claim.qualifier not in ("range", "vague")
+
+
+def _recency(claim: Claim) -> tuple[Any, ...]:
+    interval = claim_time(claim)
+    return (claim.published or "", interval.end if interval else 0, claim.modality == "asserted",
+            claim.article, claim.span[0])
 
 
 def summarise(series: list[SourceSeries]) -> Summary:
@@ -156,22 +239,17 @@ def summarise(series: list[SourceSeries]) -> Summary:
         as_of = next(c.reference_time or c.published for t, c in dated if t == newest)
     else:
         current, as_of = latest, None
-    bounds = [stated_interval(c) for c in current]
-    low = min(b.low for b in bounds)
-    high = max(b.high for b in bounds)
-    best = statistics.median(point_value(c) for c in current)
+    bounds = [_stated_bounds(c) for c in current]
+    low = None if any(b[0] is None for b in bounds) else min(b[0] for b in bounds if b[0] is not None)
+    high = None if any(b[1] is None for b in bounds) else max(b[1] for b in bounds if b[1] is not None)
+    chosen = max(current, key=_recency)
+    best = chosen.value if _one_number(chosen) else None
     when = f"as of {as_of}" if as_of else "undated"
-    if len(current) == 1:
-        rule = (f"{when}: the one current estimate ({describe_value(current[0])}, "
-                f"{source_label(current[0])}) among the latest of {len(latest)} source(s); "
-                "best = its stated value, low/high = its stated bounds")
-    else:
-        rule = (f"{when}: {len(current)} current estimates among the latest of {len(latest)} source(s); "
-                "best = median stated value, low/high = outermost stated bounds")
-    return Summary(
-        low=None if math.isinf(low) else low,
-        best=best,
-        high=None if math.isinf(high) else high,
-        rule=rule,
-        as_of=as_of,
-    )
+    stated = "best = its stated value" if best is not None else "no best: it states a range, shown as low–high"
+    rule = (f"{when}: best from the latest asserted estimate of the most recent report "
+            f"({describe_value(chosen)}, {source_label(chosen)}, published {chosen.published or 'undated'}); "
+            f"{stated}; low/high = envelope of the stated bounds of {len(current)} current estimate(s) "
+            f"among the latest of {len(latest)} source(s); an open bound stays open")
+    if best is None and len(current) == 1:
+        low, high = bounds[0]
+    return Summary(low=low, best=best, high=high, rule=rule, as_of=as_of)

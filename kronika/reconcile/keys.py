@@ -46,12 +46,22 @@ class FigureKey:
     subject: str
     place: str | None
     split_by_place: bool  # several places are named: the place is part of the id
+    story: str | None = None  # the story an incident figure belongs to; None for running totals
+    part_of: FigureKey | None = None  # a part's whole
+    locus: str | None = None  # what the part is (`nysa`, `children`)
 
     def base_id(self) -> str:
+        if self.part_of is not None:
+            return f"{self.part_of.base_id()}>{slug(self.locus) or 'part'}"
         parts = [slug(self.measure), slug(self.actor) or NO_ACTOR_SLUG, slug(self.subject)]
         if self.split_by_place and self.place:
             parts.append(slug(self.place))
-        return ":".join(parts)
+        figure = ":".join(parts)
+        return f"{slug(self.story.removeprefix('story:'))}/{figure}" if self.story else figure
+
+    @property
+    def scope(self) -> str:
+        return "incident" if self.story else "running"
 
 
 def slug(text: str | None) -> str:
@@ -72,10 +82,13 @@ def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
 
-def assign_keys(claims: Sequence[Claim], lang: str = "pl") -> list[FigureKey]:
-    """The figure key of each claim, in the order given (see the module docstring for the rule)."""
+def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
+                story: str | None = None) -> list[FigureKey]:
+    """The figure key of each claim, in the order given (see the module docstring for the rule).
+    `kinds` overrides the subject kind of each claim; `story` is recorded in every key."""
     bases = [(c.measure, _clean(c.actor)) for c in claims]
-    kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
+    if kinds is None:
+        kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
 
     named_kinds: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for base, kind in zip(bases, kinds, strict=True):
@@ -106,9 +119,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl") -> list[FigureKey]:
     for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
         known = named_places.get((*base, kind), set())
         if len(known) <= 1:
-            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False)
+            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story)
         else:
-            key = FigureKey(base[0], base[1], kind, place, True)
+            key = FigureKey(base[0], base[1], kind, place, True, story)
         keys.append(shared.setdefault(key, key))
     return keys
 
@@ -124,6 +137,7 @@ def figure_ids(keys: set[FigureKey]) -> dict[FigureKey, str]:
             if len(group) == 1:
                 ids[key] = base_id
             else:
-                exact = repr((key.measure, key.actor, key.subject, key.place)).encode("utf-8")
+                exact = repr((key.measure, key.actor, key.subject, key.place, key.story, key.part_of,
+                              key.locus)).encode("utf-8")
                 ids[key] = f"{base_id}~{hashlib.blake2b(exact, digest_size=3).hexdigest()}"
     return ids

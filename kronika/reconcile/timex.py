@@ -104,5 +104,8 @@ def describe_days(interval: TimeInterval) -> str:
 
 
 def claim_time(claim: Claim) -> TimeInterval | None:
-    """When a claim's figure holds: its reference time, else its publication date, else None."""
+    """When a claim's figure holds: its reference time, else its publication date, else None (also for a
+    figure the text places before the story, `przed wojną`: reference basis `before`)."""
+    if claim.reference_basis == "before":
+        return None
     return parse_timex(claim.reference_time) or parse_timex(claim.published)

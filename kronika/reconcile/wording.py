@@ -75,6 +75,16 @@ def source_label(claim: Claim) -> str:
     return claim.source or UNATTRIBUTED
 
 
+def source_key(claim: Claim) -> str:
+    """One key per canonical source: the claim's `source_id`, else its source phrase with case and
+    spacing folded, else `unattributed`. Series, latest estimates and conflicts use it."""
+    if claim.source_id:
+        return claim.source_id
+    if claim.source:
+        return " ".join(claim.source.casefold().split())
+    return UNATTRIBUTED
+
+
 def time_label(claim: Claim) -> str:
     """When the number holds: the reference time, else the publication date, else `undated`."""
     if claim.reference_time:

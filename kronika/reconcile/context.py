@@ -1,0 +1,143 @@
+"""What the words around a number say about the quantity it counts, read from the claim's sentence.
+
+For each claim the sentence is cut at the neighbouring numbers: `before` is the stretch from the
+previous number of the sentence to this one, `after` from this one to the next. The cue lists are
+language data (kronika/lang/<lang>/reconcile/):
+
+- running_total.txt: `od początku wojny`, `łącznie`, `dotąd` before the number make it a running total;
+  so does the claim layer's `reference_basis` = `since:<value>`.
+- part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
+  part of the first (never a rival estimate of it).
+- time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
+- share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
+  the cue nearest the number wins.
+
+Each claim's sentence is read once, so the pass is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.claim import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    running: bool = False
+    part_of: int | None = None  # index (in the article's claims) of the whole this is a part of
+    part_locus: str | None = None  # what the part is (`nysy`), from the words after the cue
+    shift: int | str | None = None  # days, or "before"
+    share_of: str | None = None
+    money_for: str | None = None
+
+
+def _lines(name: str, lang: str) -> list[list[str]]:
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / name
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([part.strip() for part in line.split("\t")])
+    return rows
+
+
+def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted({p.casefold() for p in phrases}, key=len, reverse=True)  # longest first
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    running: re.Pattern[str]
+    part: re.Pattern[str]
+    shift: re.Pattern[str]
+    shifts: dict[str, int | str]
+    share: re.Pattern[str]
+    shares: dict[str, str]
+    money: re.Pattern[str]
+    moneys: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def cues(lang: str = "pl") -> _Cues:
+    shifts: dict[str, int | str] = {}
+    for phrase, shift in _lines("time_shift.tsv", lang):
+        shifts[phrase.casefold()] = shift if shift == "before" else int(shift)
+    shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
+    moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
+    return _Cues(
+        _pattern([r[0] for r in _lines("running_total.txt", lang)]),
+        _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
+        _pattern(list(shifts)), shifts,
+        _pattern(list(shares)), shares,
+        _pattern(list(moneys)), moneys,
+    )
+
+
+def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
+    """The cue closest to the number: the last one before it or the first after it."""
+    last = None
+    for match in pattern.finditer(before):
+        last = match
+    first = pattern.search(after)
+    if last is None and first is None:
+        return None
+    if first is None or (last is not None and len(before) - last.end() <= first.start()):
+        return last.group(0) if last else None
+    return first.group(0)
+
+
+_LOCUS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _locus(stretch: str, cue_end: int) -> str | None:
+    words = _LOCUS.findall(stretch[cue_end:])
+    return words[0][:4].casefold() if words else None
+
+
+def _positions(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Where each claim's mention sits in its sentence (claims in text order)."""
+    found: list[tuple[int, int]] = []
+    previous_sentence, cursor = None, 0
+    for claim in claims:
+        if claim.sentence is not previous_sentence and claim.sentence != previous_sentence:
+            previous_sentence, cursor = claim.sentence, 0
+        at = claim.sentence.find(claim.mention, cursor) if claim.mention else -1
+        if at < 0:
+            at = cursor
+        end = at + len(claim.mention)
+        found.append((at, end))
+        cursor = end
+    return found
+
+
+def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimContext]:
+    """The context of each claim of one article; `claims` in text order."""
+    table = cues(lang)
+    positions = _positions(claims)
+    result: list[ClaimContext] = []
+    for i, claim in enumerate(claims):
+        start, end = positions[i]
+        text = claim.sentence.casefold()
+        previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
+        following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
+        before = text[positions[previous][1] if previous is not None else 0:start]
+        after = text[end:positions[following][0] if following is not None else len(text)]
+        running = bool((claim.reference_basis or "").startswith("since:") or table.running.search(before))
+        part_of = locus = None
+        if previous is not None and claims[previous].measure == claim.measure and \
+                (cue := table.part.search(before)) is not None:
+            part_of, locus = previous, _locus(claim.sentence[positions[previous][1]:start], cue.end())
+        shift = None
+        if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
+            shift = table.shifts[moved]
+        share = money = None
+        if claim.unit == "percent":
+            share = table.shares.get(_nearest(table.share, before, after) or "")
+        elif claim.unit and claim.unit.isupper():
+            money = table.moneys.get(_nearest(table.money, before, after) or "")
+        result.append(ClaimContext(running, part_of, locus, shift, share, money))
+    return result

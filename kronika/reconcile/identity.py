@@ -1,0 +1,166 @@
+"""Figure identity: which claims count one quantity, and in what role each joins its figure.
+
+A figure is one quantity: measure, what is counted (subject kind), whose (actor), where, and scope.
+Claims join a figure only on positive shared identity:
+
+- Incident figures stay inside their story: the story is part of the key, so a missing actor or place
+  refines a figure only among claims of one story (kronika.reconcile.keys), never across stories.
+- A figure with an actor that any of its claims states as a running total (`od początku wojny`,
+  `łącznie`, `since:` reference basis) is that actor's running total: it leaves its story and meets the
+  same running total reported in other stories.
+- A percentage is keyed by what it is a share of (`inflation`, `turnout`, `votes` plus the person they
+  went to), money by what it is for; one that says neither, and an `other` figure with no subject,
+  is a figure of its own.
+- A part (`w tym 300 dzieci`, `z samej Nysy – blisko tysiąc`) gets a figure of its own that names its
+  whole (role `part`), and is never in conflict with the whole.
+- A denial joins the figure it denies, in its story (role `denial`).
+- `dzień wcześniej`, `przed wojną` move a claim's reference time (a copy of the claim carries it).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kronika.claim import Claim
+from kronika.entities import find_entities
+from kronika.reconcile.context import ClaimContext, article_contexts
+from kronika.reconcile.keys import FigureKey, assign_keys
+from kronika.reconcile.subject_kinds import subject_kind
+
+_WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
+_SHARES_OF_WHOM = frozenset({"votes", "support"})
+
+
+@dataclass(slots=True)
+class Membership:
+    key: FigureKey
+    role: str  # member, part, denial
+    claim: Claim  # the claim, or a copy whose reference time the context moved
+    whole: int | None = None  # for parts: index of the whole's claim
+    running: bool = False
+
+
+def _shifted(claim: Claim, shift: int | str | None) -> Claim:
+    if shift is None or (claim.reference_basis or "") not in ("published", ""):
+        return claim  # a time the text states wins over a relative cue
+    if shift == "before":
+        return dataclasses.replace(claim, reference_time=None, reference_basis="before")
+    try:
+        day = date.fromisoformat((claim.published or "")[:10])
+    except ValueError:
+        return claim
+    moved = (day + timedelta(days=int(shift))).isoformat()
+    return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
+
+
+def _whose(claim: Claim) -> str | None:
+    """The person or party a share of votes or support belongs to: the entity nearest the number."""
+    at = claim.sentence.find(claim.mention)
+    best: tuple[int, str] | None = None
+    for mention in find_entities(claim.sentence):
+        if mention.kind in _WHOSE_KINDS:
+            distance = abs(mention.start - at)
+            if best is None or distance < best[0]:
+                best = (distance, mention.canonical)
+    return best[1] if best else None
+
+
+def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
+    unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
+    if claim.unit == "percent":
+        if context.share_of:
+            whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
+            return f"share of {context.share_of}" + (f" for {whose}" if whose else "")
+        return (subject_kind(claim.subject, claim.unit, lang) or unkeyed) if claim.subject else unkeyed
+    if claim.unit and claim.unit.isupper():
+        return f"money ({claim.unit}) for {context.money_for}" if context.money_for else unkeyed
+    kind = subject_kind(claim.subject, claim.unit, lang)
+    if kind is None and claim.measure == "other":
+        return unkeyed
+    return kind
+
+
+def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = None,
+                   lang: str = "pl") -> list[Membership]:
+    """The membership of each claim, in the order given. `stories` maps article -> story; without it
+    all claims are taken as one story."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        by_article[claim.article].append(index)
+    contexts: list[ClaimContext] = [ClaimContext()] * len(claims)
+    for indices in by_article.values():
+        indices.sort(key=lambda i: claims[i].span)
+        for i, context in zip(indices, article_contexts([claims[i] for i in indices], lang), strict=True):
+            contexts[i] = context
+    whole_of: dict[int, int] = {}
+    for indices in by_article.values():
+        for i in indices:
+            if (part_of := contexts[i].part_of) is not None:
+                whole_of[i] = indices[part_of]
+    kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
+    adjusted = [_shifted(c, x.shift) for c, x in zip(claims, contexts, strict=True)]
+
+    story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
+    members: dict[str | None, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if i not in whole_of and claim.modality != "denied":
+            members[story_of[i]].append(i)
+    keys: list[FigureKey | None] = [None] * len(claims)
+    for story, indices in members.items():
+        found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story)
+        for i, key in zip(indices, found, strict=True):
+            keys[i] = key
+    roles = ["member"] * len(claims)
+    for i, claim in enumerate(claims):
+        if claim.modality == "denied" and i not in whole_of:
+            keys[i] = _denied_figure(claim, kinds[i] or "", story_of[i], claims, keys, members.get(story_of[i], []))
+            roles[i] = "denial"
+    for i in sorted(whole_of, key=lambda i: claims[i].span):  # a nested part's whole comes first
+        whole = whole_of[i]
+        whole_key = keys[whole] or FigureKey(claims[whole].measure, claims[whole].actor, kinds[whole] or "",
+                                             claims[whole].place, False, story_of[i])
+        keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
+                            False, story_of[i], whole_key, contexts[i].part_locus or kinds[i])
+        roles[i] = "part"
+    final = _lift_running_totals(keys, contexts)
+    return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
+            for i in range(len(claims))]
+
+
+def _denied_figure(claim: Claim, kind: str, story: str | None, claims: Sequence[Claim],
+                   keys: list[FigureKey | None], candidates: list[int]) -> FigureKey:
+    """The figure of the story a denial most resembles: same measure, then kind, value, place, actor."""
+    best: tuple[int, FigureKey] | None = None
+    for j in candidates:
+        key, other = keys[j], claims[j]
+        if key is None or other.measure != claim.measure:
+            continue
+        score = (2 * (key.subject == kind) + 2 * (other.value == claim.value) + (key.place == claim.place)
+                 + (other.actor == claim.actor))
+        if best is None or score > best[0]:
+            best = (score, key)
+    if best is not None:
+        return best[1]
+    return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+
+
+def _lift_running_totals(keys: list[FigureKey | None], contexts: list[ClaimContext]) -> list[FigureKey]:
+    running = {key for key, context in zip(keys, contexts, strict=True)
+               if key is not None and context.running and key.actor and key.part_of is None}
+    lifted: dict[FigureKey, FigureKey] = {}
+
+    def lift(key: FigureKey) -> FigureKey:
+        if key in lifted:
+            return lifted[key]
+        new = key
+        if key.part_of is not None:
+            new = dataclasses.replace(key, part_of=lift(key.part_of))
+        elif key in running:
+            new = dataclasses.replace(key, story=None)
+        lifted[key] = new
+        return new
+
+    return [lift(key) for key in keys if key is not None]
