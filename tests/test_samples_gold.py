@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from kronika.claim import MEASURES, MODALITIES, QUALIFIERS
+from tests.claims_corpus import examples
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "kronika" / "samples"
 DEV = REPO / "tests" / "corpus" / "dev_articles"
-CORPUS = REPO / "tests" / "corpus" / "claims_pl.jsonl"
 
 DATE_PREFIX = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) ")
 GOLD_KEYS = {
@@ -208,9 +208,8 @@ def test_dev_article_formats() -> None:
 
 
 def load_corpus() -> list[dict[str, Any]]:
-    """Every claims corpus file (`claims_pl*.jsonl`), as tests/claims_corpus.py reads them."""
-    return [json.loads(line) for path in sorted(CORPUS.parent.glob("claims_pl*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Every claims corpus file (`claims_pl*.jsonl`), read once, by tests/claims_corpus.py."""
+    return examples()
 
 
 def check_claim(text: str, claim: dict[str, Any]) -> None:
