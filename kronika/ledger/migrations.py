@@ -7,18 +7,22 @@ from importlib import resources
 
 
 def migrate(connection: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet recorded; return their names. Each script is checked and applied
-    under the write lock, so two first ingests into one new ledger cannot both apply it."""
+    """Apply the migrations not yet recorded; return their names. What is applied is read without a
+    lock (an up-to-date ledger opens without writing), and read again under the write lock before a
+    script runs, so two first ingests into one new ledger cannot both apply it."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    applied = {row[0] for row in connection.execute("SELECT name FROM migrations")}
     folder = resources.files("kronika.ledger").joinpath("migrations")
     done = []
     for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
+        if script.name in applied:
+            continue
         connection.execute("BEGIN IMMEDIATE")
         try:
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
             if connection.execute("SELECT 1 FROM migrations WHERE name = ?", (script.name,)).fetchone():
-                connection.execute("COMMIT")
+                connection.execute("COMMIT")  # another process applied it while we waited for the lock
                 continue
             for statement in _statements(script.read_text("utf-8")):
                 connection.execute(statement)
