@@ -1,20 +1,57 @@
-"""The Python API behind the CLI: ingest paths into a ledger, with a summary of what happened."""
+"""The Python API behind the CLI: ingest inputs into a ledger, accounting for every one.
+
+Each input (a file, a JSON Lines record, standard input) ends as exactly one outcome: ingested,
+duplicate (of an article already in the ledger), rejected (with a reason, recorded in the ledger) or
+skipped on purpose (with the rule that skipped it). Every stage — read, decode, hash, language,
+extract, store — is guarded for each input: a failure becomes that input's rejection and the batch
+goes on.
+"""
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
-from kronika.article import Article, Rejection
+from kronika.article import Article, Rejection, precision_of, valid_published
+from kronika.claim import Claim
 from kronika.ingest import DEFAULT_MAX_BYTES, check_language
-from kronika.ingest.paths import expand_paths
-from kronika.ingest.readers import read_path
+from kronika.ingest.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_budget
+from kronika.ingest.paths import Skipped, expand_paths
+from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+STATUSES = ("ingested", "duplicate", "rejected", "skipped")
+STORE_ATTEMPTS = 5  # a ledger busy beyond its 30 s timeout is tried again this many times
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input. `detail` is the article id stored, the id duplicated, the reason
+    rejected or the rule that skipped it."""
+
+    input: str
+    status: str
+    detail: str = ""
+    claims: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+    published: str | None = None  # the date of inputs that carry none
+    stdin_format: str = "text"
 
 
 @dataclass
@@ -23,53 +60,137 @@ class IngestSummary:
     duplicates: int = 0
     claims: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def inputs(self) -> int:
+        return self.ingested + self.duplicates + len(self.rejected) + len(self.skipped)
 
     def reasons(self) -> Counter[str]:
         return Counter(r.reason.split(":")[0] for r in self.rejected)
 
+    def rules(self) -> Counter[str]:
+        return Counter(s.rule for s in self.skipped)
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "ingested":
+            self.ingested += 1
+            self.claims += outcome.claims
+        elif outcome.status == "duplicate":
+            self.duplicates += 1
+        elif outcome.status == "rejected":
+            self.rejected.append(Rejection(outcome.input, outcome.detail))
+        else:
+            self.skipped.append(Skipped(outcome.input, outcome.detail))
+
 
 def ingest(
     paths: Iterable[str | Path], ledger: Ledger, max_bytes: int = DEFAULT_MAX_BYTES,
-    on_result: Callable[[Article | Rejection, str], None] | None = None,
-    on_file: Callable[[Path | str], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None, options: Options | None = None,
 ) -> IngestSummary:
-    """Read, extract and store every article under `paths`. Bad input is recorded as rejected with its
-    reason and never stops the batch. `on_result(result, status)` sees each article or rejection with
-    status "ingested", "duplicate" or "rejected"; `on_file` is called after each input file."""
+    """Read, extract and store every input under `paths`; `on_outcome` sees each outcome as it happens."""
+    options = options or Options(max_bytes=max_bytes)
     summary = IngestSummary()
-    for path in expand_paths(paths):
-        missing = isinstance(path, str)
-        results = [Rejection(str(path), "no such file or directory")] if missing else read_path(Path(path), max_bytes)
-        for result in results:
-            status = _ingest_one(result, ledger, summary)
-            if on_result:
-                on_result(result, status)
-        if on_file:
-            on_file(path)
+    for outcome in ingest_outcomes(paths, ledger, options):
+        summary.add(outcome)
+        if on_outcome:
+            on_outcome(outcome)
     return summary
 
 
-def _ingest_one(result: Article | Rejection, ledger: Ledger, summary: IngestSummary) -> str:
-    if isinstance(result, Article):
-        if ledger.article_id_for_hash(result.content_hash):
-            summary.duplicates += 1
-            return "duplicate"
-        checked = check_language(result)
-        if isinstance(checked, Article):
-            try:
-                claims = extract_article(checked)
-            except Exception as error:  # an extraction bug must not stop the batch; the input is kept as rejected
-                log.exception("extraction failed on %s", checked.input)
-                result = Rejection(checked.input, f"extraction failed: {type(error).__name__}: {error}"[:300])
-            else:
-                if ledger.add_article(checked, claims) is None:
-                    summary.duplicates += 1
-                    return "duplicate"
-                summary.ingested += 1
-                summary.claims += len(claims)
-                return "ingested"
+def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
+    for item in expand_paths(paths):
+        if isinstance(item, Skipped):
+            yield Outcome(item.name, "skipped", item.rule)
+        elif isinstance(item, Rejection):
+            yield _reject(ledger, item)
         else:
-            result = checked
-    ledger.add_rejection(result)
-    summary.rejected.append(result)
-    return "rejected"
+            for result in read_input(item, options.max_bytes, options.stdin_format):
+                yield _ingest_result(result, ledger, options)
+
+
+def _ingest_result(result: Article | Rejection, ledger: Ledger, options: Options) -> Outcome:
+    if isinstance(result, Rejection):
+        return _reject(ledger, result)
+    article = with_default_date(result, options.published)
+    try:
+        duplicate_of = _store_retrying(ledger.article_id_for_hash, article.content_hash)
+    except Exception as error:
+        return _reject(ledger, _failure(article.input, "hash and look-up", error))
+    if duplicate_of:
+        _store_retrying(ledger.resolve_rejections, article.input, duplicate_of)
+        return Outcome(article.input, "duplicate", duplicate_of)
+    extracted = extract_guarded(article, options.time_budget)
+    if isinstance(extracted, Rejection):
+        return _reject(ledger, extracted)
+    try:
+        stored = _store_retrying(ledger.add_article, article, extracted)
+        if stored is None:  # another ingest stored the same text since the look-up
+            return Outcome(article.input, "duplicate", ledger.article_id_for_hash(article.content_hash) or "")
+    except Exception as error:
+        return _reject(ledger, _failure(article.input, "storing", error))
+    return Outcome(article.input, "ingested", stored, len(extracted))
+
+
+def extract_guarded(article: Article, budget: float | None = DEFAULT_TIME_BUDGET) -> list[Claim] | Rejection:
+    """The language check and the claims of one article, or its rejection: a pure function of the
+    article, so it can run in a worker process."""
+    try:
+        checked = check_language(article)
+    except Exception as error:
+        return _failure(article.input, "language check", error)
+    if isinstance(checked, Rejection):
+        return checked
+    started = time.perf_counter()
+    try:
+        with time_budget(budget):
+            claims = extract_article(checked)
+    except BudgetExceeded as error:
+        return Rejection(article.input, f"{error} ({len(article.text):,} characters)")
+    except Exception as error:  # an extraction bug must not stop the batch; the input is kept as rejected
+        return _failure(article.input, "extraction", error)
+    log.info("extracted %d claims from %s in %.2f s", len(claims), article.input, time.perf_counter() - started)
+    return claims
+
+
+def with_default_date(article: Article, published: str | None) -> Article:
+    """`article` dated `published` when it carries no date of its own."""
+    if article.published or not published:
+        return article
+    return replace(article, published=published, published_precision=precision_of(published))
+
+
+def parse_published(value: str | None) -> str | None:
+    """An ISO date, month or year for `--published`; ValueError names what is accepted."""
+    if value is None:
+        return None
+    checked = valid_published(value)
+    if checked is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return checked
+
+
+def _failure(name: str, stage: str, error: BaseException) -> Rejection:
+    log.exception("%s failed on %s", stage, name)
+    return Rejection(name, f"{stage} failed: {type(error).__name__}: {error}"[:300])
+
+
+def _reject(ledger: Ledger, rejection: Rejection) -> Outcome:
+    try:
+        _store_retrying(ledger.add_rejection, rejection)
+    except Exception:  # the ledger itself is failing: the rejection is still reported and counted
+        log.exception("could not record the rejection of %s", rejection.input)
+    return Outcome(rejection.input, "rejected", rejection.reason)
+
+
+def _store_retrying(write: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """`write`, tried again while SQLite says the ledger is locked by another writer."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            return write(*args, **kwargs)
+        except sqlite3.OperationalError as error:
+            if attempt == STORE_ATTEMPTS or "locked" not in str(error) and "busy" not in str(error):
+                raise
+            log.warning("ledger busy (%s), trying again", error)
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")

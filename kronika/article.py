@@ -65,3 +65,8 @@ def full_date(value: str | None) -> str | None:
     """`value` if it names a whole day: what relative time expressions can be resolved against."""
     checked = valid_published(value)
     return checked if checked is not None and len(checked) == 10 else None
+
+
+def precision_of(published: str | None) -> str | None:
+    """How much of a date `published` gives: day (`2025-09-03`), month (`2025-09`) or year (`2025`)."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(published)) if published else None

@@ -54,9 +54,9 @@ def _rejected_line(rejection: Rejection) -> str:
     return f"[yellow]rejected[/] {escape(rejection.input)}: {escape(rejection.reason)}"
 
 
-def _articles(paths: tuple[str, ...], max_bytes: int) -> Iterator[Article]:
+def _articles(paths: tuple[str, ...], max_bytes: int, stdin_format: str = "text") -> Iterator[Article]:
     """The readable articles under `paths`; each rejection is said on stderr and skipped."""
-    for result in read_inputs(paths, max_bytes):
+    for result in read_inputs(paths, max_bytes, stdin_format):
         if isinstance(result, Rejection):
             err.print(_rejected_line(result))
         else:

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
+from rich.markup import escape
 
-from kronika.article import Article, Rejection
+from kronika.article import Rejection
 from kronika.cli.app import (
     CLAIM_TABLE,
     _articles,
@@ -19,40 +22,77 @@ from kronika.cli.app import (
     main,
     max_bytes_option,
 )
-from kronika.ingest.paths import expand_paths
+from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ledger import default_db_path
 from kronika.output import emit
+
+
+def _published_option(function: Any) -> Any:
+    def check(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+        from kronika.api import parse_published
+
+        try:
+            return parse_published(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return click.option("--published", callback=check, metavar="DATE",
+                        help="Date of inputs that carry none (YYYY-MM-DD, YYYY-MM or YYYY).")(function)
+
+
+stdin_format_option = click.option(
+    "--stdin-format", type=click.Choice(("text", "jsonl", "html")), default="text", show_default=True,
+    help="What `-` (standard input) holds.",
+)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @max_bytes_option
+@click.option("--time-budget", type=float, default=DEFAULT_TIME_BUDGET, show_default=True, metavar="SECONDS",
+              help="Reject an article whose extraction takes longer than this (0: no limit).")
+@_published_option
+@stdin_format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")
-def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, strict: bool) -> None:
-    """Read articles (text, JSON Lines, HTML; files, folders, globs) into the ledger.
+def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, time_budget: float, published: str | None,
+           stdin_format: str, strict: bool) -> None:
+    """Read articles (text, JSON Lines, HTML; files, folders, globs, - for standard input) into the ledger.
+
+    Every input is accounted for: ingested, duplicate, rejected (with its reason, kept in the ledger)
+    or skipped on purpose (hidden names inside folders). Exits 1 when nothing could be ingested.
 
     Example: kronika ingest articles/ --db kronika.db
     """
+    from kronika.api import Options, Outcome
     from kronika.api import ingest as ingest_paths
 
-    files = list(expand_paths(paths))
+    options = Options(max_bytes=max_bytes, time_budget=time_budget or None, published=published,
+                      stdin_format=stdin_format)
     with _open_ledger(db, create=True) as ledger, _progress() as progress:
-        task = progress.add_task("ingesting", total=len(files))
+        task = progress.add_task("ingesting", total=None)
 
-        def show(result: Article | Rejection, status: str) -> None:
-            if isinstance(result, Rejection):
-                progress.console.print(_rejected_line(result))
+        def show(outcome: Outcome) -> None:
+            if outcome.status == "rejected":
+                progress.console.print(_rejected_line(Rejection(outcome.input, outcome.detail)))
+            elif outcome.status == "skipped":
+                progress.console.print(f"[dim]skipped {escape(outcome.input)}: {escape(outcome.detail)}[/]")
+            progress.advance(task)
 
-        summary = ingest_paths(files, ledger, max_bytes, on_result=show, on_file=lambda _: progress.advance(task))
+        summary = ingest_paths(paths, ledger, on_outcome=show, options=options)
         counts = ledger.counts()
     err.print(
-        f"ingested {summary.ingested} articles ({summary.claims} claims), {summary.duplicates} duplicates,"
-        f" {len(summary.rejected)} rejected; the ledger {db or default_db_path()} holds"
-        f" {counts['articles']} articles and {counts['claims']} claims"
+        f"{summary.inputs} inputs: ingested {summary.ingested} articles ({summary.claims} claims),"
+        f" {summary.duplicates} duplicates, {len(summary.rejected)} rejected, {len(summary.skipped)} skipped;"
+        f" the ledger {db or default_db_path()} holds {counts['articles']} articles and {counts['claims']} claims"
     )
     for reason, count in summary.reasons().most_common():
-        err.print(f"  rejected {count}: {reason}")
+        err.print(f"  rejected {count}: {escape(reason)}")
+    for rule, count in summary.rules().most_common():
+        err.print(f"  skipped {count}: {escape(rule)}")
+    if summary.ingested + summary.duplicates == 0:
+        err.print("[red]nothing could be ingested[/]")
+        sys.exit(1)
     if strict and summary.rejected:
         sys.exit(1)
 
@@ -61,16 +101,24 @@ def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, strict: bool
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl")
 @max_bytes_option
-@click.option("--lang", default="pl", show_default=True)
-def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, lang: str) -> None:
-    """Print the claims of articles without storing them (no ledger).
+@_published_option
+@stdin_format_option
+def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, published: str | None, stdin_format: str) -> None:
+    """Print the claims of articles without storing them (no ledger); - reads standard input.
 
     Example: kronika extract article.txt --format jsonl
     """
-    from kronika.pipeline import extract_article
+    from kronika.api import extract_guarded, with_default_date
 
-    claims = (claim.to_dict() for article in _articles(paths, max_bytes) for claim in extract_article(article, lang))
-    emit(claims, fmt, CLAIM_TABLE)
+    def claims() -> Iterator[dict[str, Any]]:
+        for article in _articles(paths, max_bytes, stdin_format):
+            extracted = extract_guarded(with_default_date(article, published))
+            if isinstance(extracted, Rejection):
+                err.print(_rejected_line(extracted))
+                continue
+            yield from (claim.to_dict() for claim in extracted)
+
+    emit(claims(), fmt, CLAIM_TABLE)
 
 
 LAYERS = ("number", "time", "entity", "source", "sentence")

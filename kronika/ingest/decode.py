@@ -7,6 +7,11 @@ LEGACY_ENCODINGS = ("cp1250", "iso-8859-2")
 # What Polish letters turn into when one legacy encoding is read as the other (e.g. ISO-8859-2 "ą"
 # read as cp1250 gives "±"; cp1250 "ą" read as ISO-8859-2 gives "š").
 SYMBOLS_OF_WRONG_GUESS = frozenset("¦¬±¶ˇĽľš")
+# Non-letters a Polish text in a legacy encoding holds besides its letters: quotes, dashes, spaces, signs.
+TYPOGRAPHY = frozenset("„”“«»–—…\xa0§°×·’‘€")
+# A legacy decoding is accepted only when the whole file reads as Polish: this share of its non-ASCII
+# characters are Polish letters or typography, and Polish letters are among them.
+LEGACY_POLISH_SHARE = 0.9
 
 
 # UTF-8 with a few stray bytes (a bad copy, a truncated paste) stays UTF-8: when its valid non-ASCII
@@ -36,11 +41,11 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_plausibility(text), encoding, text))
+        if _reads_as_polish(text):
+            candidates.append((_plausibility(text), encoding, text))
     if candidates:
-        score, encoding, text = max(candidates)
-        if score > 0:
-            return text, encoding
+        _, encoding, text = max(candidates)
+        return text, encoding
     raise UndecodableError(
         f"undecodable bytes: not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start})"
         " and not plausible cp1250 or ISO-8859-2 Polish text"
@@ -58,8 +63,24 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _reads_as_polish(text: str) -> bool:
+    non_ascii = [ch for ch in text if ch > "\x7f"]
+    letters = sum(ch in POLISH_LETTERS for ch in non_ascii)
+    typography = sum(ch in TYPOGRAPHY for ch in non_ascii)
+    return letters > 0 and letters + typography >= LEGACY_POLISH_SHARE * len(non_ascii)
+
+
 def _plausibility(text: str) -> float:
     """Polish letters count for, C1 controls and unusual symbols against."""
     good = sum(ch in POLISH_LETTERS for ch in text)
     bad = sum(("\x80" <= ch <= "\x9f") or ch in SYMBOLS_OF_WRONG_GUESS for ch in text)
     return good - 3 * bad
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """`text` with each lone surrogate (a JSON `"\\ud800"` decodes to one; it cannot be stored or
+    hashed as UTF-8) replaced by U+FFFD, and how many there were."""
+    count = sum(1 for ch in text if "\ud800" <= ch <= "\udfff")
+    if not count:
+        return text, 0
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text), count

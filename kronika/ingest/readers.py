@@ -2,13 +2,17 @@
 raises on bad input, so one bad file never stops a batch."""
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from kronika.article import Article, Rejection, valid_published
+from kronika.article import Article, Rejection
 from kronika.ingest.decode import UndecodableError, decode
+from kronika.ingest.paths import FileInput, StdinInput, display_name
+from kronika.ingest.records import jsonl_record
 from kronika.prepare.markers import outlet_from_source_line, published_from_header
 
 log = logging.getLogger(__name__)
@@ -21,25 +25,52 @@ BINARY_SNIFF = 8192
 Result = Article | Rejection
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
-    """Articles from one file, whatever its format (told by its suffix)."""
-    name = str(path)
+def read_input(item: FileInput | StdinInput, max_bytes: int = DEFAULT_MAX_BYTES,
+               stdin_format: str = "text") -> Iterator[Result]:
+    """Articles from one input; any failure of reading becomes a rejection of that input."""
     try:
-        size = path.stat().st_size
+        if isinstance(item, StdinInput):
+            yield from _read_stdin(item.name, max_bytes, stdin_format)
+        else:
+            yield from read_path(item.path, max_bytes, item.name)
+    except Exception as error:  # a reader bug or an OS error must cost one input, never the batch
+        log.exception("reading %s failed", item.name)
+        yield Rejection(item.name, f"cannot read: {type(error).__name__}: {error}"[:300])
+
+
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Iterator[Result]:
+    """Articles from one file, whatever its format (told by its suffix)."""
+    name = name or display_name(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, max_bytes, name)
+        return
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # bounded: the file may grow after it was listed
     except OSError as error:
         yield Rejection(name, f"cannot read: {error.strerror or error}")
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, max_bytes)
+    yield from _read_bytes(data, _stem(path), suffix, name, max_bytes)
+
+
+def _read_stdin(name: str, max_bytes: int, stdin_format: str) -> Iterator[Result]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if stdin_format == "jsonl":
+        lines = data.splitlines(keepends=True)
+        yield from _jsonl_lines(iter(lines), name, "stdin", max_bytes)
         return
-    if size == 0:
+    suffix = ".html" if stdin_format == "html" else ".txt"
+    yield from _read_bytes(data, f"stdin-{hashlib.sha256(data).hexdigest()[:8]}", suffix, name, max_bytes)
+
+
+def _read_bytes(data: bytes, article_id: str, suffix: str, name: str, max_bytes: int) -> Iterator[Result]:
+    if not data:
         yield Rejection(name, "empty file")
         return
-    if size > max_bytes:
-        yield Rejection(name, f"file too large: {size:,} bytes, limit {max_bytes:,} (see --max-bytes)")
+    if len(data) > max_bytes:
+        yield Rejection(name, f"file too large: more than {max_bytes:,} bytes (see --max-bytes)")
         return
-    data = path.read_bytes()
     if b"\x00" in data[:BINARY_SNIFF]:
         yield Rejection(name, "binary file (NUL bytes), not text")
         return
@@ -49,9 +80,13 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result
         yield Rejection(name, str(error))
         return
     if suffix in HTML_SUFFIXES:
-        yield from _html_article(path.stem, text, encoding, name)
+        yield from _html_article(article_id, text, encoding, name)
     else:
-        yield from _text_article(path.stem, text, encoding, name)
+        yield from _text_article(article_id, text, encoding, name)
+
+
+def _stem(path: Path) -> str:
+    return display_name(path.stem)
 
 
 def _text_article(article_id: str, text: str, encoding: str, name: str) -> Iterator[Result]:
@@ -66,8 +101,11 @@ def _text_article(article_id: str, text: str, encoding: str, name: str) -> Itera
 
 
 def _html_article(article_id: str, html: str, encoding: str, name: str) -> Iterator[Result]:
-    import trafilatura  # imported here: costly, and only HTML needs it
-
+    try:
+        import trafilatura  # imported here: costly, and only HTML needs it
+    except ImportError as error:
+        yield Rejection(name, f"HTML cannot be read here: {error} (reinstall kronika with its dependencies)")
+        return
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as error:  # trafilatura raises many kinds on broken markup
@@ -95,47 +133,38 @@ def _html_date(date: str | None) -> tuple[str | None, str | None]:
     return date[:10], "day"
 
 
-def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
-    """One article per line: `id`, `text`, optional `published`, `url`, `outlet`, `title`.
-    A bad line is rejected alone, as `path:line`."""
+def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Iterator[Result]:
+    """One article per line (see records.py). A bad line is rejected alone, as `path:line`."""
+    name = name or display_name(path)
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield Rejection(str(path), f"cannot read: {error.strerror or error}")
+        yield Rejection(name, f"cannot read: {error.strerror or error}")
         return
-    seen_any = False
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen_any = True
-            yield _jsonl_record(raw, f"{path}:{number}", path.stem, number, max_bytes)
+        yield from _jsonl_lines(_bounded_lines(handle, max_bytes), name, _stem(path), max_bytes)
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """Lines of at most `max_bytes` + 1 bytes: a longer line yields its first part (rejected as too
+    large) and the rest is skipped without being held in memory."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        yield line
+        while len(line) > max_bytes and not line.endswith(b"\n"):
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+
+
+def _jsonl_lines(lines: Iterator[bytes], name: str, stem: str, max_bytes: int) -> Iterator[Result]:
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        yield jsonl_record(raw, f"{name}:{number}", stem, number, max_bytes)
     if not seen_any:
-        yield Rejection(str(path), "empty file")
-
-
-def _jsonl_record(raw: bytes, name: str, stem: str, number: int, max_bytes: int) -> Result:
-    if len(raw) > max_bytes:
-        return Rejection(name, f"record too large: {len(raw):,} bytes, limit {max_bytes:,}")
-    try:
-        line, encoding = decode(raw)
-        record = json.loads(line)
-    except UndecodableError as error:
-        return Rejection(name, str(error))
-    except json.JSONDecodeError as error:
-        return Rejection(name, f"malformed JSON: {error.msg} at column {error.colno}")
-    if not isinstance(record, dict):
-        return Rejection(name, f"JSON line is a {type(record).__name__}, expected an object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Rejection(name, "JSON record has no `text`")
-    published = record.get("published")
-    if published is not None and (not isinstance(published, str) or valid_published(published[:10]) is None):
-        return Rejection(name, f"`published` is not a date YYYY-MM-DD: {published!r}"[:200])
-    return Article(
-        id=str(record.get("id") or f"{stem}-{number}"), text=text,
-        published=published[:10] if published else published_from_header(text),
-        published_precision="day" if published or published_from_header(text) else None,
-        outlet=record.get("outlet") or outlet_from_source_line(text),
-        url=record.get("url"), title=record.get("title"), encoding=encoding, input=name, format="jsonl",
-    )
+        yield Rejection(name, "empty file")

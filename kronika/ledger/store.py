@@ -78,6 +78,7 @@ class Ledger:
                  article.published, article.published_precision, language, article.encoding, article.format,
                  article.input, _now()),
             )
+            self._resolve(article.input, article_id)
             connection.executemany(
                 f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})",
                 (_claim_row(claim, article_id) for claim in claims),
@@ -89,18 +90,31 @@ class Ledger:
         return article_id
 
     def add_rejection(self, rejection: Rejection) -> None:
+        """Record a rejection; the same input rejected again for the same reason is one row, open again."""
         self.connection.execute(
             "INSERT INTO rejections (input, reason, rejected_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (input, reason) DO UPDATE SET rejected_at = excluded.rejected_at",
+            " ON CONFLICT (input, reason) DO UPDATE SET rejected_at = excluded.rejected_at,"
+            " resolved_at = NULL, resolved_as = NULL",
             (rejection.input, rejection.reason, _now()),
+        )
+
+    def resolve_rejections(self, input_name: str, article_id: str) -> None:
+        """An input rejected before that is now in the ledger (read by a newer version, or fixed): its
+        rejections are kept as history, marked resolved by the article."""
+        self._resolve(input_name, article_id)
+
+    def _resolve(self, input_name: str, article_id: str) -> None:
+        self.connection.execute(
+            "UPDATE rejections SET resolved_at = ?, resolved_as = ? WHERE input = ? AND resolved_at IS NULL",
+            (_now(), article_id, input_name),
         )
 
     # -- reading -----------------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         return {
-            table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "claims", "rejections")
+            table: self.connection.execute(f"SELECT COUNT(*) FROM {table}{where}").fetchone()[0]
+            for table, where in (("articles", ""), ("claims", ""), ("rejections", " WHERE resolved_at IS NULL"))
         }
 
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -115,8 +129,12 @@ class Ledger:
         row = self.connection.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def rejections(self) -> Iterator[dict[str, Any]]:
-        for row in self.connection.execute("SELECT input, reason, rejected_at FROM rejections ORDER BY id"):
+    def rejections(self, include_resolved: bool = False) -> Iterator[dict[str, Any]]:
+        """Rejections still open (or all, with those a later ingest resolved)."""
+        sql = "SELECT input, reason, rejected_at, resolved_at, resolved_as FROM rejections"
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        for row in self.connection.execute(sql + " ORDER BY id"):
             yield dict(row)
 
     def claims(
