@@ -99,7 +99,7 @@ def ingest(
 
 
 def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, ledger.path):
         if isinstance(item, Skipped):
             yield Outcome(item.name, "skipped", item.rule)
         elif isinstance(item, Rejection):

@@ -44,8 +44,25 @@ def display_name(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def expand_paths(arguments: Iterable[str | Path]) -> Iterator[Input]:
-    """Every input named by `arguments`, in a stable order (sorted within a folder)."""
+def expand_paths(arguments: Iterable[str | Path], ledger: Path | None = None) -> Iterator[Input]:
+    """Every input named by `arguments`, in a stable order (sorted within a folder). The ledger's own
+    files (`kronika.db`, its `-wal` and `-shm`), when they lie among the inputs, are skipped aloud."""
+    own = _ledger_files(ledger)
+    for item in _expand(arguments):
+        if isinstance(item, FileInput) and own and os.path.realpath(item.path) in own:
+            yield Skipped(item.name, "the ledger's own file")
+        else:
+            yield item
+
+
+def _ledger_files(ledger: Path | None) -> frozenset[str]:
+    if ledger is None:
+        return frozenset()
+    real = os.path.realpath(ledger)
+    return frozenset((real, real + "-wal", real + "-shm", real + "-journal"))
+
+
+def _expand(arguments: Iterable[str | Path]) -> Iterator[Input]:
     for argument in arguments:
         text = str(argument)
         if text == STDIN:
@@ -63,7 +80,7 @@ def expand_paths(arguments: Iterable[str | Path]) -> Iterator[Input]:
             if not matches:
                 yield Rejection(display_name(text), "no file matches this pattern")
             for match in matches:
-                yield from expand_paths([match]) if Path(match).is_dir() else [_file_input(Path(match))]
+                yield from _expand([match]) if Path(match).is_dir() else [_file_input(Path(match))]
         else:
             yield Rejection(display_name(text), "no such file or directory")
 
