@@ -155,8 +155,8 @@ wywiad Korei Południowej. Według analityków w obwodzie kurskim stacjonuje ju�
 def test_actor_filter_takes_polish_english_and_inflected_names(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     (tmp_path / "armia.txt").write_text(ARMY, "utf-8")
-    folder = _folder(tmp_path)
-    assert CliRunner().invoke(main, ["ingest", str(folder), str(tmp_path / "armia.txt"), "--db", str(db)]).exit_code == 0
+    inputs = [str(_folder(tmp_path)), str(tmp_path / "armia.txt")]
+    assert CliRunner().invoke(main, ["ingest", *inputs, "--db", str(db)]).exit_code == 0
     records = json.loads(CliRunner().invoke(main, ["claims", "--db", str(db), "--format", "json"]).stdout)
     expected = [r["mention"] for r in records if r["actor"] == "North Korea"]
     assert expected and len(expected) < len(records)
