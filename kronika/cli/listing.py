@@ -1,7 +1,7 @@
 """Commands that list what the ledger holds: claims, articles, rejections."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ import click
 from kronika.claim import MEASURES, MODALITIES, QUALIFIERS, Claim
 from kronika.cli.app import CLAIM_TABLE, _open_ledger, db_option, format_option, main
 from kronika.filters import ACCEPTED_DATES, name_matcher, parse_period
+from kronika.ledger import Ledger
 from kronika.output import emit
 
 
@@ -34,42 +35,58 @@ def _names_test(field: str, matches: Callable[[str | None], bool]) -> Callable[[
     return lambda c: matches(getattr(c, field))
 
 
+def claim_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that pick claims, shared by `claims` and `export`; read them with `select_claims`."""
+    options = [
+        click.option("--measure", type=click.Choice(MEASURES), help="Only this measure."),
+        click.option("--qualifier", type=click.Choice(QUALIFIERS), help="Only this qualifier."),
+        click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality."),
+        _name_option("actor", "actor (e.g. 'Korea Północna' = 'north korea' = 'Korei Północnej')"),
+        _name_option("place", "place"),
+        _name_option("source", "source"),
+        click.option("--article", help="Only this article id."),
+        click.option("--since", callback=_date_bound, help="Only claims whose reference time (or publication) is "
+                     f"on or after this date; a month or year means its first day. Forms: {ACCEPTED_DATES}."),
+        click.option("--until", callback=_date_bound, help="Only claims whose reference time (or publication) is "
+                     "on or before this date; a month or year means its last day."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def select_claims(ledger: Ledger, filters: dict[str, Any]) -> Iterator[Claim]:
+    """The claims `filters` (the values of the `claim_filters` options) pick, in ledger order."""
+    tests: list[Callable[[Claim], bool]] = []
+    for field in ("qualifier", "modality"):
+        if filters[field] is not None:
+            tests.append(_equals_test(field, filters[field]))
+    for field in ("actor", "place", "source"):
+        if filters[field] is not None:
+            tests.append(_names_test(field, name_matcher(filters[field])))
+    if filters["until"] is not None:
+        last = filters["until"][1]
+        tests.append(lambda c: (c.reference_time or c.published or "")[:10] <= last)
+    since = filters["since"][0] if filters["since"] else None
+    found = ledger.claims(measure=filters["measure"], article=filters["article"], since=since)
+    return (c for c in found if all(test(c) for test in tests))
+
+
+def _equals_test(field: str, value: str) -> Callable[[Claim], bool]:
+    return lambda c: getattr(c, field) == value
+
+
 @main.command()
 @db_option
 @format_option("table")
-@click.option("--measure", type=click.Choice(MEASURES), help="Only this measure.")
-@click.option("--qualifier", type=click.Choice(QUALIFIERS), help="Only this qualifier.")
-@click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality.")
-@_name_option("actor", "actor (e.g. 'Korea Północna' = 'north korea' = 'Korei Północnej')")
-@_name_option("place", "place")
-@_name_option("source", "source")
-@click.option("--article", help="Only this article id.")
-@click.option("--since", callback=_date_bound, help=f"Only claims whose reference time (or publication) is on or "
-              f"after this date; a month or year means its first day. Forms: {ACCEPTED_DATES}.")
-@click.option("--until", callback=_date_bound, help="Only claims whose reference time (or publication) is on or "
-              "before this date; a month or year means its last day.")
-def claims(db: Path | None, fmt: str, measure: str | None, qualifier: str | None, modality: str | None,
-           actor: str | None, place: str | None, source: str | None, article: str | None,
-           since: tuple[str, str] | None, until: tuple[str, str] | None) -> None:
-    """List the claims in the ledger.
+@claim_filters
+def claims(db: Path | None, fmt: str, **filters: Any) -> None:
+    """List the claims in the ledger (JSON: a list of claim records, see docs/claim.md).
 
     Example: kronika claims --measure killed --actor "Korea Północna" --since "wrzesień 2024"
     """
-    tests: list[Callable[[Claim], bool]] = []
-    if qualifier is not None:
-        tests.append(lambda c: c.qualifier == qualifier)
-    if modality is not None:
-        tests.append(lambda c: c.modality == modality)
-    for field, query in (("actor", actor), ("place", place), ("source", source)):
-        if query is not None:
-            tests.append(_names_test(field, name_matcher(query)))
-    if until is not None:
-        last = until[1]
-        tests.append(lambda c: (c.reference_time or c.published or "")[:10] <= last)
     with _open_ledger(db) as ledger:
-        found = ledger.claims(measure=measure, article=article, since=since[0] if since else None)
-        records = (c.to_dict() for c in found if all(test(c) for test in tests))
-        emit(records, fmt, CLAIM_TABLE, title="claims")
+        emit((c.to_dict() for c in select_claims(ledger, filters)), fmt, CLAIM_TABLE, title="claims")
 
 
 @main.command()
