@@ -38,7 +38,7 @@ def emit(
         writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in names})
+            writer.writerow({k: csv_cell(row.get(k)) for k in names})
     elif fmt == "table":
         names = list(columns or (rows[0].keys() if rows else []))
         table = Table(title=title, show_lines=False, header_style="bold")
@@ -61,6 +61,18 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "–".join(str(v) for v in value)
     return str(value)
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a spreadsheet: numbers stay numbers (`1500000`, never `1 500 000`), nested values are
+    JSON (`[12, 19]`, never a Python repr), None is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def emit_json(document: Any, stream: TextIO | None = None) -> None:

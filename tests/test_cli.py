@@ -104,3 +104,64 @@ def test_an_unknown_measure_is_refused_with_the_valid_ones(tmp_path: Path) -> No
         result = CliRunner().invoke(main, [command, "--db", str(db), "--measure", "kiled"])
         assert result.exit_code == 2, (command, result.output)
         assert "killed" in result.output and "deployed" in result.output, command
+
+
+def test_bad_dates_are_refused_naming_the_accepted_forms(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    assert CliRunner().invoke(main, ["ingest", str(_folder(tmp_path)), "--db", str(db)]).exit_code == 0
+    for option, value in (("--since", "2025-13-45"), ("--until", "pojutrze"), ("--since", "31.02.2024")):
+        result = CliRunner().invoke(main, ["claims", "--db", str(db), option, value])
+        assert result.exit_code == 2, (option, value, result.output)
+        assert "accepted forms" in result.output and "września" in result.output, result.output
+
+
+def test_qualifier_and_modality_are_refused_outside_their_sets(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    assert CliRunner().invoke(main, ["ingest", str(_folder(tmp_path)), "--db", str(db)]).exit_code == 0
+    for option, bad, valid in (("--qualifier", "aprox", "approx"), ("--modality", "rumoured", "reported")):
+        result = CliRunner().invoke(main, ["claims", "--db", str(db), option, bad])
+        assert result.exit_code == 2 and valid in result.output, result.output
+        good = CliRunner().invoke(main, ["claims", "--db", str(db), option, valid, "--format", "json"])
+        assert good.exit_code == 0, good.output
+        assert all(r[option[2:]] == valid for r in json.loads(good.stdout))
+
+
+def test_dates_bound_the_claims_by_whole_periods(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    assert CliRunner().invoke(main, ["ingest", str(_folder(tmp_path)), "--db", str(db)]).exit_code == 0
+
+    def times(*options: str) -> list[str]:
+        result = CliRunner().invoke(main, ["claims", "--db", str(db), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return [(r["reference_time"] or r["published"] or "")[:10] for r in json.loads(result.stdout)]
+
+    every = times()
+    dated = [t for t in every if t[:4].isdigit()]
+    assert dated
+    last = max(dated)
+    year, month = last[:4], last[5:7]
+    assert times("--until", f"{year}-{month}") == [t for t in dated if t <= f"{year}-{month}-31"]
+    assert times("--since", year, "--until", year) == [t for t in dated if t[:4] == year]
+    assert times("--until", "1990") == []
+
+
+ARMY = """Wywiad: Phenian przerzuca kolejne oddziały
+
+Seul, 18 października 2024. Korea Północna wysłała do Rosji około 12 tys. żołnierzy – podał w piątek \
+wywiad Korei Południowej. Według analityków w obwodzie kurskim stacjonuje już 3 tys. z nich.
+"""
+
+
+def test_actor_filter_takes_polish_english_and_inflected_names(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    (tmp_path / "armia.txt").write_text(ARMY, "utf-8")
+    inputs = [str(_folder(tmp_path)), str(tmp_path / "armia.txt")]
+    assert CliRunner().invoke(main, ["ingest", *inputs, "--db", str(db)]).exit_code == 0
+    records = json.loads(CliRunner().invoke(main, ["claims", "--db", str(db), "--format", "json"]).stdout)
+    expected = [r["mention"] for r in records if r["actor"] == "North Korea"]
+    assert expected and len(expected) < len(records)
+    for query in ("Korea Północna", "north korea", "Korei Północnej", "NORTH KOREA"):
+        result = CliRunner().invoke(main, ["claims", "--db", str(db), "--format", "json", "--actor", query])
+        assert [r["mention"] for r in json.loads(result.stdout)] == expected, query
+    nobody = CliRunner().invoke(main, ["claims", "--db", str(db), "--format", "json", "--actor", "Korei Południowej"])
+    assert json.loads(nobody.stdout) == []

@@ -1,31 +1,92 @@
 """Commands that list what the ledger holds: claims, articles, rejections."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
-from kronika.claim import MEASURES
+from kronika.claim import MEASURES, MODALITIES, QUALIFIERS, Claim
 from kronika.cli.app import CLAIM_TABLE, _open_ledger, db_option, format_option, main
+from kronika.filters import ACCEPTED_DATES, name_matcher, parse_period
+from kronika.ledger import Ledger
 from kronika.output import emit
+
+
+def _date_bound(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, str] | None:
+    """--since/--until in Polish or ISO; anything else exits 2 with the accepted forms."""
+    if value is None:
+        return None
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
+def _name_option(name: str, what: str) -> Any:
+    return click.option(f"--{name}", help=f"Only this {what}: Polish or English, any case, inflected too.")
+
+
+def _names_test(field: str, matches: Callable[[str | None], bool]) -> Callable[[Claim], bool]:
+    """A claim test on one name field; a source is also matched by its canonical source id."""
+    if field == "source":
+        return lambda c: matches(c.source) or matches(c.source_id)
+    return lambda c: matches(getattr(c, field))
+
+
+def claim_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that pick claims, shared by `claims` and `export`; read them with `select_claims`."""
+    options = [
+        click.option("--measure", type=click.Choice(MEASURES), help="Only this measure."),
+        click.option("--qualifier", type=click.Choice(QUALIFIERS), help="Only this qualifier."),
+        click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality."),
+        _name_option("actor", "actor (e.g. 'Korea Północna' = 'north korea' = 'Korei Północnej')"),
+        _name_option("place", "place"),
+        _name_option("source", "source"),
+        click.option("--article", help="Only this article id."),
+        click.option("--since", callback=_date_bound, help="Only claims whose reference time (or publication) is "
+                     f"on or after this date; a month or year means its first day. Forms: {ACCEPTED_DATES}."),
+        click.option("--until", callback=_date_bound, help="Only claims whose reference time (or publication) is "
+                     "on or before this date; a month or year means its last day."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def select_claims(ledger: Ledger, filters: dict[str, Any]) -> Iterator[Claim]:
+    """The claims `filters` (the values of the `claim_filters` options) pick, in ledger order."""
+    tests: list[Callable[[Claim], bool]] = []
+    for field in ("qualifier", "modality"):
+        if filters[field] is not None:
+            tests.append(_equals_test(field, filters[field]))
+    for field in ("actor", "place", "source"):
+        if filters[field] is not None:
+            tests.append(_names_test(field, name_matcher(filters[field])))
+    if filters["until"] is not None:
+        last = filters["until"][1]
+        tests.append(lambda c: (c.reference_time or c.published or "")[:10] <= last)
+    since = filters["since"][0] if filters["since"] else None
+    found = ledger.claims(measure=filters["measure"], article=filters["article"], since=since)
+    return (c for c in found if all(test(c) for test in tests))
+
+
+def _equals_test(field: str, value: str) -> Callable[[Claim], bool]:
+    return lambda c: getattr(c, field) == value
 
 
 @main.command()
 @db_option
 @format_option("table")
-@click.option("--measure", type=click.Choice(MEASURES), help="Only this measure.")
-@click.option("--actor", help="Only this actor (canonical name, e.g. 'North Korea').")
-@click.option("--article", help="Only this article id.")
-@click.option("--since", help="Only claims whose reference time is on or after this date (YYYY[-MM[-DD]]).")
-def claims(db: Path | None, fmt: str, measure: str | None, actor: str | None, article: str | None,
-           since: str | None) -> None:
-    """List the claims in the ledger.
+@claim_filters
+def claims(db: Path | None, fmt: str, **filters: Any) -> None:
+    """List the claims in the ledger (JSON: a list of claim records, see docs/claim.md).
 
-    Example: kronika claims --measure killed --actor "North Korea"
+    Example: kronika claims --measure killed --actor "Korea Północna" --since "wrzesień 2024"
     """
     with _open_ledger(db) as ledger:
-        records = (c.to_dict() for c in ledger.claims(measure=measure, actor=actor, article=article, since=since))
-        emit(records, fmt, CLAIM_TABLE, title="claims")
+        emit((c.to_dict() for c in select_claims(ledger, filters)), fmt, CLAIM_TABLE, title="claims")
 
 
 @main.command()

@@ -1,0 +1,100 @@
+"""`kronika export`: the full claim records for spreadsheets and scripts (CSV, JSON, JSON Lines, XLSX)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from kronika.claim import CLAIM_FIELDS
+from kronika.cli.app import _open_ledger, db_option, err, main
+from kronika.cli.listing import claim_filters, select_claims
+from kronika.ledger import Ledger
+from kronika.output import csv_cell
+from kronika.timex.humanise import humanise
+
+EXPORT_FORMATS = ("csv", "json", "jsonl", "xlsx")
+ARTICLE_FIELDS = ("article_title", "article_url", "article_outlet", "article_published")
+# Every Claim field in its order, then the article's metadata, then the reference time in words.
+EXPORT_FIELDS = (*CLAIM_FIELDS, *ARTICLE_FIELDS, "reference_time_text")
+
+
+def _article_metadata(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    rows = ledger.connection.execute("SELECT id, title, url, outlet, published FROM articles")
+    return {row[0]: dict(zip(ARTICLE_FIELDS, row[1:], strict=True)) for row in rows}
+
+
+def export_records(ledger: Ledger, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One flat record per claim: EXPORT_FIELDS, numbers as numbers, the TIMEX3 code beside its words."""
+    articles = _article_metadata(ledger)
+    for claim in select_claims(ledger, filters):
+        record = claim.to_dict()
+        record.update(articles.get(claim.article, dict.fromkeys(ARTICLE_FIELDS)))
+        record["reference_time_text"] = humanise(claim.reference_time)
+        yield record
+
+
+def _write_xlsx(records: Iterable[dict[str, Any]], path: Path) -> int:
+    from openpyxl import Workbook  # only this format needs it; loading it costs the other formats time
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("claims")
+    sheet.append(list(EXPORT_FIELDS))
+    count = 0
+    for record in records:
+        sheet.append([csv_cell(record[name]) if record[name] is not None else None for name in EXPORT_FIELDS])
+        count += 1
+    book.save(path)
+    return count
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
+              help="csv and xlsx for spreadsheets, json/jsonl for scripts.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output; xlsx needs a file).")
+@claim_filters
+def export(db: Path | None, fmt: str, output: Path | None, **filters: Any) -> None:
+    """Export the full claim records: every claim field, the article's title, url, outlet and date, and
+    the reference time in words (reference_time_text) beside its TIMEX3 code. See docs/claim.md.
+
+    Example: kronika export --format xlsx -o claims.xlsx --measure killed
+    """
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give it a file with -o claims.xlsx")
+    with _open_ledger(db) as ledger:
+        records = export_records(ledger, filters)
+        if output is None:
+            _write_text(records, fmt, sys.stdout)
+            return
+        if fmt == "xlsx":
+            count = _write_xlsx(records, output)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                count = _write_text(records, fmt, out)
+    err.print(f"exported {count} claims to {output}")
+
+
+def _write_text(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+        writer.writeheader()
+        for record in records:
+            writer.writerow({name: csv_cell(record[name]) for name in EXPORT_FIELDS})
+            count += 1
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        rows = list(records)
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        count = len(rows)
+    return count
