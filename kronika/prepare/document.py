@@ -19,6 +19,9 @@ from kronika.prepare.sentences import split_sentences
 _GLUED = re.compile(r"(?<=[a-ząćęłńóśźż]{3})(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 
 
+_LONGEST_WORD = 40
+
+
 @dataclass(frozen=True, slots=True)
 class SetAside:
     start: int
@@ -51,14 +54,24 @@ class Document:
 
 def prepare(text: str, lang: str = "pl") -> Document:
     set_aside = _find_set_aside(text, lang)
-    chars = list(text)
-    for part in set_aside:
-        for i in range(part.start, part.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    masked = "".join(chars)
+    masked = _blank(text, set_aside)
     analysed, inserted = _split_glued(masked)
     return Document(text, analysed, split_sentences(analysed, lang), set_aside, inserted)
+
+
+def _blank(text: str, parts: list[SetAside]) -> str:
+    """`text` with the set-aside parts turned to spaces (line breaks kept), built from slices: memory
+    stays a small multiple of the text (no list of its characters)."""
+    pieces, previous = [], 0
+    for part in parts:
+        start = max(part.start, previous)
+        if part.end <= start:
+            continue
+        pieces.append(text[previous:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:part.end]))
+        previous = part.end
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
 def _starts_lowercase(text: str, position: int) -> bool:
@@ -67,6 +80,8 @@ def _starts_lowercase(text: str, position: int) -> bool:
     start = position
     while start > 0 and text[start - 1].isalpha():
         start -= 1
+        if position - start > _LONGEST_WORD:
+            return False  # a run of letters this long is no glued pair of words; bounded, so linear
     return text[start].islower()
 
 

@@ -19,6 +19,9 @@ _COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich
 # The rest of a compound amount: `38 tys. 112 głosów` (up to three digits, then a lower-case word).
 _AMOUNT_REST = re.compile(r"\s+\d{1,3}\s+[a-ząćęłńóśźż]")
 _MIN_WORDS_BEFORE_DATE_END = 5
+# How far back from a full stop the splitter looks (for the word before it, for the words of a date):
+# bounded, so a long sentence with many full stops costs linear time, not a rescan from its start.
+_LOOK_BACK = 200
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,11 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     punctuation = candidate.group()
     if not punctuation.startswith("."):
         return True  # ! ? … always end
-    before = _WORD_BEFORE.search(text, sentence_start, candidate.start() + 1)
+    window_start = max(sentence_start, candidate.start() - _LOOK_BACK)
+    before = _WORD_BEFORE.search(text, window_start, candidate.start() + 1)
     word = before.group(1) if before else ""
+    if before is not None and before.start() == window_start > sentence_start and text[window_start - 1].isalnum():
+        word = ""  # a word longer than the window: no abbreviation, initial or ordinal
     following = _NEXT_WORD.match(text, candidate.end())
     next_word = following.group(1) if following else ""
     if len(punctuation) > 1 and punctuation.startswith(".."):
@@ -79,7 +85,9 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     if kind in ("quantity", "multiplier"):
         return not _COUNTED_NOUN.match(next_word)
     if kind == "date":
-        return len(text[sentence_start:candidate.start()].split()) >= _MIN_WORDS_BEFORE_DATE_END
+        window_start = max(sentence_start, candidate.start() - _LOOK_BACK)
+        words = len(text[window_start:candidate.start()].split())
+        return words >= _MIN_WORDS_BEFORE_DATE_END or window_start > sentence_start
     return True
 
 
