@@ -19,7 +19,7 @@ def emit(
     title: str | None = None, stream: TextIO | None = None,
 ) -> int:
     """Write records in `fmt`; `columns` picks and orders the table's columns (JSON keeps everything).
-    Return how many records were written. JSON Lines stream; the other formats collect first."""
+    Return how many records were written. JSON Lines, and CSV with `columns`, stream; the rest collect first."""
     out = stream or sys.stdout
     count = 0
     if fmt == "jsonl":
@@ -27,18 +27,14 @@ def emit(
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
+    if fmt == "csv" and columns:
+        return _stream_csv(records, columns, out)
     rows = list(records)
     if fmt == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    elif fmt == "csv":
-        names = list(columns or (rows[0].keys() if rows else []))
-        if rows and not columns:
-            names = list(dict.fromkeys(key for row in rows for key in row))
-        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: csv_cell(row.get(k)) for k in names})
+    elif fmt == "csv":  # no columns given: the header is every key of every row, so collect first
+        _stream_csv(rows, list(dict.fromkeys(key for row in rows for key in row)), out)
     elif fmt == "table":
         names = list(columns or (rows[0].keys() if rows else []))
         table = Table(title=title, show_lines=False, header_style="bold")
@@ -51,6 +47,16 @@ def emit(
     else:
         raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
     return len(rows)
+
+
+def _stream_csv(records: Iterable[dict[str, Any]], names: Sequence[str], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(names), extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for row in records:
+        writer.writerow({k: csv_cell(row.get(k)) for k in names})
+        count += 1
+    return count
 
 
 def _cell(value: Any) -> str:

@@ -1,12 +1,9 @@
 """`kronika export`: the full claim records for spreadsheets and scripts (CSV, JSON, JSON Lines, XLSX)."""
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
@@ -14,7 +11,7 @@ from kronika.claim import CLAIM_FIELDS
 from kronika.cli.app import _open_ledger, db_option, err, main
 from kronika.cli.listing import claim_filters, select_claims
 from kronika.ledger import Ledger
-from kronika.output import csv_cell
+from kronika.output import csv_cell, emit
 from kronika.timex.humanise import humanise
 
 EXPORT_FORMATS = ("csv", "json", "jsonl", "xlsx")
@@ -70,31 +67,11 @@ def export(db: Path | None, fmt: str, output: Path | None, **filters: Any) -> No
     with _open_ledger(db) as ledger:
         records = export_records(ledger, filters)
         if output is None:
-            _write_text(records, fmt, sys.stdout)
+            emit(records, fmt, EXPORT_FIELDS)
             return
         if fmt == "xlsx":
             count = _write_xlsx(records, output)
         else:
             with open(output, "w", encoding="utf-8", newline="") as out:
-                count = _write_text(records, fmt, out)
+                count = emit(records, fmt, EXPORT_FIELDS, stream=out)
     err.print(f"exported {count} claims to {output}")
-
-
-def _write_text(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    count = 0
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
-        writer.writeheader()
-        for record in records:
-            writer.writerow({name: csv_cell(record[name]) for name in EXPORT_FIELDS})
-            count += 1
-    elif fmt == "jsonl":
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    else:
-        rows = list(records)
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        count = len(rows)
-    return count

@@ -57,23 +57,14 @@ def claim_filters(command: Callable[..., None]) -> Callable[..., None]:
 
 def select_claims(ledger: Ledger, filters: dict[str, Any]) -> Iterator[Claim]:
     """The claims `filters` (the values of the `claim_filters` options) pick, in ledger order."""
-    tests: list[Callable[[Claim], bool]] = []
-    for field in ("qualifier", "modality"):
-        if filters[field] is not None:
-            tests.append(_equals_test(field, filters[field]))
-    for field in ("actor", "place", "source"):
-        if filters[field] is not None:
-            tests.append(_names_test(field, name_matcher(filters[field])))
-    if filters["until"] is not None:
-        last = filters["until"][1]
-        tests.append(lambda c: (c.reference_time or c.published or "")[:10] <= last)
-    since = filters["since"][0] if filters["since"] else None
-    found = ledger.claims(measure=filters["measure"], article=filters["article"], since=since)
+    tests = [_names_test(field, name_matcher(filters[field]))
+             for field in ("actor", "place", "source") if filters[field] is not None]
+    found = ledger.claims(
+        measure=filters["measure"], article=filters["article"], qualifier=filters["qualifier"],
+        modality=filters["modality"], since=filters["since"][0] if filters["since"] else None,
+        until=filters["until"][1] if filters["until"] else None,
+    )
     return (c for c in found if all(test(c) for test in tests))
-
-
-def _equals_test(field: str, value: str) -> Callable[[Claim], bool]:
-    return lambda c: getattr(c, field) == value
 
 
 @main.command()

@@ -139,18 +139,24 @@ class Ledger:
 
     def claims(
         self, measure: str | None = None, actor: str | None = None, article: str | None = None,
-        since: str | None = None,
+        since: str | None = None, until: str | None = None, qualifier: str | None = None,
+        modality: str | None = None,
     ) -> Iterator[Claim]:
         """Claims in article and text order, filtered; `since` keeps claims whose reference time (or
-        publication date) is on or after an ISO date prefix."""
+        publication date) is on or after an ISO date prefix, `until` those whose day is on or before
+        an ISO day (claims with no time at all are kept)."""
         where, parameters = [], []
-        for column, value in (("measure", measure), ("actor", actor), ("article", article)):
+        for column, value in (("measure", measure), ("actor", actor), ("article", article),
+                              ("qualifier", qualifier), ("modality", modality)):
             if value is not None:
                 where.append(f"{column} = ?")
                 parameters.append(value)
         if since is not None:
             where.append("COALESCE(reference_time, published) >= ?")
             parameters.append(since)
+        if until is not None:
+            where.append("substr(COALESCE(NULLIF(reference_time, ''), NULLIF(published, ''), ''), 1, 10) <= ?")
+            parameters.append(until)
         sql = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -85,7 +85,6 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     if kind in ("quantity", "multiplier"):
         return not _COUNTED_NOUN.match(next_word)
     if kind == "date":
-        window_start = max(sentence_start, candidate.start() - _LOOK_BACK)
         words = len(text[window_start:candidate.start()].split())
         return words >= _MIN_WORDS_BEFORE_DATE_END or window_start > sentence_start
     return True
