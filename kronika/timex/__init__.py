@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -14,6 +15,7 @@ from kronika.mentions import TimeMention
 from kronika.timex.compose import compose
 from kronika.timex.lexicon import load
 from kronika.timex.normalise import Context, ago_date, anchor_of, remember, value_of
+from kronika.timex.reading import Reading
 from kronika.timex.recognise import recognise
 from kronika.timex.tokens import Tokenizer
 
@@ -40,7 +42,7 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
     ctx = Context(date.fromisoformat(published) if published else None, tokens)
     mentions = []
     for reading in readings:
-        value = value_of(reading, ctx)
+        value = _guarded(value_of, reading, ctx)
         if reading.type in ("DATE", "TIME"):
             remember(reading, value, ctx)
         attrs = {"anchor": anchor_of(reading, tokens), **reading.attrs}
@@ -49,7 +51,7 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
         after = reading.last + (1 if tokens.kinds[reading.last : reading.last + 1] == " " else 0)
         if reading.type == "DURATION" and tokens.folded[after : after + 1] == ["temu"]:
             attrs["anchor"] = "ago"
-            reached = ago_date(reading, ctx)
+            reached = _guarded(ago_date, reading, ctx)
             if reached:
                 attrs["date"] = reached
         if reading.type == "DURATION" and reading.amount is None and reading.unit:
@@ -57,3 +59,13 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
         start, end = tokens.span(reading.first, reading.last)
         mentions.append(TimeMention(start, end, text[start:end], reading.type, value, attrs))
     return mentions
+
+
+def _guarded(resolve: Callable[[Reading, Context], str | None], reading: Reading, ctx: Context) -> str | None:
+    """Calendar arithmetic that leaves the calendar (`za 10 tys. lat`, a year 0) costs the one
+    expression its value, never the article."""
+    try:
+        return resolve(reading, ctx)
+    except (ValueError, OverflowError):
+        reading.attrs["invalid"] = "outside the calendar"
+        return None

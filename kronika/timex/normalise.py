@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -67,6 +68,16 @@ def _pick(candidates: list[tuple[date, date]], anchor: date, tense: str | None) 
 
 def _month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+
+
+def day_exists(year: int | None, month: int, day: int) -> bool:
+    """31.02, 30 lutego, 31 kwietnia: written by mistake, never normalised. Without a year, 29 February
+    may still exist."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is None:
+        return day <= (29 if month == 2 else monthrange(2001, month)[1])
+    return 1 <= year <= 9999 and day <= monthrange(year, month)[1]
 
 
 def _infer_year(reading: Reading, ctx: Context, month: int, day: int | None) -> int | None:
@@ -194,6 +205,9 @@ def _date_value(reading: Reading, ctx: Context) -> str | None:
             year = _infer_year(reading, ctx, reading.month, reading.day)
         text_year = f"{year:04d}" if year is not None else "XXXX"
         if reading.day is not None:
+            if not day_exists(year, reading.month, reading.day):
+                reading.attrs["invalid"] = "no such day"
+                return None
             return f"{text_year}-{reading.month:02d}-{reading.day:02d}"
         return f"{text_year}-{reading.month:02d}"
     if reading.quarter is not None:
@@ -265,7 +279,10 @@ def remember(reading: Reading, value: str | None, ctx: Context) -> None:
         ctx.last_year = int(value[:4])
     if not (value and len(value) >= 10 and value[4] == "-" and value[:10].replace("-", "").isdigit()):
         return
-    day = date.fromisoformat(value[:10])
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:  # year 0000: no calendar day to remember
+        return
     ctx.last_day = day
     eventful = (reading.weekday is not None or reading.hour is not None or reading.day_shift is not None
                 or reading.year is not None or (ctx.published is not None and day >= ctx.published))
