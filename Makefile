@@ -2,19 +2,34 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
+PREFIX ?= $(HOME)/.local
 
-.PHONY: demo test bench lint browser clean
+.PHONY: demo test bench lint browser install clean
 
-$(STAMP): pyproject.toml
+# The runtime alone, for `make demo` and `make install`; the dev tools (pytest, ruff, mypy, playwright)
+# only for `make test`, `make lint` and `make bench`.
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUNTIME)
 	$(BIN)/kronika demo
+
+# Puts `kronika` on the PATH: a link in $(PREFIX)/bin (default ~/.local/bin) to the venv's command.
+install: $(RUNTIME)
+	mkdir -p $(PREFIX)/bin
+	ln -sf $(CURDIR)/$(BIN)/kronika $(PREFIX)/bin/kronika
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "kronika is on your PATH: $(PREFIX)/bin/kronika";; \
+	  *) echo "linked $(PREFIX)/bin/kronika; add $(PREFIX)/bin to PATH: export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 test: $(STAMP) browser
 	$(BIN)/pytest -q

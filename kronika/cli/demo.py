@@ -1,6 +1,7 @@
 """`kronika demo`: the bundled samples, end to end."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -43,6 +44,23 @@ def demo(out: Path) -> None:
     err.print(
         f"demo: {summary.ingested} articles, {summary.claims} claims, {len(found)} figures,"
         f" {len(conflicting)} conflicts; {len(summary.rejected)} rejected.\n"
-        f"ledger: {db.resolve()}  (try: kronika claims --db {db})\nreport: {path.resolve()}"
+        f"ledger: {db.resolve()}  (try: {_command()} claims --db {db}){_path_hint()}\nreport: {path.resolve()}"
     )
+
+
+def _command() -> str:
+    """`kronika` when that name on the PATH is this command, else the path that ran it, with the way to
+    put it on the PATH: `make demo` runs it from the venv, where a new user's shell does not look."""
+    import shutil
+    import sys
+
+    here = Path(sys.argv[0]).resolve()
+    found = shutil.which("kronika")
+    if found and Path(found).resolve() == here:
+        return "kronika"
+    return os.path.relpath(here) if here.is_relative_to(Path.cwd()) else str(here)
+
+
+def _path_hint() -> str:
+    return "" if _command() == "kronika" else "\n`make install` puts kronika on your PATH."
 
