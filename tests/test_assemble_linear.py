@@ -53,10 +53,10 @@ def _dense_numbers(n: int) -> str:
 def _seconds(make: Callable[[int], str], n: int) -> float:
     text = make(n)
     best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
+    for _ in range(3):  # CPU time, best of three: other processes on the machine do not count
+        started = time.process_time()
         claims = kronika.extract(text, published=PUBLISHED)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     assert claims, "the text must yield claims, or the ratio measures nothing"
     return best
 
@@ -67,19 +67,19 @@ def _ratio(make: Callable[[int], str], n: int) -> float:
 
 
 def test_many_sentences_cost_linear_time() -> None:
-    assert _ratio(lambda n: " ".join(_sentence(i) for i in range(n)), 60) <= MAX_RATIO
+    assert _ratio(lambda n: " ".join(_sentence(i) for i in range(n)), 200) <= MAX_RATIO
 
 
 def test_one_long_sentence_costs_linear_time() -> None:
-    assert _ratio(_long_sentence, 40) <= MAX_RATIO
+    assert _ratio(_long_sentence, 120) <= MAX_RATIO
 
 
 def test_number_dense_text_costs_linear_time() -> None:
-    assert _ratio(_dense_numbers, 60) <= MAX_RATIO
+    assert _ratio(_dense_numbers, 150) <= MAX_RATIO
 
 
 def test_whole_article_costs_linear_time() -> None:
-    assert _ratio(_article, 25) <= MAX_RATIO
+    assert _ratio(_article, 50) <= MAX_RATIO
 
 
 def test_long_digit_runs_and_tokens_are_read() -> None:

@@ -7,11 +7,10 @@ looked up in morfeusz2: the rest of the text costs nothing here.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from kronika.article import full_date
-from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
+from kronika.assemble.attribution import Attribution, attribution_for, opens_continuation
 from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, cue_hits, measure_of
@@ -19,6 +18,7 @@ from kronika.assemble.modality import SentenceModality, modality_of
 from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import counted_after, counted_before, specific_person
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
@@ -58,7 +58,6 @@ class _SentenceView:
     entities: list[EntityMention]
     times: list[TimeMention]
     point_times: SentenceTimes
-    time_tokens: frozenset[int]
     attributions: list[Attribution]
     hits: list[CueHit]
     modality: SentenceModality
@@ -68,14 +67,11 @@ class _SentenceView:
     def of(cls, context: DocumentContext, index: int) -> _SentenceView:
         sentence = context.sentence(index)
         entities, times = context.entities_in(index), context.times_in(index)
-        time_tokens = frozenset(
-            k for t in times for k in range(sentence.index_at(t.start), sentence.index_at(t.end))
-        )
         lex = context.lexicon
         modality = SentenceModality.of(sentence, lex)
-        return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), time_tokens,
-                   find_attributions(sentence, context.text, entities, lex, time_tokens), cue_hits(sentence, lex),
-                   modality, opens_continuation(context.text, sentence.start, lex) or modality.reported)
+        return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
+                   cue_hits(sentence, lex), modality,
+                   opens_continuation(context.text, sentence.start, lex) or modality.reported)
 
 
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
@@ -94,6 +90,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     claims: list[Claim] = []
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
+    speakers = Speakers(context)
     for index in sorted(by_sentence):
         view = _SentenceView.of(context, index)
         sentence, in_sentence, attributions, lex = view.sentence, view.entities, view.attributions, context.lexicon
@@ -102,12 +99,13 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
         figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))]
         all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
-        coverage = Counter(k for counted in all_counted for k in range(counted.first, counted.last))
+        # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
+        # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
+        counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
             counted = all_counted[position]
-            others_counted = _others_counted(view.hits, coverage, range(counted.first, counted.last))
             if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
                 continue
             subject = counted.lemma
@@ -120,7 +118,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = measure_of(sentence, view.hits, range(first, last), range(counted.first, counted.last),
-                                    number.unit, subject, others_counted, number.qualifier_span is not None)
+                                    number.unit, subject, counted_tokens, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
@@ -129,7 +127,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 measure == "other" and (subject is None or number.value == 1) or is_circumstance(sentence, number)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
-            attribution = attribution_for(attributions, first)
+            attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))
             if attribution is None and not attributions and (view.continues or counted.anaphoric):
                 if not previous:
                     previous.append(_previous_attribution(context, index, carried))
@@ -144,7 +142,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 actor = antecedent.actor
             when, basis = reference_time(
                 sentence, view.point_times, first, published,
-                range(attribution.first, attribution.cue + 3) if attribution else None,
+                range(attribution.first, attribution.cue + 3) if attribution and attribution.cue >= 0 else None,
                 context.carried_time(index, published, view.continues),
             )
             when = anchored(when, anchor)
@@ -169,10 +167,14 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     return claims
 
 
-def _others_counted(hits: list[CueHit], coverage: Counter[int], own: range) -> frozenset[int]:
-    """The cue positions inside phrases the sentence's other numbers count (`2 tys. zakażeń i 40 zgonów`):
-    from counts of how many counted phrases cover each token, so no figure walks the others' phrases."""
-    return frozenset(h.index for h in hits if coverage[h.index] > (h.index in own))
+def _spoken(context: DocumentContext, speakers: Speakers, sentence: Sentence, number: NumberMention,
+            attribution: Attribution | None) -> Attribution | None:
+    """A figure inside a quotation or dialogue takes its speaker, unless the utterance itself names a
+    source for it (`- Według GUS to 5 proc. - mówi minister`)."""
+    quote = context.quotes.at(number.start)
+    if quote is None or (attribution is not None and quote.start <= sentence.tokens[attribution.cue].start < quote.end):
+        return attribution
+    return speakers.of(quote) or attribution
 
 
 def _previous_attribution(context: DocumentContext, index: int,
@@ -183,8 +185,7 @@ def _previous_attribution(context: DocumentContext, index: int,
     if index - 1 in carried:
         last = carried[index - 1]
     else:
-        found = find_attributions(context.sentence(index - 1), context.text, context.entities_in(index - 1),
-                                  context.lexicon)
+        found = context.attributions(index - 1)
         last = found[-1] if found else None
     # Only the source carries over; its token positions belong to the other sentence.
     return Attribution(last.source, last.source_kind, -1, -1, -1, "sentence") if last else None

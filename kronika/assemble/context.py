@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
+from kronika.assemble.attribution import Attribution, find_attributions
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.sentence import Sentence
@@ -55,6 +56,7 @@ class DocumentContext:
     quotes: QuoteIndex
     point_times: SpanIndex[TimeMention] = field(init=False)
     _sentences: dict[int, Sentence] = field(default_factory=dict)
+    _attributions: dict[int, list[Attribution]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.point_times = SpanIndex([t for t in self.times.items if t.type in POINT_TYPES and t.value])
@@ -75,6 +77,19 @@ class DocumentContext:
             start, end = self.document.sentences[index]
             self._sentences[index] = Sentence.of(self.text, start, end)
         return self._sentences[index]
+
+    def attributions(self, index: int) -> list[Attribution]:
+        """The reporting frames of sentence `index`, found once; a source phrase never takes in a time."""
+        if index not in self._attributions:
+            sentence = self.sentence(index)
+            self._attributions[index] = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
+                                                          self.time_tokens(index))
+        return self._attributions[index]
+
+    def time_tokens(self, index: int) -> frozenset[int]:
+        sentence = self.sentence(index)
+        return frozenset(k for t in self.times_in(index)
+                         for k in range(sentence.index_at(t.start), sentence.index_at(t.end)))
 
     def entities_in(self, index: int) -> list[EntityMention]:
         return self.entities.within(*self.document.sentences[index])
