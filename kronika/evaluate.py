@@ -1,4 +1,4 @@
-"""Score extracted claims against hand gold in the format of ../shared/gold/README.md.
+"""Score extracted claims against hand gold in the format of docs/gold.md.
 
 A predicted claim is correct when it is in the same article, its span overlaps the gold cue and its
 value matches (within 0.5 %; `value_max` too for ranges; interval overlap for vague amounts).

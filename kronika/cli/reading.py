@@ -143,7 +143,7 @@ def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> No
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
-              help="Gold claims, one JSON object a line (format of shared/gold/README.md).")
+              help="Gold claims, one JSON object a line (format: docs/gold.md).")
 @format_option("table")
 @click.option("--errors/--no-errors", default=False, help="List every wrong, missed or mislabelled claim.")
 def evaluate(paths: tuple[str, ...], gold: Path, fmt: str, errors: bool) -> None:
