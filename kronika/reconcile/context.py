@@ -77,8 +77,14 @@ def cues(lang: str = "pl") -> _Cues:
     )
 
 
+_CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
+
+
 def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
-    """The cue closest to the number: the last one before it or the first after it."""
+    """The cue closest to the number: the last one before it or the first after it within its clause
+    (`4 proc. głosów`; in `4 proc., a frekwencja` the cue after the comma is the next number's)."""
+    if (end := _CLAUSE_END.search(after)) is not None:
+        after = after[:end.start()]
     last = None
     for match in pattern.finditer(before):
         last = match
