@@ -213,3 +213,8 @@ def _story(articles: list[str], by_id: dict[str, ArticleFeatures], known: dict[s
     if first_title and top:
         label = f"{label}: {first_title[:60]}"
     return Story(story_id, label, articles, dates[0] if dates else None, dates[-1] if dates else None, top)
+
+
+def story_map(stories: Iterable[Story]) -> dict[str, str]:
+    """article -> story id."""
+    return {article: story.id for story in stories for article in story.articles}
