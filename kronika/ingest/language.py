@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -51,7 +51,7 @@ class Evidence:
                 and self.foreign_share <= profile.max_foreign_share)
 
 
-@lru_cache(maxsize=None)
+@cache
 def profile(lang: str = "pl") -> Profile:
     path = resources.files("kronika.lang").joinpath(lang, "language", "profile.json")
     data = json.loads(path.read_text("utf-8"))
