@@ -25,6 +25,8 @@ from kronika.cli.app import (
 from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ledger import default_db_path
 from kronika.output import emit
+from kronika.scale.pool import available_cores
+from kronika.scale.progress import expected_outcomes
 
 
 def _published_option(function: Any) -> Any:
@@ -55,8 +57,10 @@ stdin_format_option = click.option(
 @_published_option
 @stdin_format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")
+@click.option("--jobs", type=click.IntRange(min=1), default=available_cores, show_default="the number of cores",
+              help="Worker processes extracting in parallel (one writer; the ledger is the same for any number).")
 def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, time_budget: float, published: str | None,
-           stdin_format: str, strict: bool) -> None:
+           stdin_format: str, strict: bool, jobs: int) -> None:
     """Read articles (text, JSON Lines, HTML; files, folders, globs, - for standard input) into the ledger.
 
     Every input is accounted for: ingested, duplicate, rejected (with its reason, kept in the ledger)
@@ -68,9 +72,10 @@ def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, time_budget:
     from kronika.api import ingest as ingest_paths
 
     options = Options(max_bytes=max_bytes, time_budget=time_budget or None, published=published,
-                      stdin_format=stdin_format)
+                      stdin_format=stdin_format, jobs=jobs)
     with _open_ledger(db, create=True) as ledger, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
+        total = expected_outcomes(paths, ledger.path) if progress.console.is_terminal else None
+        task = progress.add_task("ingesting", total=total)
 
         def show(outcome: Outcome) -> None:
             if outcome.status == "rejected":
