@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -102,3 +103,58 @@ def add_review(connection: sqlite3.Connection, claim_id: int, verdict: str, revi
         connection.execute("ROLLBACK")
         raise
     return review_record(row)
+
+
+def latest_reviews(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Each reviewed claim's latest review, in claim order."""
+    for row in connection.execute(
+        "SELECT * FROM reviews WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY claim) ORDER BY article, span_start"
+    ):
+        yield review_record(row)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The shortest text ending at the cue whose first occurrence is here and in which the cue first
+    occurs at its own place: what the gold format's `context` needs to find the right occurrence."""
+    cue = text[start:end]
+    left = start
+    while True:
+        context = text[left:end]
+        if text.find(context) == left and text.find(cue, left) == start:
+            return context
+        if left == 0:
+            return context
+        left = max(0, left - 12)
+
+
+def gold_records(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The reviewed claims as gold lines (../shared/gold/README.md): confirmed and corrected claims with
+    their reviewed values, rejected ones as `expect: none` (no claim may be extracted there)."""
+    texts: dict[str, str] = {}
+    for review in latest_reviews(connection):
+        article = review["article"]
+        if article not in texts:
+            row = connection.execute("SELECT text FROM articles WHERE id = ?", (article,)).fetchone()
+            texts = {article: row[0] if row else ""}  # reviews come in article order: one text at a time
+        text = texts[article]
+        start, end = review["span"]
+        if not text or end > len(text):
+            continue
+        record: dict[str, Any] = {"article": article, "cue": text[start:end]}
+        context = _context(text, start, end)
+        if context != record["cue"]:
+            record["context"] = context
+        if review["verdict"] == "rejected":
+            record["expect"] = "none"
+        else:
+            after = review["after"]
+            record.update(measure=[after["measure"]], value=after["value"], qualifier=[after["qualifier"]],
+                          source=[after["source"]] if after.get("source") else None)
+            if after.get("value_max") is not None:
+                if after["qualifier"] == "vague":
+                    record["vague_range"] = [after["value"], after["value_max"]]
+                else:
+                    record["value_max"] = after["value_max"]
+        record["review"] = {"verdict": review["verdict"], "reviewer": review["reviewer"],
+                            "reviewed_at": review["reviewed_at"], "note": review["note"]}
+        yield record
