@@ -27,7 +27,8 @@ def claim_ids(base: str, article: str) -> dict[str, int]:
 
 
 def review(base: str, claim: int, headers: dict[str, str] | None = None, **body: object) -> httpx.Response:
-    return httpx.post(f"{base}/claims/{claim}/review.json", json=body, headers=TOKEN if headers is None else headers, timeout=20)
+    headers = TOKEN if headers is None else headers
+    return httpx.post(f"{base}/claims/{claim}/review.json", json=body, headers=headers, timeout=20)
 
 
 def test_writes_need_the_token_and_a_writable_server(ledger_path: Path) -> None:
@@ -37,7 +38,8 @@ def test_writes_need_the_token_and_a_writable_server(ledger_path: Path) -> None:
         assert "write-token" in httpx.get(f"{base}/claims/{claim}", timeout=20).text
     with live_server(ledger_path) as base:
         assert review(base, claim, headers={}, verdict="confirmed").status_code == 403
-        assert review(base, claim, headers={"X-Kronika-Token": "wrong-token-0000"}, verdict="confirmed").status_code == 403
+        wrong = {"X-Kronika-Token": "wrong-token-0000"}
+        assert review(base, claim, headers=wrong, verdict="confirmed").status_code == 403
         assert review(base, claim, verdict="maybe").status_code == 422
         assert review(base, claim, verdict="corrected").status_code == 422  # a correction needs a change
         assert review(base, claim, verdict="corrected", corrections={"value": "dużo"}).status_code == 422
