@@ -97,6 +97,12 @@ def test_gold_lines_are_well_formed() -> None:
             raise AssertionError(f"news_dev/gold.jsonl line {number}: {error}") from error
 
 
+def _standalone(text: str, cue: str) -> list[int]:
+    """Offsets where the cue occurs as a whole token run, not inside a longer word or number."""
+    starts = [m.start() for m in re.finditer(re.escape(cue), text)]
+    return [start for start in starts if at_token_boundary(text, start, start + len(cue))]
+
+
 def test_cues_are_found_in_their_articles() -> None:
     articles = load_articles(NEWS_DEV)
     spans: set[tuple[str, int]] = set()
@@ -104,6 +110,8 @@ def test_cues_are_found_in_their_articles() -> None:
         try:
             assert gold["article"] in articles, f"unknown article {gold['article']!r}"
             text = articles[gold["article"]]
+            if "context" not in gold:
+                assert len(_standalone(text, gold["cue"])) == 1, "the cue recurs: give a context"
             start = locate(text, gold)
             assert at_token_boundary(text, start, start + len(gold["cue"])), "cue cuts into a word"
             assert (gold["article"], start) not in spans, "two gold lines on one span"
