@@ -25,6 +25,7 @@ from kronika.ingest.paths import Skipped, expand_paths
 from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
+from kronika.scale.pool import ExtractionPool
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Options:
     time_budget: float | None = DEFAULT_TIME_BUDGET
     published: str | None = None  # the date of inputs that carry none
     stdin_format: str = "text"
+    jobs: int = 1  # worker processes extracting ahead of the one writer; the outcomes are the same
 
 
 @dataclass
@@ -99,20 +101,32 @@ def ingest(
 
 
 def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
+    def unseen(article: Article) -> bool:
+        return ledger.article_id_for_hash(article.content_hash) is None
+
+    with ExtractionPool(options.jobs, options.time_budget) as pool:
+        for item, extracted in pool.ahead(_inputs(paths, ledger, options), wanted=unseen):
+            if isinstance(item, Skipped):
+                yield Outcome(item.name, "skipped", item.rule)
+            elif isinstance(item, Rejection):
+                yield _reject(ledger, item)
+            else:
+                yield _ingest_article(item, ledger, options, extracted)
+
+
+def _inputs(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Skipped | Rejection | Article]:
+    """Every input in order: skipped, rejected, or an article (dated `--published` when it has no date)."""
     for item in expand_paths(paths, ledger.path):
-        if isinstance(item, Skipped):
-            yield Outcome(item.name, "skipped", item.rule)
-        elif isinstance(item, Rejection):
-            yield _reject(ledger, item)
+        if isinstance(item, Skipped | Rejection):
+            yield item
         else:
             for result in read_input(item, options.max_bytes, options.stdin_format):
-                yield _ingest_result(result, ledger, options)
+                yield with_default_date(result, options.published) if isinstance(result, Article) else result
 
 
-def _ingest_result(result: Article | Rejection, ledger: Ledger, options: Options) -> Outcome:
-    if isinstance(result, Rejection):
-        return _reject(ledger, result)
-    article = with_default_date(result, options.published)
+def _ingest_article(article: Article, ledger: Ledger, options: Options,
+                    extracted: list[Claim] | Rejection | None) -> Outcome:
+    """Store `article`; `extracted` is its extraction done ahead by a worker, or None to do it here."""
     try:
         duplicate_of = _store_retrying(ledger.article_id_for_hash, article.content_hash)
     except Exception as error:
@@ -120,7 +134,8 @@ def _ingest_result(result: Article | Rejection, ledger: Ledger, options: Options
     if duplicate_of:
         _store_retrying(ledger.resolve_rejections, article.input, duplicate_of)
         return Outcome(article.input, "duplicate", duplicate_of)
-    extracted = extract_guarded(article, options.time_budget)
+    if extracted is None:
+        extracted = extract_guarded(article, options.time_budget)
     if isinstance(extracted, Rejection):
         return _reject(ledger, extracted)
     try:

@@ -100,21 +100,40 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _open_and_close(path: str) -> None:
-    Ledger(path).close()
+_TOWNS = ["Nysie", "Kłodzku", "Opolu", "Raciborzu", "Głuchołazach", "Lądku-Zdroju"]
 
 
-def test_concurrent_first_opens_of_new_ledgers_all_succeed(tmp_path: Path) -> None:
-    """Twelve processes opening six new ledgers at once: every one migrates or sees the migration done
-    (before, the applied list was read outside the write lock and one died on `table already exists`)."""
+def _first_ingest(job: tuple[str, int]) -> int:
+    """One process's first ingest of two articles of its own into a ledger that may not exist yet."""
+    from kronika.api import ingest
+
+    path, k = job
+    folder = Path(path).parent / f"in{k}"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"a{n}.txt").write_text(
+            f"W {_TOWNS[k % 6]} ewakuowano {100 + 10 * k + n} mieszkańców z zalanych ulic, podała straż pożarna. "
+            f"Na miejscu pracuje {20 + k} zastępów, a kolejne {n + 3} jadą z sąsiednich powiatów.\n", "utf-8")
+    with Ledger(path) as ledger:
+        return ingest([folder], ledger).ingested
+
+
+def test_concurrent_first_ingests_into_new_ledgers_all_succeed(tmp_path: Path) -> None:
+    """Twelve processes making their first ingest into six new ledgers at once: every one migrates or
+    sees the migration done, and every article is stored (before, the applied list was read outside the
+    write lock and one died on `table already exists`)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    paths = [str(tmp_path / f"k{k % 6}.db") for k in range(12)]
+    warm = tmp_path / "warm"
+    warm.mkdir()
+    _first_ingest((str(warm / "k.db"), 0))  # the forked workers inherit the loaded language models
+    jobs = [(str(tmp_path / f"k{k % 6}.db"), k) for k in range(12)]
     with ProcessPoolExecutor(max_workers=12) as pool:
-        list(pool.map(_open_and_close, paths))
+        assert list(pool.map(_first_ingest, jobs)) == [2] * 12
     shipped = sorted(p.name for p in (Path(__file__).parents[1] / "kronika/ledger/migrations").glob("*.sql"))
-    for path in set(paths):
+    for path in {path for path, _ in jobs}:
         connection = sqlite3.connect(path)
         assert [r[0] for r in connection.execute("SELECT name FROM migrations ORDER BY name")] == shipped
+        assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         connection.close()

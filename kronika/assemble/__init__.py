@@ -10,16 +10,17 @@ import re
 from dataclasses import dataclass
 
 from kronika.article import full_date
-from kronika.assemble.attribution import Attribution, attribution_for, find_attributions, opens_continuation
-from kronika.assemble.lexicon import ClaimLexicon
+from kronika.assemble.attribution import Attribution, attribution_for, opens_continuation
+from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
-from kronika.assemble.measure import cue_hits, measure_of
-from kronika.assemble.modality import modality_cues_at, modality_of
+from kronika.assemble.measure import CueHit, cue_hits, measure_of
+from kronika.assemble.modality import SentenceModality, modality_of
 from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
-from kronika.assemble.subject import counted_after, counted_before, others_counted_tokens, specific_person
-from kronika.assemble.timing import POINT_TYPES, anchored, document_anchor, reference_time
+from kronika.assemble.speakers import Speakers
+from kronika.assemble.subject import counted_after, counted_before, specific_person
+from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
 from kronika.entities import find_entities
@@ -48,6 +49,31 @@ class _Antecedent:
     sentence: int
 
 
+@dataclass
+class _SentenceView:
+    """One sentence with a number, read once: its tokens, entities, times, reporting frames, measure
+    and modality cues."""
+    index: int
+    sentence: Sentence
+    entities: list[EntityMention]
+    times: list[TimeMention]
+    point_times: SentenceTimes
+    attributions: list[Attribution]
+    hits: list[CueHit]
+    modality: SentenceModality
+    continues: bool
+
+    @classmethod
+    def of(cls, context: DocumentContext, index: int) -> _SentenceView:
+        sentence = context.sentence(index)
+        entities, times = context.entities_in(index), context.times_in(index)
+        lex = context.lexicon
+        modality = SentenceModality.of(sentence, lex)
+        return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
+                   cue_hits(sentence, lex), modality,
+                   opens_continuation(context.text, sentence.start, lex) or modality.reported)
+
+
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
                     outlet: str | None = None) -> list[Claim]:
     text = document.text
@@ -58,35 +84,28 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     for number in numbers:
         by_sentence.setdefault(document.sentence_at(number.start), []).append(number)
     day = full_date(published)
-    times = _times(document, by_sentence, day, lang)
-    for index, found in list(by_sentence.items()):
-        by_sentence[index] = [n for n in found if not inside_time(n, times)]
-    entities = find_entities(text, lang)
     lex = load_lexicon(lang)
-
-    anchor = document_anchor(times) if day is None else None
+    context = DocumentContext.of(document, lex, find_entities(text, lang), _times(document, by_sentence, day, lang))
+    anchor = document_anchor(context.times.items) if day is None else None
     claims: list[Claim] = []
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
+    speakers = Speakers(context)
     for index in sorted(by_sentence):
+        view = _SentenceView.of(context, index)
+        sentence, in_sentence, attributions, lex = view.sentence, view.entities, view.attributions, context.lexicon
         start, end = document.sentences[index]
-        sentence = Sentence.of(text, start, end)
-        in_sentence = [e for e in entities if start <= e.start < end]
-        times_in = [t for t in times if start <= t.start < end]
-        time_tokens = frozenset(
-            k for t in times_in for k in range(sentence.index_at(t.start), sentence.index_at(t.end))
-        )
-        attributions = find_attributions(sentence, text, in_sentence, lex, time_tokens)
-        hits = cue_hits(sentence, lex)
         previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
-        continues = opens_continuation(text, sentence.start, lex) or _reportive(sentence, lex)
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
-        all_counted = [counted_after(sentence, n.end, n.start) for n in by_sentence[index]]
-        for position, number in enumerate(by_sentence[index]):
+        figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))]
+        all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
+        # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
+        # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
+        counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
+        for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
             counted = all_counted[position]
-            others_counted = others_counted_tokens(all_counted, position)
             if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
                 continue
             subject = counted.lemma
@@ -98,8 +117,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = counted_before(sentence, number.start) or elided_subject
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
-            cue, measure = measure_of(sentence, hits, range(first, last), range(counted.first, counted.last),
-                                    number.unit, subject, others_counted, number.qualifier_span is not None)
+            cue, measure = measure_of(sentence, view.hits, range(first, last), range(counted.first, counted.last),
+                                    number.unit, subject, counted_tokens, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
@@ -108,10 +127,10 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 measure == "other" and (subject is None or number.value == 1) or is_circumstance(sentence, number)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
-            attribution = attribution_for(attributions, first)
-            if attribution is None and not attributions and (continues or counted.anaphoric):
+            attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))
+            if attribution is None and not attributions and (view.continues or counted.anaphoric):
                 if not previous:
-                    previous.append(_previous_attribution(document, index, lex, entities, carried, text))
+                    previous.append(_previous_attribution(context, index, carried))
                 attribution = previous[0]  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
@@ -122,9 +141,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             ):
                 actor = antecedent.actor
             when, basis = reference_time(
-                sentence, times_in, first, published,
-                range(attribution.first, attribution.cue + 3) if attribution else None,
-                _carried_time(document, times, index, published, continues),
+                sentence, view.point_times, first, published,
+                range(attribution.first, attribution.cue + 3) if attribution and attribution.cue >= 0 else None,
+                context.carried_time(index, published, view.continues),
             )
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
@@ -137,7 +156,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 place=place_in_sentence(sentence, in_sentence, first, actor),
                 source=attribution.source if attribution else None,
                 source_kind=attribution.source_kind if attribution else None,
-                outlet=outlet, modality=modality_of(sentence, first, cue.index if cue else None, lex),
+                outlet=outlet, modality=modality_of(sentence, view.modality, first, cue.index if cue else None),
                 reference_time=when, reference_basis=basis, published=published,
                 sentence=document.article_text[sentence_span[0]:sentence_span[1]],
             ))
@@ -148,38 +167,28 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     return claims
 
 
-def _carried_time(document: Document, times: list[TimeMention], index: int, published: str | None,
-                 continues: bool) -> TimeMention | None:
-    """The time sentence `index` inherits: the previous sentence's, when it continues that report; in
-    an article without a publication date, the latest one named earlier in the paragraph."""
-    start = document.sentences[index][0]
-    paragraph_start = document.text.rfind("\n", 0, start) + 1
-    previous_start = document.sentences[index - 1][0] if index > 0 else start
-    window_start = previous_start if continues else paragraph_start if published is None else start
-    earlier = [t for t in times if window_start <= t.start < start and t.type in POINT_TYPES and t.value]
-    return earlier[-1] if earlier else None
+def _spoken(context: DocumentContext, speakers: Speakers, sentence: Sentence, number: NumberMention,
+            attribution: Attribution | None) -> Attribution | None:
+    """A figure inside a quotation or dialogue takes its speaker, unless the utterance itself names a
+    source for it (`- Według GUS to 5 proc. - mówi minister`)."""
+    quote = context.quotes.at(number.start)
+    if quote is None or (attribution is not None and quote.start <= sentence.tokens[attribution.cue].start < quote.end):
+        return attribution
+    return speakers.of(quote) or attribution
 
 
-def _previous_attribution(document: Document, index: int, lex: ClaimLexicon, entities: list[EntityMention],
-                          carried: dict[int, Attribution | None], text: str) -> Attribution | None:
+def _previous_attribution(context: DocumentContext, index: int,
+                          carried: dict[int, Attribution | None]) -> Attribution | None:
     """The previous sentence's report, for a sentence that continues it."""
     if index == 0:
         return None
     if index - 1 in carried:
         last = carried[index - 1]
     else:
-        start, end = document.sentences[index - 1]
-        before = Sentence.of(text, start, end)
-        found = find_attributions(before, text, [e for e in entities if start <= e.start < end], lex)
+        found = context.attributions(index - 1)
         last = found[-1] if found else None
     # Only the source carries over; its token positions belong to the other sentence.
     return Attribution(last.source, last.source_kind, -1, -1, -1, "sentence") if last else None
-
-
-def _reportive(sentence: Sentence, lex: ClaimLexicon) -> bool:
-    """`miało już dotrzeć`, `podobno`: the sentence passes on someone else's report."""
-    return any(cue.modality == "reported" for k in range(len(sentence.tokens))
-               for cue in modality_cues_at(sentence.tokens, k, lex))
 
 
 def _times(document: Document, by_sentence: dict[int, list[NumberMention]], day: str | None,

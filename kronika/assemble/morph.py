@@ -12,6 +12,8 @@ from functools import lru_cache
 import morfeusz2
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
+# No Polish word is longer; longer tokens (digit runs, scraping debris) are not handed to morfeusz2.
+LONGEST_WORD = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def _analyser() -> morfeusz2.Morfeusz:
 
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
+    if len(word) > LONGEST_WORD:
+        return (Reading(word, "dig" if word.isdigit() else "ign"),)
     found = []
     for _, _, (_, lemma, tag, _, _) in _analyser().analyse(word):
         found.append(Reading(lemma.split(":", 1)[0], tag))

@@ -75,12 +75,6 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
     return Counted(None, False, first, first)
 
 
-def others_counted_tokens(all_counted: list[Counted], position: int) -> frozenset[int]:
-    """Token indices of the phrases the sentence's other numbers count (`2 tys. zakażeń i 40 zgonów`)."""
-    return frozenset(k for j, counted in enumerate(all_counted) if j != position
-                     for k in range(counted.first, counted.last))
-
-
 def _noun_reading(token: Token) -> Reading | None:
     """A noun reading, nouns before gerunds (`zakażeń` is `zakażenie`, not the gerund of `zakazić`)."""
     best = None

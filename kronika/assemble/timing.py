@@ -7,7 +7,9 @@ the latest full date it mentions, so `w styczniu` after `jesienią 2024 roku` is
 """
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import TimeMention
@@ -21,25 +23,24 @@ _OPEN_YEAR = re.compile(r"^XXXX-(\d{2})(-\d{2})?")
 _MONTH = re.compile(r"(?:\d{4}|XXXX)-\d{2}")
 
 
-def reference_time(sentence: Sentence, times: list[TimeMention], number: int, published: str | None,
+@dataclass
+class SentenceTimes:
+    """The point times of one sentence (dates, clock times with a value) and their token indexes."""
+    mentions: list[TimeMention]
+    indexes: list[int]
+
+    @classmethod
+    def of(cls, sentence: Sentence, times: list[TimeMention]) -> SentenceTimes:
+        points = [t for t in times if t.type in POINT_TYPES and t.value]
+        return cls(points, [sentence.index_at(t.start) for t in points])
+
+
+def reference_time(sentence: Sentence, times: SentenceTimes, number: int, published: str | None,
                    attribution_tokens: range | None = None,
                    carried: TimeMention | None = None) -> tuple[str | None, str | None]:
     """(reference_time, reference_basis) for the number at token `number`; `carried` is the time of
     the report this sentence continues, used when the sentence names none."""
-    clause = range(*sentence.clause_range(number))
-    best: tuple[int, TimeMention] | None = None
-    for mention in times:
-        if mention.type not in POINT_TYPES or not mention.value:
-            continue
-        index = sentence.index_at(mention.start)
-        cost = abs(index - number)
-        if index not in clause:
-            cost += OTHER_CLAUSE_PENALTY
-        if attribution_tokens is not None and (index in attribution_tokens or index == attribution_tokens.stop):
-            cost += ATTRIBUTION_PENALTY
-        if best is None or cost < best[0]:
-            best = (cost, mention)
-    chosen = best[1] if best else carried
+    chosen = _nearest(sentence, times, number, attribution_tokens) or carried
     if chosen is None:
         return (published, "published") if published else (None, None)
     if chosen.attrs.get("anchor") == "since":
@@ -47,6 +48,33 @@ def reference_time(sentence: Sentence, times: list[TimeMention], number: int, pu
     if chosen.attrs.get("mod") == "MID" and chosen.value and _MONTH.fullmatch(chosen.value):
         return f"{chosen.value}-15", "text"  # `do połowy stycznia`: the figure holds in mid-January
     return chosen.value, "text"
+
+
+def _nearest(sentence: Sentence, times: SentenceTimes, number: int,
+             attribution_tokens: range | None) -> TimeMention | None:
+    """The time nearest the number, dearer in another clause or inside the attribution. Penalties only
+    add, so the search walks out from the number and stops where distance alone exceeds the best cost."""
+    clause = range(*sentence.clause_range(number))
+    indexes = times.indexes
+    best: tuple[int, int] | None = None  # (cost, position): the earlier mention wins a tie
+    split = bisect.bisect_left(indexes, number)
+    left, right = split - 1, split
+    while left >= 0 or right < len(indexes):
+        left_distance = number - indexes[left] if left >= 0 else None
+        right_distance = indexes[right] - number if right < len(indexes) else None
+        if left_distance is not None and (right_distance is None or left_distance <= right_distance):
+            position, distance, left = left, left_distance, left - 1
+        else:
+            position, distance, right = right, right_distance or 0, right + 1
+        if best is not None and distance > best[0]:
+            break
+        index = indexes[position]
+        cost = distance + (OTHER_CLAUSE_PENALTY if index not in clause else 0)
+        if attribution_tokens is not None and (index in attribution_tokens or index == attribution_tokens.stop):
+            cost += ATTRIBUTION_PENALTY
+        if best is None or (cost, position) < best:
+            best = (cost, position)
+    return times.mentions[best[1]] if best else None
 
 
 def document_anchor(times: list[TimeMention]) -> tuple[int, int] | None:

@@ -25,6 +25,8 @@ from kronika.cli.app import (
 from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ledger import default_db_path
 from kronika.output import emit
+from kronika.scale.pool import available_cores
+from kronika.scale.progress import expected_outcomes
 
 
 def _published_option(function: Any) -> Any:
@@ -55,8 +57,10 @@ stdin_format_option = click.option(
 @_published_option
 @stdin_format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")
+@click.option("--jobs", type=click.IntRange(min=1), default=available_cores, show_default="the number of cores",
+              help="Worker processes extracting in parallel (one writer; the ledger is the same for any number).")
 def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, time_budget: float, published: str | None,
-           stdin_format: str, strict: bool) -> None:
+           stdin_format: str, strict: bool, jobs: int) -> None:
     """Read articles (text, JSON Lines, HTML; files, folders, globs, - for standard input) into the ledger.
 
     Every input is accounted for: ingested, duplicate, rejected (with its reason, kept in the ledger)
@@ -68,9 +72,10 @@ def ingest(paths: tuple[str, ...], db: Path | None, max_bytes: int, time_budget:
     from kronika.api import ingest as ingest_paths
 
     options = Options(max_bytes=max_bytes, time_budget=time_budget or None, published=published,
-                      stdin_format=stdin_format)
+                      stdin_format=stdin_format, jobs=jobs)
     with _open_ledger(db, create=True) as ledger, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
+        total = expected_outcomes(paths, ledger.path) if progress.console.is_terminal else None
+        task = progress.add_task("ingesting", total=total)
 
         def show(outcome: Outcome) -> None:
             if outcome.status == "rejected":
@@ -142,18 +147,26 @@ def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> No
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold claims, one JSON object a line (format: docs/gold.md).")
+@click.option("--figures", "figures_gold", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Instead: a folder of figure gold (figures_gold.jsonl, conflicts_gold.jsonl, stories_gold.jsonl;"
+                   " tests/corpus/stories/README.md) to score figure grouping, conflicts and stories.")
 @format_option("table")
 @click.option("--errors/--no-errors", default=False, help="List every wrong, missed or mislabelled claim.")
-def evaluate(paths: tuple[str, ...], gold: Path, fmt: str, errors: bool) -> None:
+def evaluate(paths: tuple[str, ...], gold: Path | None, figures_gold: Path | None, fmt: str, errors: bool) -> None:
     """Score extraction against hand gold: precision, recall, F1, measure/qualifier/source accuracy.
+    With --figures, score reconciliation: B-cubed precision/recall of figures, conflict precision.
 
     Example: kronika evaluate --gold gold.jsonl articles/*.txt
     """
     from kronika.evaluate import evaluate_paths
+    from kronika.reconcile.evaluation import evaluate_figure_paths
 
-    score = evaluate_paths(paths, gold)
+    if (gold is None) == (figures_gold is None):
+        raise click.UsageError("give one of --gold FILE or --figures DIR")
+    score: Any = (evaluate_paths(paths, gold) if gold is not None
+                  else evaluate_figure_paths(paths, figures_gold or Path()))
     if errors:
         for line in score.errors:
             err.print(line)

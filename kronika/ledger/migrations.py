@@ -39,6 +39,14 @@ def migrate(connection: sqlite3.Connection) -> list[str]:
 
 
 def _statements(script: str) -> list[str]:
-    """Split on semicolons that end a line; migrations hold no triggers or string literals with `;`."""
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """Whole statements, a trigger's BEGIN ... END included: lines are gathered until SQLite calls the
+    text complete. Comments are dropped first; migrations hold no string literal with `--`."""
+    statements, pending = [], ""
+    for line in script.splitlines():
+        pending += line.split("--", 1)[0] + "\n"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip().rstrip(";"))
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

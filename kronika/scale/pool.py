@@ -1,0 +1,104 @@
+"""Extraction ahead of the writer, in worker processes, results in input order.
+
+The reader and the single writer (the ledger) stay in the calling process; only `extract_guarded`, a
+pure function of one article, runs in the workers. Each item comes back with its extraction, or with
+None when it was not extracted ahead (not an article, already in the ledger, a copy of one in flight,
+or a worker failed): the caller then does exactly what one process does, so the outcomes and the
+ledger are the same whatever the number of jobs.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+from kronika.article import Article, Rejection
+from kronika.claim import Claim
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Extracted = list[Claim] | Rejection
+AHEAD_PER_JOB = 8  # articles in flight per worker: enough to hide the writer, little memory
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class ExtractionPool:
+    """`jobs` worker processes (none for one job), started when a second article arrives, so a
+    single article costs no start-up."""
+
+    def __init__(self, jobs: int, budget: float | None) -> None:
+        self.jobs = max(1, jobs)
+        self.budget = budget
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def ahead(self, items: Iterable[T], wanted: Callable[[Article], bool]) -> Iterator[tuple[T, Extracted | None]]:
+        """Each item with its extraction when it is an article `wanted` says to extract."""
+        if self.jobs == 1:
+            yield from ((item, None) for item in items)
+            return
+        pending: deque[tuple[T, Future[Extracted] | None, str | None]] = deque()
+        in_flight: set[str] = set()
+        articles_seen = 0
+        for item in items:
+            future, content_hash = None, None
+            if isinstance(item, Article):
+                articles_seen += 1
+                content_hash = item.content_hash
+                if articles_seen > 1 and content_hash not in in_flight and wanted(item):
+                    future = self._submit(item)
+                    in_flight.add(content_hash)
+                if articles_seen == 1:
+                    content_hash = None  # the first article is extracted by the caller, as with one job
+            pending.append((item, future, content_hash))
+            while len(pending) > self.jobs * AHEAD_PER_JOB:
+                yield self._result(pending.popleft(), in_flight)
+        while pending:
+            yield self._result(pending.popleft(), in_flight)
+
+    def _submit(self, article: Article) -> Future[Extracted] | None:
+        from kronika.api import extract_guarded
+
+        try:
+            return self._pool().submit(extract_guarded, article, self.budget)
+        except Exception:  # a broken pool (a worker killed): the caller extracts in this process
+            log.warning("worker pool unavailable, extracting %s in the main process", article.input, exc_info=True)
+            return None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # forkserver: workers fork from a clean server with kronika imported, never from this
+            # process with its open ledger and progress-bar thread.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["kronika.api"])
+            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context)
+        return self._executor
+
+    def _result(self, entry: tuple[T, Future[Extracted] | None, str | None],
+                in_flight: set[str]) -> tuple[T, Extracted | None]:
+        item, future, content_hash = entry
+        if future is None:
+            return item, None
+        in_flight.discard(content_hash or "")
+        try:
+            return item, future.result()
+        except Exception:  # the worker died (killed, out of memory): the caller extracts it itself
+            log.warning("a worker failed on %s; extracting it in the main process", getattr(item, "input", item),
+                        exc_info=True)
+            return item, None

@@ -1,0 +1,234 @@
+"""What the workbench's pages show, read from the ledger with SQL that uses its indexes: plain dicts
+and lists, the same for the HTML page and its JSON twin. Every list is paged (LIMIT/OFFSET, one row
+more than a page to know whether another follows); facet counts are cached until the ledger changes."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kronika.filters import name_matcher
+from kronika.web.highlight import evidence, pieces
+
+CLAIM_COLUMNS = (
+    "id", "article", "span_start", "span_end", "mention", "value", "value_max", "qualifier", "low", "high", "unit",
+    "measure", "subject", "actor", "place", "source", "source_id", "source_kind", "outlet", "modality",
+    "reference_time", "reference_basis", "published", "sentence",
+)
+NAME_FACETS = ("actor", "place", "source")
+FACET_SIZE = 25
+MAX_PER_PAGE = 200
+
+
+def claim_record(row: sqlite3.Row) -> dict[str, Any]:
+    record = {name: row[name] for name in CLAIM_COLUMNS}
+    record["span"] = [record.pop("span_start"), record.pop("span_end")]
+    return record
+
+
+def paging(page: int, per_page: int) -> tuple[int, int, int]:
+    """(page, per_page, offset) with page >= 1 and 1 <= per_page <= MAX_PER_PAGE."""
+    page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+    return page, per_page, (page - 1) * per_page
+
+
+def _page_of(rows: list[Any], page: int, per_page: int) -> dict[str, Any]:
+    return {"page": page, "per_page": per_page, "has_previous": page > 1, "has_next": len(rows) > per_page}
+
+
+class Ledger:
+    """Read access to one ledger for the pages; `connection` is the calling thread's own."""
+
+    def __init__(self, connection_for_thread: Callable[[], sqlite3.Connection]) -> None:
+        self._connection = connection_for_thread
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._cache_lock = threading.Lock()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._connection()
+
+    def version(self) -> tuple[Any, ...]:
+        """Changes whenever an article, claim, review or rejection is added (max rowids: index lookups)."""
+        row = self.connection.execute(
+            "SELECT (SELECT MAX(rowid) FROM articles), (SELECT MAX(id) FROM claims),"
+            " (SELECT MAX(id) FROM reviews), (SELECT MAX(id) FROM rejections), (SELECT COUNT(*) FROM migrations)"
+        ).fetchone()
+        return tuple(row)
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        full_key = (*key, self.version())
+        with self._cache_lock:
+            if full_key in self._cache:
+                return self._cache[full_key]
+        value = compute()
+        with self._cache_lock:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[full_key] = value
+        return value
+
+    def has_table(self, name: str) -> bool:
+        return self.connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+    # -- names and facets ---------------------------------------------------------------------------
+
+    def _distinct(self, column: str) -> list[tuple[str, int]]:
+        """Every value of a name column with its claim count, most claims first."""
+        expression = "COALESCE(source_id, source)" if column == "source" else column
+        return self.cached(("distinct", column), lambda: [
+            (row[0], row[1]) for row in self.connection.execute(
+                f"SELECT {expression}, COUNT(*) FROM claims WHERE {expression} IS NOT NULL"
+                f" GROUP BY 1 ORDER BY 2 DESC, 1")
+        ])
+
+    def names_matching(self, column: str, query: str) -> list[str]:
+        """The stored values a name filter means: the value itself, or every canonical name that
+        kronika.filters.name_matcher takes `query` for (Polish or English, any case, inflected)."""
+        matches = name_matcher(query)
+        return [value for value, _ in self._distinct(column) if value == query or matches(value)]
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        def count(column: str) -> list[dict[str, Any]]:
+            return [{"value": value, "claims": claims} for value, claims in self._distinct(column)[:FACET_SIZE]]
+
+        result = {column: count(column) for column in ("measure", *NAME_FACETS)}
+        return result
+
+    # -- claims -------------------------------------------------------------------------------------
+
+    def _claim_where(self, filters: dict[str, str | None]) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        parameters: list[Any] = []
+        for column in ("measure", "qualifier", "modality", "article"):
+            if filters.get(column):
+                where.append(f"{column} = ?")
+                parameters.append(filters[column])
+        for column in NAME_FACETS:
+            query = filters.get(column)
+            if not query:
+                continue
+            names = self.names_matching(column, query) or [query]
+            marks = ", ".join("?" * len(names))
+            if column == "source":
+                where.append(f"(source_id IN ({marks}) OR (source_id IS NULL AND source IN ({marks})))")
+                parameters.extend([*names, *names])
+            else:
+                where.append(f"{column} IN ({marks})")
+                parameters.extend(names)
+        return where, parameters
+
+    def claims(self, filters: dict[str, str | None], page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        where, parameters = self._claim_where(filters)
+        sql = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id LIMIT ? OFFSET ?"
+        rows = self.connection.execute(sql, [*parameters, per_page + 1, offset]).fetchall()
+        records = [claim_record(row) for row in rows[:per_page]]
+        self._attach_reviews(records)
+        return {"claims": records, "filters": {k: v for k, v in filters.items() if v}, "facets": self.facets(),
+                **_page_of(rows, page, per_page)}
+
+    def _attach_reviews(self, records: Sequence[dict[str, Any]]) -> None:
+        """Each claim's reviewed state: the verdict of its latest review, or None."""
+        if not records:
+            return
+        ids = [record["id"] for record in records]
+        marks = ", ".join("?" * len(ids))
+        latest = {row[0]: row[1] for row in self.connection.execute(
+            f"SELECT claim, verdict FROM reviews WHERE id IN"
+            f" (SELECT MAX(id) FROM reviews WHERE claim IN ({marks}) GROUP BY claim)", ids)}
+        for record in records:
+            record["review"] = latest.get(record["id"])
+
+    def claim(self, claim_id: int) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if row is None:
+            return None
+        record = claim_record(row)
+        article = self.connection.execute(
+            "SELECT id, title, url, outlet, published, text FROM articles WHERE id = ?", (record["article"],)
+        ).fetchone()
+        text = article["text"] if article else ""
+        record["evidence"] = evidence(text, record["sentence"], *record["span"])
+        record["article_meta"] = {key: article[key] for key in ("id", "title", "url", "outlet", "published")} \
+            if article else None
+        record["reviews"] = self.reviews(claim_id)
+        record["review"] = record["reviews"][-1]["verdict"] if record["reviews"] else None
+        record["reviewed"] = record["reviews"][-1]["after"] if record["reviews"] else None
+        return record
+
+    def reviews(self, claim_id: int) -> list[dict[str, Any]]:
+        from kronika.web.reviews import review_record
+
+        return [review_record(row) for row in self.connection.execute(
+            "SELECT * FROM reviews WHERE claim = ? ORDER BY id", (claim_id,))]
+
+    # -- articles -----------------------------------------------------------------------------------
+
+    def articles(self, outlet: str | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        sql = "SELECT id, title, url, outlet, published, length(text) AS chars FROM articles"
+        parameters: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            parameters.append(outlet)
+        rows = self.connection.execute(sql + " ORDER BY id LIMIT ? OFFSET ?",
+                                       [*parameters, per_page + 1, offset]).fetchall()
+        return {"articles": [dict(row) for row in rows[:per_page]], "filters": {"outlet": outlet} if outlet else {},
+                **_page_of(rows, page, per_page)}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        record = dict(row)
+        claims = [claim_record(claim) for claim in self.connection.execute(
+            f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE article = ? ORDER BY span_start, id",
+            (article_id,))]
+        self._attach_reviews(claims)
+        record["claims"] = claims
+        record["pieces"] = pieces(record["text"], ((c["span"][0], c["span"][1], c["id"]) for c in claims))
+        return record
+
+    # -- rejections and sources ---------------------------------------------------------------------
+
+    def rejections(self, include_resolved: bool = False, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        sql = "SELECT id, input, reason, rejected_at, resolved_at, resolved_as FROM rejections"
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        rows = self.connection.execute(sql + " ORDER BY id LIMIT ? OFFSET ?", (per_page + 1, offset)).fetchall()
+        return {"rejections": [dict(row) for row in rows[:per_page]], "include_resolved": include_resolved,
+                **_page_of(rows, page, per_page)}
+
+    def sources(self, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        every = self._distinct("source")
+        rows = every[offset:offset + per_page + 1]
+        kinds = self.cached(("source kinds",), lambda: {
+            row[0]: row[1] for row in self.connection.execute(
+                "SELECT COALESCE(source_id, source), MAX(source_kind) FROM claims"
+                " WHERE source IS NOT NULL GROUP BY 1")})
+        return {"sources": [{"id": name, "claims": count, "kind": kinds.get(name)} for name, count in rows[:per_page]],
+                **_page_of(rows, page, per_page)}
+
+    def source(self, source_id: str, page: int = 1, per_page: int = 100) -> dict[str, Any] | None:
+        page, per_page, offset = paging(page, per_page)
+        match = "(source_id = ? OR (source_id IS NULL AND source = ?))"
+        aliases = [row[0] for row in self.connection.execute(
+            f"SELECT DISTINCT source FROM claims WHERE {match} ORDER BY 1", (source_id, source_id))]
+        if not aliases:
+            return None
+        rows = self.connection.execute(
+            f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE {match}"
+            " ORDER BY COALESCE(reference_time, published), id LIMIT ? OFFSET ?",
+            (source_id, source_id, per_page + 1, offset)).fetchall()
+        claims = [claim_record(row) for row in rows[:per_page]]
+        self._attach_reviews(claims)
+        return {"id": source_id, "aliases": aliases, "claims": claims, **_page_of(rows, page, per_page)}
