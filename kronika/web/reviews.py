@@ -128,7 +128,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def gold_records(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """The reviewed claims as gold lines (../shared/gold/README.md): confirmed and corrected claims with
+    """The reviewed claims as gold lines (docs/gold.md): confirmed and corrected claims with
     their reviewed values, rejected ones as `expect: none` (no claim may be extracted there)."""
     texts: dict[str, str] = {}
     for review in latest_reviews(connection):
