@@ -34,9 +34,10 @@ DATE_LINE = re.compile(r"^ date (\d{4}-\d{2}-\d{2})\s")
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?"
 _DIGIT_CUE = re.compile(
     rf"^(?P<low>{_NUMBER})(?:\s*(?:–|-|\sdo\s)\s*(?P<high>{_NUMBER}))?"
-    r"(?:\s+(?P<mult>tys\.|mln|mld))?(?:\s+[^\d\s]\S*)?$"
+    r"(?:\s+(?P<mult>tys\.|tysi\w+|mln|milion\w*|million\w*|mld|miliard\w*))?(?:\s+[^\d\s]\S*)?$"
 )
-_MULTIPLIER = {None: 1.0, "tys.": 1e3, "mln": 1e6, "mld": 1e9}
+# Prefixes of the multiplier word, longest first (`miliard` before `mil`), with their factors.
+_MULTIPLIER = (("miliard", 1e9), ("mld", 1e9), ("mil", 1e6), ("mln", 1e6), ("tys", 1e3))
 
 
 def _number(text: str) -> float:
@@ -48,7 +49,8 @@ def digit_cue_values(cue: str) -> tuple[float, float | None] | None:
     match = _DIGIT_CUE.match(cue)
     if not match:
         return None
-    multiplier = _MULTIPLIER[match["mult"]]
+    mult = match["mult"]
+    multiplier = 1.0 if mult is None else next(f for prefix, f in _MULTIPLIER if mult.startswith(prefix))
     high = _number(match["high"]) * multiplier if match["high"] else None
     return _number(match["low"]) * multiplier, high
 
