@@ -25,6 +25,7 @@ from kronika.ingest.paths import Skipped, expand_paths
 from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
+from kronika.reconcile.store import reconcile_after_ingest
 from kronika.scale.pool import ExtractionPool
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def ingest(
         summary.add(outcome)
         if on_outcome:
             on_outcome(outcome)
+    reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
     return summary
 
 

@@ -36,7 +36,7 @@ def demo(out: Path) -> None:
         summary = ingest_paths(articles, ledger)
         emit(ledger.articles(), "table", ("id", "published", "outlet", "format", "claims"), title="articles")
         emit((c.to_dict() for c in ledger.claims()), "table", CLAIM_TABLE, title="claims")
-    found, conflicting = _reconciled(db, None, None, None)
+    found, conflicting = _reconciled(db, None, None, None)  # ingest stored them
     emit((_figure_row(f) for f in found if len(f.claims) > 1), "table", FIGURE_TABLE,
          title="figures reported more than once")
     emit((_conflict_row(c) for c in conflicting), "table", CONFLICT_TABLE, title="conflicts")

@@ -1,4 +1,5 @@
-"""Commands over reconciled figures: figures, conflicts, the report."""
+"""Commands over reconciled figures: reconcile, stories, figures, conflicts, the report. They read the
+ledger's tables (kronika.reconcile.store), which every ingest keeps current."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -9,23 +10,45 @@ import click
 
 from kronika.claim import MEASURES
 from kronika.cli.app import _open_ledger, db_option, err, format_option, main
+from kronika.ledger import Ledger
 from kronika.output import emit, emit_json
 
 
-def _reconciled(db: Path | None, measure: str | None, actor: str | None, since: str | None) -> tuple[Any, Any]:
-    from kronika.reconcile import build_figures, filter_claims, find_conflicts
+def _up_to_date(ledger: Ledger) -> None:
+    """A ledger written before figures were stored, or whose last reconcile failed, is reconciled first."""
+    from kronika.reconcile.store import reconcile_ledger
 
+    missing = ledger.connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE id NOT IN (SELECT article FROM story_articles))").fetchone()[0]
+    if missing:
+        reconcile_ledger(ledger)
+
+
+def _reconciled(db: Path | None, measure: str | None, actor: str | None, since: str | None,
+                place: str | None = None, story: str | None = None) -> tuple[Any, Any]:
+    from kronika.filters import name_matcher
+    from kronika.reconcile.filters import parse_since
+    from kronika.reconcile.store import load_figures
+
+    if since is not None:
+        try:
+            parse_since(since)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--since") from None
     with _open_ledger(db) as ledger:
-        claims = list(filter_claims(ledger.claims(), measure=measure, actor=actor, since=since))
-    figures = build_figures(claims)
-    return figures, find_conflicts(figures)
+        _up_to_date(ledger)
+        return load_figures(ledger, measure=measure, actor=name_matcher(actor) if actor else None,
+                            place=name_matcher(place) if place else None, story=story, since=since)
 
 
 def reconcile_filters(command: Any) -> Any:
     for option in reversed((
         click.option("--measure", type=click.Choice(MEASURES), help="Only figures of this measure."),
-        click.option("--actor", help="Only figures of this actor (canonical name, e.g. 'North Korea')."),
-        click.option("--since", help="Only claims whose reference time is on or after YYYY[-MM[-DD]]."),
+        click.option("--actor", help="Only figures of this actor, named in Polish or English, any case or form"
+                                     " ('North Korea', 'Korei Północnej')."),
+        click.option("--place", help="Only figures of this place, named like --actor."),
+        click.option("--story", help="Only figures of this story (an id from `kronika stories`)."),
+        click.option("--since", help="Only figures whose newest estimate is on or after YYYY[-MM[-DD]]."),
     )):
         command = option(command)
     return command
@@ -55,19 +78,61 @@ def _emit_listing(name: str, items: Sequence[Any], fmt: str, table_row: Callable
 def _figure_row(figure: Any) -> dict[str, Any]:
     summary = figure.summary
     return {"id": figure.id, "best": summary.best, "low": summary.low, "high": summary.high,
-            "sources": len(figure.series), "claims": len(figure.claims), "rule": summary.rule}
+            "sources": figure.independent_sources, "claims": len(figure.claims), "rule": summary.rule}
+
+
+@main.command()
+@db_option
+def reconcile(db: Path | None) -> None:
+    """Rebuild the ledger's stories, figures and conflicts tables from its articles and claims.
+
+    Every ingest does this already; run it after changing the rules or to repair a failed ingest.
+
+    Example: kronika reconcile --db kronika.db
+    """
+    from kronika.reconcile.store import reconcile_ledger
+
+    with _open_ledger(db) as ledger:
+        done = reconcile_ledger(ledger)
+    err.print(f"reconciled: {done.stories} stories ({done.new_articles} articles new to them), "
+              f"{done.figures} figures, {done.conflicts} conflicts")
+
+
+STORY_TABLE = ("id", "articles", "first_published", "last_published", "label")
+
+
+@main.command()
+@db_option
+@format_option("table")
+def stories(db: Path | None, fmt: str) -> None:
+    """List stories: the articles about one event or ongoing situation, newest first.
+
+    Example: kronika stories --format json
+    """
+    from kronika.reconcile.store import load_stories
+
+    with _open_ledger(db) as ledger:
+        _up_to_date(ledger)
+        found = load_stories(ledger)
+    if fmt == "table":
+        emit(found, fmt, STORY_TABLE, title="stories")
+    elif fmt == "json":
+        emit_json({"stories": found})
+    else:
+        emit(found, fmt)
 
 
 @main.command()
 @db_option
 @format_option("table")
 @reconcile_filters
-def figures(db: Path | None, fmt: str, measure: str | None, actor: str | None, since: str | None) -> None:
-    """Group the ledger's claims into tracked quantities, with per-source series and a summary.
+def figures(db: Path | None, fmt: str, measure: str | None, actor: str | None, place: str | None,
+            story: str | None, since: str | None) -> None:
+    """Tracked quantities: the claims about one figure, per-source series and a summary.
 
-    Example: kronika figures --actor "North Korea" --format json
+    `sources` counts independent sources. Example: kronika figures --actor "Korea Północna" --format json
     """
-    found, _ = _reconciled(db, measure, actor, since)
+    found, _ = _reconciled(db, measure, actor, since, place, story)
     _emit_listing("figures", found, fmt, _figure_row, FIGURE_TABLE)
 
 
@@ -75,14 +140,13 @@ def figures(db: Path | None, fmt: str, measure: str | None, actor: str | None, s
 @db_option
 @format_option("table")
 @reconcile_filters
-def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None, since: str | None) -> None:
+def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None, place: str | None,
+              story: str | None, since: str | None) -> None:
     """List pairs of claims in one figure that cannot both hold, with a reason.
 
     Example: kronika conflicts --measure deployed
     """
-    _, found = _reconciled(db, measure, actor, since)
-    for note in found.notes():
-        err.print(note)
+    _, found = _reconciled(db, measure, actor, since, place, story)
     _emit_listing("conflicts", found, fmt, _conflict_row, CONFLICT_TABLE)
 
 
@@ -91,14 +155,14 @@ def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None,
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
               show_default=True, help="Where to write the HTML file.")
 @reconcile_filters
-def report(db: Path | None, out: Path, measure: str | None, actor: str | None, since: str | None) -> None:
+def report(db: Path | None, out: Path, measure: str | None, actor: str | None, place: str | None,
+           story: str | None, since: str | None) -> None:
     """Write one self-contained HTML report (works offline): charts, evidence, conflicts.
 
     Example: kronika report --out report.html
     """
     from kronika.report import write_report
 
-    found, conflicting = _reconciled(db, measure, actor, since)
+    found, conflicting = _reconciled(db, measure, actor, since, place, story)
     path = write_report(found, conflicting, out)
     err.print(f"report: {path.resolve()} ({len(found)} figures, {len(conflicting)} conflicts)")
-

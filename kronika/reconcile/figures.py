@@ -76,11 +76,12 @@ class Figure:
     part_of: str | None = None  # the whole's figure id, for a figure of parts
     independent_sources: int = 0
     unit: str | None = None
+    period: str | None = None  # the month, week or year an incident figure counts
 
     @property
     def label(self) -> str:
         bits = [self.measure, self.subject, self.actor, f"in {self.place}" if self.place else None,
-                "running total" if self.scope == "running" else None]
+                self.period, "running total" if self.scope == "running" else None]
         return " · ".join(b for b in bits if b)
 
     @property
@@ -120,6 +121,7 @@ class Figure:
             "scope": self.scope,
             "label": self.label,
             "unit": self.unit,
+            "period": self.period,
             "roles": self.roles,
             "part_of": self.part_of,
             "independent_sources": self.independent_sources,
@@ -154,22 +156,30 @@ def _figure(ids: dict[FigureKey, str], key: FigureKey, indices: list[int], membe
     claims = [memberships[i].claim for i in indices]
     roles = [memberships[i].role for i in indices]
     wholes = [memberships[w].claim if (w := memberships[i].whole) is not None else None for i in indices]
+    running = any(memberships[i].running for i in indices) or key.story is None and key.actor is not None
+    return assemble_figure(ids[key], key.measure, key.actor, key.subject, key.place, claims, roles, wholes,
+                           story=key.story, running=running,
+                           part_of=ids.get(key.part_of) if key.part_of is not None else None, period=key.period)
+
+
+def assemble_figure(figure_id: str, measure: str, actor: str | None, subject: str, place: str | None,
+                    claims: list[Claim], roles: list[str], wholes: list[Claim | None], *, story: str | None,
+                    running: bool, part_of: str | None, period: str | None) -> Figure:
+    """A figure of `claims` (in time order, with their roles): its per-source series and summary."""
     by_source: dict[str, list[Claim]] = {}
     for claim, role in zip(claims, roles, strict=True):
         by_source.setdefault(source_key(claim), [])
         if role != "denial":
             by_source[source_key(claim)].append(claim)
-    series = []
-    for key_of_source, group in by_source.items():
-        own = [c for c in claims if source_key(c) == key_of_source]
-        series.append(SourceSeries(source_label(own[0]), own, _latest(group), key_of_source))
+    own: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        own[source_key(claim)].append(claim)
+    series = [SourceSeries(source_label(own[k][0]), own[k], _latest(group), k) for k, group in by_source.items()]
     subjects = sorted({c.subject for c in claims if c.subject})
-    running = any(memberships[i].running for i in indices) or key.story is None and key.actor is not None
-    return Figure(ids[key], key.measure, key.actor, key.subject, key.place, claims, series, summarise(series),
-                  subjects, key.story, "running" if running else "incident", roles, wholes,
-                  ids.get(key.part_of) if key.part_of is not None else None,
+    return Figure(figure_id, measure, actor, subject, place, claims, series, summarise(series), subjects, story,
+                  "running" if running else "incident", roles, wholes, part_of,
                   independent_sources(c for c, r in zip(claims, roles, strict=True) if r != "denial"),
-                  next((c.unit for c in claims if c.unit), None))
+                  next((c.unit for c in claims if c.unit), None), period)
 
 
 _SPACE = re.compile(r"\W+")

@@ -1,0 +1,228 @@
+"""Reconciliation kept in the ledger: stories, figures, their claims and conflicts (migration 0003).
+
+`reconcile_ledger` brings the tables up to date in one transaction. Stories are incremental: only
+articles without stored features are read (their MinHash signature and entities are stored), and only
+pairs that involve them are tested (kronika.reconcile.stories). Figures and conflicts are rebuilt from
+all claims, which is near-linear (kronika.reconcile.keys, .conflicts). `load_figures` reads them back
+as the Figure and Conflict objects the commands and the report show.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from kronika.claim import Claim
+from kronika.ledger import Ledger
+from kronika.ledger.store import _CLAIM_COLUMNS
+from kronika.reconcile.conflicts import Conflict, ConflictList, find_conflicts
+from kronika.reconcile.figures import Figure, Summary, assemble_figure, build_figures
+from kronika.reconcile.stories import ArticleFeatures, Story, article_features, group_stories, story_map
+
+logger = logging.getLogger(__name__)
+
+ClaimRef = tuple[str, int, int]  # article, span start, span end: a claim's identity within the ledger
+
+
+@dataclass(slots=True)
+class ReconcileSummary:
+    stories: int
+    new_articles: int
+    figures: int
+    conflicts: int
+
+
+def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None) -> ReconcileSummary:
+    """Bring stories, figures and conflicts up to date with the ledger's articles and claims.
+    `articles` is accepted for callers that know what they added; any article without stored story
+    features is read either way."""
+    del articles  # the articles without features are exactly the new ones
+    connection = ledger.connection
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        fresh = _store_new_features(connection)
+        features = list(_stored_features(connection))
+        known = {row[0]: row[1] for row in connection.execute("SELECT article, story FROM story_articles")}
+        stories = group_stories(features, known=known)
+        _write_stories(connection, stories)
+        claims, ids = _claims_with_ids(connection)
+        figures = build_figures(claims, stories=story_map(stories))
+        conflicts = find_conflicts(figures)
+        _write_figures(connection, figures, conflicts, ids)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    logger.info("reconciled: %d stories (%d new articles), %d figures, %d conflicts",
+                len(stories), fresh, len(figures), len(conflicts))
+    return ReconcileSummary(len(stories), fresh, len(figures), len(conflicts))
+
+
+def reconcile_after_ingest(ledger: Ledger) -> None:
+    """`reconcile_ledger` for the end of an ingest: a failure is reported and the ingest stands (its
+    articles are committed; `kronika reconcile` rebuilds the tables later)."""
+    try:
+        reconcile_ledger(ledger)
+    except Exception:  # noqa: BLE001 - any failure here must not undo a finished ingest
+        logger.exception("reconciling the ledger failed; the ingest is kept, run `kronika reconcile` to retry")
+
+
+def _store_new_features(connection: sqlite3.Connection) -> int:
+    rows = connection.execute(
+        "SELECT id, text, published, title FROM articles WHERE id NOT IN (SELECT article FROM story_features)")
+    count = 0
+    for article, text, published, title in rows.fetchall():
+        f = article_features(article, text, published, title)
+        connection.execute(
+            "INSERT INTO story_features (article, signature, entities, all_entities) VALUES (?, ?, ?, ?)",
+            (article, f.signature.astype(np.uint64).tobytes(), json.dumps(f.entities, ensure_ascii=False),
+             json.dumps(f.all_entities, ensure_ascii=False)))
+        count += 1
+    return count
+
+
+def _stored_features(connection: sqlite3.Connection) -> Iterator[ArticleFeatures]:
+    for article, published, title, signature, entities, every in connection.execute(
+            "SELECT f.article, a.published, a.title, f.signature, f.entities, f.all_entities"
+            " FROM story_features f JOIN articles a ON a.id = f.article ORDER BY f.article"):
+        yield ArticleFeatures(article, published, json.loads(entities), np.frombuffer(signature, dtype=np.uint64),
+                              title or "", json.loads(every))
+
+
+def _write_stories(connection: sqlite3.Connection, stories: list[Story]) -> None:
+    connection.execute("DELETE FROM story_articles")
+    connection.execute("DELETE FROM conflicts")
+    connection.execute("DELETE FROM figure_claims")
+    connection.execute("DELETE FROM figures")
+    connection.execute("DELETE FROM stories")
+    connection.executemany(
+        "INSERT INTO stories (id, label, articles, first_published, last_published, top_entities)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        ((s.id, s.label, len(s.articles), s.first_published, s.last_published,
+          json.dumps(s.top_entities, ensure_ascii=False)) for s in stories))
+    connection.executemany("INSERT INTO story_articles (story, article) VALUES (?, ?)",
+                           ((s.id, a) for s in stories for a in s.articles))
+
+
+def _read_claims(connection: sqlite3.Connection, sql: str, parameters: Iterable[Any] = ()) -> Iterator[
+        tuple[int, Claim, sqlite3.Row]]:
+    for row in connection.execute(sql, tuple(parameters)):
+        record = {column: row[column] for column in _CLAIM_COLUMNS}
+        record["span"] = (record.pop("span_start"), record.pop("span_end"))
+        yield row["id"], Claim.from_dict(record), row
+
+
+def _claims_with_ids(connection: sqlite3.Connection) -> tuple[list[Claim], dict[ClaimRef, int]]:
+    claims: list[Claim] = []
+    ids: dict[ClaimRef, int] = {}
+    sql = f"SELECT id, {', '.join(_CLAIM_COLUMNS)} FROM claims ORDER BY article, span_start"
+    for claim_id, claim, _ in _read_claims(connection, sql):  # the ledger's rows are sqlite3.Row
+        claims.append(claim)
+        ids.setdefault(_ref(claim), claim_id)
+    return claims, ids
+
+
+def _ref(claim: Claim) -> ClaimRef:
+    return (claim.article, claim.span[0], claim.span[1])
+
+
+def _write_figures(connection: sqlite3.Connection, figures: list[Figure], conflicts: ConflictList,
+                   ids: dict[ClaimRef, int]) -> None:
+    contested: dict[str, int] = defaultdict(int)
+    for conflict in conflicts:
+        contested[conflict.figure] += 1
+    connection.executemany(
+        "INSERT INTO figures (id, story, measure, subject_kind, actor, place, period, scope, unit, label, best,"
+        " low, high, rule, as_of, claims, sources, independent_sources, contested, part_of)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((f.id, f.story, f.measure, f.subject, f.actor, f.place, f.period, f.scope, f.unit, f.label,
+          f.summary.best, f.summary.low, f.summary.high, f.summary.rule, f.summary.as_of, len(f.claims),
+          len(f.series), f.independent_sources, contested[f.id], f.part_of) for f in figures))
+    connection.executemany(
+        "INSERT OR IGNORE INTO figure_claims (figure, claim, role, whole_claim, position, reference_time,"
+        " reference_basis) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((f.id, ids[_ref(c)], role, ids[_ref(whole)] if whole is not None else None, position, c.reference_time,
+          c.reference_basis)
+         for f in figures
+         for position, (c, role, whole) in enumerate(zip(f.claims, f.roles, f.wholes, strict=True))))
+    connection.executemany(
+        "INSERT INTO conflicts (figure, claim_a, claim_b, kind, reason) VALUES (?, ?, ?, ?, ?)",
+        ((c.figure, ids[_ref(c.claims[0])], ids[_ref(c.claims[1])], c.kind, c.reason) for c in conflicts))
+
+
+# -- reading --------------------------------------------------------------------------------------------
+
+NameTest = Callable[[str | None], bool]
+
+
+def load_figures(ledger: Ledger, *, measure: str | None = None, actor: NameTest | None = None,
+                 place: NameTest | None = None, story: str | None = None, since: str | None = None
+                 ) -> tuple[list[Figure], ConflictList]:
+    """The stored figures (and their conflicts) that pass the filters, as objects. `actor` and `place`
+    test a figure's canonical name (kronika.filters.name_matcher); `since` keeps figures whose newest
+    estimate (`as_of`) is on or after an ISO date prefix."""
+    connection = ledger.connection
+    where, parameters = [], []
+    if measure is not None:
+        where.append("measure = ?")
+        parameters.append(measure)
+    if story is not None:
+        where.append("story = ?")
+        parameters.append(story)
+    if since is not None:
+        where.append("as_of >= ?")
+        parameters.append(since)
+    sql = "SELECT * FROM figures" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+    rows = [row for row in connection.execute(sql, parameters)
+            if (actor is None or actor(row["actor"])) and (place is None or place(row["place"]))]
+    wanted = {row["id"] for row in rows}
+    members: dict[str, list[tuple[int, Claim, str, int | None]]] = defaultdict(list)
+    by_id: dict[int, Claim] = {}
+    columns = ", ".join(f"c.{c}" for c in _CLAIM_COLUMNS if c not in ("reference_time", "reference_basis"))
+    sql = (f"SELECT c.id, {columns}, fc.figure, fc.role, fc.whole_claim, fc.reference_time, fc.reference_basis"
+           " FROM figure_claims fc JOIN claims c ON c.id = fc.claim ORDER BY fc.figure, fc.position")
+    for claim_id, claim, row in _read_claims(connection, sql):
+        if row["figure"] in wanted:
+            members[row["figure"]].append((claim_id, claim, row["role"], row["whole_claim"]))
+            by_id[claim_id] = claim
+    figures = [_figure_from_row(row, members[row["id"]], by_id) for row in rows]
+    conflicts = ConflictList()
+    for row in connection.execute("SELECT * FROM conflicts ORDER BY id"):
+        if row["figure"] in wanted and row["claim_a"] in by_id and row["claim_b"] in by_id:
+            kind = row["kind"]
+            conflicts.append(Conflict(row["figure"], kind, (by_id[row["claim_a"]], by_id[row["claim_b"]]),
+                                      row["reason"], kind == "self_contradiction"))
+    return figures, conflicts
+
+
+def _figure_from_row(row: sqlite3.Row, members: list[tuple[int, Claim, str, int | None]],
+                     by_id: dict[int, Claim]) -> Figure:
+    claims = [claim for _, claim, _, _ in members]
+    roles = [role for _, _, role, _ in members]
+    wholes = [by_id.get(whole) if whole is not None else None for _, _, _, whole in members]
+    figure = assemble_figure(row["id"], row["measure"], row["actor"], row["subject_kind"], row["place"], claims,
+                             roles, wholes, story=row["story"], running=row["scope"] == "running",
+                             part_of=row["part_of"], period=row["period"])
+    figure.summary = Summary(row["low"], row["best"], row["high"], row["rule"], row["as_of"])
+    return figure
+
+
+def load_stories(ledger: Ledger) -> list[dict[str, Any]]:
+    """The stored stories, newest first, with their articles."""
+    articles: dict[str, list[str]] = defaultdict(list)
+    for story, article in ledger.connection.execute("SELECT story, article FROM story_articles ORDER BY article"):
+        articles[story].append(article)
+    result = []
+    for row in ledger.connection.execute(
+            "SELECT * FROM stories ORDER BY last_published DESC, id"):
+        record = dict(row)
+        record["top_entities"] = json.loads(record["top_entities"])
+        record["article_ids"] = articles[row["id"]]
+        result.append(record)
+    return result
