@@ -103,7 +103,8 @@ def test_duckdb_queries_the_shards_directly(tmp_path: Path) -> None:
     connection = duckdb.connect()
     count, articles = connection.execute(
         f"SELECT count(*), count(DISTINCT a.content_hash) FROM '{out}/claims/*.parquet' c"
-        f" JOIN (SELECT DISTINCT content_hash FROM '{out}/articles/*.parquet') a USING (content_hash)").fetchone() or (0, 0)
+        f" JOIN (SELECT DISTINCT content_hash FROM '{out}/articles/*.parquet') a USING (content_hash)"
+    ).fetchone() or (0, 0)
     assert count == summary.claims > 0 and articles == 7
     measures = dict(connection.execute(f"SELECT measure, count(*) FROM '{out}/claims/*.parquet' GROUP BY 1").fetchall())
     assert sum(measures.values()) == summary.claims and len(measures) > 2
