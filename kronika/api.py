@@ -26,6 +26,7 @@ from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
 from kronika.scale.pool import ExtractionPool
+from kronika.scale.wire import link_stored
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,7 @@ def _ingest_article(article: Article, ledger: Ledger, options: Options,
             return Outcome(article.input, "duplicate", ledger.article_id_for_hash(article.content_hash) or "")
     except Exception as error:
         return _reject(ledger, _failure(article.input, "storing", error))
+    link_stored(ledger.connection, stored, article.text)
     return Outcome(article.input, "ingested", stored, len(extracted))
 
 

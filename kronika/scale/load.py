@@ -13,6 +13,7 @@ from kronika.article import Article, Rejection
 from kronika.claim import Claim
 from kronika.ledger import Ledger
 from kronika.scale.shards import complete_partitions, read_shards
+from kronika.scale.wire import link_stored
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
@@ -46,6 +47,7 @@ def _load_partition(out: Path, partition: str, ledger: Ledger, summary: LoadSumm
         if stored is None:
             summary.duplicates += 1
         else:
+            link_stored(ledger.connection, stored, article.text)
             summary.articles += 1
             summary.claims += len(claims[row["row"]])
     for row in read_shards(out, "rejections", partition):
