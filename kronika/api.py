@@ -115,6 +115,13 @@ def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Option
                 yield _ingest_article(item, ledger, options, extracted)
 
 
+def ingest_one(result: Article | Rejection, ledger: Ledger, options: Options) -> Outcome:
+    """One article (or rejection) that arrived other than by a path, e.g. a feed item's page."""
+    if isinstance(result, Rejection):
+        return _reject(ledger, result)
+    return _ingest_article(with_default_date(result, options.published), ledger, options, None)
+
+
 def _inputs(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Skipped | Rejection | Article]:
     """Every input in order: skipped, rejected, or an article (dated `--published` when it has no date)."""
     for item in expand_paths(paths, ledger.path):

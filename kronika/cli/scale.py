@@ -69,3 +69,43 @@ def load(shards: Path, db: Path | None) -> None:
     err.print(f"{summary.partitions} partitions: loaded {summary.articles} articles ({summary.claims} claims),"
               f" {summary.duplicates} already in the ledger, {summary.rejections} rejections;"
               f" the ledger holds {counts['articles']} articles and {counts['claims']} claims")
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--once", is_flag=True, help="Poll every feed once and exit.")
+@click.option("--interval", type=click.FloatRange(min=1), default=300.0, show_default=True, metavar="SECONDS",
+              help="Time between polls; a failing feed waits twice as long after each error in a row.")
+@max_bytes_option
+def watch(feeds: tuple[str, ...], db: Path | None, once: bool, interval: float, max_bytes: int) -> None:
+    """Follow RSS/Atom feeds: ingest each new item's page; the ledger remembers what was seen.
+
+    Example: kronika watch https://example.pl/rss.xml --db kronika.db --interval 600
+    """
+    import time
+
+    from kronika.api import Options, ingest_one
+    from kronika.ingest.feeds import due, poll
+
+    options = Options(max_bytes=max_bytes)
+    with _open_ledger(db, create=True) as ledger:
+        while True:
+            for url in feeds:
+                if not due(ledger, url):
+                    continue
+                result = poll(url, ledger, lambda item: _status(ingest_one(item, ledger, options)),
+                              interval, max_bytes)
+                if result.error:
+                    err.print(f"[yellow]feed {escape(url)} failed[/]: {escape(result.error)}")
+                else:
+                    said = "not modified" if result.not_modified else f"{result.new_items} new items"
+                    err.print(f"feed {escape(url)}: {said}, {result.seen_items} seen before")
+            if once:
+                return
+            time.sleep(interval)
+
+
+def _status(outcome: object) -> str:
+    status, detail = getattr(outcome, "status", ""), getattr(outcome, "detail", "")
+    return f"{status}: {detail}" if status == "rejected" else str(status)
