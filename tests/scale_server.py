@@ -33,7 +33,8 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
     """An RSS 2.0 feed of (guid, link, title) items."""
     entries = "".join(f"<item><guid>{guid}</guid><link>{link}</link><title>{html.escape(title)}</title>"
                       "<pubDate>Wed, 01 May 2024 08:00:00 GMT</pubDate></item>" for guid, link, title in items)
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wiadomości</title>{entries}</channel></rss>'.encode()
+    channel = f"<channel><title>Wiadomości</title>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'.encode()
 
 
 @contextmanager

@@ -39,7 +39,8 @@ def test_fifty_items_are_ingested_and_a_repoll_adds_nothing(tmp_path: Path) -> N
         assert ledger.counts()["articles"] == 50
         again = poll(feed, ledger, _store(ledger))
         assert again.not_modified and again.new_items == 0
-        site.pages["/rss.xml"] = (site.pages["/rss.xml"][0], site.pages["/rss.xml"][1].replace(b"<title>W", b"<title>Nowe W"))
+        content_type, body = site.pages["/rss.xml"]
+        site.pages["/rss.xml"] = (content_type, body.replace(b"<title>W", b"<title>Nowe W"))
         changed = poll(feed, ledger, _store(ledger))  # a new ETag, the same items
         assert not changed.not_modified and changed.new_items == 0 and changed.seen_items == 50
         assert ledger.counts()["articles"] == 50
