@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -22,6 +23,7 @@ NUM_PERM = 128
 CANDIDATE_THRESHOLD = 0.6  # LSH banding tuned to this similarity: few misses above COPY_SIMILARITY
 COPY_SIMILARITY = 0.7  # a portal's header, a "read also" line or a trimmed paragraph stays above this
 SHINGLE_WORDS = 5
+MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
 log = logging.getLogger(__name__)
 
@@ -59,10 +61,12 @@ def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
             for band in range(bands)]
 
 
-def link_article(connection: sqlite3.Connection, article: str, text: str) -> tuple[str, float] | None:
-    """Index `article` and link it to the original of its closest earlier copy; return (original,
-    similarity) when it is a wire copy. One transaction."""
-    values = signature(text)
+def link_article(connection: sqlite3.Connection, article: str, text: str,
+                 values: np.ndarray | None = None) -> tuple[str, float] | None:
+    """Index `article` (its signature `values`, computed here when not given) and link it to the
+    original of its closest earlier copy; return (original, similarity) when it is a wire copy. One
+    transaction."""
+    values = signature(text) if values is None else values
     keys = band_keys(values)
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -83,13 +87,15 @@ def link_article(connection: sqlite3.Connection, article: str, text: str) -> tup
 
 def _closest(connection: sqlite3.Connection, article: str, values: np.ndarray,
              keys: list[tuple[int, int]]) -> tuple[str, float] | None:
-    candidates: set[str] = set()
+    """The most similar earlier article among those sharing the most bands (an indexed look-up per
+    band; at most MAX_CANDIDATES signatures compared, however many near-copies there are)."""
+    shared: Counter[str] = Counter()
     for band, bucket in keys:
-        candidates.update(row[0] for row in connection.execute(
+        shared.update(row[0] for row in connection.execute(
             "SELECT article FROM wire_bands WHERE band = ? AND bucket = ?", (band, bucket)))
-    candidates.discard(article)
+    shared.pop(article, None)
     best: tuple[str, float] | None = None
-    for candidate in sorted(candidates):
+    for candidate, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]:
         row = connection.execute("SELECT signature FROM wire_signatures WHERE article = ?", (candidate,)).fetchone()
         if row is None:
             continue
@@ -112,10 +118,10 @@ def independent_reports(articles: Iterable[str], copies: dict[str, str]) -> int:
     return len({copies.get(article, article) for article in articles})
 
 
-def link_stored(connection: sqlite3.Connection, article: str, text: str) -> None:
+def link_stored(connection: sqlite3.Connection, article: str, text: str, values: np.ndarray | None = None) -> None:
     """`link_article` for an article just stored: a failure here is logged and leaves the article as it is
     (stored, not linked), never turns it into a rejection."""
     try:
-        link_article(connection, article, text)
+        link_article(connection, article, text, values)
     except Exception:
         log.exception("could not look for wire copies of %s", article)
