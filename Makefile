@@ -42,7 +42,7 @@ browser:
 	  || echo "could not install chromium: browser tests will skip (or fail under CI=true)"; }
 
 bench: $(STAMP)
-	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/scale_speed.py
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/timex_kpwr.py $(SHARED)/benchmarks/timex-kpwr/tune.jsonl
 	$(BIN)/python bench/reconcile_speed.py

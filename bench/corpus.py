@@ -44,3 +44,30 @@ def polish_text(min_bytes: int) -> str:
     block = "\n\n".join(pieces)
     repeats = -(-min_bytes // len(block.encode("utf-8")))
     return "\n\n".join([block] * repeats)
+
+
+def real_texts() -> list[str]:
+    """Real Polish news text, each once: the KPWr timex texts and the seed articles from ../shared (when
+    present), and the bundled samples."""
+    import json
+
+    texts = [*sample_texts()]
+    timex = SHARED / "benchmarks" / "timex-kpwr"
+    for path in sorted(timex.glob("*.jsonl")) if timex.is_dir() else []:
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    seeds = SHARED / "seeds"
+    texts += [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
+    return texts
+
+
+def realistic_articles(min_bytes: int) -> list[str]:
+    """The real texts once each, then generated news (samples with redrawn figures) up to `min_bytes`."""
+    articles = real_texts()
+    size = sum(len(t.encode("utf-8")) for t in articles)
+    extra = 0
+    while size < min_bytes:
+        extra += 64
+        generated = varied_articles(extra, seed=extra)[-64:]
+        articles += generated
+        size += sum(len(t.encode("utf-8")) for t in generated)
+    return articles

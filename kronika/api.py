@@ -26,7 +26,8 @@ from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
 from kronika.reconcile.store import reconcile_after_ingest
-from kronika.scale.pool import ExtractionPool
+from kronika.scale.pool import Ahead, ExtractionPool
+from kronika.scale.wire import link_stored
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +108,20 @@ def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Option
         return ledger.article_id_for_hash(article.content_hash) is None
 
     with ExtractionPool(options.jobs, options.time_budget) as pool:
-        for item, extracted in pool.ahead(_inputs(paths, ledger, options), wanted=unseen):
+        for item, ahead in pool.ahead(_inputs(paths, ledger, options), wanted=unseen):
             if isinstance(item, Skipped):
                 yield Outcome(item.name, "skipped", item.rule)
             elif isinstance(item, Rejection):
                 yield _reject(ledger, item)
             else:
-                yield _ingest_article(item, ledger, options, extracted)
+                yield _ingest_article(item, ledger, options, ahead)
+
+
+def ingest_one(result: Article | Rejection, ledger: Ledger, options: Options) -> Outcome:
+    """One article (or rejection) that arrived other than by a path, e.g. a feed item's page."""
+    if isinstance(result, Rejection):
+        return _reject(ledger, result)
+    return _ingest_article(with_default_date(result, options.published), ledger, options, None)
 
 
 def _inputs(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Skipped | Rejection | Article]:
@@ -126,9 +134,8 @@ def _inputs(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> It
                 yield with_default_date(result, options.published) if isinstance(result, Article) else result
 
 
-def _ingest_article(article: Article, ledger: Ledger, options: Options,
-                    extracted: list[Claim] | Rejection | None) -> Outcome:
-    """Store `article`; `extracted` is its extraction done ahead by a worker, or None to do it here."""
+def _ingest_article(article: Article, ledger: Ledger, options: Options, ahead: Ahead | None) -> Outcome:
+    """Store `article`; `ahead` is its extraction (and signature) done by a worker, or None to do it here."""
     try:
         duplicate_of = _store_retrying(ledger.article_id_for_hash, article.content_hash)
     except Exception as error:
@@ -136,8 +143,7 @@ def _ingest_article(article: Article, ledger: Ledger, options: Options,
     if duplicate_of:
         _store_retrying(ledger.resolve_rejections, article.input, duplicate_of)
         return Outcome(article.input, "duplicate", duplicate_of)
-    if extracted is None:
-        extracted = extract_guarded(article, options.time_budget)
+    extracted = ahead.extracted if ahead else extract_guarded(article, options.time_budget)
     if isinstance(extracted, Rejection):
         return _reject(ledger, extracted)
     try:
@@ -146,6 +152,7 @@ def _ingest_article(article: Article, ledger: Ledger, options: Options,
             return Outcome(article.input, "duplicate", ledger.article_id_for_hash(article.content_hash) or "")
     except Exception as error:
         return _reject(ledger, _failure(article.input, "storing", error))
+    link_stored(ledger.connection, stored, article.text, ahead.signature if ahead else None)
     return Outcome(article.input, "ingested", stored, len(extracted))
 
 

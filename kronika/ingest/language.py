@@ -26,6 +26,7 @@ CANDIDATES = (
 SAMPLE_CHARS = 2000  # a few paragraphs decide; the cost stays fixed whatever the article's length
 MIN_LETTERS = 20  # fewer letters than this give no reliable signal to anyone
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-z]")  # in lower-cased text: the letters outside a-z
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Profile:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     words: int
+    letters: int
     marker_share: float
     letter_share: float
     foreign_share: float
@@ -63,18 +65,19 @@ def profile(lang: str = "pl") -> Profile:
 
 
 def evidence(sample: str, lang: str = "pl") -> Evidence:
-    """How much `sample` looks like the language of `lang`'s profile."""
+    """How much `sample` looks like the language of `lang`'s profile (counted by regular expressions
+    and str.count, never a Python loop over characters)."""
     own = profile(lang)
     lowered = sample.lower()
     words = _WORD.findall(lowered)
-    letters = sum(len(word) for word in words)
-    non_ascii = [ch for word in words for ch in word if not ch.isascii()]
-    own_letters = sum(ch in own.letters for ch in non_ascii)
+    letters = sum(map(len, words))
+    non_ascii = len(_NON_ASCII_LETTER.findall(lowered))
+    own_letters = sum(lowered.count(letter) for letter in own.letters)
     markers = sum(word in own.marker_words for word in words)
     return Evidence(
-        words=len(words), marker_share=markers / len(words) if words else 0.0,
+        words=len(words), letters=letters, marker_share=markers / len(words) if words else 0.0,
         letter_share=own_letters / letters if letters else 0.0,
-        foreign_share=(len(non_ascii) - own_letters) / letters if letters else 0.0,
+        foreign_share=(non_ascii - own_letters) / letters if letters else 0.0,
     )
 
 
@@ -92,9 +95,10 @@ def _detector() -> LanguageDetector:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code, or None when the text gives no reliable signal."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    found = evidence(sample)
+    if found.letters < MIN_LETTERS:
         return None
-    if clearly_polish(sample):
+    if found.fits(profile("pl")):
         return "pl"
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else None

@@ -42,6 +42,11 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None =
     """Articles from one file, whatever its format (told by its suffix)."""
     name = name or display_name(path)
     suffix = path.suffix.lower()
+    from kronika.ingest import warc  # imported here: warc reads HTML records through this module
+
+    if warc.is_warc(path):
+        yield from warc.read_warc(path, name, max_bytes)
+        return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, max_bytes, name)
         return

@@ -1,10 +1,10 @@
 """Extraction ahead of the writer, in worker processes, results in input order.
 
 The reader and the single writer (the ledger) stay in the calling process; only `extract_guarded`, a
-pure function of one article, runs in the workers. Each item comes back with its extraction, or with
-None when it was not extracted ahead (not an article, already in the ledger, a copy of one in flight,
-or a worker failed): the caller then does exactly what one process does, so the outcomes and the
-ledger are the same whatever the number of jobs.
+pure function of one article, and the article's wire-copy signature run in the workers. Each item
+comes back with that work, or with None when it was not done ahead (not an article, already in the
+ledger, a copy of one in flight, or a worker failed): the caller then does exactly what one process
+does, so the outcomes and the ledger are the same whatever the number of jobs.
 """
 from __future__ import annotations
 
@@ -14,15 +14,35 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import TypeVar
+
+import numpy as np
 
 from kronika.article import Article, Rejection
 from kronika.claim import Claim
+from kronika.scale.wire import signature
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Extracted = list[Claim] | Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """What a worker did for one article: its extraction and its wire-copy signature."""
+
+    extracted: Extracted
+    signature: np.ndarray | None
+
+
+def extract_and_sign(article: Article, budget: float | None) -> Ahead:
+    """The work of one article that needs no ledger, done in a worker process."""
+    from kronika.api import extract_guarded
+
+    extracted = extract_guarded(article, budget)
+    return Ahead(extracted, None if isinstance(extracted, Rejection) else signature(article.text))
 AHEAD_PER_JOB = 8  # articles in flight per worker: enough to hide the writer, little memory
 
 
@@ -48,12 +68,12 @@ class ExtractionPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    def ahead(self, items: Iterable[T], wanted: Callable[[Article], bool]) -> Iterator[tuple[T, Extracted | None]]:
+    def ahead(self, items: Iterable[T], wanted: Callable[[Article], bool]) -> Iterator[tuple[T, Ahead | None]]:
         """Each item with its extraction when it is an article `wanted` says to extract."""
         if self.jobs == 1:
             yield from ((item, None) for item in items)
             return
-        pending: deque[tuple[T, Future[Extracted] | None, str | None]] = deque()
+        pending: deque[tuple[T, Future[Ahead] | None, str | None]] = deque()
         in_flight: set[str] = set()
         articles_seen = 0
         for item in items:
@@ -72,11 +92,9 @@ class ExtractionPool:
         while pending:
             yield self._result(pending.popleft(), in_flight)
 
-    def _submit(self, article: Article) -> Future[Extracted] | None:
-        from kronika.api import extract_guarded
-
+    def _submit(self, article: Article) -> Future[Ahead] | None:
         try:
-            return self._pool().submit(extract_guarded, article, self.budget)
+            return self._pool().submit(extract_and_sign, article, self.budget)
         except Exception:  # a broken pool (a worker killed): the caller extracts in this process
             log.warning("worker pool unavailable, extracting %s in the main process", article.input, exc_info=True)
             return None
@@ -90,8 +108,8 @@ class ExtractionPool:
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self._executor
 
-    def _result(self, entry: tuple[T, Future[Extracted] | None, str | None],
-                in_flight: set[str]) -> tuple[T, Extracted | None]:
+    def _result(self, entry: tuple[T, Future[Ahead] | None, str | None],
+                in_flight: set[str]) -> tuple[T, Ahead | None]:
         item, future, content_hash = entry
         if future is None:
             return item, None

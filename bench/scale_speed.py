@@ -1,0 +1,104 @@
+"""Throughput on realistic Polish news, in one run: extract and ingest per core (KB/s, articles/s),
+morfeusz2 analysing every word of the same text, peak memory, `ingest --jobs 2` speed-up, and
+`kronika batch` on a Dask LocalCluster with 1 and 2 workers (with shard sizes and load time).
+
+    .venv/bin/python bench/scale_speed.py [--mb 1.5]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import morfeusz2  # noqa: E402
+
+from bench.corpus import real_texts, realistic_articles  # noqa: E402
+from kronika.api import Options, extract_guarded, ingest  # noqa: E402
+from kronika.article import Article  # noqa: E402
+from kronika.ledger import Ledger  # noqa: E402
+from kronika.scale.batch import run_batch  # noqa: E402
+from kronika.scale.load import load_shards  # noqa: E402
+
+
+def peak_mb() -> float:
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+)", status)[1]) / 1024  # type: ignore[index]
+
+
+def fresh_ingest_peak(inputs: Path, db: Path) -> float:
+    """Peak memory (VmHWM) of a new process ingesting `inputs` with one job."""
+    script = ("import sys; from kronika.cli import main; sys.argv = ['kronika', 'ingest', '--jobs', '1', '--db', "
+              f"{str(db)!r}, {str(inputs)!r}]\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "import re; print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def timed(work):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=1.5)
+    args = parser.parse_args()
+    texts = realistic_articles(int(args.mb * 1e6))
+    real = len(real_texts())
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1000
+    print(f"corpus: {len(texts)} articles, {kb:.0f} KB ({real} real texts once each, the rest generated news);"
+          f" load average {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        inputs = root / "articles.jsonl"
+        inputs.write_text("\n".join(json.dumps({"id": f"a{n}", "text": t}, ensure_ascii=False)
+                                    for n, t in enumerate(texts)) + "\n", "utf-8")
+
+        analyser = morfeusz2.Morfeusz()
+        words = [w for t in texts for w in re.findall(r"\w+", t)]
+        _, morphology = timed(lambda: sum(1 for w in words if analyser.analyse(w)))
+        print(f"morfeusz2 analysing every word ({len(words)} words): {kb / morphology:.0f} KB/s ({morphology:.2f} s)")
+
+        articles = [Article(id=f"a{n}", text=t, input=f"a{n}") for n, t in enumerate(texts)]
+        claims, extraction = timed(lambda: sum(len(c) for a in articles if isinstance(c := extract_guarded(a), list)))
+        print(f"extract: {kb / extraction:.0f} KB/s, {len(texts) / extraction:.0f} articles/s ({claims} claims,"
+              f" {extraction:.2f} s); {extraction / morphology:.2f} x morfeusz2's time")
+
+        results = {}
+        for jobs in (1, 2):
+            with Ledger(root / f"jobs{jobs}.db") as ledger:
+                summary, elapsed = timed(lambda: ingest([inputs], ledger, options=Options(jobs=jobs)))  # noqa: B023
+            results[jobs] = elapsed
+            print(f"ingest --jobs {jobs}: {kb / elapsed:.0f} KB/s, {summary.ingested / elapsed:.0f} articles/s"
+                  f" ({summary.ingested} articles, {summary.claims} claims, {elapsed:.2f} s)"
+                  + (f"; {elapsed / morphology:.2f} x morfeusz2's time" if jobs == 1 else ""))
+        print(f"ingest --jobs 2 speed-up: {results[1] / results[2]:.2f}x")
+        print(f"peak memory of this process (the corpus, extract and both ingests): {peak_mb():.0f} MB;"
+              f" of a fresh `kronika ingest --jobs 1` process: {fresh_ingest_peak(inputs, root / 'fresh.db'):.0f} MB")
+
+        for workers in (1, 2):
+            out = root / f"shards{workers}"
+            batch, elapsed = timed(lambda: run_batch([inputs], out, "dask", jobs=workers,  # noqa: B023
+                                                     partition_bytes=250_000))
+            shard_mb = sum(p.stat().st_size for p in out.rglob("*.parquet")) / 1e6
+            print(f"batch --engine dask, LocalCluster of {workers}: {kb / elapsed:.0f} KB/s,"
+                  f" {batch.articles / elapsed:.0f} articles/s ({batch.partitions} partitions, {elapsed:.2f} s with"
+                  f" cluster start); shards {shard_mb:.2f} MB ({1000 * shard_mb / kb:.2f} MB per MB of input)")
+        with Ledger(root / "loaded.db") as ledger:
+            loaded, elapsed = timed(lambda: load_shards(root / "shards2", ledger))
+        print(f"load: {loaded.articles} articles, {loaded.claims} claims in {elapsed:.2f} s"
+              f" ({loaded.articles / elapsed:.0f} articles/s, wire copies linked on the way)")
+
+
+if __name__ == "__main__":
+    main()
