@@ -2,7 +2,6 @@
 `P.json` with the same parameters; `/openapi.json` documents the JSON twins. Reads need no token;
 recording a review needs the write token the server was started with."""
 import functools
-import json
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -44,7 +43,7 @@ def _templates(messages: Messages) -> Environment:
     environment.globals.update(t=messages, measures=MEASURES, qualifiers=QUALIFIERS, modalities=MODALITIES,
                                verdicts=VERDICTS)
     environment.filters.update(segment=lambda value: quote(str(value), safe=""), safe_url=safe_url,
-                               number=_number, tojson_pretty=lambda value: json.dumps(value, ensure_ascii=False))
+                               number=_number)
     return environment
 
 
