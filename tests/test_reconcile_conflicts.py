@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kronika.claim import Claim
 from kronika.reconcile import build_figures, find_conflicts
-from kronika.reconcile.conflicts import _COMPARABLE_MODALITIES
+from kronika.reconcile.conflicts import _COMPARABLE_MODALITIES, _rivals
 from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.timex import claim_time
 from tests.test_reconcile_story import NIS, make_claim
@@ -242,6 +242,8 @@ def _all_pairs(figure) -> set[tuple[str, int, int]]:
         dated = [(i, claim_time(c), value_interval(c)) for i, c in enumerate(figure.claims)
                  if c.modality in modalities and claim_time(c) is not None]
         for (i, ti, vi), (j, tj, vj) in itertools.combinations(dated, 2):
+            if not _rivals(figure.claims[i], figure.claims[j]):
+                continue
             if ti.overlaps(tj) and not vi.overlaps(vj):
                 expected.add(("disjoint", i, j))
             if figure.cumulative and "asserted" in modalities:

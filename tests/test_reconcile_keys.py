@@ -70,9 +70,13 @@ def test_measure_actor_and_kind_split_figures():
         "wounded:north-korea:soldiers"]
 
 
-def test_claims_without_an_actor_have_a_figure_of_their_own():
-    assert ids(make_claim(1, actor=None), make_claim(2)) == [
-        "killed:no-actor:soldiers", "killed:north-korea:soldiers"]
+def test_claims_without_an_actor_join_the_one_actor_of_their_story():
+    assert ids(make_claim(1, actor=None), make_claim(2)) == ["killed:north-korea:soldiers"]
+
+
+def test_claims_without_an_actor_stay_apart_where_the_story_names_two():
+    assert ids(make_claim(1, actor=None), make_claim(2), make_claim(3, actor="Russia")) == [
+        "killed:no-actor:soldiers", "killed:north-korea:soldiers", "killed:russia:soldiers"]
 
 
 def test_a_missing_place_meets_the_one_named_place():

@@ -142,18 +142,26 @@ def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> No
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold claims, one JSON object a line (format of shared/gold/README.md).")
+@click.option("--figures", "figures_gold", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Instead: a folder of figure gold (figures_gold.jsonl, conflicts_gold.jsonl, stories_gold.jsonl;"
+                   " tests/corpus/stories/README.md) to score figure grouping, conflicts and stories.")
 @format_option("table")
 @click.option("--errors/--no-errors", default=False, help="List every wrong, missed or mislabelled claim.")
-def evaluate(paths: tuple[str, ...], gold: Path, fmt: str, errors: bool) -> None:
+def evaluate(paths: tuple[str, ...], gold: Path | None, figures_gold: Path | None, fmt: str, errors: bool) -> None:
     """Score extraction against hand gold: precision, recall, F1, measure/qualifier/source accuracy.
+    With --figures, score reconciliation: B-cubed precision/recall of figures, conflict precision.
 
     Example: kronika evaluate --gold gold.jsonl articles/*.txt
     """
     from kronika.evaluate import evaluate_paths
+    from kronika.reconcile.evaluation import evaluate_figure_paths
 
-    score = evaluate_paths(paths, gold)
+    if (gold is None) == (figures_gold is None):
+        raise click.UsageError("give one of --gold FILE or --figures DIR")
+    score: Any = (evaluate_paths(paths, gold) if gold is not None
+                  else evaluate_figure_paths(paths, figures_gold or Path()))
     if errors:
         for line in score.errors:
             err.print(line)

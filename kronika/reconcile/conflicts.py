@@ -9,6 +9,11 @@ Three rules, each naming both claims, both sources, both times and a one-line re
 - `cumulative_drop`: in a cumulative figure (killed, casualties, displaced), a claim whose reference
   time lies wholly after another's while its whole interval lies below the other's.
 
+Two numbers of one sentence are never rivals (a comparison, a part, another measure), nor are two
+values more than ten times apart: under one key they are different quantities, not rival estimates.
+`other` figures conflict only when they count a listed kind of thing (people, buildings), never for
+shares or money, which `other` keys too loosely.
+
 Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
 among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
 Undated claims (no reference time and no publication date) are not compared.
@@ -31,6 +36,7 @@ from typing import Any
 from kronika.claim import Claim
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
+from kronika.reconcile.subject_kinds import known_kinds
 from kronika.reconcile.timex import claim_time
 from kronika.reconcile.wording import cite, describe_interval, source_label
 
@@ -110,8 +116,8 @@ def find_conflicts(
 
 def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     found: list[Conflict] = []
-    if figure.measure == "other":
-        return found  # `other` gathers unlike quantities (turnout, a share of votes): nothing to contradict
+    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()):
+        return found  # shares, money and unlisted things of `other` are too loosely keyed to contradict
     # Without an actor or a place, two articles may count different events: compare within one only.
     same_article_only = figure.actor is None and figure.place is None
     for modalities in _COMPARABLE_MODALITIES:
@@ -125,12 +131,25 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
             pairs.append(("cumulative_drop", _later_and_lower(dated)))
         for rule, found_pairs in pairs:
             for first, second in found_pairs:
-                if same_article_only and figure.claims[first].article != figure.claims[second].article:
+                a, b = figure.claims[first], figure.claims[second]
+                if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
                 if len(found) >= limit:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
     return found
+
+
+RIVAL_RATIO = 10  # values further apart than this are different quantities under one key, not rivals
+
+
+def _rivals(a: Claim, b: Claim) -> bool:
+    """Two claims can be rival estimates of one quantity: not two numbers of one sentence (a comparison,
+    a part, another measure), and within an order of magnitude of each other."""
+    if a.article == b.article and a.sentence == b.sentence and a.span != b.span:
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low > 0 and high <= RIVAL_RATIO * low
 
 
 # Heap entries are (bound, rank, index). The rank orders equal bounds so that "wholly below/above",

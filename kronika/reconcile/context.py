@@ -9,6 +9,7 @@ language data (kronika/lang/<lang>/reconcile/):
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
+- a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
   the cue nearest the number wins.
 
@@ -33,6 +34,7 @@ class ClaimContext:
     shift: int | str | None = None  # days, or "before"
     share_of: str | None = None
     money_for: str | None = None
+    year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -77,8 +79,14 @@ def cues(lang: str = "pl") -> _Cues:
     )
 
 
+_CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
+
+
 def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
-    """The cue closest to the number: the last one before it or the first after it."""
+    """The cue closest to the number: the last one before it or the first after it within its clause
+    (`4 proc. głosów`; in `4 proc., a frekwencja` the cue after the comma is the next number's)."""
+    if (end := _CLAUSE_END.search(after)) is not None:
+        after = after[:end.start()]
     last = None
     for match in pattern.finditer(before):
         last = match
@@ -88,6 +96,20 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     if first is None or (last is not None and len(before) - last.end() <= first.start()):
         return last.group(0) if last else None
     return first.group(0)
+
+
+_YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
+
+
+def _clause_year(before: str, after: str) -> str | None:
+    """The year named in the number's clause (the stretch before it, or after it up to a clause break),
+    unless it opens or closes a span (`od 2021 r.`, `do 2030 r.`)."""
+    if (end := _CLAUSE_END.search(after)) is not None:
+        after = after[:end.start()]
+    for match in (*_YEAR.finditer(before), *_YEAR.finditer(after)):
+        if match.group(1) is None:
+            return match.group(2)
+    return None
 
 
 _LOCUS = re.compile(r"[^\W\d_]{3,}")
@@ -139,5 +161,5 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             share = table.shares.get(_nearest(table.share, before, after) or "")
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
-        result.append(ClaimContext(running, part_of, locus, shift, share, money))
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, _clause_year(before, after)))
     return result

@@ -15,10 +15,16 @@ Claims join a figure only on positive shared identity:
   whole (role `part`), and is never in conflict with the whole.
 - A denial joins the figure it denies, in its story (role `denial`).
 - `dzień wcześniej`, `przed wojną` move a claim's reference time (a copy of the claim carries it).
+- An incident count of a period the text states (a month, a week, a year: `w sierpniu`, `w 2010 r.`)
+  is a figure of that period: August's inflation is not September's, and a flood of 1997 quoted in a
+  report of 2024 is not the flood of 2024. A day is no period (a toll is updated day by day), nor is a
+  running total's `since:` basis, nor the time of a level (troops deployed, people missing), except a
+  year its clause names apart from the claim's own time (`w 2010 r.`).
 """
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +60,27 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
         return claim
     moved = (day + timedelta(days=int(shift))).isoformat()
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
+
+
+# Levels at a time rather than counts over a period: troops deployed `pod koniec 2024 r.` are the same
+# deployment as troops deployed in January.
+STOCK_MEASURES = frozenset({"deployed", "missing"})
+_DAY_OR_FINER = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _period(claim: Claim, context: ClaimContext) -> str | None:
+    """The stated period a claim counts (module docstring), or None."""
+    if context.running:
+        return None
+    if claim.reference_basis == "before":
+        return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own
+    published_year = (claim.published or "")[:4]
+    if context.year and context.year != published_year and not (claim.reference_time or "").startswith(context.year):
+        return context.year  # a year the clause names that the claim layer did not take
+    when = claim.reference_time
+    if claim.measure in STOCK_MEASURES or claim.reference_basis != "text" or not when or _DAY_OR_FINER.match(when):
+        return None
+    return when
 
 
 def _whose(claim: Claim) -> str | None:
@@ -110,7 +137,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             members[story_of[i]].append(i)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
-        found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story)
+        found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story,
+                            [_period(claims[i], contexts[i]) for i in indices])
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
@@ -125,7 +153,9 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
                             False, story_of[i], whole_key, contexts[i].part_locus or kinds[i])
         roles[i] = "part"
-    final = _lift_running_totals(keys, contexts)
+    # A running total leaves its story only under an actor its own claim states, not one it borrowed.
+    final = _lift_running_totals(keys, [x if c.actor else dataclasses.replace(x, running=False)
+                                        for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
 

@@ -49,6 +49,7 @@ class FigureKey:
     story: str | None = None  # the story an incident figure belongs to; None for running totals
     part_of: FigureKey | None = None  # a part's whole
     locus: str | None = None  # what the part is (`nysa`, `children`)
+    period: str | None = None  # the month, week or year an incident count is of (`2024-08`), when stated
 
     def base_id(self) -> str:
         if self.part_of is not None:
@@ -56,6 +57,8 @@ class FigureKey:
         parts = [slug(self.measure), slug(self.actor) or NO_ACTOR_SLUG, slug(self.subject)]
         if self.split_by_place and self.place:
             parts.append(slug(self.place))
+        if self.period:
+            parts.append(slug(self.period))
         figure = ":".join(parts)
         return f"{slug(self.story.removeprefix('story:'))}/{figure}" if self.story else figure
 
@@ -82,15 +85,45 @@ def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
 
+# Kinds of people an analyst adds up with a bare head count (`osoba`, `ludzie`): among the counts of one
+# measure and actor, `people` joins the one such kind the others name (killed soldiers, infections).
+GENERIC_KIND = "people"
+PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border guards", "children", "women",
+                          "medics", "workers", "pensioners", "patients", "infections"})
+
+
+def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
+                          kinds: Sequence[str | None]) -> list[str | None]:
+    specific: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
+    for base, kind in zip(bases, kinds, strict=True):
+        if kind in PEOPLE_KINDS:
+            specific[base].add(kind)
+    return [next(iter(specific[base])) if kind == GENERIC_KIND and len(specific.get(base, ())) == 1 else kind
+            for base, kind in zip(bases, kinds, strict=True)]
+
+
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
-                story: str | None = None) -> list[FigureKey]:
+                story: str | None = None, periods: Sequence[str | None] | None = None) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
-    `kinds` overrides the subject kind of each claim; `story` is recorded in every key."""
-    bases = [(c.measure, _clean(c.actor)) for c in claims]
+    `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
+    period each claim counts, or None) keeps counts of different periods apart, like measure and actor."""
+    if periods is None:
+        periods = [None] * len(claims)
+    actors = [_clean(c.actor) for c in claims]
+    named_actors: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for claim, actor, period in zip(claims, actors, periods, strict=True):
+        if actor is not None:
+            named_actors[(claim.measure, period)].add(actor)
+    # Within one story, a count that names no actor joins the one actor the story's counts of its
+    # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
+    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1 else None)
+              for c, actor, period in zip(claims, actors, periods, strict=True)]
+    bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
     if kinds is None:
         kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
+    kinds = _generic_kinds_joined(bases, kinds)
 
-    named_kinds: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    named_kinds: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
     for base, kind in zip(bases, kinds, strict=True):
         if kind is not None:
             named_kinds[base].add(kind)
@@ -102,13 +135,13 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         resolved_kinds.append(kind)
 
     places = [_clean(c.place) for c in claims]
-    named_places: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+    named_places: dict[tuple[str, str | None, str | None, str], set[str]] = defaultdict(set)
     for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
         if place is not None:
             named_places[(*base, kind)].add(place)
     # A country that holds another named place says less than it (`w Rosji` beside `w obwodzie
     # kurskim`): it names no place of its own, so its claims join the finer place's figure.
-    coarse: dict[tuple[str, str | None, str], set[str]] = {}
+    coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     for group, known in named_places.items():
         coarse[group] = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
         known -= coarse[group]
@@ -119,9 +152,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
         known = named_places.get((*base, kind), set())
         if len(known) <= 1:
-            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story)
+            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         else:
-            key = FigureKey(base[0], base[1], kind, place, True, story)
+            key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
     return keys
 
@@ -138,6 +171,6 @@ def figure_ids(keys: set[FigureKey]) -> dict[FigureKey, str]:
                 ids[key] = base_id
             else:
                 exact = repr((key.measure, key.actor, key.subject, key.place, key.story, key.part_of,
-                              key.locus)).encode("utf-8")
+                              key.locus, key.period)).encode("utf-8")
                 ids[key] = f"{base_id}~{hashlib.blake2b(exact, digest_size=3).hexdigest()}"
     return ids

@@ -38,6 +38,7 @@ WORDING_ONGOING = 0.10
 WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does not know
 SHARED_NAMES = 3
 MAX_DAYS_APART = 45  # a story's reports cluster in time
+ENTITY_DAYS_APART = 14  # a shared entity with little shared wording links only reports this close
 ONGOING_DAYS_APART = 400  # an ongoing situation (a war front) links over months through its own cast
 ONGOING_ENTITIES = 2  # ... when two articles share at least this many specific entities
 MAX_ENTITY_ARTICLES = 50  # an entity in more articles than this is too common to block on
@@ -45,8 +46,9 @@ STEM_LENGTH = 6
 MIN_WORD = 5
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 # A capitalised word inside a sentence is a name (a town, a river, an event) even when the gazetteer
-# does not know it: `Nysa`, `Marsz Niepodległości`.
-_NAME = re.compile(r"(?<![.!?:\n–-] )(?<!^)(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,}")
+# does not know it: `Nysa`, `Marsz Niepodległości`. A word that opens a line or a sentence is not
+# (`Źródło:`, `Czytaj też:` and headings open lines).
+_NAME = re.compile(r"(?<![.!?:\n–-] )(?<=[^\S\n])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,}")
 # Countries are shared by too many unrelated stories to say "same story"; media are who reports, not what.
 _BROAD_KINDS = frozenset({"country"})
 
@@ -88,12 +90,14 @@ def article_features(article: str, text: str, published: str | None, title: str 
     minhash.update_batch([s.encode("utf-8") for s in stems(f"{title or ''}\n{text}")])
     counts: Counter[str] = Counter()
     broad: Counter[str] = Counter()
+    known_at = set()  # where the gazetteer found an entity: its words are not unknown names
     for mention in find_entities(text):
+        known_at.add(mention.start)
         if mention.kind != "media":
             (broad if mention.kind in _BROAD_KINDS else counts)[mention.canonical] += 1
     common = common_names()
-    for name in _NAME.findall(text):
-        if (stem := name[:STEM_LENGTH].casefold()) not in common:
+    for match in _NAME.finditer(text):
+        if match.start() not in known_at and (stem := match.group(0)[:STEM_LENGTH].casefold()) not in common:
             counts[f"~{stem}"] += 1
     every = [name for name, _ in (counts + broad).most_common() if not name.startswith("~")]
     return ArticleFeatures(article, published, [name for name, _ in counts.most_common()], minhash.hashvalues,
@@ -124,11 +128,14 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
     wording; or months apart, with several specific entities and alike wording (an ongoing situation)."""
     days, wording = _days_apart(a, b), _jaccard(a, b)
     common = set(a.entities) & set(b.entities)
-    names = sum(1 for e in common if e.startswith("~"))
-    shared = len(common) - names
     if days <= MAX_DAYS_APART:
-        return (wording >= WORDING_SAME_STORY or (wording >= WORDING_WITH_ENTITY and shared > 0)
-                or (wording >= WORDING_WITH_NAMES and names >= SHARED_NAMES))
+        # A minister or an agency turns up in many stories: with little shared wording, one shared entity
+        # links only reports a fortnight apart; further apart it takes several.
+        return (wording >= WORDING_SAME_STORY
+                or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
+                or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
+                or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES))
+    shared = sum(1 for e in common if not e.startswith("~"))
     return days <= ONGOING_DAYS_APART and shared >= ONGOING_ENTITIES and wording >= WORDING_ONGOING
 
 
@@ -206,3 +213,8 @@ def _story(articles: list[str], by_id: dict[str, ArticleFeatures], known: dict[s
     if first_title and top:
         label = f"{label}: {first_title[:60]}"
     return Story(story_id, label, articles, dates[0] if dates else None, dates[-1] if dates else None, top)
+
+
+def story_map(stories: Iterable[Story]) -> dict[str, str]:
+    """article -> story id."""
+    return {article: story.id for story in stories for article in story.articles}

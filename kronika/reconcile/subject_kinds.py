@@ -32,6 +32,12 @@ def load_subject_kinds(lang: str = "pl") -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=8)
+def known_kinds(lang: str = "pl") -> frozenset[str]:
+    """The kinds the table names (`soldiers`, `people`), as against lemma phrases kept as their own kind."""
+    return frozenset(load_subject_kinds(lang).values())
+
+
 def _normalise(phrase: str) -> str:
     # morfeusz2 lemmas may carry a homonym tag (`tysiąc:Sm2`): drop it from every word.
     return " ".join(word.split(":", 1)[0] for word in phrase.casefold().split())
@@ -56,7 +62,8 @@ def subject_kind(subject: str | None, unit: str | None = None, lang: str = "pl")
     Percentages get their own kind (`soldiers (%)`), and any amount in a currency is money in that
     currency (`money (USD)`), so shares and amounts in different currencies never meet head counts.
     """
-    kind = _kind_of_phrase(subject, lang) if subject and subject.strip() else None
+    # A lemma of one or two letters is a preposition or particle the subject finder took, not a thing.
+    kind = _kind_of_phrase(subject, lang) if subject and len(subject.strip()) > 2 else None
     if unit in _UNIT_SUFFIX:
         return f"{kind or 'share'}{_UNIT_SUFFIX[unit]}"
     if unit and unit.isupper():  # a currency code

@@ -1,0 +1,87 @@
+"""What the words around a number say: running totals, parts, moved reference times, what a share or an
+amount of money is of. Each cue class has positives and negatives; the sentences are written for these tests."""
+from __future__ import annotations
+
+from kronika.claim import Claim
+from kronika.reconcile.context import ClaimContext, article_contexts
+
+
+def claims_of(sentence: str, *numbers: tuple[str, str, str | None]) -> list[Claim]:
+    """Claims for (mention, measure, unit) in one sentence, in text order."""
+    found, cursor = [], 0
+    for mention, measure, unit in numbers:
+        start = sentence.index(mention, cursor)
+        cursor = start + len(mention)
+        found.append(Claim(article="a", span=(start, cursor), mention=mention, value=1.0, measure=measure,
+                           unit=unit, sentence=sentence, published="2024-09-18"))
+    return found
+
+
+def contexts(sentence: str, *numbers: tuple[str, str, str | None]) -> list[ClaimContext]:
+    return article_contexts(claims_of(sentence, *numbers))
+
+
+def test_running_total_cues_before_the_number() -> None:
+    for sentence, mention in (("Od początku wojny zginęło 120 żołnierzy.", "120"),
+                              ("Łącznie ewakuowano 3 tys. osób.", "3 tys."),
+                              ("Dotychczas potwierdzono 45 zgonów.", "45")):
+        [context] = contexts(sentence, (mention, "killed", None))
+        assert context.running, sentence
+
+
+def test_no_running_total_without_a_cue_or_with_the_cue_after_another_number() -> None:
+    [context] = contexts("W ataku zginęło 12 osób.", ("12", "killed", None))
+    assert not context.running
+    first, second = contexts("Łącznie od maja zginęło 40 osób, a w piątek 3.", ("40", "killed", None),
+                             ("3", "killed", None))
+    assert first.running and not second.running
+
+
+def test_since_reference_basis_makes_a_running_total() -> None:
+    [claim] = claims_of("Zginęło 40 osób.", ("40", "killed", None))
+    claim.reference_basis = "since:2023-10"
+    assert article_contexts([claim])[0].running
+
+
+def test_a_part_names_its_whole_and_what_it_is() -> None:
+    whole, part = contexts("Ewakuowano 2 tys. osób, z samej Nysy blisko tysiąc.", ("2 tys.", "displaced", None),
+                           ("tysiąc", "displaced", None))
+    assert whole.part_of is None
+    assert part.part_of == 0 and part.part_locus == "nysy"
+    _, children = contexts("Rannych zostało 40 osób, w tym 12 dzieci.", ("40", "injured", None),
+                           ("12", "injured", None))
+    assert children.part_of == 0
+
+
+def test_no_part_across_measures_or_without_a_cue() -> None:
+    _, missing = contexts("Zginęło 5 osób, w tym czasie zaginęło 7 kolejnych.", ("5", "killed", None),
+                          ("7", "missing", None))
+    assert missing.part_of is None
+    _, second = contexts("Zginęło 5 osób, a dzień później jeszcze 2.", ("5", "killed", None), ("2", "killed", None))
+    assert second.part_of is None
+
+
+def test_relative_days_and_before_move_the_reference_time() -> None:
+    [earlier] = contexts("Dzień wcześniej policja mówiła o pięciu ofiarach.", ("pięciu", "killed", None))
+    assert earlier.shift == -1
+    before, now = contexts("Przed wojną przejeżdżało 500 ciężarówek dziennie, dziś kilkadziesiąt.",
+                           ("500", "other", None), ("kilkadziesiąt", "other", None))
+    assert before.shift == "before" and now.shift is None
+    [plain] = contexts("Policja mówi o pięciu ofiarach.", ("pięciu", "killed", None))
+    assert plain.shift is None
+
+
+def test_a_share_is_keyed_by_what_it_is_a_share_of() -> None:
+    inflation, turnout = contexts("Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc.",
+                                  ("4,3 proc.", "other", "percent"), ("62 proc.", "other", "percent"))
+    assert (inflation.share_of, turnout.share_of) == ("inflation", "turnout")
+    [unknown] = contexts("Wzrosło o 5 proc.", ("5 proc.", "other", "percent"))
+    assert unknown.share_of is None
+
+
+def test_money_is_keyed_by_what_it_is_for() -> None:
+    aid, loan = contexts("Na pomoc dla powodzian przeznaczono 2 mld zł, a na kredyt dla gmin 500 mln zł.",
+                         ("2 mld zł", "other", "PLN"), ("500 mln zł", "other", "PLN"))
+    assert (aid.money_for, loan.money_for) == ("aid", "loan")
+    [bare] = contexts("Zapłacono 300 zł.", ("300 zł", "other", "PLN"))
+    assert bare.money_for is None

@@ -1,0 +1,70 @@
+"""Reconciliation scored as a feature: B-cubed on small hand-made clusterings, and the stories corpus
+(tests/corpus/stories) against floors that can only rise (tests/floors/figures.json)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kronika.cli import main
+from kronika.reconcile.evaluation import bcubed, evaluate_figure_paths, floors_met
+
+STORIES = Path(__file__).parent / "corpus" / "stories"
+FLOORS = Path(__file__).parent / "floors" / "figures.json"
+
+
+def test_bcubed_of_a_perfect_grouping_is_one() -> None:
+    gold = {"a": 1, "b": 1, "c": 2}
+    assert bcubed({"a": "x", "b": "x", "c": "y"}, gold) == (1.0, 1.0)
+
+
+def test_bcubed_lumping_costs_precision_and_splitting_costs_recall() -> None:
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    lumped_p, lumped_r = bcubed({"a": "x", "b": "x", "c": "x", "d": "x"}, gold)
+    assert (lumped_p, lumped_r) == (0.5, 1.0)
+    split_p, split_r = bcubed({"a": "x", "b": "y", "c": "z", "d": "w"}, gold)
+    assert (split_p, split_r) == (1.0, 0.5)
+
+
+def test_bcubed_scores_only_items_both_sides_hold() -> None:
+    assert bcubed({"a": "x"}, {"a": 1, "b": 1}) == (1.0, 1.0)
+    assert bcubed({}, {"a": 1}) == (0.0, 0.0)
+
+
+@pytest.fixture(scope="module")
+def corpus_score():  # type: ignore[no-untyped-def]
+    if not (STORIES / "figures_gold.jsonl").exists():
+        pytest.skip(f"the stories corpus is not at {STORIES}")
+    return evaluate_figure_paths(sorted(STORIES.glob("*.txt")), STORIES)
+
+
+def test_stories_corpus_stays_above_floors(corpus_score) -> None:  # type: ignore[no-untyped-def]
+    assert corpus_score.located > 0.9 * corpus_score.gold_claims
+    assert floors_met(corpus_score, FLOORS) == {}
+
+
+def test_floors_are_not_above_what_is_measured_by_much(corpus_score) -> None:  # type: ignore[no-untyped-def]
+    # Floors can only rise: when the score rises well above a floor, raise the floor with it.
+    floors = json.loads(FLOORS.read_text("utf-8"))
+    measured = corpus_score.to_dict()
+    stale = {name: (measured[name], floor) for name, floor in floors.items()
+             if isinstance(floor, float) and measured[name] > floor + 0.05}
+    assert stale == {}, f"raise these floors in {FLOORS}: {stale}"
+
+
+def test_evaluate_figures_command_prints_the_scores(tmp_path: Path) -> None:
+    if not (STORIES / "figures_gold.jsonl").exists():
+        pytest.skip(f"the stories corpus is not at {STORIES}")
+    articles = sorted(str(p) for p in STORIES.glob("marsz_*.txt"))
+    result = CliRunner().invoke(main, ["evaluate", "--figures", str(STORIES), *articles, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.output)
+    assert record["gold_claims"] > 10 and 0 < record["precision"] <= 1 and 0 < record["recall"] <= 1
+    assert record["story_precision"] == 1.0
+
+
+def test_evaluate_wants_one_kind_of_gold() -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(STORIES / "marsz_01_pap.txt")])
+    assert result.exit_code != 0 and "--figures" in result.output

@@ -1,0 +1,87 @@
+"""Figure identity: claims meet only on positive shared identity, inside their story unless they are one
+actor's running total; parts, denials and shares are keyed by what they are. Sentences are our own."""
+from __future__ import annotations
+
+from kronika.claim import Claim
+from kronika.reconcile.identity import assign_figures
+
+
+def claim(article: str, sentence: str, mention: str, value: float, **fields: object) -> Claim:
+    start = sentence.index(mention)
+    record: dict[str, object] = {"article": article, "span": (start, start + len(mention)), "mention": mention,
+                                 "value": value, "measure": "killed", "subject": "osoba", "sentence": sentence,
+                                 "published": "2024-09-18"}
+    record.update(fields)
+    return Claim(**record)  # type: ignore[arg-type]
+
+
+FLOOD_A = claim("flood-a", "W powodzi zginęło 7 osób.", "7", 7, place="Kłodzko")
+FLOOD_B = claim("flood-b", "Bilans powodzi: zginęło 8 osób.", "8", 8, place="Kłodzko")
+BORDER = claim("border", "Na granicy zginęło 5 osób.", "5", 5)
+
+
+def test_incident_figures_stay_inside_their_story() -> None:
+    stories = {"flood-a": "story:flood", "flood-b": "story:flood", "border": "story:border"}
+    flood_a, flood_b, border = assign_figures([FLOOD_A, FLOOD_B, BORDER], stories)
+    assert flood_a.key == flood_b.key and flood_a.key.story == "story:flood"
+    assert border.key != flood_a.key  # no place is no wildcard across stories
+    assert border.key.scope == "incident"
+
+
+def test_without_stories_all_claims_are_one_story() -> None:
+    flood_a, flood_b, border = assign_figures([FLOOD_A, FLOOD_B, BORDER])
+    assert flood_a.key == flood_b.key == border.key
+
+
+def test_a_running_total_of_one_actor_spans_stories() -> None:
+    first = claim("front-1", "Od początku wojny zginęło 30 tys. żołnierzy.", "30 tys.", 30000, actor="Russia",
+                  subject="żołnierz")
+    later = claim("front-2", "Łącznie zginęło 32 tys. żołnierzy.", "32 tys.", 32000, actor="Russia",
+                  subject="żołnierz")
+    strike = claim("strike", "W ataku na Charków zginęło 6 żołnierzy.", "6", 6, actor="Ukraine", subject="żołnierz")
+    stories = {"front-1": "story:spring", "front-2": "story:summer", "strike": "story:spring"}
+    a, b, c = assign_figures([first, later, strike], stories)
+    assert a.key == b.key and a.key.story is None and a.running and b.running
+    assert c.key.story == "story:spring" and not c.running
+
+
+def test_a_running_total_without_an_actor_stays_in_its_story() -> None:
+    first = claim("a", "Łącznie zginęło 40 osób.", "40", 40)
+    other = claim("b", "Łącznie zginęło 50 osób.", "50", 50)
+    a, b = assign_figures([first, other], {"a": "story:a", "b": "story:b"})
+    assert a.key != b.key and a.key.story == "story:a"
+
+
+def test_a_part_gets_its_own_figure_that_names_its_whole() -> None:
+    sentence = "Ewakuowano 2 tys. osób, z samej Nysy blisko tysiąc."
+    whole = claim("a", sentence, "2 tys.", 2000, measure="displaced")
+    part = claim("a", sentence, "tysiąc", 1000, measure="displaced")
+    w, p = assign_figures([whole, part])
+    assert (w.role, p.role) == ("member", "part")
+    assert p.key.part_of == w.key and p.whole == 0 and p.key != w.key
+
+
+def test_a_denial_joins_the_figure_it_denies() -> None:
+    said = claim("a", "Zginęło 20 osób.", "20", 20)
+    denied = claim("b", "Policja zaprzeczyła, by zginęło 20 osób.", "20", 20, modality="denied")
+    s, d = assign_figures([said, denied], {"a": "story:x", "b": "story:x"})
+    assert d.role == "denial" and d.key == s.key
+
+
+def test_shares_are_keyed_by_what_they_are_of() -> None:
+    sentence = "Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc."
+    inflation = claim("a", sentence, "4,3 proc.", 4.3, measure="other", unit="percent", subject=None)
+    turnout = claim("a", sentence, "62 proc.", 62, measure="other", unit="percent", subject=None)
+    bare = claim("b", "Wzrosło o 5 proc.", "5 proc.", 5, measure="other", unit="percent", subject=None)
+    keys = [m.key for m in assign_figures([inflation, turnout, bare])]
+    assert keys[0].subject == "share of inflation" and keys[1].subject == "share of turnout"
+    assert keys[2].subject.startswith("unkeyed")
+
+
+def test_a_relative_day_moves_the_reference_time() -> None:
+    moved = claim("a", "Dzień wcześniej policja mówiła o pięciu ofiarach.", "pięciu", 5, reference_basis="published")
+    stated = claim("b", "Dzień wcześniej, 3 maja, zginęło pięciu.", "pięciu", 5, reference_time="2024-05-03",
+                   reference_basis="text")
+    m, s = assign_figures([moved, stated])
+    assert m.claim.reference_time == "2024-09-17"
+    assert s.claim.reference_time == "2024-05-03"  # a time the text states wins
