@@ -15,9 +15,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 
 from kronika.claim import MEASURES, MODALITIES, QUALIFIERS
+from kronika.web.charts import figure_chart
 from kronika.web.database import Database
 from kronika.web.i18n import Messages
-from kronika.web.queries import Ledger
+from kronika.web.queries import Ledger, Reconciled
 from kronika.web.reviews import CORRECTABLE, VERDICTS, ReviewError, add_review
 from kronika.web.search import search
 from kronika.web.security import add_security_headers, safe_url, same_origin, token_matches
@@ -69,6 +70,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
     `write_token` it is read-only."""
     database = Database(db_path)
     ledger = Ledger(database.read)
+    reconciled = Reconciled(ledger)
     messages = Messages(ui)
     templates = _templates(messages)
     app = FastAPI(title="kronika workbench", version="1", docs_url=None, redoc_url=None,
@@ -85,6 +87,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
                 data = handler(*args, **kwargs)
                 if data is None:
                     raise HTTPException(404, "not found")
+                data.pop("chart", None)  # markup for the page; the twin has the claims it is drawn from
                 return JSONResponse(data)
 
             @functools.wraps(handler)
@@ -93,7 +96,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
                 data = handler(*args, **kwargs)
                 if data is None:
                     return _html(request, "not_found.html", {}, status=404)
-                return _html(request, template, data)
+                return _html(request, "claims.html" if data.get("note") else template, data)
 
             json_path = "/index.json" if path == "/" else f"{path}.json"
             app.add_api_route(json_path, as_json, methods=["GET"], name=f"{handler.__name__}_json",
@@ -110,12 +113,47 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
             query=functools.partial(_query_string, request), writable=write_token is not None)
         return HTMLResponse(body, status_code=status)
 
-    @page("/", "claims.html")
+    @page("/", "figures.html")
     def index(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
-        """The start page: the claims (the figures once the ledger has them)."""
+        """The start page: the figures, contested first (the claims while the ledger has no figures)."""
+        if reconciled.present:
+            return reconciled.figures({}, page, per_page)
         data = ledger.claims({}, page, per_page)
         data["note"] = "not_reconciled"
         return data
+
+    @page("/figures", "figures.html")
+    def figures(request: Request, measure: str | None = None, actor: str | None = None, place: str | None = None,
+                story: str | None = None, source: str | None = None,
+                contested: bool | None = Query(None, description="Only figures with (true) or without conflicts."),
+                page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Figures (tracked quantities) by facets: measure, actor, place, story, source, contested."""
+        filters = {"measure": measure, "actor": actor, "place": place, "story": story, "source": source,
+                   "contested": contested}
+        return reconciled.figures(filters, page, per_page)
+
+    @page("/figures/{figure_id:path}", "figure.html")
+    def figure(request: Request, figure_id: str) -> dict[str, Any] | None:
+        """One figure: its chart over time, summary and rule, claims with their evidence, conflicts."""
+        data = reconciled.figure(figure_id)
+        if data is not None:
+            data["chart"], data["colours"] = figure_chart(data, messages)
+        return data
+
+    @page("/stories", "stories.html")
+    def stories(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Stories: articles grouped by one event or situation, newest first."""
+        return reconciled.stories(page, per_page)
+
+    @page("/stories/{story_id:path}", "story.html")
+    def story(request: Request, story_id: str) -> dict[str, Any] | None:
+        """One story: its figures and its articles."""
+        return reconciled.story(story_id)
+
+    @page("/conflicts", "conflicts.html")
+    def conflicts(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Pairs of claims in one figure that cannot both hold, with the reason."""
+        return reconciled.conflicts(page, per_page)
 
     @page("/claims", "claims.html")
     def claims(request: Request, measure: str | None = None, qualifier: str | None = None,
