@@ -93,7 +93,8 @@ def render_chart(items: Sequence[ChartClaim], colours: dict[str, str], best: flo
         tick += step
     for k in range(5):
         ordinal = x_low + (x_high - x_low) * (k + 0.5) / 5
-        label = date_words(date.fromordinal(int(ordinal)).isoformat()[:7])
+        # Days on a chart of a few months, months beyond: ticks that do not repeat one label.
+        label = date_words(date.fromordinal(int(ordinal)).isoformat()[:10 if x_high - x_low < 150 else 7])
         parts.append(f'<text x="{x_of(ordinal):.1f}" y="{HEIGHT - 12}" text-anchor="middle" font-size="11"'
                      f' fill="#556">{escape(label)}</text>')
     centres: dict[int, tuple[float, float]] = {}
