@@ -1,8 +1,10 @@
 """The workbench's pages and their JSON twins, through a real uvicorn on loopback over a real ledger."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -136,3 +138,21 @@ def test_serve_refuses_non_loopback_hosts_and_missing_ledgers(tmp_path: Path, le
     assert missing.exit_code == 2 and "no ledger at" in missing.output
     short = CliRunner().invoke(main, ["serve", "--db", str(ledger_path), "--write-token", "abc"])
     assert short.exit_code == 2
+
+
+def test_ids_with_slashes_have_pages_and_twins(tmp_path: Path) -> None:
+    from kronika.api import ingest
+    from kronika.ledger import Ledger
+
+    db = build_ledger(tmp_path)
+    record = {"id": "pap/2024/17", "published": "2024-09-19",
+              "text": "Wojewoda poinformował, że do szkół trafiło około 800 ewakuowanych mieszkańców."}
+    source = tmp_path / "pap.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Ledger(db) as ledger:
+        assert ingest([str(source)], ledger).ingested == 1
+    with live_server(db) as base:
+        page = httpx.get(base + "/articles/" + quote("pap/2024/17", safe=""), timeout=20)
+        twin = httpx.get(base + "/articles/" + quote("pap/2024/17", safe="") + ".json", timeout=20)
+    assert page.status_code == 200 and "800" in page.text
+    assert twin.json()["id"] == "pap/2024/17"

@@ -176,7 +176,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         """Articles in the ledger, paged."""
         return ledger.articles(outlet, page, per_page)
 
-    @page("/articles/{article_id}", "article.html")
+    @page("/articles/{article_id:path}", "article.html")
     def article(request: Request, article_id: str) -> dict[str, Any] | None:
         """One article exactly as stored, with every claim at its span."""
         return ledger.article(article_id)
@@ -200,7 +200,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         """Canonical sources, most claims first."""
         return ledger.sources(page, per_page)
 
-    @page("/sources/{source_id}", "source.html")
+    @page("/sources/{source_id:path}", "source.html")
     def source(request: Request, source_id: str, page: int = Page,
                per_page: int = Query(100, ge=1, le=200)) -> dict[str, Any] | None:
         """One source: how it was written, its claims over time."""
