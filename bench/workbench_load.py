@@ -3,7 +3,7 @@ numbers redrawn, three claims each, figures and stories over them), served by `k
 own process, and 20 concurrent clients on loopback for a bounded time. Prints p50/p95/max per request
 kind: the figures list (with facets and pages), a figure page, an article page and a search.
 
-    .venv/bin/python bench/workbench_load.py [--articles 100000] [--clients 20] [--seconds 30] [--db FILE]
+    .venv/bin/python bench/workbench_load.py [--articles 100000] [--clients 20] [--seconds 30] [--workers 2]
 
 Target: p95 under 100 ms for each kind and no error. A ledger given with --db is reused when it
 exists (generating 100,000 articles with their search index takes a few minutes).
@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2, help="kronika serve --workers")
     parser.add_argument("--db", type=Path, default=Path("/tmp/kronika-workbench-bench.db"))
     options = parser.parse_args()
     if not options.db.exists():
@@ -146,7 +147,7 @@ def main() -> None:
             "SELECT id FROM figures ORDER BY random() LIMIT 2000")]
     port = free_port()
     server = subprocess.Popen([str(Path(sys.executable).parent / "kronika"), "serve", "--db", str(options.db),
-                               "--port", str(port)], stderr=subprocess.PIPE)
+                               "--port", str(port), "--workers", str(options.workers)], stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -171,7 +172,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     print(f"ledger: {articles:,} articles, {claims:,} claims, {len(figure_ids):,}+ figures;"
-          f" {options.clients} clients for {options.seconds:.0f} s")
+          f" {options.clients} clients for {options.seconds:.0f} s, {options.workers} server process(es)")
     for kind in ("figures", "figure", "article", "search"):
         values = sorted(timings[kind])
         if not values:

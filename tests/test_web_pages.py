@@ -156,3 +156,31 @@ def test_ids_with_slashes_have_pages_and_twins(tmp_path: Path) -> None:
         twin = httpx.get(base + "/articles/" + quote("pap/2024/17", safe="") + ".json", timeout=20)
     assert page.status_code == 200 and "800" in page.text
     assert twin.json()["id"] == "pap/2024/17"
+
+
+def test_kronika_serve_with_worker_processes_answers(ledger_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.web_fixtures import free_port
+
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "kronika"), "serve", "--db", str(ledger_path), "--port", str(port),
+               "--workers", "2", "--ui", "en"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/claims.json", timeout=10)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "kronika serve did not start"
+                time.sleep(0.3)
+        assert response.status_code == 200 and response.json()["claims"]
+        assert httpx.post(f"http://127.0.0.1:{port}/claims/1/review.json", json={"verdict": "confirmed"},
+                          timeout=10).status_code == 403  # no --write-token: read-only in every worker
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -2,6 +2,7 @@
 `P.json` with the same parameters; `/openapi.json` documents the JSON twins. Reads need no token;
 recording a review needs the write token the server was started with."""
 import functools
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -259,3 +260,10 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return _html(request, "not_found.html", {"detail": detail}, status=404)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application for uvicorn's worker processes (`kronika serve --workers N`), from the settings
+    `serve` put in their environment."""
+    return create_app(os.environ["KRONIKA_DB"], os.environ.get("KRONIKA_WRITE_TOKEN") or None,
+                      os.environ.get("KRONIKA_UI", "pl"))
