@@ -156,3 +156,11 @@ def test_a_figure_of_undated_claims_still_renders():
     claim = make_claim(2, measure="captured", reference_time=None, published=None, mention="dwóch")
     html = render_report(build_figures([claim]), [])
     assert "dwóch" in html
+
+
+def test_chart_labels_are_escaped():
+    hostile = [make_claim(5, source="<b>Agencja</b>", article="<a>", sentence="Zginęło 5 <script>x</script>."),
+               make_claim(9, source="<b>Agencja</b>", article='"><svg onload=alert(1)>', reference_time="2025-06")]
+    (chart,) = charts(render_report(build_figures(hostile), []))
+    assert "<b>" not in chart and "<svg onload" not in chart and "<script" not in chart
+    assert "&lt;b&gt;Agencja&lt;/b&gt;" in chart
