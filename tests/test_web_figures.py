@@ -83,6 +83,8 @@ def test_stories_and_conflicts_pages(reconciled) -> None:
     story = httpx.get(base + "/stories/" + quote(STORY, safe="") + ".json", timeout=20).json()
     assert [a["id"] for a in story["articles_list"]] == ["powodz_nysa", "wrogi_artykul"]
     assert [f["id"] for f in story["figures"]] == [FIGURE]
+    source = httpx.get(base + "/sources/" + quote("wojewoda opolski", safe="") + ".json", timeout=20).json()
+    assert [f["id"] for f in source["figures"]] == [FIGURE] and source["aliases"] == ["wojewoda opolski"]
     conflicts = httpx.get(base + "/conflicts", timeout=20)
     assert conflicts.status_code == 200 and "intervals do not overlap" in conflicts.text
     assert httpx.get(base + "/figures/" + quote("story:nie/ma", safe=""), timeout=20).status_code == 404

@@ -204,8 +204,11 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
     @page("/sources/{source_id:path}", "source.html")
     def source(request: Request, source_id: str, page: int = Page,
                per_page: int = Query(100, ge=1, le=200)) -> dict[str, Any] | None:
-        """One source: how it was written, its claims over time."""
-        return ledger.source(source_id, page, per_page)
+        """One source: how it was written, the figures it gave numbers for, its claims over time."""
+        data = ledger.source(source_id, page, per_page)
+        if data is not None and reconciled.present:
+            data["figures"] = reconciled.figures({"source": source_id}, 1, 100)["figures"]
+        return data
 
     def _review(claim_id: int, verdict: str, reviewer: str | None, note: str | None,
                 corrections: dict[str, Any]) -> dict[str, Any]:
