@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_report_browser import CHROMIUM, CHROMIUM_ARGS, keep
+from tests.test_web_figures import FIGURE, add_reconciliation
 from tests.web_fixtures import HOSTILE, WRITE_TOKEN, build_ledger, live_server
 
 pytestmark = pytest.mark.browser
@@ -34,7 +35,9 @@ def browser():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    with live_server(build_ledger(tmp_path_factory.mktemp("web_browser")), ui="pl") as base:
+    db = build_ledger(tmp_path_factory.mktemp("web_browser"))
+    add_reconciliation(db)
+    with live_server(db, ui="pl") as base:
         yield base
 
 
@@ -48,22 +51,28 @@ def open_page(browser, base: str):
     return page
 
 
-def test_search_claim_article_review_and_back(browser, server: str) -> None:
+def test_search_claim_figure_article_review_and_back(browser, server: str) -> None:
     page = open_page(browser, server)
     page.goto(server + "/")
-    page.fill("input[name=q]", "powódź")
+    page.fill("input[name=q]", "ewakuowano")
     page.click("form.search button")
     page.wait_for_url("**/search?q=*")
     assert page.locator(".results mark").count() >= 2
     keep(page.screenshot(full_page=True), "web_search.png")
 
-    page.click("ol.results >> nth=0 >> a >> nth=0")  # the first sentence hit: its claim
+    page.click("ol.results li:has-text('3 tys.') >> a >> nth=0")  # the sentence hit: its claim
     page.wait_for_url("**/claims/*")
     claim_url = page.url
-    assert page.locator("mark.claim-span").count() == 1
+    assert page.locator("mark.claim-span").inner_text() == "3 tys."
     keep(page.screenshot(full_page=True), "web_claim.png")
 
-    page.click("dl.fields a[href^='/articles/']")
+    page.click("a.figure-link")  # the figure the claim is in: its chart and its other claims
+    page.wait_for_url("**/figures/**")
+    assert FIGURE in page.url.replace("%2F", "/").replace("%3A", ":")
+    assert page.locator("svg.chart g.claim").count() == 2
+    keep(page.screenshot(full_page=True), "web_figure.png")
+
+    page.click("table.claims a[href^='/articles/powodz_nysa']")
     page.wait_for_url("**/articles/*")
     assert page.locator("article.text mark.claim").count() == 3
     mark = page.locator(f"article.text mark#claim-{claim_url.rsplit('/', 1)[1]}")
@@ -71,6 +80,7 @@ def test_search_claim_article_review_and_back(browser, server: str) -> None:
     assert "stan na" in (mark.get_attribute("data-fields") or "")  # as of, a date in Polish words
     keep(page.screenshot(full_page=True), "web_article.png")
 
+    page.go_back()
     page.go_back()
     page.wait_for_url(claim_url)
     page.check("input[name=verdict][value=corrected]")

@@ -158,6 +158,9 @@ class Ledger:
         record["evidence"] = evidence(text, record["sentence"], *record["span"])
         record["article_meta"] = {key: article[key] for key in ("id", "title", "url", "outlet", "published")} \
             if article else None
+        record["figures"] = [dict(row) for row in self.connection.execute(
+            "SELECT f.id, f.label, fc.role FROM figure_claims fc JOIN figures f ON f.id = fc.figure"
+            " WHERE fc.claim = ? ORDER BY f.id", (claim_id,))] if self.has_table("figure_claims") else []
         record["reviews"] = self.reviews(claim_id)
         record["review"] = record["reviews"][-1]["verdict"] if record["reviews"] else None
         record["reviewed"] = record["reviews"][-1]["after"] if record["reviews"] else None
