@@ -74,21 +74,23 @@ def generate(db: Path, count: int, seed: int = 7) -> None:
                                " measure, subject, actor, place, source, source_id, source_kind, outlet, modality,"
                                " reference_time, reference_basis, published, sentence)"
                                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims)
-        connection.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)", links)
+        connection.executemany("INSERT OR IGNORE INTO story_articles (story, article) VALUES (?, ?)", links)
         connection.execute("COMMIT")
         print(f"\r  {min(first + BATCH, count):,} articles, {claim_id:,} claims", end="", file=sys.stderr)
     connection.execute("BEGIN")
     connection.executemany(
-        "INSERT OR IGNORE INTO stories VALUES (?, ?, 20, '2024-01-01', '2024-12-28', '[]')",
+        "INSERT OR IGNORE INTO stories (id, label, articles, first_published, last_published, top_entities)"
+        " VALUES (?, ?, 20, '2024-01-01', '2024-12-28', '[]')",
         ((f"story:s{n}", f"Wątek {n}") for n in range(5000)))
     for figure, members in figures.items():
         story, key = figure.split("/", 1)
         measure, actor, _ = key.split(":")
         connection.execute(
-            "INSERT INTO figures VALUES (?, ?, ?, 'people', ?, NULL, NULL, 'incident', NULL, ?, 100, 50, 150,"
-            " 'newest', '2024-12-01', ?, 2, 2, ?, NULL)",
+            "INSERT INTO figures (id, story, measure, subject_kind, actor, scope, label, best, low, high, rule, as_of,"
+            " claims, sources, independent_sources, contested)"
+            " VALUES (?, ?, ?, 'people', ?, 'incident', ?, 100, 50, 150, 'newest', '2024-12-01', ?, 2, 2, ?)",
             (figure, story, measure, actor or None, figure, len(members), pick.randint(0, 1)))
-        connection.executemany("INSERT INTO figure_claims VALUES (?, ?, 'member', NULL, ?, NULL, NULL)",
+        connection.executemany("INSERT INTO figure_claims (figure, claim, role, position) VALUES (?, ?, 'member', ?)",
                                ((figure, claim, position) for position, claim in enumerate(members)))
     connection.execute("COMMIT")
     ledger.close()

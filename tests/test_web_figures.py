@@ -24,15 +24,17 @@ def add_reconciliation(db: Path) -> dict[str, int]:
         "SELECT id, mention FROM claims WHERE measure = 'displaced' AND mention IN ('3 tys.', '300')")}
     connection.executescript(TABLES)
     with connection:
-        connection.execute("INSERT INTO stories VALUES (?, ?, 2, '2024-09-18', '2024-10-02', ?)",
+        connection.execute("INSERT INTO stories (id, label, articles, first_published, last_published, top_entities)"
+                           " VALUES (?, ?, 2, '2024-09-18', '2024-10-02', ?)",
                            (STORY, "Powódź na Opolszczyźnie", json.dumps(["Nysa Kłodzka"])))
-        connection.executemany("INSERT INTO story_articles VALUES (?, ?)",
+        connection.executemany("INSERT INTO story_articles (story, article) VALUES (?, ?)",
                                [(STORY, "powodz_nysa"), (STORY, "wrogi_artykul")])
         connection.execute(
-            "INSERT INTO figures VALUES (?, ?, 'displaced', 'people', NULL, NULL, NULL, 'incident', NULL,"
+            "INSERT INTO figures (id, story, measure, subject_kind, scope, label, best, low, high, rule, as_of,"
+            " claims, sources, independent_sources, contested) VALUES (?, ?, 'displaced', 'people', 'incident',"
             " 'displaced · people', 3000, 300, 3150, 'the newest estimate of the most sources', '2024-10-02',"
-            " 2, 2, 2, 1, NULL)", (FIGURE, STORY))
-        connection.executemany("INSERT INTO figure_claims VALUES (?, ?, 'member', NULL, ?, NULL, NULL)",
+            " 2, 2, 2, 1)", (FIGURE, STORY))
+        connection.executemany("INSERT INTO figure_claims (figure, claim, role, position) VALUES (?, ?, 'member', ?)",
                                [(FIGURE, ids["3 tys."], 0), (FIGURE, ids["300"], 1)])
         connection.execute("INSERT INTO conflicts (figure, claim_a, claim_b, kind, reason) VALUES"
                            " (?, ?, ?, 'disjoint', '~3,000 vs ~300: intervals do not overlap')",
