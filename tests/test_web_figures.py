@@ -56,6 +56,8 @@ def test_figures_list_with_facets_and_contested_first(reconciled) -> None:
     listed = httpx.get(base + "/figures.json", timeout=20).json()
     assert [f["id"] for f in listed["figures"]] == [FIGURE]
     assert listed["facets"]["measure"] == [{"value": "displaced", "figures": 1}]
+    sources = {facet["value"]: facet["figures"] for facet in listed["facets"]["source"]}
+    assert sources["wojewoda opolski"] == 1 and sources["Straż pożarna"] == 0
     assert httpx.get(base + "/figures.json", params={"contested": "false"}, timeout=20).json()["figures"] == []
     assert httpx.get(base + "/figures.json", params={"measure": "killed"}, timeout=20).json()["figures"] == []
     by_source = httpx.get(base + "/figures.json", params={"source": "wojewoda opolski"}, timeout=20).json()

@@ -293,6 +293,10 @@ class Reconciled:
                 facets[column] = [{"value": row[0], "figures": row[1]} for row in connection.execute(
                     f"SELECT {column}, COUNT(*) FROM figures WHERE {column} IS NOT NULL GROUP BY 1"
                     f" ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}")]
+            facets["source"] = [{"value": name, "figures": connection.execute(
+                "SELECT COUNT(DISTINCT fc.figure) FROM claims c JOIN figure_claims fc ON fc.claim = c.id"
+                " WHERE c.source_id = ? OR (c.source_id IS NULL AND c.source = ?)", (name, name)).fetchone()[0]}
+                for name, _ in self.ledger._distinct("source")[:FACET_SIZE]]
             facets["contested"] = [{"value": "true", "figures": connection.execute(
                 "SELECT COUNT(*) FROM figures WHERE contested > 0").fetchone()[0]}]
             return facets
