@@ -283,9 +283,9 @@ class Reconciled:
             sql + " ORDER BY f.contested DESC, f.claims DESC, f.id LIMIT ? OFFSET ?",
             [*parameters, per_page + 1, offset]).fetchall()
         return {"figures": [dict(row) for row in rows[:per_page]], "filters": shown_filters,
-                "facets": self._facets(), "reconciled": True, **_page_of(rows, page, per_page)}
+                "facets": self.facets(), "reconciled": True, **_page_of(rows, page, per_page)}
 
-    def _facets(self) -> dict[str, list[dict[str, Any]]]:
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
         def compute() -> dict[str, list[dict[str, Any]]]:
             connection = self.ledger.connection
             facets = {}
