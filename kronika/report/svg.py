@@ -163,7 +163,3 @@ def _marker(claim: Claim, cx: float, cy: float, colour: str) -> str:
                   f' stroke="{CONFLICT_COLOUR}" stroke-width="2"/>')
     return shape
 
-
-def legend(colours: dict[str, str]) -> list[tuple[str, str]]:
-    """(source, colour) pairs in first-seen order, for the caller's HTML legend."""
-    return list(colours.items())

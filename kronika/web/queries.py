@@ -3,6 +3,7 @@ and lists, the same for the HTML page and its JSON twin. Every list is paged (LI
 more than a page to know whether another follows); facet counts are cached until the ledger changes."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -373,8 +374,6 @@ class Reconciled:
 
 
 def _story(row: sqlite3.Row) -> dict[str, Any]:
-    import json
-
     record = dict(row)
     try:
         record["top_entities"] = json.loads(record.get("top_entities") or "[]")
