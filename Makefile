@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/timex_kpwr.py $(SHARED)/benchmarks/timex-kpwr/tune.jsonl
 	$(BIN)/python bench/reconcile_speed.py
+	$(BIN)/python bench/workbench_load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check kronika tests bench

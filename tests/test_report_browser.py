@@ -14,8 +14,8 @@ import pytest
 
 from kronika.reconcile import build_figures, find_conflicts
 from kronika.report import write_report
-from kronika.report.charts import CONFLICT_COLOUR, SOURCE_COLOURS
-from tests.test_reconcile_story import make_claim, north_korea_claims
+from kronika.report.svg import CONFLICT_COLOUR, SOURCE_COLOURS
+from tests.test_reconcile_story import north_korea_claims
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -50,9 +50,6 @@ class OpenedReport:
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.as_uri())
-
-    def drawn(self) -> int:
-        return self.page.locator(".chart[data-drawn='1']").count()
 
 
 def keep(png: bytes, name: str) -> None:
@@ -123,16 +120,13 @@ def test_the_story_report_draws_its_charts_offline(browser, tmp_path):
     path = write_report(figures, find_conflicts(figures), tmp_path / "report.html")
     report = OpenedReport(browser, path)
     page = report.page
-    page.wait_for_function("document.querySelectorAll('.chart[data-drawn=\"1\"]').length === 2",
-                           timeout=30_000)
+    page.wait_for_load_state("load")
 
-    assert page.locator(".chart .main-svg").count() >= 2
-    # Trace points: the markers of each source are drawn as SVG paths inside the scatter layer.
-    assert page.locator(".chart .scatterlayer .trace .points path").count() >= 7
-    assert page.locator(".chart .legendtext", has_text="unattributed").count() >= 1
-    assert page.locator(".chart .textpoint", has_text="planned").count() == 1
+    assert page.locator("svg.chart").count() == 2
+    assert page.locator("svg.chart g.claim").count() >= 6
+    assert page.locator("svg.chart g.claim[data-modality='planned']").count() == 1
 
-    chart = page.locator(".chart").first.screenshot()
+    chart = page.locator("svg.chart").first.screenshot()
     whole = page.screenshot(full_page=True)
     keep(whole, "report-story.png")
     keep(chart, "report-story-chart.png")
@@ -140,9 +134,9 @@ def test_the_story_report_draws_its_charts_offline(browser, tmp_path):
     background = max(counts.values())
     assert 1 - background / sum(counts.values()) > 0.02, "the chart looks blank"
     # The first chart is the contested deployed figure: unattributed markers in the first source colour,
-    # the planned NIS marker in the second, the conflict ring in vermilion.
-    assert near(counts, SOURCE_COLOURS[0]) > 100, "no trace points of the first source"
-    assert near(counts, SOURCE_COLOURS[1]) > 20, "no trace points of the second source"
+    # the planned NIS marker in the second, the conflict line in vermilion.
+    assert near(counts, SOURCE_COLOURS[0]) > 100, "no marks of the first source"
+    assert near(counts, SOURCE_COLOURS[1]) > 20, "no marks of the second source"
     assert near(counts, CONFLICT_COLOUR) > 20, "the conflict is not drawn"
 
     assert report.errors == []
@@ -150,25 +144,18 @@ def test_the_story_report_draws_its_charts_offline(browser, tmp_path):
     assert online == [], "the report went online"
 
 
-def test_the_filter_hides_other_figures(browser, tmp_path):
+def test_a_marker_links_to_its_row(browser, tmp_path):
     figures = build_figures(north_korea_claims())
     report = OpenedReport(browser, write_report(figures, find_conflicts(figures), tmp_path / "report.html"))
-    report.page.fill("#filter", "killed")
-    assert report.page.locator("section.figure:visible").count() == 1
-    assert report.page.locator("section.figure:visible h2").inner_text() == "Soldiers killed"
-    report.page.fill("#filter", "")
-    assert report.page.locator("section.figure:visible").count() == 2
+    report.page.locator("svg.chart g.claim a").first.click()
+    assert ":row-" in report.page.url
 
 
-def test_many_figures_are_drawn_as_they_scroll_into_view(browser, tmp_path):
-    claims = [make_claim(100 + i, actor=f"Aktor {i % 20}", article=f"a{i}",
-                         reference_time=f"2024-{i % 12 + 1:02d}") for i in range(60)]
-    figures = build_figures(claims)
-    assert len(figures) == 20
-    report = OpenedReport(browser, write_report(figures, find_conflicts(figures), tmp_path / "many.html"))
-    report.page.wait_for_load_state("load")
-    report.page.locator(".chart").last.scroll_into_view_if_needed()
-    report.page.wait_for_function(
-        "document.querySelectorAll('.chart')[19].dataset.drawn === '1'", timeout=30_000)
-    assert report.drawn() < 20  # the charts between were never near the screen: not drawn
-    assert report.errors == []
+def test_the_report_prints_with_its_charts(browser, tmp_path):
+    figures = build_figures(north_korea_claims())
+    report = OpenedReport(browser, write_report(figures, find_conflicts(figures), tmp_path / "report.html"))
+    report.page.emulate_media(media="print")
+    assert report.page.locator("svg.chart").first.is_visible()
+    keep(report.page.locator("svg.chart").first.screenshot(), "report-print-chart.png")
+    pdf = report.page.pdf()
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000

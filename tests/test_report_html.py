@@ -1,12 +1,10 @@
 """The HTML report: one offline file, counts in the header, evidence highlighted, text escaped."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 
 import pytest
-from plotly.offline import get_plotlyjs
 
 from kronika.reconcile import build_figures, find_conflicts
 from kronika.report import render_report, write_report
@@ -22,18 +20,24 @@ def story_html() -> str:
     return render_report(figures, find_conflicts(figures), generated=GENERATED)
 
 
-def chart_specs(html: str) -> list[dict]:
-    block = re.search(r'<script type="application/json" id="kronika-charts">(.*?)</script>', html, re.S)
-    assert block
-    return json.loads(block.group(1))
+def charts(html: str) -> list[str]:
+    return re.findall(r'<svg class="chart".*?</svg>', html, re.S)
 
 
-def test_one_self_contained_file_with_plotly_inline(story_html):
-    assert re.search(r"<script[^>]+src=", story_html) is None
+def test_one_self_contained_file_without_script(story_html):
+    assert "<script" not in story_html  # charts are SVG drawn when the report is written
     assert re.search(r"<link[^>]+href=", story_html) is None
-    assert get_plotlyjs() in story_html  # plotly.js itself is inlined
-    page = story_html.replace(get_plotlyjs(), "")
-    assert re.search(r"""(src|href)=["']?(https?:)?//""", page) is None
+    assert re.search(r"""(src|href)=["']?(https?:)?//""", story_html) is None
+    assert len(story_html.encode()) < 100_000
+
+
+def test_title_and_filters_are_noted():
+    figures = build_figures(north_korea_claims())
+    html = render_report(figures, [], title="Korea Północna w Rosji",
+                         filters={"actor": "North Korea", "measure": None})
+    assert "<title>Korea Północna w Rosji</title>" in html
+    assert "Filters used: actor = North Korea" in html
+    assert "Filters used: none" in render_report(figures, [])
 
 
 def test_header_says_what_this_is_and_counts(story_html):
@@ -58,31 +62,43 @@ def test_conflict_reason_is_shown_and_linked_to_its_rows(story_html):
 
 def test_planned_figures_are_labelled_and_hollow(story_html):
     assert '<span class="badge modality">planned</span>' in story_html
-    (deployed,) = [s for s in chart_specs(story_html) if s["layout"]["yaxis"]["title"]["text"] == "soldiers"
-                   and any("planned" in t.get("text", []) for t in s["data"])]
-    planned = [t for t in deployed["data"] if "planned" in t.get("text", [])][0]
-    assert planned["marker"]["symbol"] == ["circle-open"]
+    planned = re.findall(r'<g class="claim" data-modality="planned">.*?</g>', story_html, re.S)
+    assert planned and all('fill="#ffffff"' in mark for mark in planned)  # hollow
 
 
 def test_qualifier_bounds_are_drawn(story_html):
-    specs = chart_specs(story_html)
-    traces = [t for spec in specs for t in spec["data"]]
-    symbols = {s for t in traces if t.get("mode") == "markers+text" for s in t["marker"]["symbol"]}
-    assert {"circle", "triangle-up", "circle-open"} <= symbols  # approx, more than/at least, planned
-    assert any(t.get("fill") == "toself" for t in traces)  # the rounding band of approx figures
-    assert any(t.get("marker", {}).get("symbol") == "arrow-up" for t in traces)  # open above
-    assert any(t.get("name") == "conflict" for t in traces)
+    drawn = "".join(charts(story_html))
+    assert len(charts(story_html)) == 2
+    assert 'class="band"' in drawn  # the rounding band of approx figures
+    assert 'class="open-above"' in drawn  # more than / at least: open above
+    assert 'class="conflict"' in drawn and 'class="best"' in drawn
+    assert "<title>" in drawn  # every mark says what it is on hover
 
 
-def test_ranges_get_error_bars():
+def test_ranges_get_bars_vague_amounts_bands_and_denials_a_cross():
     figures = build_figures([make_claim(1000, qualifier="range", value_max=1500),
-                             make_claim(1200, qualifier="exact", article="b")])
-    spec = chart_specs(render_report(figures, []))[0]
-    (points,) = [t for t in spec["data"] if t.get("mode") == "markers+text"]
-    assert points["error_y"]["visible"] is True
-    # The marker sits at the middle of the range, the bar spans it.
-    bars = zip(points["y"], points["error_y"]["arrayminus"], points["error_y"]["array"], strict=True)
-    assert sorted(bars) == [(1200, 0, 0), (1250, 250, 250)]
+                             make_claim(1200, qualifier="exact", article="b"),
+                             make_claim(2000, qualifier="vague", value_max=9000, article="c"),
+                             make_claim(1300, qualifier="exact", article="d", modality="denied")])
+    drawn = "".join(charts(render_report(figures, [])))
+    assert drawn.count('class="bar"') == 1
+    assert drawn.count('class="band"') == 1
+    assert drawn.count('class="denied"') == 1  # crossed out
+
+
+def test_single_claim_figures_are_collapsed_without_a_chart():
+    figures = build_figures([make_claim(40, article="x"), make_claim(7, article="y", measure="wounded")])
+    html = render_report(figures, [])
+    assert charts(html) == []
+    assert '<details class="panel singles" id="single-claim-figures">' in html
+
+
+def test_the_claims_own_span_is_marked_not_the_first_digits():
+    text = "W 2024 roku zatrzymano 24 osoby, a 2 z nich oskarżono."
+    start = text.index(" 2 z") + 1
+    claim = make_claim(2, mention="2", sentence=text, article="a", span=(start, start + 1))
+    html = render_report(build_figures([claim]), [], texts={"a": text})
+    assert "W 2024 roku zatrzymano 24 osoby, a <mark>2</mark> z nich oskarżono." in html
 
 
 def test_all_text_is_escaped():
@@ -92,9 +108,7 @@ def test_all_text_is_escaped():
     assert "<img src=x" not in html and "<b>Agencja</b>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;b&gt;Agencja&lt;/b&gt;" in html
-    block = html.split('id="kronika-charts">')[1].split("</script>")[0]
-    assert "<" not in block  # data inside <script> cannot close it
-    json.loads(block)
+    assert "<script" not in html and "</script><script>" not in html
 
 
 def test_what_is_left_out_is_said():
@@ -142,3 +156,11 @@ def test_a_figure_of_undated_claims_still_renders():
     claim = make_claim(2, measure="captured", reference_time=None, published=None, mention="dwóch")
     html = render_report(build_figures([claim]), [])
     assert "dwóch" in html
+
+
+def test_chart_labels_are_escaped():
+    hostile = [make_claim(5, source="<b>Agencja</b>", article="<a>", sentence="Zginęło 5 <script>x</script>."),
+               make_claim(9, source="<b>Agencja</b>", article='"><svg onload=alert(1)>', reference_time="2025-06")]
+    (chart,) = charts(render_report(build_figures(hostile), []))
+    assert "<b>" not in chart and "<svg onload" not in chart and "<script" not in chart
+    assert "&lt;b&gt;Agencja&lt;/b&gt;" in chart

@@ -1,8 +1,10 @@
 """The workbench's pages and their JSON twins, through a real uvicorn on loopback over a real ledger."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -136,3 +138,49 @@ def test_serve_refuses_non_loopback_hosts_and_missing_ledgers(tmp_path: Path, le
     assert missing.exit_code == 2 and "no ledger at" in missing.output
     short = CliRunner().invoke(main, ["serve", "--db", str(ledger_path), "--write-token", "abc"])
     assert short.exit_code == 2
+
+
+def test_ids_with_slashes_have_pages_and_twins(tmp_path: Path) -> None:
+    from kronika.api import ingest
+    from kronika.ledger import Ledger
+
+    db = build_ledger(tmp_path)
+    record = {"id": "pap/2024/17", "published": "2024-09-19",
+              "text": "Wojewoda poinformował, że do szkół trafiło około 800 ewakuowanych mieszkańców."}
+    source = tmp_path / "pap.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Ledger(db) as ledger:
+        assert ingest([str(source)], ledger).ingested == 1
+    with live_server(db) as base:
+        page = httpx.get(base + "/articles/" + quote("pap/2024/17", safe=""), timeout=20)
+        twin = httpx.get(base + "/articles/" + quote("pap/2024/17", safe="") + ".json", timeout=20)
+    assert page.status_code == 200 and "800" in page.text
+    assert twin.json()["id"] == "pap/2024/17"
+
+
+def test_kronika_serve_with_worker_processes_answers(ledger_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.web_fixtures import free_port
+
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "kronika"), "serve", "--db", str(ledger_path), "--port", str(port),
+               "--workers", "2", "--ui", "en"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/claims.json", timeout=10)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "kronika serve did not start"
+                time.sleep(0.3)
+        assert response.status_code == 200 and response.json()["claims"]
+        assert httpx.post(f"http://127.0.0.1:{port}/claims/1/review.json", json={"verdict": "confirmed"},
+                          timeout=10).status_code == 403  # no --write-token: read-only in every worker
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

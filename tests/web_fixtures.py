@@ -18,6 +18,23 @@ from kronika.ledger import Ledger
 from kronika.web.app import create_app
 
 WRITE_TOKEN = "test-write-token-1234"
+# The reconciliation's tables with the columns of migration 0003, for ledgers that do not have them yet
+# (IF NOT EXISTS: where the migration made them, its tables are used).
+RECONCILED_TABLES = """
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, label TEXT NOT NULL, articles INTEGER NOT NULL,
+    first_published TEXT, last_published TEXT, top_entities TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_articles (story TEXT NOT NULL, article TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS figures (id TEXT PRIMARY KEY, story TEXT, measure TEXT NOT NULL,
+    subject_kind TEXT NOT NULL, actor TEXT, place TEXT, period TEXT, scope TEXT NOT NULL, unit TEXT,
+    label TEXT NOT NULL, best REAL, low REAL, high REAL, rule TEXT NOT NULL, as_of TEXT, claims INTEGER NOT NULL,
+    sources INTEGER NOT NULL, independent_sources INTEGER NOT NULL, contested INTEGER NOT NULL, part_of TEXT);
+CREATE TABLE IF NOT EXISTS figure_claims (figure TEXT NOT NULL, claim INTEGER NOT NULL, role TEXT NOT NULL,
+    whole_claim INTEGER, position INTEGER NOT NULL, reference_time TEXT, reference_basis TEXT,
+    PRIMARY KEY (figure, claim));
+CREATE TABLE IF NOT EXISTS conflicts (id INTEGER PRIMARY KEY, figure TEXT NOT NULL, claim_a INTEGER NOT NULL,
+    claim_b INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL);
+"""
+
 
 # Written for these tests (news style, invented facts).
 ARTICLES = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kronika.cli.app import CLAIM_TABLE, err, main
-from kronika.cli.figures import CONFLICT_TABLE, FIGURE_TABLE, _conflict_row, _figure_row, _reconciled
+from kronika.cli.figures import CONFLICT_TABLE, FIGURE_TABLE, _conflict_row, _figure_row, _reconciled, article_texts
 from kronika.ledger import Ledger
 from kronika.output import emit
 
@@ -40,11 +40,13 @@ def demo(out: Path) -> None:
     emit((_figure_row(f) for f in found if len(f.claims) > 1), "table", FIGURE_TABLE,
          title="figures reported more than once")
     emit((_conflict_row(c) for c in conflicting), "table", CONFLICT_TABLE, title="conflicts")
-    path = write_report(found, conflicting, out / "report.html")
+    path = write_report(found, conflicting, out / "report.html", title="kronika demo: the bundled samples",
+                        texts=article_texts(db, found))
     err.print(
         f"demo: {summary.ingested} articles, {summary.claims} claims, {len(found)} figures,"
         f" {len(conflicting)} conflicts; {len(summary.rejected)} rejected.\n"
-        f"ledger: {db.resolve()}  (try: {_command()} claims --db {db}){_path_hint()}\nreport: {path.resolve()}"
+        f"ledger: {db.resolve()}  (try: {_command()} claims --db {db}){_path_hint()}\nreport: {path.resolve()}\n"
+        f"workbench: {_command()} serve --db {db}  then open http://127.0.0.1:8000/"
     )
 
 

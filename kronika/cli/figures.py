@@ -150,6 +150,13 @@ def conflicts(db: Path | None, fmt: str, measure: str | None, actor: str | None,
     _emit_listing("conflicts", found, fmt, _conflict_row, CONFLICT_TABLE)
 
 
+def article_texts(db: Path | None, found: Sequence[Any]) -> dict[str, str]:
+    """The texts of the figures' articles, so the report marks each claim at its own span."""
+    with _open_ledger(db) as ledger:
+        wanted = {claim.article for figure in found for claim in figure.claims}
+        return {article: text for article in wanted if (text := ledger.article_text(article)) is not None}
+
+
 @main.command()
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
@@ -164,5 +171,6 @@ def report(db: Path | None, out: Path, measure: str | None, actor: str | None, p
     from kronika.report import write_report
 
     found, conflicting = _reconciled(db, measure, actor, since, place, story)
-    path = write_report(found, conflicting, out)
+    path = write_report(found, conflicting, out, texts=article_texts(db, found),
+                        filters={"measure": measure, "actor": actor, "since": since, "place": place, "story": story})
     err.print(f"report: {path.resolve()} ({len(found)} figures, {len(conflicting)} conflicts)")

@@ -1,6 +1,7 @@
 """`kronika serve`: the analyst's workbench over a ledger, on loopback and read-only by default."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -19,7 +20,10 @@ from kronika.web import UI_LANGUAGES
               help="Allow reviews to be recorded by whoever gives this token (default: read-only).")
 @click.option("--ui", type=click.Choice(UI_LANGUAGES), default="pl", show_default=True, help="Interface language.")
 @click.option("--public", is_flag=True, help="Allow a non-loopback --host (the workbench has no accounts).")
-def serve(db: Path | None, host: str, port: int, write_token: str | None, ui: str, public: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (more serve more analysts at once; each reads the ledger itself).")
+def serve(db: Path | None, host: str, port: int, write_token: str | None, ui: str, public: bool,
+          workers: int) -> None:
     """Serve the workbench: claims, articles, sources, search and review; every page P has P.json.
 
     Example: kronika serve --db kronika.db --ui en --write-token "$(openssl rand -hex 16)"
@@ -35,7 +39,13 @@ def serve(db: Path | None, host: str, port: int, write_token: str | None, ui: st
 
     from kronika.web.app import create_app
 
-    app = create_app(db or default_db_path(), write_token=write_token, ui=ui)
+    path = (db or default_db_path()).resolve()
+    app = create_app(path, write_token=write_token, ui=ui)  # also checks the ledger before anything listens
     mode = "reviews need the write token" if write_token else "read-only"
     err.print(f"workbench: http://{host}:{port}/  ({mode}; Ctrl+C stops it)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ.update(KRONIKA_DB=str(path), KRONIKA_UI=ui, KRONIKA_WRITE_TOKEN=write_token or "")
+    uvicorn.run("kronika.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")

@@ -1,11 +1,11 @@
-"""One self-contained HTML page of figures and conflicts (opens offline: plotly.js is inlined)."""
+"""One self-contained HTML page of figures and conflicts: no script, charts as inline SVG drawn here
+(kronika.report.svg), so it opens offline, prints with its charts and stays small."""
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,14 +13,14 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from plotly.offline import get_plotlyjs
 
 from kronika.claim import Claim
 from kronika.reconcile.conflicts import Conflict
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
+from kronika.reconcile.timex import claim_time
 from kronika.reconcile.wording import describe_value, format_number, source_label, time_label
-from kronika.report.charts import SOURCE_COLOURS, chart_spec
 from kronika.report.evidence import Evidence, split_evidence
+from kronika.report.svg import SOURCE_COLOURS, ChartClaim, render_chart
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class FigureView:
     anchor: str
     title: str
     context: str
-    chart: int
+    chart: Markup
     rows: list[ClaimRow]
     hidden_rows: int
     conflicts: list[ConflictView]
@@ -87,7 +87,6 @@ class FigureView:
     best: str
     high: str
     notes: list[str]
-    search: str
 
 
 def _title(figure: Figure) -> str:
@@ -113,19 +112,34 @@ def _order(figures: Iterable[Figure], conflict_counts: dict[str, int]) -> list[F
     return sorted(figures, key=lambda f: (-conflict_counts.get(f.id, 0), -len(f.claims), f.id))
 
 
+Texts = Callable[[str], str | None]
+
+
+def _evidence(claim: Claim, texts: Texts) -> Evidence:
+    """The claim's sentence with the claim's own span marked, from the article text when it is known;
+    without the text, the sentence split at the mention (kronika.report.evidence)."""
+    text = texts(claim.article)
+    if text and 0 <= claim.span[0] < claim.span[1] <= len(text):
+        from kronika.web.highlight import evidence
+
+        parts = evidence(text, claim.sentence, *claim.span)
+        return Evidence(parts["before"], parts["span"], parts["after"])
+    return split_evidence(claim)
+
+
 def _figure_view(
     figure: Figure,
-    chart: int,
     conflicts: list[Conflict],
     first_conflict: int,
     colours: dict[str, str],
     max_rows: int,
     capped: int | None,
-) -> tuple[FigureView, dict[str, Any]]:
+    texts: Texts,
+) -> FigureView:
     anchor = f"figure:{figure.id}"
     rows_by_claim = {id(claim): number for number, claim in enumerate(figure.claims, start=1)}
     rows = [
-        ClaimRow(number, f"{anchor}:row-{number}", claim, split_evidence(claim), describe_value(claim),
+        ClaimRow(number, f"{anchor}:row-{number}", claim, _evidence(claim, texts), describe_value(claim),
                  time_label(claim), source_label(claim), colours[source_label(claim)],
                  claim.modality not in FACTUAL_MODALITIES)
         for number, claim in enumerate(figure.claims, start=1)
@@ -142,22 +156,24 @@ def _figure_view(
         pair = (row_of(conflict.claims[0]), row_of(conflict.claims[1]))
         kind = CONFLICT_KINDS.get(conflict.kind, conflict.kind)
         views.append(ConflictView(number, f"conflict-{number}", conflict, kind, anchor, title, pair))
-        pairs.append((figure.claims[pair[0] - 1], figure.claims[pair[1] - 1]))
+        pairs.append((pair[0] - 1, pair[1] - 1))
         for row in pair:
             rows[row - 1].conflicts.append(number)
     # Long figures show their newest claims: those are what an analyst reads first.
     hidden = max(0, len(rows) - max_rows)
-    spec = chart_spec(figure, pairs, colours, rows_by_claim)
+    items = [ChartClaim(claim, source_label(claim), f"#{number} {describe_value(claim)} · {source_label(claim)}"
+                        f" · {time_label(claim)}", f"#{anchor}:row-{number}")
+             for number, claim in enumerate(figure.claims, start=1)]
+    # A figure reported once needs no chart: its one row says it all.
+    chart = Markup(render_chart(items, colours, figure.summary.best, pairs, title=f"{title}: estimates over time")
+                   ) if len(rows) > 1 else Markup("")
     notes = []
     if hidden:
         notes.append(f"The table shows the newest {max_rows:,} of {len(rows):,} claims; "
                      "the JSON export holds them all.")
-    if spec["omitted"]:
-        notes.append(f"The chart draws the newest claims; {spec['omitted']:,} older ones are left out.")
-    if spec["dense"]:
-        notes.append("Many claims: the chart shows markers only, without time spans, bounds and labels.")
-    if spec["undated"]:
-        notes.append(f"{spec['undated']:,} undated claim(s) are in the table but not on the chart.")
+    undated = sum(1 for claim in figure.claims if claim_time(claim) is None)
+    if undated and len(rows) > 1:
+        notes.append(f"{undated:,} undated claim(s) are in the table but not on the chart.")
     context = " · ".join(part for part in (
         figure.actor or "actor not stated",
         f"in {figure.place}" if figure.place else None,
@@ -165,20 +181,12 @@ def _figure_view(
     ) if part)
     latest = [(s.source, describe_value(s.latest), time_label(s.latest), colours[s.source])
               for s in figure.series if s.latest is not None]
-    search = " ".join([figure.id, title, context, *(s.source for s in figure.series)]).casefold()
-    view = FigureView(
+    return FigureView(
         figure=figure, anchor=anchor, title=title, context=context, chart=chart, rows=rows[hidden:],
         hidden_rows=hidden, conflicts=views, capped=capped, latest=latest,
         low=_bound(figure.summary.low, "open"), best=_bound(figure.summary.best, "—"),
-        high=_bound(figure.summary.high, "open"), notes=notes, search=search,
+        high=_bound(figure.summary.high, "open"), notes=notes,
     )
-    return view, {"data": spec["data"], "layout": spec["layout"]}
-
-
-def _json_for_script(value: Any) -> Markup:
-    # Inside <script>, "</script>" or "<!--" in article text would end or confuse the block.
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def render_report(
@@ -186,12 +194,16 @@ def render_report(
     conflicts: Sequence[Conflict],
     *,
     title: str = "Figures and conflicts",
+    filters: Mapping[str, Any] | None = None,
+    texts: Mapping[str, str] | None = None,
     max_figures: int = 200,
     max_rows: int = 300,
     generated: datetime | None = None,
 ) -> str:
     """The report as one HTML string. Figures beyond `max_figures` and table rows beyond `max_rows`
-    per figure are left out, and the page says so."""
+    per figure are left out, and the page says so; `filters` (what picked the claims) are noted under
+    the title; `texts` (article id -> text) let each claim be marked at its own span."""
+    known_texts = texts or {}
     by_figure: dict[str, list[Conflict]] = defaultdict(list)
     for conflict in conflicts:
         by_figure[conflict.figure].append(conflict)
@@ -200,14 +212,12 @@ def render_report(
     shown = ordered[:max_figures]
     colours = _source_colours(shown)
     views: list[FigureView] = []
-    specs: list[dict[str, Any]] = []
     next_conflict = 1
-    for chart, figure in enumerate(shown):
-        view, spec = _figure_view(figure, chart, by_figure.get(figure.id, []), next_conflict, colours,
-                                  max_rows, capped.get(figure.id))
+    for figure in shown:
+        view = _figure_view(figure, by_figure.get(figure.id, []), next_conflict, colours, max_rows,
+                            capped.get(figure.id), known_texts.get)
         next_conflict += len(view.conflicts)
         views.append(view)
-        specs.append(spec)
     all_claims = [claim for figure in figures for claim in figure.claims]
     notes = []
     if len(ordered) > len(shown):
@@ -230,13 +240,13 @@ def render_report(
     template = _environment.get_template("report.html")
     return template.render(
         title=title,
+        filters={key: value for key, value in (filters or {}).items() if value},
         stats=stats,
-        views=views,
+        views=[view for view in views if len(view.figure.claims) > 1],
+        single_views=[view for view in views if len(view.figure.claims) == 1],
         conflicts=[c for view in views for c in view.conflicts],
         notes=notes,
         generated=(generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
-        chart_specs=_json_for_script(specs),
-        plotly_js=Markup(get_plotlyjs()),
     )
 
 

@@ -2,7 +2,7 @@
 `P.json` with the same parameters; `/openapi.json` documents the JSON twins. Reads need no token;
 recording a review needs the write token the server was started with."""
 import functools
-import json
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -16,9 +16,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 
 from kronika.claim import MEASURES, MODALITIES, QUALIFIERS
+from kronika.web.charts import figure_chart
 from kronika.web.database import Database
 from kronika.web.i18n import Messages
-from kronika.web.queries import Ledger
+from kronika.web.queries import Ledger, Reconciled
 from kronika.web.reviews import CORRECTABLE, VERDICTS, ReviewError, add_review
 from kronika.web.search import search
 from kronika.web.security import add_security_headers, safe_url, same_origin, token_matches
@@ -44,7 +45,7 @@ def _templates(messages: Messages) -> Environment:
     environment.globals.update(t=messages, measures=MEASURES, qualifiers=QUALIFIERS, modalities=MODALITIES,
                                verdicts=VERDICTS)
     environment.filters.update(segment=lambda value: quote(str(value), safe=""), safe_url=safe_url,
-                               number=_number, tojson_pretty=lambda value: json.dumps(value, ensure_ascii=False))
+                               number=_number)
     return environment
 
 
@@ -70,6 +71,12 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
     `write_token` it is read-only."""
     database = Database(db_path)
     ledger = Ledger(database.read)
+    reconciled = Reconciled(ledger)
+    # Facet counts group whole tables (a second on a million claims): counted before the first request,
+    # then cached until the ledger changes.
+    ledger.facets()
+    if reconciled.present:
+        reconciled.facets()
     messages = Messages(ui)
     templates = _templates(messages)
     app = FastAPI(title="kronika workbench", version="1", docs_url=None, redoc_url=None,
@@ -86,6 +93,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
                 data = handler(*args, **kwargs)
                 if data is None:
                     raise HTTPException(404, "not found")
+                data.pop("chart", None)  # markup for the page; the twin has the claims it is drawn from
                 return JSONResponse(data)
 
             @functools.wraps(handler)
@@ -94,7 +102,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
                 data = handler(*args, **kwargs)
                 if data is None:
                     return _html(request, "not_found.html", {}, status=404)
-                return _html(request, template, data)
+                return _html(request, "claims.html" if data.get("note") else template, data)
 
             json_path = "/index.json" if path == "/" else f"{path}.json"
             app.add_api_route(json_path, as_json, methods=["GET"], name=f"{handler.__name__}_json",
@@ -111,12 +119,47 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
             query=functools.partial(_query_string, request), writable=write_token is not None)
         return HTMLResponse(body, status_code=status)
 
-    @page("/", "claims.html")
+    @page("/", "figures.html")
     def index(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
-        """The start page: the claims (the figures once the ledger has them)."""
+        """The start page: the figures, contested first (the claims while the ledger has no figures)."""
+        if reconciled.present:
+            return reconciled.figures({}, page, per_page)
         data = ledger.claims({}, page, per_page)
         data["note"] = "not_reconciled"
         return data
+
+    @page("/figures", "figures.html")
+    def figures(request: Request, measure: str | None = None, actor: str | None = None, place: str | None = None,
+                story: str | None = None, source: str | None = None,
+                contested: bool | None = Query(None, description="Only figures with (true) or without conflicts."),
+                page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Figures (tracked quantities) by facets: measure, actor, place, story, source, contested."""
+        filters = {"measure": measure, "actor": actor, "place": place, "story": story, "source": source,
+                   "contested": contested}
+        return reconciled.figures(filters, page, per_page)
+
+    @page("/figures/{figure_id:path}", "figure.html")
+    def figure(request: Request, figure_id: str) -> dict[str, Any] | None:
+        """One figure: its chart over time, summary and rule, claims with their evidence, conflicts."""
+        data = reconciled.figure(figure_id)
+        if data is not None:
+            data["chart"], data["colours"] = figure_chart(data, messages)
+        return data
+
+    @page("/stories", "stories.html")
+    def stories(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Stories: articles grouped by one event or situation, newest first."""
+        return reconciled.stories(page, per_page)
+
+    @page("/stories/{story_id:path}", "story.html")
+    def story(request: Request, story_id: str) -> dict[str, Any] | None:
+        """One story: its figures and its articles."""
+        return reconciled.story(story_id)
+
+    @page("/conflicts", "conflicts.html")
+    def conflicts(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+        """Pairs of claims in one figure that cannot both hold, with the reason."""
+        return reconciled.conflicts(page, per_page)
 
     @page("/claims", "claims.html")
     def claims(request: Request, measure: str | None = None, qualifier: str | None = None,
@@ -139,7 +182,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         """Articles in the ledger, paged."""
         return ledger.articles(outlet, page, per_page)
 
-    @page("/articles/{article_id}", "article.html")
+    @page("/articles/{article_id:path}", "article.html")
     def article(request: Request, article_id: str) -> dict[str, Any] | None:
         """One article exactly as stored, with every claim at its span."""
         return ledger.article(article_id)
@@ -163,11 +206,14 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         """Canonical sources, most claims first."""
         return ledger.sources(page, per_page)
 
-    @page("/sources/{source_id}", "source.html")
+    @page("/sources/{source_id:path}", "source.html")
     def source(request: Request, source_id: str, page: int = Page,
                per_page: int = Query(100, ge=1, le=200)) -> dict[str, Any] | None:
-        """One source: how it was written, its claims over time."""
-        return ledger.source(source_id, page, per_page)
+        """One source: how it was written, the figures it gave numbers for, its claims over time."""
+        data = ledger.source(source_id, page, per_page)
+        if data is not None and reconciled.present:
+            data["figures"] = reconciled.figures({"source": source_id}, 1, 100)["figures"]
+        return data
 
     def _review(claim_id: int, verdict: str, reviewer: str | None, note: str | None,
                 corrections: dict[str, Any]) -> dict[str, Any]:
@@ -222,3 +268,10 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return _html(request, "not_found.html", {"detail": detail}, status=404)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application for uvicorn's worker processes (`kronika serve --workers N`), from the settings
+    `serve` put in their environment."""
+    return create_app(os.environ["KRONIKA_DB"], os.environ.get("KRONIKA_WRITE_TOKEN") or None,
+                      os.environ.get("KRONIKA_UI", "pl"))

@@ -56,7 +56,13 @@ class Messages:
         known = kind is not None and kind != " ".join(subject.casefold().split())
         if not known or kind is None:
             return subject
-        return kind if self.lang == "en" else str(self.catalogue["kinds"].get(kind, subject))
+        return self.kind(kind)
+
+    def kind(self, kind: str | None) -> str:
+        """A subject kind (English, as figures store it: `soldiers`) in the interface language."""
+        if not kind:
+            return ""
+        return kind if self.lang == "en" else str(self.catalogue["kinds"].get(kind, kind))
 
     def date(self, value: str | None) -> str:
         """An ISO day or month in words; any other TIMEX3 value as kronika.timex.humanise words it."""

@@ -3,6 +3,7 @@ and lists, the same for the HTML page and its JSON twin. Every list is paged (LI
 more than a page to know whether another follows); facet counts are cached until the ledger changes."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -158,6 +159,9 @@ class Ledger:
         record["evidence"] = evidence(text, record["sentence"], *record["span"])
         record["article_meta"] = {key: article[key] for key in ("id", "title", "url", "outlet", "published")} \
             if article else None
+        record["figures"] = [dict(row) for row in self.connection.execute(
+            "SELECT f.id, f.label, fc.role FROM figure_claims fc JOIN figures f ON f.id = fc.figure"
+            " WHERE fc.claim = ? ORDER BY f.id", (claim_id,))] if self.has_table("figure_claims") else []
         record["reviews"] = self.reviews(claim_id)
         record["review"] = record["reviews"][-1]["verdict"] if record["reviews"] else None
         record["reviewed"] = record["reviews"][-1]["after"] if record["reviews"] else None
@@ -232,3 +236,147 @@ class Ledger:
         claims = [claim_record(row) for row in rows[:per_page]]
         self._attach_reviews(claims)
         return {"id": source_id, "aliases": aliases, "claims": claims, **_page_of(rows, page, per_page)}
+
+
+class Reconciled:
+    """The reconciliation's tables (migration 0003: stories, figures, figure_claims, conflicts), read
+    for the figure, story and conflict pages. Every method answers None or an empty page while the
+    ledger has no such tables yet."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    @property
+    def present(self) -> bool:
+        return self.ledger.has_table("figures")
+
+    def _figure_where(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        parameters: list[Any] = []
+        for column in ("measure", "story"):
+            if filters.get(column):
+                where.append(f"f.{column} = ?")
+                parameters.append(filters[column])
+        for column in ("actor", "place"):
+            if filters.get(column):
+                names = self.ledger.names_matching(column, filters[column]) or [filters[column]]
+                where.append(f"f.{column} IN ({', '.join('?' * len(names))})")
+                parameters.extend(names)
+        if filters.get("source"):
+            names = self.ledger.names_matching("source", filters["source"]) or [filters["source"]]
+            marks = ", ".join("?" * len(names))
+            where.append(f"f.id IN (SELECT fc.figure FROM figure_claims fc JOIN claims c ON c.id = fc.claim"
+                         f" WHERE c.source_id IN ({marks}) OR (c.source_id IS NULL AND c.source IN ({marks})))")
+            parameters.extend([*names, *names])
+        if filters.get("contested") is not None:
+            where.append("f.contested > 0" if filters["contested"] else "f.contested = 0")
+        return where, parameters
+
+    def figures(self, filters: dict[str, Any], page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        shown_filters = {key: value for key, value in filters.items() if value is not None and value != ""}
+        if not self.present:
+            return {"figures": [], "filters": shown_filters, "facets": {}, "reconciled": False,
+                    **_page_of([], page, per_page)}
+        where, parameters = self._figure_where(filters)
+        sql = "SELECT f.* FROM figures f" + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.ledger.connection.execute(
+            sql + " ORDER BY f.contested DESC, f.claims DESC, f.id LIMIT ? OFFSET ?",
+            [*parameters, per_page + 1, offset]).fetchall()
+        return {"figures": [dict(row) for row in rows[:per_page]], "filters": shown_filters,
+                "facets": self.facets(), "reconciled": True, **_page_of(rows, page, per_page)}
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        def compute() -> dict[str, list[dict[str, Any]]]:
+            connection = self.ledger.connection
+            facets = {}
+            for column in ("measure", "actor", "place", "story"):
+                facets[column] = [{"value": row[0], "figures": row[1]} for row in connection.execute(
+                    f"SELECT {column}, COUNT(*) FROM figures WHERE {column} IS NOT NULL GROUP BY 1"
+                    f" ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}")]
+            facets["source"] = [{"value": name, "figures": connection.execute(
+                "SELECT COUNT(DISTINCT fc.figure) FROM claims c JOIN figure_claims fc ON fc.claim = c.id"
+                " WHERE c.source_id = ? OR (c.source_id IS NULL AND c.source = ?)", (name, name)).fetchone()[0]}
+                for name, _ in self.ledger._distinct("source")[:FACET_SIZE]]
+            facets["contested"] = [{"value": "true", "figures": connection.execute(
+                "SELECT COUNT(*) FROM figures WHERE contested > 0").fetchone()[0]}]
+            return facets
+
+        result: dict[str, list[dict[str, Any]]] = self.ledger.cached(("figure facets",), compute)
+        return result
+
+    def figure(self, figure_id: str) -> dict[str, Any] | None:
+        if not self.present:
+            return None
+        connection = self.ledger.connection
+        row = connection.execute("SELECT * FROM figures WHERE id = ?", (figure_id,)).fetchone()
+        if row is None:
+            return None
+        record = dict(row)
+        claims = []
+        for member in connection.execute(
+            f"SELECT {', '.join('c.' + name for name in CLAIM_COLUMNS)}, fc.role, fc.position,"
+            " fc.reference_time AS reconciled_time, fc.reference_basis AS reconciled_basis,"
+            " a.text AS article_text, a.url AS article_url, a.title AS article_title"
+            " FROM figure_claims fc JOIN claims c ON c.id = fc.claim JOIN articles a ON a.id = c.article"
+            " WHERE fc.figure = ? ORDER BY fc.position, c.id", (figure_id,)):
+            claim = claim_record(member)
+            claim.update(role=member["role"], article_url=member["article_url"],
+                         article_title=member["article_title"])
+            if member["reconciled_time"]:
+                claim["reference_time"] = member["reconciled_time"]
+                claim["reference_basis"] = member["reconciled_basis"]
+            claim["evidence"] = evidence(member["article_text"], claim["sentence"], *claim["span"])
+            claims.append(claim)
+        self.ledger._attach_reviews(claims)
+        record["claims_list"] = claims
+        record["conflicts_list"] = [dict(c) for c in connection.execute(
+            "SELECT id, claim_a, claim_b, kind, reason FROM conflicts WHERE figure = ? ORDER BY id", (figure_id,))]
+        story = connection.execute("SELECT id, label FROM stories WHERE id = ?", (record["story"],)).fetchone() \
+            if record.get("story") else None
+        record["story_meta"] = dict(story) if story else None
+        return record
+
+    def stories(self, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        if not self.present:
+            return {"stories": [], "reconciled": False, **_page_of([], page, per_page)}
+        rows = self.ledger.connection.execute(
+            "SELECT * FROM stories ORDER BY last_published DESC, id LIMIT ? OFFSET ?", (per_page + 1, offset)
+        ).fetchall()
+        return {"stories": [_story(row) for row in rows[:per_page]], "reconciled": True,
+                **_page_of(rows, page, per_page)}
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        if not self.present:
+            return None
+        connection = self.ledger.connection
+        row = connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        record = _story(row)
+        record["figures"] = [dict(f) for f in connection.execute(
+            "SELECT * FROM figures WHERE story = ? ORDER BY contested DESC, claims DESC, id LIMIT 500", (story_id,))]
+        record["articles_list"] = [dict(a) for a in connection.execute(
+            "SELECT a.id, a.title, a.published, a.outlet, a.url FROM story_articles s JOIN articles a"
+            " ON a.id = s.article WHERE s.story = ? ORDER BY a.published, a.id LIMIT 500", (story_id,))]
+        return record
+
+    def conflicts(self, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        page, per_page, offset = paging(page, per_page)
+        if not self.present:
+            return {"conflicts": [], "reconciled": False, **_page_of([], page, per_page)}
+        rows = self.ledger.connection.execute(
+            "SELECT k.id, k.figure, k.claim_a, k.claim_b, k.kind, k.reason, f.label FROM conflicts k"
+            " JOIN figures f ON f.id = k.figure ORDER BY k.id LIMIT ? OFFSET ?", (per_page + 1, offset)).fetchall()
+        return {"conflicts": [dict(row) for row in rows[:per_page]], "reconciled": True,
+                **_page_of(rows, page, per_page)}
+
+
+def _story(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    try:
+        record["top_entities"] = json.loads(record.get("top_entities") or "[]")
+    except ValueError:
+        record["top_entities"] = []
+    return record

@@ -85,7 +85,9 @@ def snippet_segments(snippet: str) -> list[Segment]:
 
 
 def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Articles (title and text) and claim sentences and sources matching `query`, best first."""
+    """Articles (title and text) and claim sentences and sources matching `query`, newest first: FTS5
+    walks its index in rowid order and stops at the page, where ranking by bm25 would score every match
+    (a common word in 100,000 articles: 150 ms instead of 1 ms)."""
     expression = fts_query(query)
     result: dict[str, Any] = {"query": query, "articles": [], "claims": [], "limit": limit, "offset": offset}
     if expression is None:
@@ -94,14 +96,14 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: 
         articles = connection.execute(
             f"SELECT a.id, a.title, a.published, a.outlet, snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24)"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            " WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?",
             (expression, limit + 1, offset),
         ).fetchall()
         claims = connection.execute(
             f"SELECT c.id, c.article, c.mention, c.measure, c.source,"
             f" snippet(claims_fts, 0, '{_OPEN}', '{_CLOSE}', '…', 32)"
             " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
-            " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            " WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC LIMIT ? OFFSET ?",
             (expression, limit + 1, offset),
         ).fetchall()
     except sqlite3.OperationalError as error:  # an expression FTS5 cannot take is no result, not a 500
