@@ -50,8 +50,11 @@ def _file(draw: st.DrawFn) -> tuple[bytes, str, bytes, int]:
         return stem, draw(st.sampled_from([".txt", ".html", ".jsonl", ""])), draw(st.binary(max_size=300)), -1
     if kind == "jsonl":
         lines = draw(st.lists(RECORDS, min_size=0, max_size=5))
-        count = sum(1 for line in lines if line.strip()) or 1  # a file of blank lines is one rejected input
-        return stem, ".jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"), count
+        content = "\n".join(lines).encode("utf-8", "surrogatepass")
+        # one input per non-blank line as read (a record's text may hold line breaks of its own); a file
+        # of blank lines is one rejected input
+        count = sum(1 for line in content.split(b"\n") if line.strip()) or 1
+        return stem, ".jsonl", content, count
     body = draw(st.lists(POLISH, max_size=3).map(lambda ps: "".join(f"<p>{p}</p>" for p in ps)))
     cut = draw(st.integers(0, 200))
     return stem, ".html", f"<html><body><article>{body}</article></body></html>"[: cut or None].encode(), 1

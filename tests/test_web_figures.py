@@ -23,7 +23,9 @@ def add_reconciliation(db: Path) -> dict[str, int]:
     ids = {mention: claim for claim, mention in connection.execute(
         "SELECT id, mention FROM claims WHERE measure = 'displaced' AND mention IN ('3 tys.', '300')")}
     connection.executescript(TABLES)
-    with connection:
+    with connection:  # the fixture's own reconciliation replaces what the ingest computed
+        for table in ("conflicts", "figure_claims", "figures", "story_articles", "stories"):
+            connection.execute(f"DELETE FROM {table}")
         connection.execute("INSERT INTO stories (id, label, articles, first_published, last_published, top_entities)"
                            " VALUES (?, ?, 2, '2024-09-18', '2024-10-02', ?)",
                            (STORY, "Powódź na Opolszczyźnie", json.dumps(["Nysa Kłodzka"])))
