@@ -6,31 +6,15 @@ Set KRONIKA_SCREENSHOTS=<dir> to keep the screenshots.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.test_report_browser import CHROMIUM, CHROMIUM_ARGS, keep
+from tests.test_report_browser import keep
 from tests.test_web_figures import FIGURE, add_reconciliation
 from tests.web_fixtures import HOSTILE, WRITE_TOKEN, build_ledger, live_server
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (make browser) to run the browser tests"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {message}")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

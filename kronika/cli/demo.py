@@ -42,11 +42,13 @@ def demo(out: Path) -> None:
     emit((_conflict_row(c) for c in conflicting), "table", CONFLICT_TABLE, title="conflicts")
     path = write_report(found, conflicting, out / "report.html", title="kronika demo: the bundled samples",
                         texts=article_texts(db, found))
+    command = _command()
+    hint = "" if command == "kronika" else "\n`make install` puts kronika on your PATH."
     err.print(
         f"demo: {summary.ingested} articles, {summary.claims} claims, {len(found)} figures,"
         f" {len(conflicting)} conflicts; {len(summary.rejected)} rejected.\n"
-        f"ledger: {db.resolve()}  (try: {_command()} claims --db {db}){_path_hint()}\nreport: {path.resolve()}\n"
-        f"workbench: {_command()} serve --db {db}  then open http://127.0.0.1:8000/"
+        f"ledger: {db.resolve()}  (try: {command} claims --db {db}){hint}\nreport: {path.resolve()}\n"
+        f"workbench: {command} serve --db {db}  then open http://127.0.0.1:8000/"
     )
 
 
@@ -61,8 +63,3 @@ def _command() -> str:
     if found and Path(found).resolve() == here:
         return "kronika"
     return os.path.relpath(here) if here.is_relative_to(Path.cwd()) else str(here)
-
-
-def _path_hint() -> str:
-    return "" if _command() == "kronika" else "\n`make install` puts kronika on your PATH."
-

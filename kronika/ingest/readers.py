@@ -147,13 +147,13 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None 
         yield Rejection(name, f"cannot read: {error.strerror or error}")
         return
     with handle:
-        yield from _jsonl_lines(_bounded_lines(handle, max_bytes), name, _stem(path), max_bytes)
+        yield from _jsonl_lines(bounded_lines(handle, max_bytes), name, _stem(path), max_bytes)
 
 
-def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes]:
-    """Lines of at most `max_bytes` + 1 bytes: a longer line yields its first part (rejected as too
-    large) and the rest is skipped without being held in memory."""
-    while True:
+def bounded_lines(handle: BinaryIO, max_bytes: int, stop: int | None = None) -> Iterator[bytes]:
+    """Lines of at most `max_bytes` + 1 bytes, up to byte `stop` if given: a longer line yields its
+    first part (rejected as too large) and the rest is skipped without being held in memory."""
+    while stop is None or handle.tell() < stop:
         line = handle.readline(max_bytes + 1)
         if not line:
             return

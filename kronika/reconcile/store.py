@@ -169,15 +169,10 @@ def load_figures(ledger: Ledger, *, measure: str | None = None, actor: NameTest 
     estimate (`as_of`) is on or after an ISO date prefix."""
     connection = ledger.connection
     where, parameters = [], []
-    if measure is not None:
-        where.append("measure = ?")
-        parameters.append(measure)
-    if story is not None:
-        where.append("story = ?")
-        parameters.append(story)
-    if since is not None:
-        where.append("as_of >= ?")
-        parameters.append(since)
+    for condition, value in (("measure = ?", measure), ("story = ?", story), ("as_of >= ?", since)):
+        if value is not None:
+            where.append(condition)
+            parameters.append(value)
     sql = "SELECT * FROM figures" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
     rows = [row for row in connection.execute(sql, parameters)
             if (actor is None or actor(row["actor"])) and (place is None or place(row["place"]))]

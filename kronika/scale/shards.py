@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from kronika.article import Article, Rejection
 from kronika.claim import CLAIM_FIELDS, Claim
 from kronika.ingest.paths import FileInput, display_name
-from kronika.ingest.readers import DEFAULT_MAX_BYTES, read_input
+from kronika.ingest.readers import DEFAULT_MAX_BYTES, bounded_lines, read_input
 from kronika.ingest.records import jsonl_record
 from kronika.scale.partitions import Partition, Piece
 
@@ -125,23 +125,9 @@ def _jsonl_range(piece: Piece, max_bytes: int) -> Iterator[Article | Rejection]:
         return
     with handle:
         handle.seek(piece.start)
-        for number, raw in enumerate(_lines_until(handle, piece.stop or 0, max_bytes), start=piece.first_line):
+        for number, raw in enumerate(bounded_lines(handle, max_bytes, piece.stop or 0), start=piece.first_line):
             if raw.strip():
                 yield jsonl_record(raw, f"{piece.name}:{number}", stem, number, max_bytes)
-
-
-def _lines_until(handle: BinaryIO, stop: int, max_bytes: int) -> Iterator[bytes]:
-    """Lines up to byte `stop`; a line longer than `max_bytes` yields its first part (rejected as too
-    large) and the rest is passed over without being held."""
-    while handle.tell() < stop:
-        line = handle.readline(max_bytes + 1)
-        if not line:
-            return
-        yield line
-        while len(line) > max_bytes and not line.endswith(b"\n"):
-            line = handle.readline(max_bytes + 1)
-            if not line:
-                return
 
 
 def read_shards(out: Path, table: str, partition: str) -> list[dict[str, Any]]:
