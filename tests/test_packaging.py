@@ -42,6 +42,13 @@ def test_every_third_party_import_is_a_declared_runtime_dependency() -> None:
     assert not missing, f"imported but not in [project] dependencies: {sorted(missing)}"
 
 
+def test_every_declared_runtime_dependency_is_used() -> None:
+    """A runtime dependency nothing imports is weight every install carries (fastapi was once declared
+    and never imported)."""
+    used = set().union(*(_distributions(name) for name in _imported_top_levels()))
+    assert _declared() - used == set()
+
+
 def test_trafilatura_html_cleaning_imports() -> None:
     """justext, under trafilatura, imports lxml.html.clean, which lives in lxml_html_clean: it must
     arrive with the declared dependencies (justext asks for lxml[html_clean])."""
