@@ -156,7 +156,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 place=place_in_sentence(sentence, in_sentence, first, actor),
                 source=attribution.source if attribution else None,
                 source_kind=attribution.source_kind if attribution else None,
-                outlet=outlet, modality=modality_of(sentence, view.modality, first, cue.index if cue else None),
+                outlet=outlet, modality=_modality(sentence, view, first, cue, attribution),
                 reference_time=when, reference_basis=basis, published=published,
                 sentence=document.article_text[sentence_span[0]:sentence_span[1]],
             ))
@@ -165,6 +165,14 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             elided_subject = subject if number.unit is None else None
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
     return claims
+
+
+def _modality(sentence: Sentence, view: _SentenceView, number: int, cue: CueHit | None,
+              attribution: Attribution | None) -> str:
+    """The grammar's modality; a figure that is what its source announced (`zapowiedział zakup 48
+    śmigłowców`) is planned unless the grammar says more."""
+    found = modality_of(sentence, view.modality, number, cue.index if cue else None)
+    return "planned" if found == "asserted" and attribution is not None and attribution.pledge else found
 
 
 def _spoken(context: DocumentContext, speakers: Speakers, sentence: Sentence, number: NumberMention,

@@ -6,7 +6,7 @@ published the article is never the source either.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
@@ -26,6 +26,11 @@ COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", 
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
 RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
+# A verbless clause after a frame repeats its preposition: `..., organizatorzy o 80 tys.`
+GAPPED_PREPOSITIONS = frozenset({"o", "na"})
+GAP_CONJUNCTIONS = frozenset({"a", "zaś", "natomiast"})
+# Entities that speak for themselves in a headline label (countries and places are what news is about).
+SPEAKING_ENTITY_KINDS = frozenset({"organisation", "intelligence", "government", "media", "person", "group"})
 ENTITY_SOURCE_KINDS = {
     "intelligence": "intelligence", "government": "government", "media": "media",
     "organisation": "organisation", "person": "person", "group": "organisation",
@@ -40,6 +45,7 @@ class Attribution:
     last: int
     cue: int  # token index of the reporting word
     scope: str  # "sentence", "after" (numbers after the cue), "before" (numbers before the cue)
+    pledge: bool = False  # the figure is what the source announced or promised (`zapowiedział zakup 48...`)
 
     def covers(self, number_index: int) -> bool:
         if self.first <= number_index < self.last:
@@ -66,9 +72,10 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         preposed = _preposed_at(lowered, i, lexicon)
         if preposed:
             length, case = preposed
-            last = _phrase_end(tokens, i + length, case, stops)
-            if last > i + length:
-                found.append(_make(sentence, text, entities, lexicon, i + length, last, case, i, "sentence"))
+            first, last, case = _agent_of_participle(tokens, i + length, _phrase_end(tokens, i + length, case, stops),
+                                                     case, stops)
+            if last > first:
+                found.append(_make(sentence, text, entities, lexicon, first, last, case, i, "sentence"))
                 i = last
                 continue
         if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
@@ -79,6 +86,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
             if attribution:
                 found.append(attribution)
         i += 1
+    found.extend(_gapped(sentence, text, entities, lexicon, found))
     return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
 
 
@@ -195,18 +203,44 @@ def _headline_source(sentence: Sentence, text: str, entities: list[EntityMention
     colon = next((k for k, t in enumerate(tokens[:6]) if t.text == ":"), None)
     if not colon or _phrase_end(tokens, 0, "nom") != colon or not tokens[0].text[:1].isupper():
         return None
+    quoted = colon + 1 < len(tokens) and tokens[colon + 1].text in OPENING_QUOTES
+    if not quoted and not _names_a_source(tokens[:colon], entities, lexicon):
+        return None  # a label: `Powódź:`, `USA:`, `PILNE:`
     return _make(sentence, text, entities, lexicon, 0, colon, "nom", colon, "after")
+
+
+def _names_a_source(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> bool:
+    """Does a headline label name who speaks (`Sanepid:`, `Kreml:`, `Kijów:` for its government,
+    `Tusk:`) rather than what or where the news is about (`Powódź:`, `USA:`, `Ukraina:`, `PILNE:`)?"""
+    start, end = phrase[0].start, phrase[-1].end
+    for entity in entities:
+        if start <= entity.start and entity.end <= end and entity.form != "adjective":
+            if entity.form == "capital" or entity.kind in SPEAKING_ENTITY_KINDS:
+                return True
+            if entity.kind in ("country", "place"):
+                return False
+    if any(lemma in lexicon.source_kinds for token in phrase for lemma in token.lemmas):
+        return True
+    head = phrase[0]
+    return all(r.pos in ("ign", "brev") for r in head.readings) or _names_person(head)
 
 
 def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMention],
                         lexicon: ClaimLexicon, verb: int, stops: frozenset[int]) -> Attribution | None:
     tokens = sentence.tokens
+    if _speaker_is_first_or_second_person(tokens[verb]):
+        return None  # `Szkody wyceniamy na 40 mln zł`, `jak podaliśmy`: no named source stands beside it
     previous = tokens[verb - 1].text if verb else ""
     counting = not (tokens[verb].lemmas & lexicon.speech_verbs)
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
-    while after < len(tokens) and _skippable_after_verb(tokens, after, stops):
-        after += 1
+    while after < len(tokens):
+        if _skippable_after_verb(tokens, after, stops):
+            after += 1
+        elif (medium := _after_medium(tokens, after, lexicon)) > after:
+            after = medium  # `– mówił na antenie TVN24 rzecznik`: the medium is not the source
+        else:
+            break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
         last = _phrase_end(tokens, after, "nom", stops)
         if last == after:
@@ -219,7 +253,11 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     relative = verb > 0 and bool(tokens[verb - 1].lemmas & RELATIVE_PRONOUNS)
     if relative:
         return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
-    if not counting and not (following & COMPLEMENTIZERS):
+    verb_lemmas = tokens[verb].lemmas
+    # Promising verbs (`obiecała Ukrainie milion pocisków`) make their subject a donor, not a source.
+    promising = any(cue.modality == "planned" for lemma in verb_lemmas for cue in lexicon.modality_cues.get(lemma, ()))
+    as_object = not (following & COMPLEMENTIZERS) and bool(verb_lemmas & lexicon.object_verbs) and not promising
+    if not counting and not as_object and not (following & COMPLEMENTIZERS):
         return None
     first = verb
     while first > 0 and first - 1 not in stops:
@@ -237,8 +275,89 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     while first < verb and not any(r.has("nom") or r.pos in ("ign", "brev") for r in tokens[first].readings):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
     if first < verb:
-        return _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
-    return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+        made = _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
+        return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
+    # Without a subject before it, an object verb's next noun is its object (`Zapowiedział zakup`).
+    return None if as_object else _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+
+
+def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
+                         stops: frozenset[int]) -> tuple[int, int, str]:
+    """`według sondażu przeprowadzonego przez CBOS`, `z danych zebranych przez sanepid`: the agent of the
+    participle is the source, not the participle. Returns the source phrase and its case."""
+    participle = last - 1 if last > first else first  # `w raporcie opublikowanym przez NIK`: loc, not gen
+    by = participle + 1
+    if by < len(tokens) and tokens[by].text.lower() == "przez" and any(
+            r.pos == "ppas" for r in tokens[participle].readings):
+        agent_end = _phrase_end(tokens, by + 1, "acc", stops)
+        if agent_end > by + 1:
+            return by + 1, agent_end, "acc"
+    return first, last, case
+
+
+def _after_medium(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> int:
+    """The index after a medium frame starting at `k` (`na antenie Polskiego Radia`, `w rozmowie z
+    nami`, `na konferencji prasowej`), or `k` when none starts there."""
+    lowered = [t.text.lower() for t in tokens[k : k + 4]]
+    for length in range(min(4, len(lowered)), 0, -1):
+        key = tuple(lowered[:length])
+        if key in lexicon.media_frames:
+            end = k + length
+            case = lexicon.media_frames[key]
+            if case is None:
+                return end
+            if end < len(tokens) and any(r.pos in ("ppron12", "ppron3") for r in tokens[end].readings):
+                return end + 1  # `w rozmowie z nami`
+            return _medium_end(tokens, end, case)
+    return k
+
+
+def _medium_end(tokens: list[Token], k: int, case: str) -> int:
+    """End of a medium's name: a quoted title (`„Fakty”`), or names and words in `case` up to the first
+    word for a person (`radia publicznego rzecznik`: titles also read as indeclinable feminine nouns,
+    so the case alone does not stop there)."""
+    if k < len(tokens) and tokens[k].text in OPENING_QUOTES:
+        closing = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text in CLOSING_QUOTES), None)
+        return closing + 1 if closing is not None else k
+    while k < len(tokens) and tokens[k].is_word:
+        token = tokens[k]
+        if not token.text[:1].isupper() and (_names_person(token) or not _phrase_word(token, case)):
+            break
+        k += 1
+    return k
+
+
+def _names_person(token: Token) -> bool:
+    return any(r.pos == "subst" and r.has("m1") and r.has("nom") for r in token.readings)
+
+
+def _gapped(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
+            found: list[Attribution]) -> list[Attribution]:
+    """`Policja mówi o 20 tys. uczestników, organizatorzy o 80 tys.`: a later clause repeats the
+    frame's preposition with a new subject and no verb; its figures are that subject's."""
+    tokens = sentence.tokens
+    gapped: list[Attribution] = []
+    for attribution in found:
+        if attribution.scope != "after" or attribution.cue + 1 >= len(tokens):
+            continue
+        preposition = tokens[attribution.cue + 1].text.lower()
+        if preposition not in GAPPED_PREPOSITIONS:
+            continue
+        for k in range(attribution.cue + 2, len(tokens) - 2):
+            if tokens[k].text != ",":
+                continue
+            start = k + 2 if tokens[k + 1].text.lower() in GAP_CONJUNCTIONS else k + 1
+            last = _phrase_end(tokens, start, "nom")
+            if start < last < len(tokens) and tokens[last].text.lower() == preposition and any(
+                    r.has("nom") for r in tokens[start].readings):
+                gapped.append(_make(sentence, text, entities, lexicon, start, last, "nom", last, "after"))
+    return gapped
+
+
+def _speaker_is_first_or_second_person(token: Token) -> bool:
+    verbs = [r for r in token.readings if r.pos in ("fin", "praet", "aglt", "impt")]
+    return bool(verbs) and (any(r.pos == "aglt" for r in verbs)
+                            or all(r.has("pri") or r.has("sec") or r.pos == "impt" for r in verbs))
 
 
 def _skippable_after_verb(tokens: list[Token], k: int, stops: frozenset[int]) -> bool:

@@ -47,7 +47,9 @@ class ClaimLexicon:
     speech_verbs: frozenset[str]  # lemmas that report what someone said
     counting_verbs: frozenset[str]  # lemmas whose subject counted the figure (`odnotowała 30 tys.`)
     object_verbs: frozenset[str]  # lemmas that may take the figure as their object
+    pledge_verbs: frozenset[str]  # announcing and pledging: a figure in their object is planned
     source_wrappers: frozenset[str]
+    media_frames: dict[tuple[str, ...], str | None]  # `na antenie` -> case of the medium's name after it
     continuation_openers: tuple[str, ...]
     source_kinds: dict[str, str]
     not_counted: frozenset[str]
@@ -96,7 +98,9 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
         speech_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class != "count"),
         counting_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class == "count"),
         object_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class in OBJECT_CLASSES),
+        pledge_verbs=frozenset(lemma for lemma, verb_class in verb_classes.items() if verb_class == "announce"),
         source_wrappers=frozenset(attribution["source_wrappers"]),
+        media_frames={tuple(k.split()): v for k, v in attribution["media_frames"].items() if not k.startswith("_")},
         continuation_openers=tuple(sorted(attribution["continuation_openers"], key=len, reverse=True)),
         source_kinds=kinds,
         not_counted=frozenset(row[0] for row in _rows(lang, "not_counted.txt")),

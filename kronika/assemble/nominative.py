@@ -75,7 +75,8 @@ def _agreement(tokens: list[Token], head: int, case: str) -> tuple[str | None, s
 
 
 def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
-    form = _nominative_form(reading.lemma, reading.pos, number, gender)
+    degree = next((d for d in ("com", "sup") if reading.has(d)), "pos")  # `Najwyższa Izba`, not `Wysoka`
+    form = _nominative_form(reading.lemma, reading.pos, number, gender, degree)
     if form is None:
         return word
     if word.isupper() and len(word) > 1:
@@ -84,7 +85,7 @@ def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _nominative_form(lemma: str, pos: str, number: str, gender: str) -> str | None:
+def _nominative_form(lemma: str, pos: str, number: str, gender: str, degree: str = "pos") -> str | None:
     try:
         generated = _generator().generate(lemma)
     except RuntimeError:
@@ -93,7 +94,7 @@ def _nominative_form(lemma: str, pos: str, number: str, gender: str) -> str | No
         fields = set().union(*(set(f.split(".")) for f in tag.split(":")))
         if tag.split(":")[0] != pos or not {"nom", number} <= fields:
             continue
-        if pos in ADJECTIVES and ("pos" not in fields and pos == "adj" or gender not in fields):
+        if pos in ADJECTIVES and (degree not in fields and pos == "adj" or gender not in fields):
             continue
         if pos == "ppas" and "aff" not in fields:
             continue
