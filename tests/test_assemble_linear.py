@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import pytest
-
 import kronika
 
 MAX_RATIO = 6.0
@@ -76,8 +74,6 @@ def test_one_long_sentence_costs_linear_time() -> None:
     assert _ratio(_long_sentence, 120) <= MAX_RATIO
 
 
-@pytest.mark.xfail(strict=False, reason="known defect (issue 10), near the margin: measure_of filters every cue of "
-                   "the sentence for each figure; one sentence of many figures costs 5.5-6.5x per 4x")
 def test_number_dense_text_costs_linear_time() -> None:
     assert _ratio(_dense_numbers, 150) <= MAX_RATIO
 

@@ -13,7 +13,7 @@ from kronika.article import full_date
 from kronika.assemble.attribution import Attribution, attribution_for, opens_continuation
 from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
-from kronika.assemble.measure import CueHit, cue_hits, measure_of
+from kronika.assemble.measure import CueHit, SentenceCues, cue_hits, measure_of
 from kronika.assemble.modality import SentenceModality, modality_of
 from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
@@ -102,6 +102,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
         counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
+        cues = SentenceCues(view.hits, counted_tokens)
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -117,8 +118,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = counted_before(sentence, number.start) or elided_subject
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
-            cue, measure = measure_of(sentence, view.hits, range(first, last), range(counted.first, counted.last),
-                                    number.unit, subject, counted_tokens, number.qualifier_span is not None)
+            cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
+                                      number.unit, subject, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject

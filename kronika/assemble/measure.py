@@ -2,6 +2,7 @@
 before weak ones (the usual role of the counted noun), the clause before the whole sentence."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
@@ -41,27 +42,64 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     return hits
 
 
-def choose_measure(sentence: Sentence, hits: list[CueHit], number: range, counted: range = range(0),
-                   allowed: frozenset[str] | None = None) -> CueHit | None:
-    """The cue nearest to the number's tokens `number` (cues inside it do not count); the counted noun
-    itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures."""
-    clause = range(*sentence.clause_range(number.start))
-    usable = [
-        CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
-        if h.index in counted and _names_people(sentence.tokens[h.index]) else h
-        for h in hits if h.index not in number and (allowed is None or h.measure in allowed)
-    ]
+class SentenceCues:
+    """A sentence's cues indexed by token once, so that each figure finds its nearest cue by bisection: a
+    sentence of many figures costs linear time. Cues inside some figure's counted phrase (`others_counted`,
+    which holds every figure's) serve only that figure (`2 tys. zakażeń i 40 zgonów`)."""
 
-    def distance(hit: CueHit) -> tuple[bool, int, bool]:
-        after = hit.index >= number.stop
-        # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after.
-        return hit.index not in counted, (hit.index - number.stop + 1 if after else number.start - hit.index), after
+    def __init__(self, hits: list[CueHit], others_counted: frozenset[int] = frozenset()) -> None:
+        self._at = {hit.index: hit for hit in hits}
+        self._free = [hit for hit in hits if hit.index not in others_counted]
+        self._lists: dict[tuple[bool, frozenset[str] | None, frozenset[str]], tuple[list[int], list[CueHit]]] = {}
 
-    for strong, in_clause in SEARCH_ORDER:
-        candidates = [h for h in usable if h.strong == strong and (h.index in clause or not in_clause)]
-        if candidates:
-            return min(candidates, key=distance)
-    return None
+    def choose(self, sentence: Sentence, number: range, counted: range = range(0),
+               allowed: frozenset[str] | None = None, excluded: frozenset[str] = frozenset()) -> CueHit | None:
+        """The cue nearest to the number's tokens `number` (cues inside it do not count); the counted noun
+        itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures and
+        `excluded` leaves some out."""
+        clause = range(*sentence.clause_range(number.start))
+        own = [
+            CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
+            if _names_people(sentence.tokens[h.index]) else h
+            for k in counted if k not in number and (h := self._at.get(k)) is not None
+            and (allowed is None or h.measure in allowed) and h.measure not in excluded
+        ]
+        for strong, in_clause in SEARCH_ORDER:
+            # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after.
+            mine = [h for h in own if h.strong == strong and (h.index in clause or not in_clause)]
+            if mine:
+                return min(mine, key=lambda hit: _distance(hit, number))
+            nearest = [h for h in self._nearest(number, counted, strong, allowed, excluded)
+                       if h.index in clause or not in_clause]
+            if nearest:
+                return min(nearest, key=lambda hit: _distance(hit, number))
+        return None
+
+    def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
+                 excluded: frozenset[str]) -> list[CueHit]:
+        """The nearest cue of the kind on each side of the number, outside its counted phrase."""
+        positions, hits = self._sorted(strong, allowed, excluded)
+        before = bisect_left(positions, number.start) - 1
+        while before >= 0 and hits[before].index in counted:
+            before -= 1
+        after = bisect_left(positions, number.stop)
+        while after < len(hits) and hits[after].index in counted:
+            after += 1  # steps over the figure's own counted phrase only: a few tokens
+        return [hits[k] for k in (before, after) if 0 <= k < len(hits)]
+
+    def _sorted(self, strong: bool, allowed: frozenset[str] | None,
+                excluded: frozenset[str]) -> tuple[list[int], list[CueHit]]:
+        key = (strong, allowed, excluded)
+        if key not in self._lists:
+            hits = [h for h in self._free if h.strong == strong and (allowed is None or h.measure in allowed)
+                    and h.measure not in excluded]
+            self._lists[key] = ([h.index for h in hits], hits)
+        return self._lists[key]
+
+
+def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
+    after = hit.index >= number.stop
+    return (hit.index - number.stop + 1 if after else number.start - hit.index), after
 
 
 def _match_end(sentence: Sentence, i: int, cue: MeasureCue) -> int | None:
@@ -109,9 +147,8 @@ OTHER_KINDS = frozenset({"votes", "seats"})
 ILLNESS_KINDS = frozenset({"infections"})
 
 
-def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: range, unit: str | None,
-             subject: str | None, others_counted: frozenset[int] = frozenset(),
-             qualified: bool = False) -> tuple[CueHit | None, str]:
+def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: range, unit: str | None,
+               subject: str | None, qualified: bool = False) -> tuple[CueHit | None, str]:
     """The measure from the nearest cue, checked against what is counted: percentages are shares, not
     events; money is supplied or nothing; things that are sent are supplied, things lost destroyed;
     people handed over are released, people receiving are not; civilians are not deployed.
@@ -122,8 +159,7 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
         return None, "other"
     currency = unit is not None and unit.isupper()
     measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
-    own_hits = [h for h in hits if h.index not in others_counted or h.index in counted]
-    cue = choose_measure(sentence, own_hits, number, counted, CURRENCY_MEASURES if currency else None)
+    cue = cues.choose(sentence, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
@@ -141,7 +177,7 @@ def measure_of(sentence: Sentence, hits: list[CueHit], number: range, counted: r
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         measure = "released"
     elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
-        other = choose_measure(sentence, [h for h in own_hits if h.measure != "deployed"], number, counted)
+        other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
         return (other, other.measure) if other else (None, "other")
     return cue, measure
 
