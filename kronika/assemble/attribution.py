@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
+from kronika.prepare.sentences import abbreviations
 from kronika.assemble.morph import Token, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
@@ -119,6 +120,12 @@ def _finite_verb_form(word: str) -> bool:
     return any(r.pos in ("praet", "fin", "pcon", "impt") for r in readings(word))
 
 
+def _title_period(tokens: list[Token], k: int) -> bool:
+    """Is the period at `k` that of a rank or title always followed by a name (`kom.`, `dr`, `gen.`)?"""
+    return (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+            and abbreviations().get(tokens[k - 1].text.lower()) == "never")
+
+
 def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozenset[int] = frozenset()) -> int:
     """End of the noun phrase starting at `first`: words that can stand in `case`, names and acronyms,
     coordination between them, an acronym in brackets."""
@@ -139,6 +146,9 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
         if (token.text.lower() in NAME_PREPOSITIONS and k > first and tokens[k - 1].text[:1].isupper()
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
+            continue
+        if token.text == "." and k > first and _title_period(tokens, k):
+            k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
             continue
         if token.text in COORDINATORS and k > first:
             # `południowokoreańskich, ukraińskich i zachodnich źródeł`; a comma joins only adjectives.
@@ -173,8 +183,9 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     if head_case is None:
         return False
     token = tokens[k]
-    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()):
-        return True  # a name after its title: `premier Donald Tusk`
+    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()
+                                     or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
+        return True  # a name after its title or rank: `premier Donald Tusk`, `podkom. Ewa Nowicka`
     return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
 
 
@@ -235,10 +246,10 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
     while after < len(tokens):
-        if _skippable_after_verb(tokens, after, stops):
-            after += 1
-        elif (medium := _after_medium(tokens, after, lexicon)) > after:
+        if (medium := _after_medium(tokens, after, lexicon)) > after:
             after = medium  # `– mówił na antenie TVN24 rzecznik`: the medium is not the source
+        elif _skippable_after_verb(tokens, after, stops):
+            after += 1
         else:
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
@@ -298,18 +309,25 @@ def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
 def _after_medium(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> int:
     """The index after a medium frame starting at `k` (`na antenie Polskiego Radia`, `w rozmowie z
     nami`, `na konferencji prasowej`), or `k` when none starts there."""
-    lowered = [t.text.lower() for t in tokens[k : k + 4]]
-    for length in range(min(4, len(lowered)), 0, -1):
-        key = tuple(lowered[:length])
-        if key in lexicon.media_frames:
-            end = k + length
-            case = lexicon.media_frames[key]
-            if case is None:
-                return end
-            if end < len(tokens) and any(r.pos in ("ppron12", "ppron3") for r in tokens[end].readings):
-                return end + 1  # `w rozmowie z nami`
-            return _medium_end(tokens, end, case)
+    lowered = [t.text.lower() for t in tokens[k : k + 5]]
+    # An adjective may stand inside the frame: `na porannym briefingu`, `w obszernej rozmowie z`.
+    skip = 1 if len(tokens) > k + 2 and _adjective(tokens[k + 1], "loc") and not _adjective(tokens[k], "loc") else 0
+    for skipped in sorted({0, skip}):
+        words = lowered[:1] + lowered[1 + skipped:]
+        for length in range(min(4, len(words)), 0, -1):
+            key = tuple(words[:length])
+            if key in lexicon.media_frames:
+                return _medium_after_frame(tokens, k + length + skipped, lexicon.media_frames[key])
     return k
+
+
+def _medium_after_frame(tokens: list[Token], end: int, case: str | None) -> int:
+    """The index after the medium a frame ending at `end` names (none when `case` is None)."""
+    if case is None:
+        return end
+    if end < len(tokens) and any(r.pos in ("ppron12", "ppron3") for r in tokens[end].readings):
+        return end + 1  # `w rozmowie z nami`
+    return _medium_end(tokens, end, case)
 
 
 def _medium_end(tokens: list[Token], k: int, case: str) -> int:
