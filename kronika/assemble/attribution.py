@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.prepare.sentences import abbreviations
 from kronika.assemble.morph import Token, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
+from kronika.prepare.sentences import abbreviations
 
 PHRASE_POS = frozenset({"subst", "adj", "ppas", "pact", "ger", "depr", "brev", "ign"})
 COORDINATORS = frozenset({"i", "oraz", ","})
