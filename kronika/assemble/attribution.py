@@ -279,6 +279,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
+        elif (word.text == "i" and first >= 2 and tokens[first].text[:1].isupper()
+              and tokens[first - 2].text[:1].isupper()):
+            first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
         elif word.text.lower() in COMPLEMENT_PREPOSITIONS and first >= 2 and _phrase_word(tokens[first - 2], None):
             first -= 1  # `Samorządowcy z Kotliny Kłodzkiej szacują`
         else:
@@ -300,7 +303,9 @@ def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
     by = participle + 1
     if by < len(tokens) and tokens[by].text.lower() == "przez" and any(
             r.pos == "ppas" for r in tokens[participle].readings):
-        agent_end = _phrase_end(tokens, by + 1, "acc", stops)
+        # A name is the agent whatever its readings (`przez Median`, read also as a plural of `mediana`).
+        agent_end = _phrase_end(tokens, by + 1, None if tokens[by + 1].text[:1].isupper() else "acc", stops) \
+            if by + 1 < len(tokens) else by + 1
         if agent_end > by + 1:
             return by + 1, agent_end, "acc"
     return first, last, case
