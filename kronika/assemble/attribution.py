@@ -73,10 +73,13 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         preposed = _preposed_at(lowered, i, lexicon)
         if preposed:
             length, case = preposed
-            first, last, case = _agent_of_participle(tokens, i + length, _phrase_end(tokens, i + length, case, stops),
-                                                     case, stops)
+            first, last, case, reach = _agent_of_participle(
+                tokens, i + length, _phrase_end(tokens, i + length, case, stops), case, stops)
             if last > first:
                 found.append(_make(sentence, text, entities, lexicon, first, last, case, i, "sentence"))
+                # A later verb's subject never reaches back into this source (`W sondażu United Surveys
+                # KO zanotowała 30 proc.`: KO is counted, the pollster speaks).
+                stops = stops | frozenset(range(i, reach))
                 i = last
                 continue
         if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
@@ -88,7 +91,15 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 found.append(attribution)
         i += 1
     found.extend(_gapped(sentence, text, entities, lexicon, found))
+    if any(a.scope == "sentence" for a in found):
+        # A named frame says who counted; a counting verb's subject is then what was counted
+        # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
+        found = [a for a in found if a.scope == "sentence" or not _counts(tokens[a.cue], lexicon)]
     return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+
+
+def _counts(verb: Token, lexicon: ClaimLexicon) -> bool:
+    return bool(verb.lemmas & lexicon.counting_verbs) and not verb.lemmas & lexicon.speech_verbs
 
 
 def attribution_for(attributions: list[Attribution], number_index: int) -> Attribution | None:
@@ -149,6 +160,9 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
             continue
         if token.text == "." and k > first and _title_period(tokens, k):
             k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].text == "." and _title_period(tokens, k + 1):
+            k += 2  # the rank or degree itself, known or not to the dictionary: `dr hab. Jan Nowak`
             continue
         if token.text in COORDINATORS and k > first:
             # `południowokoreańskich, ukraińskich i zachodnich źródeł`; a comma joins only adjectives.
@@ -296,9 +310,10 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
 
 
 def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
-                         stops: frozenset[int]) -> tuple[int, int, str]:
+                         stops: frozenset[int]) -> tuple[int, int, str, int]:
     """`według sondażu przeprowadzonego przez CBOS`, `z danych zebranych przez sanepid`: the agent of the
-    participle is the source, not the participle. Returns the source phrase and its case."""
+    participle is the source, not the participle. Returns the source phrase, its case and where the
+    whole frame ends (a poll's client after the agent belongs to the frame, not the source)."""
     participle = last - 1 if last > first else first  # `w raporcie opublikowanym przez NIK`: loc, not gen
     by = participle + 1
     if by < len(tokens) and tokens[by].text.lower() == "przez" and any(
@@ -306,9 +321,11 @@ def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
         # A name is the agent whatever its readings (`przez Median`, read also as a plural of `mediana`).
         agent_end = _phrase_end(tokens, by + 1, None if tokens[by + 1].text[:1].isupper() else "acc", stops) \
             if by + 1 < len(tokens) else by + 1
-        if agent_end > by + 1:
-            return by + 1, agent_end, "acc"
-    return first, last, case
+        # A poll's client is not its author: `przez Median dla Czeskiego Radia`.
+        author_end = next((j for j in range(by + 2, agent_end) if tokens[j].text.lower() == "dla"), agent_end)
+        if author_end > by + 1:
+            return by + 1, author_end, "acc", agent_end
+    return first, last, case, last
 
 
 def _after_medium(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> int:
