@@ -131,7 +131,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))
             if attribution is None and not attributions and (view.continues or counted.anaphoric):
                 if not previous:
-                    previous.append(_previous_attribution(context, index, carried))
+                    previous.append(_previous_attribution(context, speakers, index, carried))
                 attribution = previous[0]  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
@@ -186,9 +186,10 @@ def _spoken(context: DocumentContext, speakers: Speakers, sentence: Sentence, nu
     return speakers.of(quote) or attribution
 
 
-def _previous_attribution(context: DocumentContext, index: int,
+def _previous_attribution(context: DocumentContext, speakers: Speakers, index: int,
                           carried: dict[int, Attribution | None]) -> Attribution | None:
-    """The previous sentence's report, for a sentence that continues it."""
+    """The previous sentence's report, for a sentence that continues it; an utterance's speaker when
+    the previous sentence was spoken (`– Mamy 300 zgłoszeń – mówił. Jak dodał, ...`)."""
     if index == 0:
         return None
     if index - 1 in carried:
@@ -196,6 +197,8 @@ def _previous_attribution(context: DocumentContext, index: int,
     else:
         found = context.attributions(index - 1)
         last = found[-1] if found else None
+    if last is None and (quote := context.quotes.at(context.document.sentences[index - 1][0])) is not None:
+        return speakers.of(quote)
     # Only the source carries over; its token positions belong to the other sentence.
     return Attribution(last.source, last.source_kind, -1, -1, -1, "sentence") if last else None
 

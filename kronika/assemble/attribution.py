@@ -14,6 +14,7 @@ from kronika.assemble.morph import Token, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
+from kronika.prepare.sentences import abbreviations
 
 PHRASE_POS = frozenset({"subst", "adj", "ppas", "pact", "ger", "depr", "brev", "ign"})
 COORDINATORS = frozenset({"i", "oraz", ","})
@@ -72,10 +73,13 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         preposed = _preposed_at(lowered, i, lexicon)
         if preposed:
             length, case = preposed
-            first, last, case = _agent_of_participle(tokens, i + length, _phrase_end(tokens, i + length, case, stops),
-                                                     case, stops)
+            first, last, case, reach = _agent_of_participle(
+                tokens, i + length, _phrase_end(tokens, i + length, case, stops), case, stops)
             if last > first:
                 found.append(_make(sentence, text, entities, lexicon, first, last, case, i, "sentence"))
+                # A later verb's subject never reaches back into this source (`W sondażu United Surveys
+                # KO zanotowała 30 proc.`: KO is counted, the pollster speaks).
+                stops = stops | frozenset(range(i, reach))
                 i = last
                 continue
         if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
@@ -87,7 +91,15 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 found.append(attribution)
         i += 1
     found.extend(_gapped(sentence, text, entities, lexicon, found))
+    if any(a.scope == "sentence" for a in found):
+        # A named frame says who counted; a counting verb's subject is then what was counted
+        # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
+        found = [a for a in found if a.scope == "sentence" or not _counts(tokens[a.cue], lexicon)]
     return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+
+
+def _counts(verb: Token, lexicon: ClaimLexicon) -> bool:
+    return bool(verb.lemmas & lexicon.counting_verbs) and not verb.lemmas & lexicon.speech_verbs
 
 
 def attribution_for(attributions: list[Attribution], number_index: int) -> Attribution | None:
@@ -119,6 +131,12 @@ def _finite_verb_form(word: str) -> bool:
     return any(r.pos in ("praet", "fin", "pcon", "impt") for r in readings(word))
 
 
+def _title_period(tokens: list[Token], k: int) -> bool:
+    """Is the period at `k` that of a rank or title always followed by a name (`kom.`, `dr`, `gen.`)?"""
+    return (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+            and abbreviations().get(tokens[k - 1].text.lower()) == "never")
+
+
 def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozenset[int] = frozenset()) -> int:
     """End of the noun phrase starting at `first`: words that can stand in `case`, names and acronyms,
     coordination between them, an acronym in brackets."""
@@ -139,6 +157,12 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
         if (token.text.lower() in NAME_PREPOSITIONS and k > first and tokens[k - 1].text[:1].isupper()
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
+            continue
+        if token.text == "." and k > first and _title_period(tokens, k):
+            k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].text == "." and _title_period(tokens, k + 1):
+            k += 2  # the rank or degree itself, known or not to the dictionary: `dr hab. Jan Nowak`
             continue
         if token.text in COORDINATORS and k > first:
             # `południowokoreańskich, ukraińskich i zachodnich źródeł`; a comma joins only adjectives.
@@ -173,8 +197,9 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     if head_case is None:
         return False
     token = tokens[k]
-    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()):
-        return True  # a name after its title: `premier Donald Tusk`
+    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()
+                                     or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
+        return True  # a name after its title or rank: `premier Donald Tusk`, `podkom. Ewa Nowicka`
     return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
 
 
@@ -235,10 +260,10 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
     while after < len(tokens):
-        if _skippable_after_verb(tokens, after, stops):
-            after += 1
-        elif (medium := _after_medium(tokens, after, lexicon)) > after:
+        if (medium := _after_medium(tokens, after, lexicon)) > after:
             after = medium  # `– mówił na antenie TVN24 rzecznik`: the medium is not the source
+        elif _skippable_after_verb(tokens, after, stops):
+            after += 1
         else:
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
@@ -268,6 +293,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
+        elif (word.text == "i" and first >= 2 and tokens[first].text[:1].isupper()
+              and tokens[first - 2].text[:1].isupper()):
+            first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
         elif word.text.lower() in COMPLEMENT_PREPOSITIONS and first >= 2 and _phrase_word(tokens[first - 2], None):
             first -= 1  # `Samorządowcy z Kotliny Kłodzkiej szacują`
         else:
@@ -282,34 +310,46 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
 
 
 def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
-                         stops: frozenset[int]) -> tuple[int, int, str]:
+                         stops: frozenset[int]) -> tuple[int, int, str, int]:
     """`według sondażu przeprowadzonego przez CBOS`, `z danych zebranych przez sanepid`: the agent of the
-    participle is the source, not the participle. Returns the source phrase and its case."""
+    participle is the source, not the participle. Returns the source phrase, its case and where the
+    whole frame ends (a poll's client after the agent belongs to the frame, not the source)."""
     participle = last - 1 if last > first else first  # `w raporcie opublikowanym przez NIK`: loc, not gen
     by = participle + 1
     if by < len(tokens) and tokens[by].text.lower() == "przez" and any(
             r.pos == "ppas" for r in tokens[participle].readings):
-        agent_end = _phrase_end(tokens, by + 1, "acc", stops)
-        if agent_end > by + 1:
-            return by + 1, agent_end, "acc"
-    return first, last, case
+        # A name is the agent whatever its readings (`przez Median`, read also as a plural of `mediana`).
+        agent_end = _phrase_end(tokens, by + 1, None if tokens[by + 1].text[:1].isupper() else "acc", stops) \
+            if by + 1 < len(tokens) else by + 1
+        # A poll's client is not its author: `przez Median dla Czeskiego Radia`.
+        author_end = next((j for j in range(by + 2, agent_end) if tokens[j].text.lower() == "dla"), agent_end)
+        if author_end > by + 1:
+            return by + 1, author_end, "acc", agent_end
+    return first, last, case, last
 
 
 def _after_medium(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> int:
     """The index after a medium frame starting at `k` (`na antenie Polskiego Radia`, `w rozmowie z
     nami`, `na konferencji prasowej`), or `k` when none starts there."""
-    lowered = [t.text.lower() for t in tokens[k : k + 4]]
-    for length in range(min(4, len(lowered)), 0, -1):
-        key = tuple(lowered[:length])
-        if key in lexicon.media_frames:
-            end = k + length
-            case = lexicon.media_frames[key]
-            if case is None:
-                return end
-            if end < len(tokens) and any(r.pos in ("ppron12", "ppron3") for r in tokens[end].readings):
-                return end + 1  # `w rozmowie z nami`
-            return _medium_end(tokens, end, case)
+    lowered = [t.text.lower() for t in tokens[k : k + 5]]
+    # An adjective may stand inside the frame: `na porannym briefingu`, `w obszernej rozmowie z`.
+    skip = 1 if len(tokens) > k + 2 and _adjective(tokens[k + 1], "loc") and not _adjective(tokens[k], "loc") else 0
+    for skipped in sorted({0, skip}):
+        words = lowered[:1] + lowered[1 + skipped:]
+        for length in range(min(4, len(words)), 0, -1):
+            key = tuple(words[:length])
+            if key in lexicon.media_frames:
+                return _medium_after_frame(tokens, k + length + skipped, lexicon.media_frames[key])
     return k
+
+
+def _medium_after_frame(tokens: list[Token], end: int, case: str | None) -> int:
+    """The index after the medium a frame ending at `end` names (none when `case` is None)."""
+    if case is None:
+        return end
+    if end < len(tokens) and any(r.pos in ("ppron12", "ppron3") for r in tokens[end].readings):
+        return end + 1  # `w rozmowie z nami`
+    return _medium_end(tokens, end, case)
 
 
 def _medium_end(tokens: list[Token], k: int, case: str) -> int:

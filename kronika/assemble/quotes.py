@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 # A dash standing between spaces (or opening a line) separates an utterance from its narration.
 DASH = re.compile(r"(?:^|(?<=\s))[-–—](?=\s)")
+EMBEDDED_DASH = re.compile(r"(?<=[.!?…] )[-–—](?=\s)")
 WORD = re.compile(r"\w+")
 OPENERS = {"„": "”\"“", "“": "”", "«": "»", '"': '"'}
 OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
@@ -69,7 +70,8 @@ def index_quotes(text: str, speech_forms: Mapping[str, object]) -> QuoteIndex:
             quotes.extend(_dialogue(text, body + 1, end, number, speech_forms))
             covered = end
         else:
-            found = _quotations(text, start, end, number, paragraphs)
+            found = _quotations(text, start, end, number, paragraphs) or _embedded_dialogue(
+                text, start, end, number, speech_forms)
             quotes.extend(found)
             covered = max([covered, *(q.end for q in found)])
     return QuoteIndex(quotes, paragraphs)
@@ -99,6 +101,17 @@ def _dialogue(text: str, start: int, end: int, paragraph: int,
         utterances.append((utterance_start, end))
     return [Quote(*_trimmed(text, a, b), "dialogue", paragraph, narration)
             for a, b in utterances if text[a:b].strip()]
+
+
+def _embedded_dialogue(text: str, start: int, end: int, paragraph: int,
+                       speech_forms: Mapping[str, object]) -> list[Quote]:
+    """`Rzecznik podkreślał, że... – Mamy 300 zgłoszeń – mówił.`: a dash after a finished sentence opens
+    dialogue inside a paragraph of narration, when a later dash brings a reporting verb."""
+    opening = EMBEDDED_DASH.search(text, start, end)
+    if opening is None:
+        return []
+    found = _dialogue(text, opening.end(), end, paragraph, speech_forms)
+    return found if any(q.narration for q in found) else []
 
 
 def _reporting_verb_follows(text: str, start: int, end: int, speech_forms: Mapping[str, object]) -> bool:

@@ -11,11 +11,14 @@ The speaker is looked up once per utterance, and only for utterances that hold a
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from kronika.assemble.attribution import Attribution
 from kronika.assemble.context import DocumentContext
 from kronika.assemble.quotes import Quote
+
+SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
 
 class Speakers:
@@ -35,10 +38,13 @@ class Speakers:
             if quote.narration is None:
                 return self._introduced(quote)
             narration_start, narration_end = quote.narration
-            return self._framing(narration_start, lambda offset: narration_start <= offset < narration_end)
+            # A narration without a subject (`– mówił w rozmowie z radiem.`) continues the speaker
+            # named in the sentence before the utterance (`Rzecznik Jan Nowak podkreślał, że...`).
+            return self._framing(narration_start, lambda offset: narration_start <= offset < narration_end) \
+                or self._preceding(quote)
         after = self._framing(quote.end, lambda offset: offset >= quote.end, first=True)
         return after or self._framing(max(quote.start - 1, 0), lambda offset: offset < quote.start) \
-            or self._introduced(quote)
+            or self._introduced(quote) or (self._preceding(quote) if self._spoken(quote) else None)
 
     def _framing(self, offset: int, where: Callable[[int], bool], first: bool = False) -> Attribution | None:
         """The reporting frame of the sentence holding `offset` whose verb lies where `where` says: the
@@ -50,6 +56,18 @@ class Speakers:
         if not framing:
             return None
         return framing[0] if first else framing[-1]
+
+    def _spoken(self, quote: Quote) -> bool:
+        """Is the quotation an utterance of whole sentences, not a quoted title (`„Rodzina 800 plus”`)?"""
+        return bool(SENTENCE_END.search(self._context.text, quote.start, quote.end))
+
+    def _preceding(self, quote: Quote) -> Attribution | None:
+        """The last reporting frame of the sentence before the one the utterance opens in."""
+        index = self._context.document.sentence_at(quote.start) - 1
+        if index < 0:
+            return None
+        found = self._context.attributions(index)
+        return found[-1] if found else None
 
     def _introduced(self, quote: Quote) -> Attribution | None:
         """`Rzecznik wojewody tłumaczył:` closing the paragraph before the utterance's own."""

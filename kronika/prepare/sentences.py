@@ -47,6 +47,11 @@ def _data(lang: str) -> SplitterData:
     return SplitterData(abbreviations, heads)
 
 
+def abbreviations(lang: str = "pl") -> dict[str, str]:
+    """The language's period-ending abbreviations and their class (abbreviations.tsv)."""
+    return _data(lang).abbreviations
+
+
 def split_sentences(text: str, lang: str = "pl") -> list[tuple[int, int]]:
     """Spans of sentences in `text`, trimmed of surrounding whitespace. Line breaks always end one."""
     spans: list[tuple[int, int]] = []
