@@ -7,6 +7,7 @@ looked up in morfeusz2: the rest of the text costs nothing here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kronika.article import full_date
@@ -103,6 +104,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
         counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
         cues = SentenceCues(view.hits, counted_tokens)
+        clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
+        figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -125,7 +128,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
             if number.unit is None and (
-                measure == "other" and (subject is None or number.value == 1) or is_circumstance(sentence, number)
+                measure == "other" and (subject is None or number.value == 1)
+                or is_circumstance(sentence, number, figures_in_clause[clauses[position]] == 1)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))
