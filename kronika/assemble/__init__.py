@@ -21,6 +21,7 @@ from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_se
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import counted_after, counted_before, specific_person
+from kronika.assemble.superlative import superlative_noun
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
@@ -106,6 +107,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         cues = SentenceCues(view.hits, counted_tokens)
         clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
         figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
+        superlative = superlative_noun(sentence)
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -119,6 +121,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
                 subject = counted_before(sentence, number.start) or elided_subject
+                if subject is None and superlative is not None and superlative[0] < first:
+                    subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
