@@ -7,6 +7,7 @@ looked up in morfeusz2: the rest of the text costs nothing here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kronika.article import full_date
@@ -20,6 +21,7 @@ from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_se
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import counted_after, counted_before, specific_person
+from kronika.assemble.superlative import superlative_noun
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
@@ -103,6 +105,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
         counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
         cues = SentenceCues(view.hits, counted_tokens)
+        clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
+        figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
+        superlative = superlative_noun(sentence)
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -116,6 +121,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
                 subject = counted_before(sentence, number.start) or elided_subject
+                if subject is None and superlative is not None and superlative[0] < first:
+                    subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
@@ -125,7 +132,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
             if number.unit is None and (
-                measure == "other" and (subject is None or number.value == 1) or is_circumstance(sentence, number)
+                measure == "other" and (subject is None or number.value == 1)
+                or is_circumstance(sentence, number, figures_in_clause[clauses[position]] == 1)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
             attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))

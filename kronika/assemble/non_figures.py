@@ -65,10 +65,13 @@ def _after_preposition(sentence: Sentence, offset: int) -> bool:
     return index >= 0 and sentence.tokens[index].text.lower() in NAME_PHRASE_OPENERS
 
 
-def is_circumstance(sentence: Sentence, number: NumberMention) -> bool:
-    """`w dziesięciu krajach`, `przy ul. Lipowej 14`: a number in a circumstance, not a count of events.
-    `do`, `o`, `na`, `z` are left out: they govern figures (`wzrosła o 5 proc.`, `doszło do 146 prób`,
-    `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
+def is_circumstance(sentence: Sentence, number: NumberMention, alone: bool = False) -> bool:
+    """`zatrzymano 270 podejrzanych w dziesięciu krajach`: a number in a circumstance of another figure of
+    its clause, not a count of events. `alone` in its clause, the places are the figure (`zakaz obowiązuje
+    w 14 gminach`, `ostrzeżenia dla 9 województw`). `do`, `o`, `na`, `z` are left out: they govern figures
+    (`wzrosła o 5 proc.`, `doszło do 146 prób`, `szacuje się na 20 tys.`, `52 z 70 dronów`)."""
+    if alone:
+        return False
     start = number.qualifier_span[0] if number.qualifier_span else number.start
     before = sentence.index_at(start) - 1
     preposition = sentence.tokens[before].text.lower() if before >= 0 else ""
