@@ -33,6 +33,7 @@ WORD_KINDS: dict[str, str] = {
     "times": "0",
     "half": "H",
     "this_year": "R",
+    "this_year_initial": "%",  # the b of b.r. (bieżącego roku)
     "roman": "X",
     "month_gen": "G",
     "month_loc": "L",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kronika.timex.reading import Reading
-from kronika.timex.tense import tense_near
+from kronika.timex.tense import names_target, tense_near
 from kronika.timex.tokens import Tokens
 
 logger = logging.getLogger(__name__)
@@ -39,6 +39,8 @@ class Context:
     last_year: int | None = None
 
     def tense(self, reading: Reading) -> str | None:
+        if names_target(self.tokens, reading.first):
+            return None  # the nearest occurrence, whatever the tense of the arranging
         return tense_near(self.tokens, reading.first, reading.last)
 
 

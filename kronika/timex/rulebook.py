@@ -96,9 +96,11 @@ BOOK = Rulebook()
 
 # Fragments that many templates share.
 YEAR_TAIL = r"(?: ?{year_word}\.?)?"  # 2024 r. / 2024r / 2024 roku
+# This year, abbreviated: br., b.r., b. r.
+THIS_YEAR = r"(?P<br>{this_year}\.?|{this_year_initial}\. ?{year_word}\.?)"
 # What may follow a month to give its year: 2024 r., ubiegłego roku, ub. r., br., '68.
 MONTH_YEAR = (r"(?: (?P<y>{year})" + YEAR_TAIL
-              + r"| (?P<sh>{shift})\.? ?{year_word}\.?| (?P<br>{this_year})\.?"
+              + r"| (?P<sh>{shift})\.? ?{year_word}\.?| " + THIS_YEAR
               + r"| '(?P<yy>{day})(?![{day}{year}{num3}{number}]))")
 AMOUNT = r"(?:{amount_digits}|{amount_words})"
 # An ordinal before a part or a quarter: drugiej połowy, II połowie, I kwartale (I reads as `i`).

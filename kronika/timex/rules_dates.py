@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kronika.timex.grammar import KINDS
 from kronika.timex.reading import Reading
-from kronika.timex.rulebook import BOOK, MONTH_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year
+from kronika.timex.rulebook import BOOK, MONTH_YEAR, THIS_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year
 
 _DIGIT_KINDS = r"{day}{year}{num3}{number}"
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
@@ -389,7 +389,8 @@ def weekend(hit: Hit) -> Reading:
     return hit.reading("DATE", weekend=True, weekday_shift=shift)
 
 
-@BOOK.rule(r"(?P<s>{season})(?: (?P<y>{year})" + YEAR_TAIL + r"| (?P<sh>{shift})\.? ?{year_word}\.?)?")
+@BOOK.rule(r"(?P<s>{season})(?: (?P<y>{year})" + YEAR_TAIL
+           + r"| (?P<sh>{shift})\.? ?{year_word}\.?| " + THIS_YEAR + ")?")
 def season(hit: Hit) -> Reading | None:
     """jesienią 2024 roku, zimą, latem ubiegłego roku (babie lato is no summer)"""
     first = hit.at("s")

@@ -59,6 +59,16 @@ def _fits(amount: float | None, number: str) -> bool:
     return number == "pl"
 
 
+def _bounded(hit: Hit, reading: Reading) -> Reading:
+    """ponad dwa lata, niespełna 70 minut: a bounding word before a length joins its span as its mod."""
+    first = reading.first
+    if first >= 2 and hit.tokens.kinds[first - 1] == " ":
+        bound = hit.lexicon.get(hit.tokens.folded[first - 2], "span_bound")
+        if bound is not None:
+            reading.first, reading.mod = first - 2, bound.value
+    return reading
+
+
 @BOOK.rule(r"(?:(?P<sh>[{shift}{whole}]) )?(?P<a>" + AMOUNT + r") ?(?P<u>{unit_any})\.?")
 def amount_of_units(hit: Hit) -> Reading | None:
     """7 latach, pięć lat, kilka miesięcy, 66 godzin, pół roku, ostatnich trzech lat, 30 min."""
@@ -66,7 +76,7 @@ def amount_of_units(hit: Hit) -> Reading | None:
     amount = _amount(hit, "a")
     if not _fits(amount, number) or _is_age(hit, hit.at("a"), unit):
         return None
-    return hit.reading("DURATION", amount=amount, unit=unit)
+    return _bounded(hit, hit.reading("DURATION", amount=amount, unit=unit))
 
 
 @BOOK.rule(r"(?P<a1>" + AMOUNT + r") ?(?:-|{prep_until}|{conj}) ?"
@@ -83,9 +93,27 @@ def range_of_units(hit: Hit) -> list[Reading] | None:
 
 @BOOK.rule(r"(?P<a>[{day}{num3}{number}]|{amount_words})(?P<s>-| )(?P<q>{unit_adj})")
 def amount_adjective(hit: Hit) -> Reading | None:
-    """3-miesięczna odprawa, 3 miesięczne odprawy (33-letni is an age)"""
+    """3-miesięczna odprawa, 3 miesięczne odprawy; 12-letni staż (but 33-letni mężczyzna is an age)"""
     unit = hit.value("q", "unit_adj")
-    if unit == "Y" and hit.word(hit.at("q")).startswith("letn"):
+    if unit == "Y" and hit.word(hit.at("q")).startswith("letn") and not _lasting_noun_after(hit):
+        return None
+    return hit.reading("DURATION", amount=_amount(hit, "a"), unit=unit)
+
+
+def _lasting_noun_after(hit: Hit) -> bool:
+    """Is the word after the adjective a noun that lasts (staż, kadencja, wyrok), not a person?"""
+    after = hit.match.end() + 1
+    if after >= len(hit.tokens.folded) or hit.tokens.kinds[after - 1] != " ":
+        return False
+    word = hit.tokens.folded[after]
+    return any(word.startswith(stem) for stem in hit.lexicon.side("lasting_noun"))
+
+
+@BOOK.rule(r"(?P<a>[{day}{num3}{number}])-(?P<l>[{season}{word}])")
+def anniversary(hit: Hit) -> Reading | None:
+    """50-lecie, 25-lecia: an anniversary is the length it celebrates (lecie is also a form of lato)"""
+    unit = hit.lexicon.value(hit.tokens.folded[hit.at("l")], "anniversary")
+    if unit is None:
         return None
     return hit.reading("DURATION", amount=_amount(hit, "a"), unit=unit)
 
@@ -161,7 +189,7 @@ def unit_after_lasting_verb(hit: Hit) -> Reading | None:
     unit, number = unit_of(hit, "u")
     if number != "sg":
         return None
-    return hit.reading("DURATION", "u", amount=1.0, unit=unit)
+    return _bounded(hit, hit.reading("DURATION", "u", amount=1.0, unit=unit))
 
 
 @BOOK.rule(r"{every} (?:(?P<a>" + AMOUNT + r") )?(?P<u>{unit_any})")

@@ -51,9 +51,10 @@ def shifted_period(hit: Hit) -> Reading | None:
     return hit.reading("DATE", **{_SHIFT_FIELD[unit]: shift})
 
 
-@BOOK.rule(r"(?P<br>{this_year})\.?")
+# Alone, `b. r.` may be `były radca`; only the unspaced forms stand without a month or a season.
+@BOOK.rule(r"(?P<br>{this_year}\.?|{this_year_initial}\.{year_word}\.?)")
 def this_year_abbreviation(hit: Hit) -> Reading:
-    """br. (bieżącego roku)"""
+    """br., b.r. (bieżącego roku)"""
     return hit.reading("DATE", year_shift=0)
 
 

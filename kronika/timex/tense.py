@@ -15,6 +15,7 @@ from kronika.timex.tokens import Tokens
 logger = logging.getLogger(__name__)
 
 _WORD = KINDS["word"]
+_PREP_FOR, _DAY = KINDS["prep_for"], KINDS["day"]
 _BOUNDARIES = set("|;!?:")
 _WINDOW = 14  # tokens (words and spaces) looked at on each side
 
@@ -25,7 +26,7 @@ def verb_tense(word: str) -> str | None:
     tenses = set()
     for _start, _end, (_form, _lemma, tag, _names, _quals) in analyser().analyse(word):
         fields = tag.split(":")
-        if fields[0] == "praet":
+        if fields[0] in ("praet", "imps"):  # imps: the impersonal past of news, zatrzymano, odwołano
             tenses.add("past")
         elif fields[0] == "bedzie":
             tenses.add("future")
@@ -43,6 +44,14 @@ def _is_boundary(tokens: Tokens, i: int) -> bool:
         return True
     # a full stop ends a sentence unless it closes an abbreviation or a number (r., 7.)
     return kind == "." and i > 0 and tokens.kinds[i - 1] == _WORD and len(tokens.folded[i - 1]) > 3
+
+
+def names_target(tokens: Tokens, first: int) -> bool:
+    """`zapowiedziano na 13 sierpnia`, `mecz przełożono na sobotę`: a date after `na` is the target of an
+    arrangement, so the verb's tense dates the arranging, not the day (but `z 4 na 5 maja` is a night)."""
+    if first < 2 or tokens.kinds[first - 1] != " " or tokens.kinds[first - 2] != _PREP_FOR:
+        return False
+    return first < 4 or tokens.kinds[first - 4] != _DAY
 
 
 def tense_near(tokens: Tokens, first: int, last: int) -> str | None:
