@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kronika.entities import find_entities
 from kronika.reconcile.keys import slug
@@ -104,6 +104,7 @@ def article_features(article: str, text: str, published: str | None, title: str 
                            title or "", every)
 
 
+@lru_cache(maxsize=1 << 16)  # many articles share a day: parse each date once
 def _day(published: str | None) -> int | None:
     if not published or len(published) < 4:
         return None
@@ -157,8 +158,9 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _minhash(signature: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme=SCHEME)
+def _minhash(signature: np.ndarray) -> LeanMinHash:
+    # Lean: built from stored hash values without drawing the permutations again (a MinHash would).
+    return LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)
 
 
 def _lsh(features: Sequence[ArticleFeatures]) -> MinHashLSH:
@@ -191,7 +193,8 @@ def group_stories(features: Sequence[ArticleFeatures], known: dict[str, str] | N
             if len(holders[entity]) <= MAX_ENTITY_ARTICLES:
                 candidates.update(holders[entity])
         for other in candidates:
-            if other != f.article and same_story(f, by_id[other]):
+            # Already one story: no pair test (a big story's articles are all each other's candidates).
+            if other != f.article and union.find(other) != union.find(f.article) and same_story(f, by_id[other]):
                 union.union(f.article, other)
     members: dict[str, list[str]] = defaultdict(list)
     for article in by_id:
