@@ -139,3 +139,10 @@ def test_a_planned_addition_is_no_change_part():
     two[0].modality = "planned"
     two[0].span = (40 + two[0].span[0], 40 + two[0].span[1])
     assert article_contexts(one + two)[1].part_of is None
+
+
+def test_a_percentage_change_is_the_quantity_itself():
+    one = claims_of("Inflacja we wrześniu wyniosła 4,9 proc.", ("4,9 proc.", "other", "percent"))
+    two = claims_of("W październiku ceny wzrosły o 5 proc. rok do roku.", ("5 proc.", "other", "percent"))
+    two[0].span = (50 + two[0].span[0], 50 + two[0].span[1])
+    assert article_contexts(one + two)[1].part_of is None

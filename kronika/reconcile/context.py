@@ -98,7 +98,8 @@ def cues(lang: str = "pl") -> _Cues:
 
 
 # A planned `kolejne 6 tys.` is a plan for the figure itself (plans never meet its estimates anyway);
-# only a stated change is a part of the count it changes.
+# only a stated change is a part of the count it changes. A percentage change (`ceny wzrosły o 5 proc.`)
+# is the quantity itself: inflation and growth are rates of change.
 _STATED = frozenset({"asserted", "reported"})
 
 
@@ -188,7 +189,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif i > 0 and claims[i - 1].measure == claim.measure:
             if previous is None and table.opener.search(before):  # `Wśród rannych jest troje dzieci.`
                 part_of = i - 1
-            elif claim.modality in _STATED and _is_change(table, before, after):
+            elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
         shift = None
         if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
