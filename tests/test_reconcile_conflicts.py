@@ -293,3 +293,35 @@ def test_without_actor_or_place_only_one_article_is_compared() -> None:
     assert list(find_conflicts(build_figures(apart))) == []
     together = [make_claim(7, actor=None, article="powodz"), make_claim(4, actor=None, article="powodz")]
     assert len(find_conflicts(build_figures(together))) == 1
+
+
+# --- what is never a conflict: vague words, one voice's place and whole, canonical voices -------
+
+@pytest.mark.parametrize("mention", ["kilka tysięcy", "dziesiątki tysięcy", "kilkaset"])
+def test_a_vague_amount_is_never_one_end_of_a_conflict(mention):
+    vague = make_claim(5000, mention=mention, qualifier="vague", value_max=9000, article="b",
+                       sentence=f"Ewakuowano {mention} mieszkańców.")
+    assert not conflicts_of(make_claim(20000, article="a"), vague)
+    assert not conflicts_of(make_claim(20000, qualifier="vague", value_max=90000, article="a"),
+                            make_claim(3000, article="b"))
+    assert len(conflicts_of(make_claim(20000, article="a"), make_claim(5000, article="b"))) == 1  # control
+
+
+def test_one_voice_counting_a_place_and_the_whole_is_no_contradiction():
+    country = make_claim(10000, article="a", place="Romania", **FROM_NIS)
+    whole = make_claim(42000, article="a", span=(40, 43), **FROM_NIS, sentence="W całym regionie: 42000.")
+    assert not conflicts_of(country, whole)
+
+
+def test_two_voices_one_with_a_place_still_conflict():
+    with_place = make_claim(60, article="a", place="Poland", source="Grupa Granica", source_kind="ngo")
+    without = make_claim(32, article="b", **FROM_NIS)
+    (conflict,) = conflicts_of(with_place, without)
+    assert conflict.kind == "disjoint"
+
+
+def test_one_canonical_source_under_two_phrasings_is_one_voice():
+    (conflict,) = conflicts_of(
+        make_claim(1000, article="a", source="Straż Graniczna", source_id="Straż Graniczna", source_kind="gov"),
+        make_claim(3000, article="b", source="rzeczniczka SG", source_id="Straż Graniczna", source_kind="gov"))
+    assert conflict.kind == "self_contradiction" and conflict.same_source

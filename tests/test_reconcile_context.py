@@ -85,3 +85,64 @@ def test_money_is_keyed_by_what_it_is_for() -> None:
     assert (aid.money_for, loan.money_for) == ("aid", "loan")
     [bare] = contexts("Zapłacono 300 zł.", ("300 zł", "other", "PLN"))
     assert bare.money_for is None
+
+
+def two_sentences(first: str, first_number: str, second: str, second_number: str,
+                  measure: str = "killed", second_measure: str | None = None) -> list[ClaimContext]:
+    """Contexts of one number in each of two consecutive sentences of one article."""
+    one = claims_of(first, (first_number, measure, None))
+    two = claims_of(second, (second_number, second_measure or measure, None))
+    two[0].span = (len(first) + 1 + two[0].span[0], len(first) + 1 + two[0].span[1])
+    return article_contexts(one + two)
+
+
+def test_a_sentence_opening_with_among_is_a_part_of_the_number_before():
+    for first, number, second, part in (
+            ("Rannych zostało 17 osób.", "17", "Wśród rannych jest troje dzieci.", "troje"),
+            ("Zginęło pięć osób.", "pięć", "Spośród ofiar dwie to kobiety.", "dwie"),
+            ("Ewakuowano 1200 osób.", "1200", "Z tej liczby 300 trafiło do szkół.", "300")):
+        assert two_sentences(first, number, second, part)[1].part_of == 0, second
+
+
+def test_among_elsewhere_or_across_measures_makes_no_part():
+    assert two_sentences("Rannych zostało 17 osób.", "17", "Do szpitali trafiło troje dzieci.",
+                         "troje")[1].part_of is None
+    assert two_sentences("Rannych zostało 17 osób.", "17", "Wśród zaginionych jest troje dzieci.", "troje",
+                         second_measure="missing")[1].part_of is None
+    assert two_sentences("Rannych zostało 17 osób.", "17", "Lekarze mówią, że wśród nich 3 są w ciężkim stanie.",
+                         "3")[1].part_of is None  # `wśród` not opening the sentence: the same-sentence cues decide
+
+
+def test_a_change_of_a_count_is_a_part_of_it():
+    for first, number, second, change in (
+            ("Liczba ofiar wzrosła do siedmiu.", "siedmiu", "Znaleziono ciała dwóch kolejnych osób.", "dwóch"),
+            ("Zginęło 12 osób.", "12", "Ratownicy wydobyli kolejne trzy ciała.", "trzy"),
+            ("Władze podały, że zginęło sześć osób.", "sześć", "To o jedną mniej niż wczoraj.", "jedną"),
+            ("Ewakuowano 900 osób.", "900", "Liczba ewakuowanych wzrosła o 150.", "150"),
+            ("Ewakuowano 900 osób.", "900", "Przez noc zgłosiło się o 200 osób więcej.", "200")):
+        context = two_sentences(first, number, second, change, "displaced")[1]
+        assert context.part_of == 0 and context.part_locus == "change", second
+
+
+def test_numbers_that_only_sit_near_change_words_are_not_changes():
+    for second, number in (("Zginęło 5 osób, a liczba rannych jest kolejną niewiadomą.", "5"),
+                           ("Spotkanie zaczęło się o 17 i trwało dłużej.", "17"),
+                           ("Ewakuowano 300 osób więcej niż planowano.", "300"),
+                           ("Liczba ofiar wzrosła do 40.", "40")):
+        context = two_sentences("Zginęło 12 osób.", "12", second, number)[1]
+        assert context.part_of is None, second
+
+
+def test_a_planned_addition_is_no_change_part():
+    one = claims_of("Na froncie jest 14 tys. żołnierzy.", ("14 tys.", "deployed", None))
+    two = claims_of("Rząd zamierza wysłać kolejne 6 tys. żołnierzy.", ("6 tys.", "deployed", None))
+    two[0].modality = "planned"
+    two[0].span = (40 + two[0].span[0], 40 + two[0].span[1])
+    assert article_contexts(one + two)[1].part_of is None
+
+
+def test_a_percentage_change_is_the_quantity_itself():
+    one = claims_of("Inflacja we wrześniu wyniosła 4,9 proc.", ("4,9 proc.", "other", "percent"))
+    two = claims_of("W październiku ceny wzrosły o 5 proc. rok do roku.", ("5 proc.", "other", "percent"))
+    two[0].span = (50 + two[0].span[0], 50 + two[0].span[1])
+    assert article_contexts(one + two)[1].part_of is None

@@ -85,3 +85,28 @@ def test_a_relative_day_moves_the_reference_time() -> None:
     m, s = assign_figures([moved, stated])
     assert m.claim.reference_time == "2024-09-17"
     assert s.claim.reference_time == "2024-05-03"  # a time the text states wins
+
+
+def _vote_share(article: str, sentence: str, mention: str) -> Claim:
+    return claim(article, sentence, mention, float(mention.split()[0].replace(",", ".")), measure="other",
+                 unit="percent", subject="głos")
+
+
+def test_a_share_of_votes_is_keyed_by_the_name_written_before_it() -> None:
+    full = _vote_share("a", "Według sondażu kandydat Koalicji Obywatelskiej zdobyłby 31 proc. głosów.", "31 proc.")
+    short = _vote_share("b", "Jak wynika z badania, kandydat KO może liczyć na 33 proc. głosów.", "33 proc.")
+    rival = _vote_share("c", "Z sondażu wynika, że kandydat popierany przez PiS zdobyłby 29 proc. głosów.", "29 proc.")
+    third = _vote_share("d", "Na trzecim miejscu jest kandydat Konfederacji z 12 proc. głosów.", "12 proc.")
+    again = _vote_share("e", "W badaniu jest też Konfederacja, na którą głosowałoby 11 proc. wyborców.", "11 proc.")
+    keys = [m.key.subject for m in assign_figures([full, short, rival, third, again])]
+    assert keys[0] == keys[1] == "share of votes for KO"
+    assert keys[2] == "share of votes for PiS"
+    assert keys[3] == keys[4] == "share of votes for konfed"
+
+
+def test_a_share_of_votes_without_a_name_before_it_has_no_holder() -> None:
+    opening = _vote_share("a", "Frekwencję na poziomie 70 proc. głosów przewidują ankieterzy.", "70 proc.")
+    after = _vote_share("b", "Zwycięzca zdobył 52 proc. głosów, a przegrany KO mniej.", "52 proc.")
+    earlier_number = _vote_share("c", "Kandydat PSL miał 5 proc., a jego rywal 48 proc. głosów.", "48 proc.")
+    keys = [m.key.subject for m in assign_figures([opening, after, earlier_number])]
+    assert keys == ["share of votes", "share of votes", "share of votes"]

@@ -1,5 +1,6 @@
 """Conflicts: pairs of claims in one figure that cannot both be right.
 
+A voice is the claim's canonical source (`source_id`) when it has one, else its source phrase.
 Three rules, each naming both claims, both sources, both times and a one-line reason:
 
 - `disjoint`: two claims whose reference times overlap while their value intervals (kronika.reconcile
@@ -11,6 +12,11 @@ Three rules, each naming both claims, both sources, both times and a one-line re
 
 Two numbers of one sentence are never rivals (a comparison, a part, another measure), nor are two
 values more than ten times apart: under one key they are different quantities, not rival estimates.
+A vague amount (`kilka tysięcy`, `dziesiątki`) is never one end of a conflict: its interval is a
+convention of the word, not a bound the source stated. Nor are two claims of one voice that state
+different places, or a place against none (WHO's count `w Rumunii` beside its count for the continent):
+the key lets a placeless claim join a place's figure, but one source that names the place for one
+number and not for the other is counting two things.
 `other` figures conflict only when they count a listed kind of thing (people, buildings), never for
 shares or money, which `other` keys too loosely.
 
@@ -87,6 +93,8 @@ class _Dated:
 
 def voice(claim: Claim) -> tuple[str, str] | None:
     """Who speaks, when it is one identifiable voice: a named source, or the outlet itself."""
+    if claim.source_id and claim.source_kind != "unnamed":
+        return ("source", claim.source_id)
     if claim.source and claim.source_kind != "unnamed":
         return ("source", claim.source.casefold())
     if not claim.source and claim.outlet:
@@ -148,6 +156,10 @@ def _rivals(a: Claim, b: Claim) -> bool:
     a part, another measure), and within an order of magnitude of each other."""
     if a.article == b.article and a.sentence == b.sentence and a.span != b.span:
         return False
+    if (a.place or None) != (b.place or None) and voice(a) is not None and voice(a) == voice(b):
+        return False  # one voice counting a place and the whole (or another place): two quantities
+    if "vague" in (a.qualifier, b.qualifier):
+        return False  # `kilka tysięcy`: the bounds are the word's convention, not what the source stated
     low, high = sorted((abs(a.value), abs(b.value)))
     return low > 0 and high <= RIVAL_RATIO * low
 

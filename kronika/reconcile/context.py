@@ -8,6 +8,10 @@ language data (kronika/lang/<lang>/reconcile/):
   so does the claim layer's `reference_basis` = `since:<value>`.
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
+- part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
+  last number of the previous sentence, when both count one measure.
+- change_cues.tsv: `dwóch kolejnych`, `o jedną mniej`, `wzrosła o 40` make a stated number a change of
+  the count before it (of one measure, in the article): a part of that count, never a rival of it.
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
@@ -61,6 +65,11 @@ class _Cues:
     shares: dict[str, str]
     money: re.Pattern[str]
     moneys: dict[str, str]
+    opener: re.Pattern[str]
+    change_next_before: re.Pattern[str]
+    change_next_after: re.Pattern[str]
+    change_comparative: re.Pattern[str]
+    change_verb: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -70,13 +79,37 @@ def cues(lang: str = "pl") -> _Cues:
         shifts[phrase.casefold()] = shift if shift == "before" else int(shift)
     shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
+    change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
+    for phrase, where in _lines("change_cues.tsv", lang):
+        change[where].append(re.escape(phrase.casefold()))
+    words = {where: "(?:" + "|".join(found) + r")\w*" for where, found in change.items()}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
         _pattern(list(shares)), shares,
         _pattern(list(moneys)), moneys,
+        re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
+        re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
+        re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
+        re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
+        re.compile(r"(?<!\w)" + words["verb"] + r"(?:\s+\w+)?\s+o\s*$"),
     )
+
+
+# A planned `kolejne 6 tys.` is a plan for the figure itself (plans never meet its estimates anyway);
+# only a stated change is a part of the count it changes. A percentage change (`ceny wzrosły o 5 proc.`)
+# is the quantity itself: inflation and growth are rates of change.
+_STATED = frozenset({"asserted", "reported"})
+
+
+def _is_change(table: _Cues, before: str, after: str) -> bool:
+    """`dwóch kolejnych`, `kolejne trzy`, `o jedną mniej`, `wzrosła o 40`: the number counts a change."""
+    if table.change_next_before.search(before) or table.change_next_after.search(after):
+        return True
+    if re.search(r"(?<!\w)o\s*$", before) is None:
+        return False
+    return bool(table.change_comparative.search(after) or table.change_verb.search(before))
 
 
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
@@ -153,6 +186,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         if previous is not None and claims[previous].measure == claim.measure and \
                 (cue := table.part.search(before)) is not None:
             part_of, locus = previous, _locus(claim.sentence[positions[previous][1]:start], cue.end())
+        elif i > 0 and claims[i - 1].measure == claim.measure:
+            if previous is None and table.opener.search(before):  # `Wśród rannych jest troje dzieci.`
+                part_of = i - 1
+            elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
+                part_of, locus = i - 1, "change"
         shift = None
         if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]

@@ -84,7 +84,8 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
 
 
 def _whose(claim: Claim) -> str | None:
-    """The person or party a share of votes or support belongs to: the entity nearest the number."""
+    """The person or party a share of votes or support belongs to: the entity nearest the number, else
+    the proper name written closest before it (`kandydat KO 31 proc.`, `popierany przez PiS – 29 proc.`)."""
     at = claim.sentence.find(claim.mention)
     best: tuple[int, str] | None = None
     for mention in find_entities(claim.sentence):
@@ -92,7 +93,28 @@ def _whose(claim: Claim) -> str | None:
             distance = abs(mention.start - at)
             if best is None or distance < best[0]:
                 best = (distance, mention.canonical)
-    return best[1] if best else None
+    return best[1] if best else _named_before(claim.sentence[:max(at, 0)])
+
+
+# A run of capitalised words or an acronym (`Koalicji Obywatelskiej`, `PiS`, `KO`), not at the sentence start.
+_PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*)*")
+_LAST_NUMBER = re.compile(r".*\d")
+
+
+def _named_before(before: str) -> str | None:
+    """The proper name nearest before a share, since the number before it, as a key: a multi-word name
+    by its initials (`Koalicji Obywatelskiej` and `KO` are one holder), one word by its first letters
+    (`Konfederacji` and `Konfederacja` are one)."""
+    if (previous := _LAST_NUMBER.match(before)) is not None:
+        before = before[previous.end():]
+    runs = _PROPER_RUN.findall(before)
+    if not runs:
+        return None
+    words = runs[-1].split()
+    if len(words) > 1:
+        return "".join(word[0] for word in words).upper()
+    word = words[0]
+    return word if sum(ch.isupper() for ch in word) > 1 else word[:6].casefold()
 
 
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:

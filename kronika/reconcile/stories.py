@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kronika.entities import find_entities
 from kronika.reconcile.keys import slug
@@ -104,6 +104,7 @@ def article_features(article: str, text: str, published: str | None, title: str 
                            title or "", every)
 
 
+@lru_cache(maxsize=1 << 16)  # many articles share a day: parse each date once
 def _day(published: str | None) -> int | None:
     if not published or len(published) < 4:
         return None
@@ -157,21 +158,58 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _minhash(signature: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme=SCHEME)
+def _minhash(signature: np.ndarray) -> LeanMinHash:
+    # Lean: built from stored hash values without drawing the permutations again (a MinHash would).
+    return LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)
 
 
-def _lsh(features: Sequence[ArticleFeatures]) -> MinHashLSH:
-    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    with index.insertion_session() as session:
-        for f in features:
-            session.insert(f.article, _minhash(f.signature))
-    return index
+STORY_SAMPLE = 32  # a story's newest articles kept in the wording index
+
+
+class _WordingIndex:
+    """MinHash LSH over the newest `STORY_SAMPLE` articles of each story so far. A new article is compared
+    with those, not with every article of a big story: in a war's thousands of reports every article is in
+    every band's bucket, and querying them all would make grouping quadratic in the story's size."""
+
+    def __init__(self, union: _UnionFind, order: dict[str, tuple[int, str]]) -> None:
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.union = union
+        self.order = order  # article -> its place in time
+        self.kept: dict[str, list[str]] = {}  # story root -> its articles in the index, oldest first
+
+    def query(self, sketch: LeanMinHash) -> list[str]:
+        return list(self.lsh.query(sketch))
+
+    def add(self, article: str, sketch: LeanMinHash) -> None:
+        self.lsh.insert(article, sketch, check_duplication=False)
+        self.kept.setdefault(self.union.find(article), []).append(article)
+        self._trim(self.union.find(article))
+
+    def link(self, a: str, b: str) -> None:
+        ra, rb = self.union.find(a), self.union.find(b)
+        if ra == rb:
+            return
+        self.union.union(a, b)
+        root = self.union.find(a)
+        merged = self.kept.pop(ra, []) + self.kept.pop(rb, [])
+        if merged:
+            self.kept[root] = merged
+            self._trim(root)
+
+    def _trim(self, root: str) -> None:
+        kept = self.kept[root]
+        if len(kept) > STORY_SAMPLE:
+            kept.sort(key=self.order.__getitem__)
+            for article in kept[:-STORY_SAMPLE]:
+                self.lsh.remove(article)
+            del kept[:-STORY_SAMPLE]
 
 
 def group_stories(features: Sequence[ArticleFeatures], known: dict[str, str] | None = None) -> list[Story]:
     """Stories over `features`. `known` (article -> story id) keeps earlier stories' ids: only pairs
-    that involve an article not in `known` are tested, so an ingest costs what its new articles cost."""
+    that involve an article not in `known` are tested, so an ingest costs what its new articles cost.
+    Articles are taken in time order; each new one is compared (through the wording index) with the
+    newest articles of the stories so far and (through shared specific entities) with any article."""
     known = known or {}
     by_id = {f.article: f for f in features}
     union = _UnionFind(by_id)
@@ -179,20 +217,30 @@ def group_stories(features: Sequence[ArticleFeatures], known: dict[str, str] | N
     for article, story in known.items():
         if article in by_id:
             union.union(first_of_story.setdefault(story, article), article)
-    fresh = [f for f in features if f.article not in known]
-    index = _lsh(features)
+    order = {f.article: (_day(f.published) or 0, f.article) for f in features}
+    index = _WordingIndex(union, order)
     holders: dict[str, list[str]] = defaultdict(list)
     for f in features:
         for entity in f.entities:
             holders[entity].append(f.article)
-    for f in fresh:
-        candidates = set(index.query(_minhash(f.signature)))
-        for entity in f.entities:
-            if len(holders[entity]) <= MAX_ENTITY_ARTICLES:
-                candidates.update(holders[entity])
-        for other in candidates:
-            if other != f.article and same_story(f, by_id[other]):
-                union.union(f.article, other)
+    seen_fresh = False
+    for f in sorted(features, key=lambda f: order[f.article]):
+        fresh = f.article not in known
+        sketch = _minhash(f.signature)
+        if fresh or seen_fresh:  # a stored article meets only new ones; before any new one, nothing
+            candidates = set(index.query(sketch))
+            if fresh:
+                for entity in f.entities:
+                    if len(holders[entity]) <= MAX_ENTITY_ARTICLES:
+                        candidates.update(holders[entity])
+            for other in candidates:
+                # Already one story: no pair test. A stored article is tested against new ones only.
+                if other == f.article or (not fresh and other in known):
+                    continue
+                if union.find(other) != union.find(f.article) and same_story(f, by_id[other]):
+                    index.link(f.article, other)
+        seen_fresh = seen_fresh or fresh
+        index.add(f.article, sketch)
     members: dict[str, list[str]] = defaultdict(list)
     for article in by_id:
         members[union.find(article)].append(article)
