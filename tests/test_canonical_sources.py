@@ -60,3 +60,10 @@ def test_extraction_sets_source_id() -> None:
             "Jak poinformowała policja, w weekend na drogach zginęło 12 osób.")
     claims = extract(text)
     assert {c.source_id for c in claims} >= {"Narodowy Fundusz Zdrowia", "Policja"}
+
+
+def test_an_unlisted_organisation_is_its_own_id_as_written_and_a_generic_word_is_none() -> None:
+    claims = [_claim("Czeskie ministerstwo rolnictwa", None), _claim("Glovexa", None), _claim("eksperci", None),
+              _claim("Resort", None)]
+    resolve_sources(claims)
+    assert [c.source_id for c in claims] == ["Czeskie ministerstwo rolnictwa", "Glovexa", None, None]

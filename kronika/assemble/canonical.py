@@ -63,11 +63,23 @@ def _aliases(lang: str = "pl") -> dict[str, list[_Alias]]:
     return index
 
 
+@cache
+def _endings(lang: str = "pl") -> tuple[str, ...]:
+    text = resources.files("kronika.lang").joinpath(lang, "sources", "endings.txt").read_text("utf-8")
+    return tuple(sorted((w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")), key=len,
+                        reverse=True))
+
+
+@lru_cache(maxsize=50_000)
 def _word_key(word: str) -> frozenset[str] | str:
     abbreviation = _ABBREVIATION.match(word)
     if abbreviation and sum(c.isupper() for c in abbreviation.group(1)) >= 2:
         return abbreviation.group(1)
-    return lemmas(word) | {word.lower()}
+    lower = word.lower()
+    if not _unknown(word):
+        return lemmas(word) | {lower}
+    # A name morfeusz2 does not know, declined anyway (`Eurostatu`): its stems stand in for lemmas.
+    return frozenset({lower, *(lower[: -len(e)] for e in _endings() if lower.endswith(e) and len(lower) > len(e) + 2)})
 
 
 def _keys(word: str) -> set[str]:
@@ -133,6 +145,7 @@ def person_name(phrase: str) -> str | None:
     return " ".join(best)
 
 
+@lru_cache(maxsize=50_000)
 def _unknown(word: str) -> bool:
     return all(tag == "ign" for _, _, (_, _, tag, _, _) in _analyser().analyse(word))
 
@@ -189,8 +202,9 @@ def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Reso
             return Resolved(by_surname[surname], "person")
         if head is not None and head in by_head:
             return by_head[head]
-    if resolved is None and head is not None and len(words) > 1:
-        # A role with its qualifier (`wojewoda małopolski`) is the entity the article names by it.
+    if resolved is None and (len(words) > 1 or (words and words[0][:1].isupper() and _unknown(words[0]))):
+        # A role with its qualifier (`wojewoda małopolski`), an organisation the pack does not list
+        # (`Hiszpańskie MSW`, `Frontex`): the entity the article names by it, as written.
         resolved = Resolved(" ".join(words), None)
     if resolved is not None and head is not None:
         by_head[head] = resolved
