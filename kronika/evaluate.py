@@ -3,7 +3,8 @@
 A predicted claim is correct when it is in the same article, its span overlaps the gold cue and its
 value matches (within 0.5 %; `value_max` too for ranges; interval overlap for vague amounts).
 Precision counts every other predicted claim as wrong, except those on `optional` cues. Measure,
-qualifier, source and modality accuracy are counted over the correct claims.
+qualifier, source, source_id and modality accuracy are counted over the correct claims; `modality_marked`
+is modality over those whose gold modality is not `asserted` (the figures that carry one).
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ class Score:
     attribute_hits: dict[str, int] = field(default_factory=dict)
     attribute_totals: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    articles_read: int = 0
+    articles_wanted: int = 0
 
     @property
     def precision(self) -> float:
@@ -66,6 +69,7 @@ class Score:
             f"{name} {self.accuracy(name):.3f} ({self.attribute_totals.get(name, 0)})" for name in ATTRIBUTES
         )
         return [
+            f"articles scored {self.articles_read} (of {self.articles_wanted} in the gold)",
             f"gold {self.gold}, predicted {self.predicted}, correct {self.correct}, gold found {self.found}",
             f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
             f"accuracy: {accuracies}",
@@ -74,13 +78,18 @@ class Score:
     def to_dict(self) -> dict[str, Any]:
         return {
             "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "articles_read": self.articles_read, "articles_wanted": self.articles_wanted,
             "predicted": self.predicted, "gold": self.gold, "correct": self.correct, "found": self.found,
             **{f"{name}_accuracy": round(self.accuracy(name), 4) for name in ATTRIBUTES},
             **{f"{name}_scored": self.attribute_totals.get(name, 0) for name in ATTRIBUTES},
         }
 
 
-ATTRIBUTES = ("measure", "qualifier", "source", "modality")
+ATTRIBUTES = ("measure", "qualifier", "source", "source_id", "modality", "modality_marked")
+
+
+class EvaluationFailed(Exception):
+    """No gold article could be read and extracted: there is nothing to score, and a perfect score would lie."""
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -174,15 +183,31 @@ def _score_attributes(result: Score, claim: Claim, cue: GoldCue) -> None:
     if accepted is not None and not (record.get("source_optional") and claim.source is None):
         source = (claim.source or "").lower()
         checks["source"] = any(fragment.lower() in source for fragment in accepted)
+    if "source_id" in record and not (record.get("source_optional") and claim.source is None):
+        checks["source_id"] = _source_id_matches(claim.source_id, record["source_id"])
     if record.get("modality"):
         checks["modality"] = claim.modality == record["modality"]
+        if record["modality"] != "asserted":
+            checks["modality_marked"] = checks["modality"]
     for name, ok in checks.items():
         result.attribute_totals[name] = result.attribute_totals.get(name, 0) + 1
         result.attribute_hits[name] = result.attribute_hits.get(name, 0) + int(ok)
         if not ok:
+            key = "modality" if name == "modality_marked" else name
             result.errors.append(
-                f"{name}: {claim.article} {claim.mention!r} got {getattr(claim, name)!r}, gold {record.get(name)!r}"
+                f"{name}: {claim.article} {claim.mention!r} got {getattr(claim, key)!r}, gold {record.get(key)!r}"
             )
+
+
+def _source_id_matches(predicted: str | None, accepted: list[str] | None) -> bool:
+    """Gold lists acceptable names (full, short, English); each is resolved to its canonical id too."""
+    if accepted is None or predicted is None:
+        return accepted is None and predicted is None
+    from kronika.assemble.canonical import canonical_id
+
+    wanted = {name.casefold() for name in accepted}
+    wanted |= {resolved.casefold() for name in accepted if (resolved := canonical_id(name)) is not None}
+    return predicted.casefold() in wanted
 
 
 def evaluate_paths(paths: Iterable[str | Path], gold_path: str | Path) -> Score:
@@ -195,9 +220,24 @@ def evaluate_paths(paths: Iterable[str | Path], gold_path: str | Path) -> Score:
     wanted = {record["article"] for record in gold}
     texts: dict[str, str] = {}
     claims: list[Claim] = []
+    failures: list[str] = []
     for article in read_inputs(paths):
-        if isinstance(article, Rejection) or article.id not in wanted:
+        if isinstance(article, Rejection):
+            failures.append(f"rejected {article.input}: {article.reason}")
+            continue
+        if article.id not in wanted:
+            continue
+        try:
+            claims.extend(extract_article(article))
+        except Exception as error:  # noqa: BLE001 - one article's failure is reported, the rest are scored
+            failures.append(f"extraction failed for {article.id}: {type(error).__name__}: {error}")
             continue
         texts[article.id] = article.text
-        claims.extend(extract_article(article))
-    return score(claims, gold, texts)
+    if not texts:
+        raise EvaluationFailed("no gold article was read and extracted; nothing to score"
+                               + "".join(f"\n  {line}" for line in failures[:20]))
+    result = score(claims, gold, texts)
+    result.articles_read, result.articles_wanted = len(texts), len(wanted)
+    result.errors.extend(failures)
+    result.errors.extend(f"not read: {name}" for name in sorted(wanted - texts.keys()))
+    return result

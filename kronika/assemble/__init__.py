@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kronika.article import full_date
 from kronika.assemble.attribution import Attribution, attribution_for, opens_continuation
+from kronika.assemble.canonical import resolve_sources
 from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, SentenceCues, cue_hits, measure_of
@@ -173,6 +174,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 antecedent = _Antecedent(subject, actor, index)
             elided_subject = subject if number.unit is None else None
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
+    resolve_sources(claims, lang)
     return claims
 
 

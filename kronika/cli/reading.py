@@ -155,18 +155,22 @@ def annotate(paths: tuple[str, ...], layer: str, fmt: str, max_bytes: int) -> No
 @format_option("table")
 @click.option("--errors/--no-errors", default=False, help="List every wrong, missed or mislabelled claim.")
 def evaluate(paths: tuple[str, ...], gold: Path | None, figures_gold: Path | None, fmt: str, errors: bool) -> None:
-    """Score extraction against hand gold: precision, recall, F1, measure/qualifier/source accuracy.
+    """Score extraction against hand gold: precision, recall, F1, measure/qualifier/source/modality accuracy.
     With --figures, score reconciliation: B-cubed precision/recall of figures, conflict precision.
 
     Example: kronika evaluate --gold gold.jsonl articles/*.txt
     """
-    from kronika.evaluate import evaluate_paths
+    from kronika.evaluate import EvaluationFailed, evaluate_paths
     from kronika.reconcile.evaluation import evaluate_figure_paths
 
     if (gold is None) == (figures_gold is None):
         raise click.UsageError("give one of --gold FILE or --figures DIR")
-    score: Any = (evaluate_paths(paths, gold) if gold is not None
-                  else evaluate_figure_paths(paths, figures_gold or Path()))
+    try:
+        score: Any = (evaluate_paths(paths, gold) if gold is not None
+                      else evaluate_figure_paths(paths, figures_gold or Path()))
+    except EvaluationFailed as failure:
+        err.print(f"evaluate: {escape(str(failure))}")
+        sys.exit(1)
     if errors:
         for line in score.errors:
             err.print(line)

@@ -1,0 +1,216 @@
+"""Map a source phrase as written to a canonical source id (`NFZ`, `Narodowego Funduszu Zdrowia` -> one id).
+
+Aliases come from kronika/lang/pl/sources/entities.tsv and match by morfeusz2 lemmas, so inflected forms
+need no listing. A person is a run of capitalised words morfeusz2 reads as first name or surname, turned
+to the nominative. Within one article `resolve_sources` joins a short mention to the full one named
+earlier (`Kowalski` -> `Jan Kowalski`, `rzecznik` -> the spokesperson, `wojewoda` -> `wojewoda
+małopolski`) in one pass over the claims in text order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from kronika.assemble.morph import _analyser, lemmas, tokenize
+from kronika.claim import Claim
+
+NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
+_ABBREVIATION = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż]*[A-ZĄĆĘŁŃÓŚŹŻ])(?:-[a-ząćęłńóśźż]{1,3})?$")
+PREFERRED_CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    id: str
+    kind: str | None  # None: a phrase resolved by form only (a person's kind comes from the name itself)
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    words: tuple[frozenset[str] | str, ...]  # lemma sets, or an abbreviation matched as written
+    entity: Entity
+
+
+@cache
+def _aliases(lang: str = "pl") -> dict[str, list[_Alias]]:
+    """Aliases indexed by each lemma (or abbreviation) of their first word; longest first."""
+    text = resources.files("kronika.lang").joinpath(lang, "sources", "entities.tsv").read_text("utf-8")
+    index: dict[str, list[_Alias]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, kind, aliases = line.split("\t")
+        entity = Entity(canonical, kind)
+        for alias in {canonical, *(a.strip() for a in aliases.split("|"))}:
+            words = tuple(_word_key(t.text) for t in tokenize(alias) if t.is_word)
+            if not words:
+                continue
+            first = words[0]
+            for key in ([first] if isinstance(first, str) else sorted(first)):
+                index.setdefault(key, []).append(_Alias(words, entity))
+    for entries in index.values():
+        entries.sort(key=lambda a: -len(a.words))
+    return index
+
+
+@cache
+def _endings(lang: str = "pl") -> tuple[str, ...]:
+    text = resources.files("kronika.lang").joinpath(lang, "sources", "endings.txt").read_text("utf-8")
+    return tuple(sorted((w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")), key=len,
+                        reverse=True))
+
+
+@lru_cache(maxsize=50_000)
+def _word_key(word: str) -> frozenset[str] | str:
+    abbreviation = _ABBREVIATION.match(word)
+    if abbreviation and sum(c.isupper() for c in abbreviation.group(1)) >= 2:
+        return abbreviation.group(1)
+    lower = word.lower()
+    if not _unknown(word):
+        return lemmas(word) | {lower}
+    # A name morfeusz2 does not know, declined anyway (`Eurostatu`): its stems stand in for lemmas.
+    return frozenset({lower, *(lower[: -len(e)] for e in _endings() if lower.endswith(e) and len(lower) > len(e) + 2)})
+
+
+def _keys(word: str) -> set[str]:
+    key = _word_key(word)
+    return {key} if isinstance(key, str) else set(key)
+
+
+def _matches(key: frozenset[str] | str, word: str) -> bool:
+    found = _word_key(word)
+    if isinstance(key, str) or isinstance(found, str):
+        return key == found
+    return bool(key & found)
+
+
+def find_entity(phrase: str, lang: str = "pl") -> tuple[Entity, int, int] | None:
+    """The longest known entity named in the phrase (earliest on ties), with its word range."""
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    index = _aliases(lang)
+    best: tuple[Entity, int, int] | None = None
+    for i, word in enumerate(words):
+        for key in _keys(word):
+            for alias in index.get(key, ()):
+                n = len(alias.words)
+                if best is not None and n <= best[2] - best[1]:
+                    break
+                rest = words[i + 1 : i + n]
+                if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
+                    best = (alias.entity, i, i + n)
+                    break
+    return best
+
+
+@lru_cache(maxsize=50_000)
+def _name_readings(word: str) -> dict[str, str]:
+    """Case -> nominative lemma of the word's first-name or surname readings."""
+    found: dict[str, str] = {}
+    for _, _, (_, lemma, tag, qualifiers, _) in _analyser().analyse(word):
+        if tag.startswith("subst") and NAME_QUALIFIERS & set(qualifiers):
+            for case in tag.split(":")[2].split("."):
+                found.setdefault(case, lemma.split(":", 1)[0])
+    return found
+
+
+def person_name(phrase: str) -> str | None:
+    """The last run of two or more capitalised words read as names, in the nominative (`Jana Kowalskiego`
+    -> `Jan Kowalski`); words morfeusz2 does not know stay as written."""
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    run: list[str] = []
+    best: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper() and not word.isupper() and (_name_readings(word) or _unknown(word)):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            best = run
+        run = []
+    if not best:
+        return None
+    readings = [_name_readings(w) for w in best]
+    for case in PREFERRED_CASES:
+        if all(case in r for r in readings if r):
+            return " ".join(r[case] if r else w for w, r in zip(best, readings, strict=True))
+    return " ".join(best)
+
+
+@lru_cache(maxsize=50_000)
+def _unknown(word: str) -> bool:
+    return all(tag == "ign" for _, _, (_, _, tag, _, _) in _analyser().analyse(word))
+
+
+def canonical_id(phrase: str, lang: str = "pl") -> str | None:
+    """The canonical id of a phrase on its own: a named person first, else a known entity."""
+    resolved = resolve(phrase, lang)
+    return resolved.id if resolved else None
+
+
+def resolve(phrase: str, lang: str = "pl") -> Resolved | None:
+    person = person_name(phrase)
+    found = find_entity(phrase, lang)
+    if person is not None and (found is None or person.casefold() != found[0].id.casefold()):
+        return Resolved(person, "person", found[0].id if found else None)
+    return Resolved(found[0].id, found[0].kind) if found else None
+
+
+def _head(phrase: str) -> str | None:
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    return min(lemmas(words[0])) if words and words[0][:1].islower() else None
+
+
+def resolve_sources(claims: Iterable[Claim], lang: str = "pl") -> None:
+    """Set `source_id` (and `source_kind` where the entity knows it) on one article's claims in text order.
+    A bare surname joins the full name named earlier; a bare role (`rzecznik`, `wojewoda`) joins the
+    last fuller phrase with the same head word."""
+    by_surname: dict[str, str] = {}
+    by_head: dict[str, Resolved] = {}
+    seen: dict[str, Resolved | None] = {}
+    for claim in claims:
+        phrase = claim.source
+        if not phrase:
+            continue
+        if phrase not in seen:
+            seen[phrase] = _in_article(phrase, by_surname, by_head, lang)
+        resolved = seen[phrase]
+        if resolved is None:
+            continue
+        claim.source_id = resolved.id
+        if resolved.kind is not None:
+            claim.source_kind = resolved.kind
+
+
+def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Resolved], lang: str) -> Resolved | None:
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    head = _head(phrase)
+    resolved = resolve(phrase, lang)
+    if resolved is not None and resolved.kind == "person":
+        by_surname[resolved.id.split()[-1].casefold()] = resolved.id
+    if len(words) == 1 and resolved is None:
+        surname = _surname_key(words[0])
+        if surname in by_surname:
+            return Resolved(by_surname[surname], "person")
+        if head is not None and head in by_head:
+            return by_head[head]
+    if resolved is None and (len(words) > 1 or (words and words[0][:1].isupper() and _unknown(words[0]))):
+        # A role with its qualifier (`wojewoda małopolski`), an organisation the pack does not list
+        # (`Hiszpańskie MSW`, `Frontex`): the entity the article names by it, as written.
+        resolved = Resolved(" ".join(words), None)
+    if resolved is not None and head is not None:
+        by_head[head] = resolved
+    return resolved
+
+
+def _surname_key(word: str) -> str:
+    readings = _name_readings(word)
+    return (readings.get("nom") or next(iter(readings.values()), word)).casefold()

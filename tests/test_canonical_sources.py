@@ -1,0 +1,69 @@
+"""Canonical source ids: the examples in tests/corpus/sources_pl.tsv, and the one-pass joining of short
+mentions to full ones within an article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.assemble.canonical import resolve, resolve_sources
+from kronika.claim import SOURCE_KINDS, Claim
+from kronika.pipeline import extract
+
+CORPUS = Path(__file__).parent / "corpus" / "sources_pl.tsv"
+ROWS = [line.split("\t") for line in CORPUS.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("phrase,expected,kind", ROWS, ids=[row[0] for row in ROWS])
+def test_source_phrase_resolves(phrase: str, expected: str, kind: str) -> None:
+    resolved = resolve(phrase)
+    if expected == "-":
+        assert resolved is None, resolved
+    else:
+        assert resolved is not None and (resolved.id, resolved.kind) == (expected, kind)
+        assert resolved.kind in SOURCE_KINDS
+
+
+def test_the_entity_behind_a_named_spokesperson_is_recorded() -> None:
+    resolved = resolve("rzeczniczka GUS Ewa Malinowska")
+    assert resolved is not None and resolved.id == "Ewa Malinowska"
+    assert resolved.organisation == "Główny Urząd Statystyczny"
+
+
+def _claim(source: str | None, kind: str | None = "person") -> Claim:
+    return Claim(article="a", span=(0, 1), mention="1", value=1.0, source=source, source_kind=kind)
+
+
+def test_short_mentions_join_the_full_ones_named_earlier() -> None:
+    claims = [_claim("Jan Kowalski"), _claim("rzecznik wojewody Piotr Lis"), _claim("wojewoda małopolski"),
+              _claim("Kowalski"), _claim("rzecznik"), _claim("wojewoda"), _claim(None)]
+    resolve_sources(claims)
+    assert [c.source_id for c in claims] == ["Jan Kowalski", "Piotr Lis", "wojewoda małopolski", "Jan Kowalski",
+                                             "Piotr Lis", "wojewoda małopolski", None]
+
+
+def test_a_short_mention_without_an_earlier_full_one_stays_unresolved() -> None:
+    claims = [_claim("Nowak"), _claim("rzecznik"), _claim("Jan Kowalski")]
+    resolve_sources(claims)
+    assert [c.source_id for c in claims] == [None, None, "Jan Kowalski"]
+
+
+def test_an_agency_is_not_a_person() -> None:
+    claims = [_claim("Narodowego Funduszu Zdrowia", "person")]
+    resolve_sources(claims)
+    assert (claims[0].source_id, claims[0].source_kind) == ("Narodowy Fundusz Zdrowia", "government")
+
+
+def test_extraction_sets_source_id() -> None:
+    text = ("Według danych Narodowego Funduszu Zdrowia w październiku do szpitali trafiło 4200 pacjentów z grypą. "
+            "Jak poinformowała policja, w weekend na drogach zginęło 12 osób.")
+    claims = extract(text)
+    assert {c.source_id for c in claims} >= {"Narodowy Fundusz Zdrowia", "Policja"}
+
+
+def test_an_unlisted_organisation_is_its_own_id_as_written_and_a_generic_word_is_none() -> None:
+    claims = [_claim("Czeskie ministerstwo rolnictwa", None), _claim("Glovexa", None), _claim("eksperci", None),
+              _claim("Resort", None)]
+    resolve_sources(claims)
+    assert [c.source_id for c in claims] == ["Czeskie ministerstwo rolnictwa", "Glovexa", None, None]
