@@ -79,6 +79,10 @@ def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
     form = _nominative_form(reading.lemma, reading.pos, number, gender, degree)
     if form is None:
         return word
+    if "-" in word.strip("-") and "-" not in form:
+        # morfeusz2 reads a compound by its last part: `Sanitarno-Epidemiologicznej` keeps its first
+        prefix, _, last = word.rpartition("-")
+        return prefix + "-" + _inflect(last, reading, number, gender)
     if word.isupper() and len(word) > 1:
         return form.upper()
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
