@@ -25,7 +25,6 @@ from kronika.ingest.paths import Skipped, expand_paths
 from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
-from kronika.reconcile.store import reconcile_after_ingest
 from kronika.scale.pool import Ahead, ExtractionPool
 from kronika.scale.wire import link_stored
 
@@ -99,6 +98,8 @@ def ingest(
         summary.add(outcome)
         if on_outcome:
             on_outcome(outcome)
+    from kronika.reconcile.store import reconcile_after_ingest  # datasketch (scipy) only where a ledger is written
+
     reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
     return summary
 

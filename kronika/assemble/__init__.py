@@ -109,6 +109,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
         figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
         superlative = superlative_noun(sentence)
+        sentence_span = document.to_article(start, end)
+        sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -158,7 +160,6 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
             span = document.to_article(number.start, number.end)
-            sentence_span = document.to_article(start, end)
             claims.append(Claim(
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
                 value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
@@ -168,7 +169,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 source_kind=attribution.source_kind if attribution else None,
                 outlet=outlet, modality=_modality(sentence, view, first, cue, attribution),
                 reference_time=when, reference_basis=basis, published=published,
-                sentence=document.article_text[sentence_span[0]:sentence_span[1]],
+                sentence=sentence_text,
             ))
             if subject is not None or actor is not None:
                 antecedent = _Antecedent(subject, actor, index)

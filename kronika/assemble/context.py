@@ -4,6 +4,7 @@ holds this figure) is a bisection, never a walk over the whole document."""
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
@@ -23,6 +24,34 @@ class _Spanned(Protocol):
 
 
 S = TypeVar("S", bound=_Spanned)
+
+
+V = TypeVar("V")
+
+# Sentences are read in order and looked back at only a few at a time (the previous report, a
+# quotation's frame), so the tokenised ones are kept for the most recent few: memory stays bounded
+# on a long article, and one evicted is simply tokenised again, with the same result.
+RECENT_SENTENCES = 256
+
+
+class RecentCache(Generic[V]):
+    """The last `size` values put, by key (least recently used dropped first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[int, V] = OrderedDict()
+
+    def get(self, key: int) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: int, value: V) -> V:
+        self._items[key] = value
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return value
 
 
 class SpanIndex(Generic[S]):
@@ -55,8 +84,8 @@ class DocumentContext:
     times: SpanIndex[TimeMention]
     quotes: QuoteIndex
     point_times: SpanIndex[TimeMention] = field(init=False)
-    _sentences: dict[int, Sentence] = field(default_factory=dict)
-    _attributions: dict[int, list[Attribution]] = field(default_factory=dict)
+    _sentences: RecentCache[Sentence] = field(default_factory=lambda: RecentCache(RECENT_SENTENCES))
+    _attributions: RecentCache[list[Attribution]] = field(default_factory=lambda: RecentCache(RECENT_SENTENCES))
 
     def __post_init__(self) -> None:
         self.point_times = SpanIndex([t for t in self.times.items if t.type in POINT_TYPES and t.value])
@@ -72,19 +101,21 @@ class DocumentContext:
         return self.document.text
 
     def sentence(self, index: int) -> Sentence:
-        """Sentence `index` tokenised, once."""
-        if index not in self._sentences:
+        """Sentence `index` tokenised (kept while it is among the recent ones)."""
+        found = self._sentences.get(index)
+        if found is None:
             start, end = self.document.sentences[index]
-            self._sentences[index] = Sentence.of(self.text, start, end)
-        return self._sentences[index]
+            found = self._sentences.put(index, Sentence.of(self.text, start, end))
+        return found
 
     def attributions(self, index: int) -> list[Attribution]:
-        """The reporting frames of sentence `index`, found once; a source phrase never takes in a time."""
-        if index not in self._attributions:
+        """The reporting frames of sentence `index`; a source phrase never takes in a time."""
+        found = self._attributions.get(index)
+        if found is None:
             sentence = self.sentence(index)
-            self._attributions[index] = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
-                                                          self.time_tokens(index))
-        return self._attributions[index]
+            found = self._attributions.put(index, find_attributions(
+                sentence, self.text, self.entities_in(index), self.lexicon, self.time_tokens(index)))
+        return found
 
     def time_tokens(self, index: int) -> frozenset[int]:
         sentence = self.sentence(index)

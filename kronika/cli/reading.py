@@ -53,7 +53,7 @@ stdin_format_option = click.option(
 @db_option
 @max_bytes_option
 @click.option("--time-budget", type=float, default=DEFAULT_TIME_BUDGET, show_default=True, metavar="SECONDS",
-              help="Reject an article whose extraction takes longer than this (0: no limit).")
+              help="Reject an article whose extraction takes more CPU time than this (0: no limit).")
 @_published_option
 @stdin_format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")

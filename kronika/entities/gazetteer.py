@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.mentions import EntityMention
+from kronika.pieces import pieces
 
 logger = logging.getLogger(__name__)
 
@@ -71,11 +72,18 @@ class Gazetteer:
         return cls(forms, entities)
 
     def find(self, text: str) -> list[EntityMention]:
+        """The entities of `text`, found piece by piece (kronika.pieces): one piece's tokens in memory."""
+        mentions: list[EntityMention] = []
+        for start, end in pieces(text):
+            self._find_in(text, start, end, mentions)
+        return mentions
+
+    def _find_in(self, whole: str, offset: int, stop: int, mentions: list[EntityMention]) -> None:
+        text = whole[offset:stop] if offset or stop < len(whole) else whole
         parts = TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
         tokens = parts[1::2]
         ends = list(accumulate(map(len, parts)))  # token k spans ends[2k] .. ends[2k + 1]
         span, entries = self._span, self._entries
-        mentions: list[EntityMention] = []
         free = 0  # first token not inside an earlier match
         for k in [k for k, token in enumerate(tokens) if token in span]:
             if k < free:
@@ -88,12 +96,10 @@ class Gazetteer:
                 if tail is None:
                     continue
                 start, end = ends[2 * k], ends[2 * (k + n + tail) - 1]
-                mentions.append(
-                    EntityMention(start, end, text[start:end], entry.canonical, entry.kind, entry.form)
-                )
+                mentions.append(EntityMention(start + offset, end + offset, text[start:end], entry.canonical,
+                                              entry.kind, entry.form))
                 free = k + n + tail
                 break
-        return mentions
 
     def _acronym_tail(self, tokens: list[str], parts: list[str], after: int) -> int | None:
         """Tokens of an inflectional ending glued to an acronym (`NIS-u`: 2), or None when the acronym

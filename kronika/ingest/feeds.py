@@ -116,8 +116,7 @@ def _page(link: str, entry: dict, max_bytes: int) -> Article | Rejection:  # typ
     except Exception as error:
         return Rejection(link, f"cannot fetch the page: {type(error).__name__}: {error}"[:300])
     slug = link.rstrip("/").rsplit("/", 1)[-1] or "item"
-    results = list(readers._read_bytes(body, slug, ".html", link, max_bytes))
-    page = results[0] if results else Rejection(link, "empty page")
+    page = readers.read_bytes(body, slug, ".html", link, max_bytes)
     if isinstance(page, Rejection):
         return page
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")

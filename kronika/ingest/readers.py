@@ -56,7 +56,9 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None =
     except OSError as error:
         yield Rejection(name, f"cannot read: {error.strerror or error}")
         return
-    yield from _read_bytes(data, _stem(path), suffix, name, max_bytes)
+    result = read_bytes(data, _stem(path), suffix, name, max_bytes)
+    del data  # the article is extracted while this generator waits: do not hold its bytes too
+    yield result
 
 
 def _read_stdin(name: str, max_bytes: int, stdin_format: str) -> Iterator[Result]:
@@ -66,62 +68,57 @@ def _read_stdin(name: str, max_bytes: int, stdin_format: str) -> Iterator[Result
         yield from _jsonl_lines(iter(lines), name, "stdin", max_bytes)
         return
     suffix = ".html" if stdin_format == "html" else ".txt"
-    yield from _read_bytes(data, f"stdin-{hashlib.sha256(data).hexdigest()[:8]}", suffix, name, max_bytes)
+    result = read_bytes(data, f"stdin-{hashlib.sha256(data).hexdigest()[:8]}", suffix, name, max_bytes)
+    del data
+    yield result
 
 
-def _read_bytes(data: bytes, article_id: str, suffix: str, name: str, max_bytes: int) -> Iterator[Result]:
+def read_bytes(data: bytes, article_id: str, suffix: str, name: str, max_bytes: int) -> Result:
+    """The article in `data`, or why not. A value, not a generator: the caller drops the bytes before
+    the article is extracted, so a long file is not held twice."""
     if not data:
-        yield Rejection(name, "empty file")
-        return
+        return Rejection(name, "empty file")
     if len(data) > max_bytes:
-        yield Rejection(name, f"file too large: more than {max_bytes:,} bytes (see --max-bytes)")
-        return
+        return Rejection(name, f"file too large: more than {max_bytes:,} bytes (see --max-bytes)")
     if b"\x00" in data[:BINARY_SNIFF]:
-        yield Rejection(name, "binary file (NUL bytes), not text")
-        return
+        return Rejection(name, "binary file (NUL bytes), not text")
     try:
         text, encoding = decode(data)
     except UndecodableError as error:
-        yield Rejection(name, str(error))
-        return
+        return Rejection(name, str(error))
     if suffix in HTML_SUFFIXES:
-        yield from _html_article(article_id, text, encoding, name)
-    else:
-        yield from _text_article(article_id, text, encoding, name)
+        return _html_article(article_id, text, encoding, name)
+    return _text_article(article_id, text, encoding, name)
 
 
 def _stem(path: Path) -> str:
     return display_name(path.stem)
 
 
-def _text_article(article_id: str, text: str, encoding: str, name: str) -> Iterator[Result]:
+def _text_article(article_id: str, text: str, encoding: str, name: str) -> Result:
     if not text.strip():
-        yield Rejection(name, "no text (only whitespace)")
-        return
+        return Rejection(name, "no text (only whitespace)")
     published = published_from_header(text)
-    yield Article(
+    return Article(
         id=article_id, text=text, published=published, published_precision="day" if published else None,
         outlet=outlet_from_source_line(text), encoding=encoding, input=name, format="text",
     )
 
 
-def _html_article(article_id: str, html: str, encoding: str, name: str) -> Iterator[Result]:
+def _html_article(article_id: str, html: str, encoding: str, name: str) -> Result:
     try:
         import trafilatura  # imported here: costly, and only HTML needs it
     except ImportError as error:
-        yield Rejection(name, f"HTML cannot be read here: {error} (reinstall kronika with its dependencies)")
-        return
+        return Rejection(name, f"HTML cannot be read here: {error} (reinstall kronika with its dependencies)")
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as error:  # trafilatura raises many kinds on broken markup
-        yield Rejection(name, f"broken HTML: {type(error).__name__}: {error}"[:300])
-        return
+        return Rejection(name, f"broken HTML: {type(error).__name__}: {error}"[:300])
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
-        yield Rejection(name, "HTML with no main text")
-        return
+        return Rejection(name, "HTML with no main text")
     published, precision = _html_date(getattr(document, "date", None))
-    yield Article(
+    return Article(
         id=article_id, text=text, published=published, published_precision=precision,
         outlet=getattr(document, "sitename", None) or outlet_from_source_line(text),
         url=getattr(document, "url", None), title=getattr(document, "title", None),

@@ -32,10 +32,10 @@ def read_warc(path: Path, name: str, max_bytes: int) -> Iterator[Article | Rejec
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI")
                 data = record.content_stream().read(max_bytes + 1)
-                record_name = f"{name}#{number}"
-                for result in readers._read_bytes(data, f"{path.name.split('.')[0]}-{number}", ".html",
-                                                  record_name, max_bytes):
-                    yield replace(result, url=result.url or target) if isinstance(result, Article) else result
+                record_id = f"{path.name.split('.')[0]}-{number}"
+                result = readers.read_bytes(data, record_id, ".html", f"{name}#{number}", max_bytes)
+                del data
+                yield replace(result, url=result.url or target) if isinstance(result, Article) else result
     except ArchiveLoadFailed as error:
         yield Rejection(name, f"not a readable WARC archive: {error}"[:300])
 

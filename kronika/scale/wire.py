@@ -12,17 +12,22 @@ import hashlib
 import logging
 import re
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (~60 MB, 0.7 s): imported where a signature is made
+    from datasketch import MinHash
 
 NUM_PERM = 128
 CANDIDATE_THRESHOLD = 0.6  # LSH banding tuned to this similarity: few misses above COPY_SIMILARITY
 COPY_SIMILARITY = 0.7  # a portal's header, a "read also" line or a trimmed paragraph stays above this
 SHINGLE_WORDS = 5
+SHINGLE_BATCH = 4096
 MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
 log = logging.getLogger(__name__)
@@ -30,23 +35,42 @@ log = logging.getLogger(__name__)
 
 @cache
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 @cache
 def _bands() -> tuple[int, int]:
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
 def signature(text: str) -> np.ndarray:
-    """The MinHash values of `text`'s word 5-shingles (lower-cased words, punctuation ignored)."""
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    """The MinHash values of `text`'s word 5-shingles (lower-cased words, punctuation ignored). The
+    shingles are hashed a batch at a time: a MinHash of repeated shingles is that of the set, so a
+    long article never holds all its shingles at once."""
+    from datasketch import MinHash
+
     template = _template()
     minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-    minhash.update_batch(list(shingles))
+    shingles = _shingles(text)
+    while batch := list(islice(shingles, SHINGLE_BATCH)):
+        minhash.update_batch(batch)
     return np.asarray(minhash.hashvalues, dtype=np.uint32)
+
+
+def _shingles(text: str) -> Iterator[bytes]:
+    """Every run of SHINGLE_WORDS words, lower-cased; a shorter text is one shingle of all its words."""
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    for word in _WORD.finditer(text):
+        window.append(word.group().lower())
+        if len(window) == SHINGLE_WORDS:
+            yield " ".join(window).encode()
+    if len(window) < SHINGLE_WORDS:
+        yield " ".join(window).encode()
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:

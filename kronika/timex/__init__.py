@@ -7,17 +7,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from kronika.mentions import TimeMention
+from kronika.pieces import pieces
 from kronika.timex.compose import compose
 from kronika.timex.lexicon import load
 from kronika.timex.normalise import Context, ago_date, anchor_of, remember, value_of
 from kronika.timex.reading import Reading
 from kronika.timex.recognise import recognise
-from kronika.timex.tokens import Tokenizer
+from kronika.timex.tokens import Tokenizer, Tokens
 
 __all__ = ["find_times"]
 
@@ -35,13 +37,24 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
     """Time expressions of a text, sorted by start and non-overlapping.
 
     `published` (ISO `YYYY-MM-DD`) anchors relative expressions; without it they stay underspecified.
+    A long text is read piece by piece (kronika.pieces), the days named carried from piece to piece.
     """
     tokenizer = _tokenizer(lang)
-    tokens = tokenizer(text)
-    readings = compose(recognise(tokens, tokenizer.lexicon), tokens)
-    ctx = Context(date.fromisoformat(published) if published else None, tokens)
-    mentions = []
-    for reading in readings:
+    day = date.fromisoformat(published) if published else None
+    mentions: list[TimeMention] = []
+    ctx: Context | None = None
+    for start, end in pieces(text):
+        piece = text[start:end] if start or end < len(text) else text
+        tokens = tokenizer(piece)
+        ctx = Context(day, tokens) if ctx is None else replace(ctx, tokens=tokens)
+        for mention in _times_in(piece, tokens, tokenizer, ctx):
+            mentions.append(mention if not start else TimeMention(
+                mention.start + start, mention.end + start, mention.text, mention.type, mention.value, mention.attrs))
+    return mentions
+
+
+def _times_in(text: str, tokens: Tokens, tokenizer: Tokenizer, ctx: Context) -> Iterator[TimeMention]:
+    for reading in compose(recognise(tokens, tokenizer.lexicon), tokens):
         value = _guarded(value_of, reading, ctx)
         if reading.type in ("DATE", "TIME"):
             remember(reading, value, ctx)
@@ -57,8 +70,7 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
         if reading.type == "DURATION" and reading.amount is None and reading.unit:
             attrs["unit"] = reading.unit
         start, end = tokens.span(reading.first, reading.last)
-        mentions.append(TimeMention(start, end, text[start:end], reading.type, value, attrs))
-    return mentions
+        yield TimeMention(start, end, text[start:end], reading.type, value, attrs)
 
 
 def _guarded(resolve: Callable[[Reading, Context], str | None], reading: Reading, ctx: Context) -> str | None:
