@@ -44,6 +44,7 @@ browser:
 bench: $(STAMP)
 	$(BIN)/python bench/scale_speed.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/long_article.py
 	$(BIN)/python bench/timex_kpwr.py $(SHARED)/benchmarks/timex-kpwr/tune.jsonl
 	$(BIN)/python bench/reconcile_speed.py
 	$(BIN)/python bench/workbench_load.py

@@ -5,9 +5,15 @@ import logging
 
 from kronika.article import Article, valid_published
 from kronika.claim import Claim
+from kronika.pieces import pieces
 from kronika.prepare.document import prepare
 
 log = logging.getLogger(__name__)
+
+# Characters. A text longer than this is a dump or a feed of many reports, not one article: it is read a
+# section (cut at a line break) at a time, so memory follows the section, not the whole; what links
+# sentences (a quotation's speaker, a carried source or time) never reaches across sections.
+SECTION = 1 << 20
 
 
 def extract(
@@ -20,8 +26,15 @@ def extract(
     checked = valid_published(published)
     if published is not None and checked is None:
         log.warning("ignoring publication date %r of %s: not a date", published, article or "the text")
-    document = prepare(text, lang)
-    return assemble_claims(document, published=checked, lang=lang, article=article, outlet=outlet)
+    if len(text) <= SECTION:
+        return assemble_claims(prepare(text, lang), published=checked, lang=lang, article=article, outlet=outlet)
+    claims: list[Claim] = []
+    for start, end in pieces(text, SECTION):
+        for claim in assemble_claims(prepare(text[start:end], lang), published=checked, lang=lang, article=article,
+                                     outlet=outlet):
+            claim.span = (claim.span[0] + start, claim.span[1] + start)
+            claims.append(claim)
+    return claims
 
 
 def extract_article(article: Article, lang: str = "pl") -> list[Claim]:

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import kronika.assemble.context
+import kronika.pipeline
 from kronika.pipeline import extract
 
 ARTICLE = "\n\n".join([
@@ -37,3 +38,11 @@ def test_extracting_loads_no_near_duplicate_or_story_machinery() -> None:
     )
     found = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_a_text_longer_than_a_section_is_read_a_section_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = extract(ARTICLE, "2025-09-15")
+    monkeypatch.setattr(kronika.pipeline, "SECTION", 1500)
+    sectioned = extract(ARTICLE, "2025-09-15")
+    assert all(ARTICLE[c.span[0]:c.span[1]] == c.mention for c in sectioned)
+    assert [c.to_dict() for c in sectioned] == [c.to_dict() for c in whole]  # no paragraph leans on another here
