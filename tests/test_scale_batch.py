@@ -94,6 +94,15 @@ def test_a_loaded_batch_is_the_ledger_ingest_builds(tmp_path: Path) -> None:
     loaded, ingested = ledger_content(tmp_path / "loaded.db"), ledger_content(tmp_path / "ingested.db")
     assert loaded["articles"] == ingested["articles"] and loaded["claims"] == ingested["claims"]
     assert {r[1:3] for r in loaded["rejections"]} == {r[1:3] for r in ingested["rejections"]}
+    # the load ends as an ingest does: stories, figures and conflicts rebuilt once
+    assert _figures(tmp_path / "loaded.db") == _figures(tmp_path / "ingested.db") != ([], [])
+
+
+def _figures(db: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    with Ledger(db) as ledger:
+        connection = ledger.connection
+        return (connection.execute("SELECT id, measure, claims FROM figures ORDER BY id").fetchall(),
+                connection.execute("SELECT story, article FROM story_articles ORDER BY 1, 2").fetchall())
 
 
 def test_duckdb_queries_the_shards_directly(tmp_path: Path) -> None:

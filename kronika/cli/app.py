@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kronika.article import Article, Rejection
 from kronika.ingest import DEFAULT_MAX_BYTES, read_inputs
+from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ledger import Ledger, default_db_path
 from kronika.output import FORMATS
 
@@ -29,6 +30,10 @@ db_option = click.option(
 max_bytes_option = click.option(
     "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
     help="Reject files (and JSON Lines records) larger than this.",
+)
+time_budget_option = click.option(
+    "--time-budget", type=click.FloatRange(min=0), default=DEFAULT_TIME_BUDGET, show_default=True, metavar="SECONDS",
+    help="Reject an article whose extraction takes more CPU time than this (0: no limit).",
 )
 
 

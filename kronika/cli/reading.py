@@ -21,8 +21,8 @@ from kronika.cli.app import (
     format_option,
     main,
     max_bytes_option,
+    time_budget_option,
 )
-from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ledger import default_db_path
 from kronika.output import emit
 from kronika.scale.pool import available_cores
@@ -52,8 +52,7 @@ stdin_format_option = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @max_bytes_option
-@click.option("--time-budget", type=float, default=DEFAULT_TIME_BUDGET, show_default=True, metavar="SECONDS",
-              help="Reject an article whose extraction takes more CPU time than this (0: no limit).")
+@time_budget_option
 @_published_option
 @stdin_format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was rejected.")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from kronika.cli.app import _open_ledger, _progress, db_option, err, main, max_bytes_option
+from kronika.cli.app import _open_ledger, _progress, db_option, err, main, max_bytes_option, time_budget_option
 from kronika.scale.pool import available_cores
 
 
@@ -24,8 +24,9 @@ from kronika.scale.pool import available_cores
               help="Input megabytes per partition (one task, one shard of each table).")
 @click.option("--published", metavar="DATE", help="Date of inputs that carry none (YYYY-MM-DD, YYYY-MM or YYYY).")
 @max_bytes_option
+@time_budget_option
 def batch(inputs: tuple[str, ...], out: Path, engine: str, jobs: int, scheduler: str | None,
-          partition_mb: float, published: str | None, max_bytes: int) -> None:
+          partition_mb: float, published: str | None, max_bytes: int, time_budget: float) -> None:
     """Extract articles into Parquet shards, a partition per task; a rerun skips partitions already written.
 
     DuckDB reads the shards as they are: SELECT * FROM 'OUT/claims/*.parquet'.
@@ -42,7 +43,7 @@ def batch(inputs: tuple[str, ...], out: Path, engine: str, jobs: int, scheduler:
         raise click.BadParameter(str(error), param_hint="--published") from None
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    options = BatchOptions(max_bytes=max_bytes, published=date)
+    options = BatchOptions(max_bytes=max_bytes, time_budget=time_budget or None, published=date)
     summary = run_batch(inputs, out, engine, jobs, scheduler, options, int(partition_mb * 1_000_000))
     for skipped in summary.skipped:
         err.print(f"[dim]skipped {escape(skipped.name)}: {escape(skipped.rule)}[/]")

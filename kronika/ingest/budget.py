@@ -1,19 +1,23 @@
 """A time budget per article: a pathological input becomes a rejection with its reason, not a stall.
 
-The budget is CPU time of the process (ITIMER_PROF), not wall-clock time: an article is refused for
-what it costs, never because the machine was busy with something else. SIGPROF interrupts the
-extraction wherever it is (between Python bytecodes; a long call into C code is interrupted when it
-returns). Signals reach only the main thread, so elsewhere (a thread pool) the budget is not
-enforced; worker processes run extraction in their main thread and keep it.
+The budget is CPU time (of the process in its main thread, of the thread elsewhere), not wall-clock
+time: an article is refused for what it costs, never because the machine was busy with something else.
+In the main thread SIGPROF (ITIMER_PROF) interrupts the extraction wherever it is. In any other thread
+(a Dask worker runs tasks in a thread pool; signals reach only the main thread) a watchdog reads the
+thread's own CPU clock and raises the same exception in it asynchronously. Either way the exception
+arrives between Python bytecodes: a long call into C code is interrupted when it returns.
 """
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 DEFAULT_TIME_BUDGET = 120.0  # CPU seconds per article; a 10 MB article takes well under this
+WATCH_INTERVAL = 0.05  # seconds between the watchdog's readings of a thread's CPU clock
 
 
 class BudgetExceeded(Exception):
@@ -24,10 +28,18 @@ class BudgetExceeded(Exception):
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise BudgetExceeded in the block after `seconds` of CPU time (None or 0: no budget)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread():
+        with _signal_budget(seconds):
+            yield
+    else:
+        with _watched_budget(seconds):
+            yield
 
+
+@contextmanager
+def _signal_budget(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise BudgetExceeded(seconds)
 
@@ -38,3 +50,36 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+@contextmanager
+def _watched_budget(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    clock = time.pthread_getcpuclockid(target)
+    deadline = time.clock_gettime(clock) + seconds
+
+    class Exceeded(BudgetExceeded):  # raised asynchronously, so by its class alone: it knows its budget
+        def __init__(self) -> None:
+            super().__init__(seconds)
+
+    lock, done, fired = threading.Lock(), threading.Event(), []
+
+    def watch() -> None:
+        while not done.wait(WATCH_INTERVAL):
+            if time.clock_gettime(clock) >= deadline:
+                with lock:
+                    if not done.is_set():
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(Exceeded))
+                        fired.append(True)
+                return
+
+    watchdog = threading.Thread(target=watch, name="time-budget", daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done.set()
+            if fired:  # raised too late to land inside the block: take it back rather than raise it here
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        watchdog.join()

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from kronika.article import Article, Rejection
 from kronika.claim import CLAIM_FIELDS, Claim
+from kronika.ingest.budget import DEFAULT_TIME_BUDGET
 from kronika.ingest.paths import FileInput, display_name
 from kronika.ingest.readers import DEFAULT_MAX_BYTES, bounded_lines, read_input
 from kronika.ingest.records import jsonl_record
@@ -39,7 +40,7 @@ REJECTION_SCHEMA = pa.schema([("input", _TEXT), ("reason", _TEXT)])
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
-    time_budget: float | None = None  # enforced only where extraction runs in a main thread
+    time_budget: float | None = DEFAULT_TIME_BUDGET  # CPU seconds per article, in a Dask worker's thread too
     published: str | None = None
 
 
