@@ -45,6 +45,12 @@ def generate(db: Path, count: int, seed: int = 7) -> None:
     connection = ledger.connection
     connection.executescript(RECONCILED_TABLES)
     texts = varied_articles(count, seed)
+    # Stories first: story_articles and figures refer to them (migration 0003's foreign keys).
+    with connection:
+        connection.executemany(
+            "INSERT OR IGNORE INTO stories (id, label, articles, first_published, last_published, top_entities)"
+            " VALUES (?, ?, 20, '2024-01-01', '2024-12-28', '[]')",
+            ((f"story:s{n}", f"Wątek {n}") for n in range(5000)))
     started = time.perf_counter()
     claim_id = 0
     figures: dict[str, list[int]] = defaultdict(list)
@@ -78,10 +84,6 @@ def generate(db: Path, count: int, seed: int = 7) -> None:
         connection.execute("COMMIT")
         print(f"\r  {min(first + BATCH, count):,} articles, {claim_id:,} claims", end="", file=sys.stderr)
     connection.execute("BEGIN")
-    connection.executemany(
-        "INSERT OR IGNORE INTO stories (id, label, articles, first_published, last_published, top_entities)"
-        " VALUES (?, ?, 20, '2024-01-01', '2024-12-28', '[]')",
-        ((f"story:s{n}", f"Wątek {n}") for n in range(5000)))
     for figure, members in figures.items():
         story, key = figure.split("/", 1)
         measure, actor, _ = key.split(":")

@@ -272,17 +272,21 @@ class Reconciled:
             where.append("f.contested > 0" if filters["contested"] else "f.contested = 0")
         return where, parameters
 
+    def figures_sql(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        """The figures list's query (its LIMIT and OFFSET left as the last two parameters), in the order
+        of the index `figures_listing` (migration 0007): a page is a walk of the index, not a sort."""
+        where, parameters = self._figure_where(filters)
+        sql = "SELECT f.* FROM figures f" + (" WHERE " + " AND ".join(where) if where else "")
+        return sql + " ORDER BY f.contested DESC, f.claims DESC, f.id LIMIT ? OFFSET ?", parameters
+
     def figures(self, filters: dict[str, Any], page: int = 1, per_page: int = 50) -> dict[str, Any]:
         page, per_page, offset = paging(page, per_page)
         shown_filters = {key: value for key, value in filters.items() if value is not None and value != ""}
         if not self.present:
             return {"figures": [], "filters": shown_filters, "facets": {}, "reconciled": False,
                     **_page_of([], page, per_page)}
-        where, parameters = self._figure_where(filters)
-        sql = "SELECT f.* FROM figures f" + (" WHERE " + " AND ".join(where) if where else "")
-        rows = self.ledger.connection.execute(
-            sql + " ORDER BY f.contested DESC, f.claims DESC, f.id LIMIT ? OFFSET ?",
-            [*parameters, per_page + 1, offset]).fetchall()
+        sql, parameters = self.figures_sql(filters)
+        rows = self.ledger.connection.execute(sql, [*parameters, per_page + 1, offset]).fetchall()
         return {"figures": [dict(row) for row in rows[:per_page]], "filters": shown_filters,
                 "facets": self.facets(), "reconciled": True, **_page_of(rows, page, per_page)}
 
