@@ -91,6 +91,9 @@ def test_search_finds_inflected_forms_from_the_lemma_with_highlighted_snippets(s
     assert get(server, "/search.json", q="trzęsienie ziemi").json()["articles"] == []
     html = get(server, "/search", q="powódź").text
     assert re.search(r"<mark>[Pp]owodzi</mark>", html)
+    wounded = get(server, "/search.json", q="ranny").json()["claims"]  # rannych: a sentence of two claims
+    assert [sorted(c["mention"] for c in hit["claims"]) for hit in wounded] == [["40", "cztery"]]
+    assert len(re.findall(r'<a href="/claims/\d+">(?:cztery|40)</a>', get(server, "/search", q="ranny").text)) == 2
 
 
 def test_search_takes_any_text_without_error(server: str) -> None:

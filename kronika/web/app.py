@@ -27,6 +27,8 @@ from kronika.web.security import add_security_headers, safe_url, same_origin, to
 MAX_FORM_BYTES = 64 * 1024
 Page = Query(1, ge=1, le=1_000_000, description="Page number, from 1.")
 PerPage = Query(50, ge=1, le=200, description="Rows per page.")
+# A search page is found by walking the matches from the newest: deep pages cost their depth, so they end.
+SearchPage = Query(1, ge=1, le=500, description="Page number, from 1 (at most 500).")
 
 
 class ReviewIn(BaseModel):
@@ -189,7 +191,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
 
     @page("/search", "search.html")
     def search_page(request: Request, q: str = Query("", max_length=500, description="Words to find."),
-                    page: int = Page, per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+                    page: int = SearchPage, per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
         """Full-text search over articles, sentences and sources; Polish inflected forms found."""
         data = search(database.read(), q, per_page, (page - 1) * per_page)
         data.update(page=page, per_page=per_page, has_previous=page > 1, has_next=data.get("more", False))
