@@ -40,6 +40,12 @@ def test_figures_list_walks_its_index_instead_of_sorting(tmp_path: Path) -> None
         sql, parameters = reconciled.figures_sql(filters)
         plan = _plan(connection, sql, [*parameters, 51, 0])
         assert "figures_listing" in plan and "TEMP B-TREE" not in plan, (filters, plan)
+    # One facet: that facet's index in the list's order (migration 0008), with contested or without.
+    for column, value in (("measure", "killed"), ("actor", "Rosja"), ("place", "Opole"), ("story", "story:x")):
+        for contested in (None, True):
+            sql, parameters = reconciled.figures_sql({column: value, "contested": contested})
+            plan = _plan(connection, sql, [*parameters, 51, 0])
+            assert f"figures_{column}_listing" in plan and "TEMP B-TREE" not in plan, (column, plan)
 
 
 # -- search: one hit per sentence -------------------------------------------------------------------
@@ -108,3 +114,53 @@ def test_sentences_match_by_source_and_inflected_forms_and_page_without_repeats(
     first, second, third = (search(connection, "osoba", 1, offset) for offset in range(3))
     assert first["more"] and not second["more"] and third["claims"] == []
     assert first["claims"][0]["article"] != second["claims"][0]["article"]
+
+
+# -- figures by source: two plans, one answer ---------------------------------------------------------
+
+def _figures_ledger(tmp_path: Path) -> sqlite3.Connection:
+    """60 figures of 1-3 claims; `PAP` says most of the numbers, `wojewoda` two of them."""
+    db = tmp_path / "kronika.db"
+    Ledger(db).close()
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'a', 'x', '2024')")
+        connection.execute("INSERT INTO stories (id, label, articles, top_entities) VALUES ('s', 's', 1, '[]')")
+        claim = 0
+        for number in range(60):
+            figure = f"s/displaced:{number}"
+            connection.execute(
+                "INSERT INTO figures (id, story, measure, subject_kind, scope, label, rule, claims, sources,"
+                " independent_sources, contested) VALUES (?, 's', 'displaced', 'people', 'incident', ?, 'newest',"
+                " ?, 1, 1, ?)", (figure, figure, number % 3 + 1, number % 4 == 0))
+            for position in range(number % 3 + 1):
+                claim += 1
+                source = "wojewoda" if claim in (7, 40) else ("PAP" if claim % 5 else None)
+                connection.execute(
+                    "INSERT INTO claims (id, article, span_start, span_end, mention, value, qualifier, measure,"
+                    " source, modality, sentence) VALUES (?, 'a', 0, 1, 'x', 1, 'exact', 'displaced', ?,"
+                    " 'asserted', 'x')", (claim, source))
+                connection.execute("INSERT INTO figure_claims (figure, claim, role, position)"
+                                   " VALUES (?, ?, 'member', ?)", (figure, claim, position))
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def test_figures_of_a_source_are_the_same_by_walk_and_by_its_claims(tmp_path: Path, monkeypatch) -> None:
+    connection = _figures_ledger(tmp_path)
+    reconciled = Reconciled(Pages(lambda: connection))
+    assert reconciled._walk_for_source(["PAP"], 11) and not reconciled._walk_for_source(["wojewoda"], 11)
+    for source in ("PAP", "wojewoda", "nobody"):
+        answers = []
+        for walk in (True, False):
+            monkeypatch.setattr(Reconciled, "_walk_for_source", lambda self, names, depth, walk=walk: walk)
+            pages = [reconciled.figures({"source": source}, page, 10)["figures"] for page in range(1, 8)]
+            answers.append([figure["id"] for page in pages for figure in page])
+            sql, parameters = reconciled.figures_sql({"source": source})
+            plan = _plan(connection, sql, [*parameters, 11, 0])
+            assert ("TEMP B-TREE" in plan) != walk, plan  # the walk follows figures_listing: nothing sorted
+        assert answers[0] == answers[1], source
+        expected = {row[0] for row in connection.execute(
+            "SELECT DISTINCT figure FROM figure_claims JOIN claims ON claims.id = claim WHERE source = ?", (source,))}
+        assert set(answers[0]) == expected and len(answers[0]) == len(expected)
+        assert (len(expected) > 40) if source == "PAP" else (len(expected) <= 2)

@@ -22,7 +22,8 @@ from kronika.web.i18n import Messages
 from kronika.web.queries import Ledger, Reconciled
 from kronika.web.reviews import CORRECTABLE, VERDICTS, ReviewError, add_review
 from kronika.web.search import search
-from kronika.web.security import add_security_headers, safe_url, same_origin, token_matches
+from kronika.web.security import SecurityHeaders, safe_url, same_origin, token_matches
+from kronika.web.views import facet_links, figure_views, number, snippet_markup
 
 MAX_FORM_BYTES = 64 * 1024
 Page = Query(1, ge=1, le=1_000_000, description="Page number, from 1.")
@@ -42,19 +43,17 @@ class ReviewIn(BaseModel):
 
 
 def _templates(messages: Messages) -> Environment:
-    environment = Environment(loader=PackageLoader("kronika.web", "templates"),
+    # auto_reload off: templates ship with the package, so no stat() of each one per page.
+    environment = Environment(loader=PackageLoader("kronika.web", "templates"), auto_reload=False,
                               autoescape=select_autoescape(default=True, default_for_string=True))
     environment.globals.update(t=messages, measures=MEASURES, qualifiers=QUALIFIERS, modalities=MODALITIES,
                                verdicts=VERDICTS)
-    environment.filters.update(segment=lambda value: quote(str(value), safe=""), safe_url=safe_url,
-                               number=_number)
+    environment.filters.update(
+        segment=lambda value: quote(str(value), safe=""), safe_url=safe_url, number=number,
+        figure_views=lambda figures: figure_views(figures, messages), snippet=snippet_markup,
+        facet_links=lambda values, path, request, name: facet_links(path, request.query_params, name, values,
+                                                                    messages))
     return environment
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}".replace(",", "\u00a0") if float(value).is_integer() else f"{value:g}"
 
 
 def _query_string(request: Request, **changes: Any) -> str:
@@ -83,7 +82,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
     templates = _templates(messages)
     app = FastAPI(title="kronika workbench", version="1", docs_url=None, redoc_url=None,
                   description="Every page at P has its data at P.json, with the same parameters.")
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(resources.files("kronika.web").joinpath("static"))),
               name="static")
 
