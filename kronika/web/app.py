@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParameter
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -28,6 +29,8 @@ from kronika.web.views import facet_links, figure_views, number, snippet_markup
 MAX_FORM_BYTES = 64 * 1024
 Page = Query(1, ge=1, le=1_000_000, description="Page number, from 1.")
 PerPage = Query(50, ge=1, le=200, description="Rows per page.")
+# Claim ids are SQLite integers: a larger number is no claim, refused before it reaches SQLite (a 500).
+ClaimId = PathParameter(ge=0, le=2**63 - 1, description="A claim's id.")
 # A search page is found by walking the matches from the newest: deep pages cost their depth, so they end.
 SearchPage = Query(1, ge=1, le=500, description="Page number, from 1 (at most 500).")
 
@@ -173,7 +176,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return ledger.claims(filters, page, per_page)
 
     @page("/claims/{claim_id}", "claim.html")
-    def claim(request: Request, claim_id: int) -> dict[str, Any] | None:
+    def claim(request: Request, claim_id: int = ClaimId) -> dict[str, Any] | None:
         """One claim: its sentence with its own span marked, its article, its reviews."""
         return ledger.claim(claim_id)
 
@@ -230,7 +233,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
             raise HTTPException(403, "this workbench is read-only: start it with --write-token")
 
     @app.post("/claims/{claim_id}/review.json", status_code=201, summary="Record a review of a claim.")
-    def review_json(request: Request, claim_id: int, review: ReviewIn,
+    def review_json(request: Request, review: ReviewIn, claim_id: int = ClaimId,
                     x_kronika_token: str | None = Header(None)) -> dict[str, Any]:
         """Append a review (confirmed, rejected, corrected); the token goes in the X-Kronika-Token header."""
         _require_writable()
@@ -241,7 +244,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return _review(claim_id, review.verdict, review.reviewer, review.note, review.corrections)
 
     @app.post("/claims/{claim_id}/review", include_in_schema=False)
-    async def review_form(request: Request, claim_id: int) -> Response:
+    async def review_form(request: Request, claim_id: int = ClaimId) -> Response:
         """The claim page's form: the token typed in the form, and the request from this server's page."""
         _require_writable()
         if not same_origin(request):
