@@ -7,7 +7,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParameter
@@ -24,7 +24,7 @@ from kronika.web.queries import Ledger, Reconciled
 from kronika.web.reviews import CORRECTABLE, VERDICTS, ReviewError, add_review
 from kronika.web.search import search
 from kronika.web.security import SecurityHeaders, safe_url, same_origin, token_matches
-from kronika.web.views import facet_links, figure_views, number, snippet_markup
+from kronika.web.views import facet_links, figure_views, number, segment, snippet_markup
 
 MAX_FORM_BYTES = 64 * 1024
 Page = Query(1, ge=1, le=1_000_000, description="Page number, from 1.")
@@ -52,7 +52,7 @@ def _templates(messages: Messages) -> Environment:
     environment.globals.update(t=messages, measures=MEASURES, qualifiers=QUALIFIERS, modalities=MODALITIES,
                                verdicts=VERDICTS)
     environment.filters.update(
-        segment=lambda value: quote(str(value), safe=""), safe_url=safe_url, number=number,
+        segment=lambda value: segment(str(value)), safe_url=safe_url, number=number,
         figure_views=lambda figures: figure_views(figures, messages), snippet=snippet_markup,
         facet_links=lambda values, path, request, name: facet_links(path, request.query_params, name, values,
                                                                     messages))

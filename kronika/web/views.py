@@ -5,6 +5,7 @@ here before the matched ones are wrapped in <mark>."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -20,6 +21,12 @@ def number(value: float | None) -> str:
     return f"{value:,.0f}".replace(",", "\u00a0") if float(value).is_integer() else f"{value:g}"
 
 
+@lru_cache(maxsize=65536)
+def segment(value: str) -> str:
+    """An id as one URL path segment (`/` and `:` escaped); ids recur page after page, so kept."""
+    return quote(value, safe="")
+
+
 def figure_views(figures: Iterable[Mapping[str, Any]], t: Messages) -> list[dict[str, Any]]:
     """The cells of the figures table for each figure."""
     views = []
@@ -28,7 +35,7 @@ def figure_views(figures: Iterable[Mapping[str, Any]], t: Messages) -> list[dict
         words += [figure[name] for name in ("actor", "place") if figure.get(name)]
         low, high = figure.get("low"), figure.get("high")
         views.append({
-            "href": "/figures/" + quote(str(figure["id"]), safe=""),
+            "href": "/figures/" + segment(str(figure["id"])),
             "title": " · ".join(words),
             "best": number(figure.get("best")),
             "range": f"{number(low) if low is not None else '…'}–{number(high) if high is not None else '…'}",
