@@ -164,3 +164,25 @@ def test_figures_of_a_source_are_the_same_by_walk_and_by_its_claims(tmp_path: Pa
             "SELECT DISTINCT figure FROM figure_claims JOIN claims ON claims.id = claim WHERE source = ?", (source,))}
         assert set(answers[0]) == expected and len(answers[0]) == len(expected)
         assert (len(expected) > 40) if source == "PAP" else (len(expected) <= 2)
+
+
+def test_facet_counts_are_kept_across_reviews_and_counted_again_after_new_claims(tmp_path: Path) -> None:
+    connection = _search_ledger(tmp_path)
+    pages = Pages(lambda: connection)
+    counted = []
+
+    def count() -> int:
+        counted.append(1)
+        return int(connection.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    assert pages.cached(("claims",), count) == 7 and pages.cached(("claims",), count) == 7
+    with connection:
+        connection.execute("INSERT INTO reviews (claim, article, span_start, span_end, reviewer, reviewed_at,"
+                           " verdict, before, after) VALUES (1, 'lomza_woda', 0, 1, 'ola', '2024', 'confirmed',"
+                           " '{}', '{}')")
+    assert pages.cached(("claims",), count) == 7 and len(counted) == 1  # a review changes no count
+    with connection:
+        connection.execute("INSERT INTO claims (article, span_start, span_end, mention, value, qualifier, measure,"
+                           " modality, sentence) VALUES ('susza_opole', 0, 1, 'x', 1, 'exact', 'killed',"
+                           " 'asserted', 'x')")
+    assert pages.cached(("claims",), count) == 8 and len(counted) == 2

@@ -51,10 +51,12 @@ class Ledger:
         return self._connection()
 
     def version(self) -> tuple[Any, ...]:
-        """Changes whenever an article, claim, review or rejection is added (max rowids: index lookups)."""
+        """Changes whenever an article, claim or rejection is added (max rowids: index lookups). Reviews
+        are left out: nothing cached depends on them, and a review would otherwise make every server
+        process count its facets again (a second on 300,000 claims)."""
         row = self.connection.execute(
             "SELECT (SELECT MAX(rowid) FROM articles), (SELECT MAX(id) FROM claims),"
-            " (SELECT MAX(id) FROM reviews), (SELECT MAX(id) FROM rejections), (SELECT COUNT(*) FROM migrations)"
+            " (SELECT MAX(id) FROM rejections), (SELECT COUNT(*) FROM migrations)"
         ).fetchone()
         return tuple(row)
 
@@ -318,10 +320,15 @@ class Reconciled:
                 facets[column] = [{"value": row[0], "figures": row[1]} for row in connection.execute(
                     f"SELECT {column}, COUNT(*) FROM figures WHERE {column} IS NOT NULL GROUP BY 1"
                     f" ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}")]
-            facets["source"] = [{"value": name, "figures": connection.execute(
-                "SELECT COUNT(DISTINCT fc.figure) FROM claims c JOIN figure_claims fc ON fc.claim = c.id"
-                " WHERE c.source_id = ? OR (c.source_id IS NULL AND c.source = ?)", (name, name)).fetchone()[0]}
-                for name, _ in self.ledger._distinct("source")[:FACET_SIZE]]
+            # The figures of every source in one pass over figure_claims (its primary key is figure,
+            # claim: walked in figure order, each claim's source read by rowid), where a query per
+            # source looked its claims up by source and their figures by claim: 2 s for 25 sources
+            # on 300,000 claims, against 0.9 s.
+            per_source = dict(connection.execute(
+                "SELECT source, COUNT(*) FROM (SELECT DISTINCT fc.figure, COALESCE(c.source_id, c.source) AS source"
+                " FROM figure_claims fc JOIN claims c ON c.id = fc.claim) WHERE source IS NOT NULL GROUP BY 1"))
+            facets["source"] = [{"value": name, "figures": per_source.get(name, 0)}
+                                for name, _ in self.ledger._distinct("source")[:FACET_SIZE]]
             facets["contested"] = [{"value": "true", "figures": connection.execute(
                 "SELECT COUNT(*) FROM figures WHERE contested > 0").fetchone()[0]}]
             return facets
