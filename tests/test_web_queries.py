@@ -30,6 +30,25 @@ def test_figures_listing_index_is_a_migration(tmp_path: Path) -> None:
         assert again.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == before
 
 
+def test_a_ledger_served_before_the_migration_takes_it(tmp_path: Path) -> None:
+    """Before 0007 the workbench made figures_listing itself when it opened a ledger: such a ledger
+    takes 0007 (and 0008) all the same."""
+    db = tmp_path / "kronika.db"
+    Ledger(db).close()
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM migrations WHERE name >= '0007'")
+        for index in ("figures_listing", "figures_measure_listing", "figures_actor_listing", "figures_place_listing",
+                      "figures_story_listing"):
+            connection.execute(f"DROP INDEX {index}")
+        connection.execute("CREATE INDEX figures_listing ON figures(contested DESC, claims DESC, id)")  # as served
+    Ledger(db).close()
+    with sqlite3.connect(db) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM migrations")}
+        indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"0007_figures_listing.sql", "0008_figures_facet_order.sql"} <= names
+    assert {"figures_listing", "figures_measure_listing", "figures_story_listing"} <= indexes
+
+
 def test_figures_list_walks_its_index_instead_of_sorting(tmp_path: Path) -> None:
     db = tmp_path / "kronika.db"
     Ledger(db).close()
