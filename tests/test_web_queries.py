@@ -45,7 +45,7 @@ def test_a_ledger_served_before_the_migration_takes_it(tmp_path: Path) -> None:
     with sqlite3.connect(db) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM migrations")}
         indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"0007_figures_listing.sql", "0008_figures_facet_order.sql"} <= names
+    assert {"0007_figures_listing.sql", "0008_facet_indexes.sql"} <= names
     assert {"figures_listing", "figures_measure_listing", "figures_story_listing"} <= indexes
 
 
@@ -205,3 +205,46 @@ def test_facet_counts_are_kept_across_reviews_and_counted_again_after_new_claims
                            " modality, sentence) VALUES ('susza_opole', 0, 1, 'x', 1, 'exact', 'killed',"
                            " 'asserted', 'x')")
     assert pages.cached(("claims",), count) == 8 and len(counted) == 2
+
+
+def _claims_ledger(tmp_path: Path) -> sqlite3.Connection:
+    """600 claims: most are `displaced` and from PAP, a few `killed` or from `wojewoda`."""
+    db = tmp_path / "kronika.db"
+    Ledger(db).close()
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'a', 'x', '2024')")
+        for number in range(600):
+            measure = "killed" if number % 50 == 7 else "displaced"
+            source = "wojewoda" if number % 40 == 3 else ("PAP" if number % 3 else None)
+            connection.execute(
+                "INSERT INTO claims (article, span_start, span_end, mention, value, qualifier, measure, source,"
+                " source_id, modality, sentence) VALUES ('a', 0, 1, 'x', 1, 'exact', ?, ?, ?, 'asserted', 'x')",
+                (measure, source, source))
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def test_claims_of_common_values_are_walked_in_order_and_rare_ones_found_by_index(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    connection = _claims_ledger(tmp_path)
+    pages = Pages(lambda: connection)
+    for filters, walked in (({"measure": "displaced"}, True), ({"source": "PAP"}, True),
+                            ({"measure": "killed"}, False), ({"source": "wojewoda"}, False),
+                            ({"measure": "displaced", "source": "wojewoda"}, False)):
+        sql, parameters = pages.claims_sql(filters, 21)
+        plan = _plan(connection, sql, [*parameters, 21, 0])
+        assert ("TEMP B-TREE" not in plan) == walked, (filters, plan)
+    # A source without a canonical id is looked up by (source_id, source) (0008), not by reading every
+    # claim whose source_id is NULL.
+    sql, parameters = pages.claims_sql({"source": "straż miejska"}, 21)
+    assert "(source_id=? AND source=?)" in _plan(connection, sql, [*parameters, 21, 0])
+    for filters in ({"measure": "displaced"}, {"measure": "killed", "source": "PAP"}, {"source": "wojewoda"}):
+        answers = []
+        for walk in (True, False):
+            monkeypatch.setattr(Pages, "_walk_claims", lambda self, chosen, depth, walk=walk: walk)
+            listed = [pages.claims(filters, page, 20)["claims"] for page in range(1, 40)]
+            answers.append([claim["id"] for page in listed for claim in page])
+        assert answers[0] == answers[1] and answers[0] == sorted(answers[0]), filters
+        where = " AND ".join(f"{column} = '{value}'" for column, value in filters.items())
+        assert len(answers[0]) == connection.execute(f"SELECT COUNT(*) FROM claims WHERE {where}").fetchone()[0]

@@ -6,3 +6,10 @@ CREATE INDEX IF NOT EXISTS figures_measure_listing ON figures(measure, contested
 CREATE INDEX IF NOT EXISTS figures_actor_listing ON figures(actor, contested DESC, claims DESC, id);
 CREATE INDEX IF NOT EXISTS figures_place_listing ON figures(place, contested DESC, claims DESC, id);
 CREATE INDEX IF NOT EXISTS figures_story_listing ON figures(story, contested DESC, claims DESC, id);
+
+-- A source filter matches `source_id IN (...) OR (source_id IS NULL AND source IN (...))`: with the
+-- index on source_id alone (0002) the second half read every claim without a canonical source (50 ms
+-- on 300,000 claims for a source nobody named). The same index name, now on (source_id, source):
+-- both halves are index searches, and a source's aliases are read from the index alone.
+DROP INDEX IF EXISTS claims_source_id;
+CREATE INDEX claims_source_id ON claims(source_id, source);
