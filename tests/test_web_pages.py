@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from kronika.cli import main
 from kronika.web.security import CONTENT_SECURITY_POLICY
-from tests.web_fixtures import ARTICLES, HOSTILE, build_ledger, live_server
+from tests.web_fixtures import ARTICLES, HOSTILE, WRITE_TOKEN, build_ledger, live_server
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,9 @@ def test_search_finds_inflected_forms_from_the_lemma_with_highlighted_snippets(s
     assert get(server, "/search.json", q="trzęsienie ziemi").json()["articles"] == []
     html = get(server, "/search", q="powódź").text
     assert re.search(r"<mark>[Pp]owodzi</mark>", html)
+    wounded = get(server, "/search.json", q="ranny").json()["claims"]  # rannych: a sentence of two claims
+    assert [sorted(c["mention"] for c in hit["claims"]) for hit in wounded] == [["40", "cztery"]]
+    assert len(re.findall(r'<a href="/claims/\d+">(?:cztery|40)</a>', get(server, "/search", q="ranny").text)) == 2
 
 
 def test_search_takes_any_text_without_error(server: str) -> None:
@@ -98,6 +101,17 @@ def test_search_takes_any_text_without_error(server: str) -> None:
         response = get(server, "/search.json", q=query)
         assert response.status_code == 200, query
     assert get(server, "/claims.json").json()["claims"]
+
+
+def test_claim_ids_beyond_sqlite_integers_are_refused_not_errors(server: str) -> None:
+    """Found by schemathesis: a claim id past 2**63 - 1 reached SQLite and was a 500."""
+    for claim in (str(2**63), "513494642646639159121742397440", "-1"):
+        assert get(server, f"/claims/{claim}.json").status_code == 422, claim
+        assert get(server, f"/claims/{claim}").status_code == 422, claim
+        posted = httpx.post(f"{server}/claims/{claim}/review.json", json={"verdict": "confirmed"}, timeout=20,
+                            headers={"X-Kronika-Token": WRITE_TOKEN})
+        assert posted.status_code == 422, claim
+    assert get(server, f"/claims/{2**63 - 1}.json").status_code == 404
 
 
 def test_hostile_article_renders_inert(server: str) -> None:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParameter
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -22,11 +23,16 @@ from kronika.web.i18n import Messages
 from kronika.web.queries import Ledger, Reconciled
 from kronika.web.reviews import CORRECTABLE, VERDICTS, ReviewError, add_review
 from kronika.web.search import search
-from kronika.web.security import add_security_headers, safe_url, same_origin, token_matches
+from kronika.web.security import SecurityHeaders, safe_url, same_origin, token_matches
+from kronika.web.views import facet_links, figure_views, number, segment, snippet_markup
 
 MAX_FORM_BYTES = 64 * 1024
 Page = Query(1, ge=1, le=1_000_000, description="Page number, from 1.")
 PerPage = Query(50, ge=1, le=200, description="Rows per page.")
+# Claim ids are SQLite integers: a larger number is no claim, refused before it reaches SQLite (a 500).
+ClaimId = PathParameter(ge=0, le=2**63 - 1, description="A claim's id.")
+# A search page is found by walking the matches from the newest: deep pages cost their depth, so they end.
+SearchPage = Query(1, ge=1, le=500, description="Page number, from 1 (at most 500).")
 
 
 class ReviewIn(BaseModel):
@@ -40,19 +46,17 @@ class ReviewIn(BaseModel):
 
 
 def _templates(messages: Messages) -> Environment:
-    environment = Environment(loader=PackageLoader("kronika.web", "templates"),
+    # auto_reload off: templates ship with the package, so no stat() of each one per page.
+    environment = Environment(loader=PackageLoader("kronika.web", "templates"), auto_reload=False,
                               autoescape=select_autoescape(default=True, default_for_string=True))
     environment.globals.update(t=messages, measures=MEASURES, qualifiers=QUALIFIERS, modalities=MODALITIES,
                                verdicts=VERDICTS)
-    environment.filters.update(segment=lambda value: quote(str(value), safe=""), safe_url=safe_url,
-                               number=_number)
+    environment.filters.update(
+        segment=lambda value: segment(str(value)), safe_url=safe_url, number=number,
+        figure_views=lambda figures: figure_views(figures, messages), snippet=snippet_markup,
+        facet_links=lambda values, path, request, name: facet_links(path, request.query_params, name, values,
+                                                                    messages))
     return environment
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}".replace(",", "\u00a0") if float(value).is_integer() else f"{value:g}"
 
 
 def _query_string(request: Request, **changes: Any) -> str:
@@ -81,7 +85,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
     templates = _templates(messages)
     app = FastAPI(title="kronika workbench", version="1", docs_url=None, redoc_url=None,
                   description="Every page at P has its data at P.json, with the same parameters.")
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(resources.files("kronika.web").joinpath("static"))),
               name="static")
 
@@ -172,7 +176,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return ledger.claims(filters, page, per_page)
 
     @page("/claims/{claim_id}", "claim.html")
-    def claim(request: Request, claim_id: int) -> dict[str, Any] | None:
+    def claim(request: Request, claim_id: int = ClaimId) -> dict[str, Any] | None:
         """One claim: its sentence with its own span marked, its article, its reviews."""
         return ledger.claim(claim_id)
 
@@ -189,7 +193,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
 
     @page("/search", "search.html")
     def search_page(request: Request, q: str = Query("", max_length=500, description="Words to find."),
-                    page: int = Page, per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+                    page: int = SearchPage, per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
         """Full-text search over articles, sentences and sources; Polish inflected forms found."""
         data = search(database.read(), q, per_page, (page - 1) * per_page)
         data.update(page=page, per_page=per_page, has_previous=page > 1, has_next=data.get("more", False))
@@ -229,7 +233,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
             raise HTTPException(403, "this workbench is read-only: start it with --write-token")
 
     @app.post("/claims/{claim_id}/review.json", status_code=201, summary="Record a review of a claim.")
-    def review_json(request: Request, claim_id: int, review: ReviewIn,
+    def review_json(request: Request, review: ReviewIn, claim_id: int = ClaimId,
                     x_kronika_token: str | None = Header(None)) -> dict[str, Any]:
         """Append a review (confirmed, rejected, corrected); the token goes in the X-Kronika-Token header."""
         _require_writable()
@@ -240,7 +244,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, ui: str = "e
         return _review(claim_id, review.verdict, review.reviewer, review.note, review.corrections)
 
     @app.post("/claims/{claim_id}/review", include_in_schema=False)
-    async def review_form(request: Request, claim_id: int) -> Response:
+    async def review_form(request: Request, claim_id: int = ClaimId) -> Response:
         """The claim page's form: the token typed in the form, and the request from this server's page."""
         _require_writable()
         if not same_origin(request):

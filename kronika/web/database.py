@@ -1,6 +1,7 @@
 """The workbench's hold on one ledger file: a read-only SQLite connection per server thread, and one
 writer (for reviews) behind a lock. Opening applies the ledger's migrations once, so an older ledger
-gains the search index and the reviews table (0006) before the first page is served."""
+gains the search index and the reviews table (0006) and the indexes of the figures list (0007) before
+the first page is served: nothing is created ad hoc at serve time."""
 from __future__ import annotations
 
 import sqlite3
@@ -18,8 +19,7 @@ class Database:
         self.path = Path(path).resolve()
         if not self.path.exists():
             raise FileNotFoundError(f"no ledger at {self.path}")
-        with Ledger(self.path) as ledger:  # migrations, and the figures list's order as an index
-            _index_figures(ledger.connection)
+        Ledger(self.path).close()  # applies the migrations the ledger lacks (0006 search, 0007 indexes)
         self._local = threading.local()
         self._write_lock = threading.Lock()
 
@@ -39,10 +39,3 @@ class Database:
         with self._write_lock, Ledger(self.path) as ledger:
             yield ledger.connection
 
-
-def _index_figures(connection: sqlite3.Connection) -> None:
-    """The figures list's order (contested first, then the most reported) as an index, so a page is a
-    walk of it rather than a sort of every figure. Made here because the figures table (migration 0003)
-    may be newer than the workbench's migration; IF NOT EXISTS makes it once."""
-    if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figures'").fetchone():
-        connection.execute("CREATE INDEX IF NOT EXISTS figures_listing ON figures(contested DESC, claims DESC, id)")

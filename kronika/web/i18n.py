@@ -68,14 +68,19 @@ class Messages:
         """An ISO day or month in words; any other TIMEX3 value as kronika.timex.humanise words it."""
         if not value:
             return ""
-        match = _ISO_DAY.match(value)
-        if match is None:
-            return humanise(value) or value
-        year, month, day = match.groups()
-        if not 1 <= int(month) <= 12:
-            return value
-        if day is None:
-            return str(self.catalogue["date_month"]).format(
-                month=self.catalogue["months_nominative"][int(month) - 1], year=year)
-        return str(self.catalogue["date_day"]).format(
-            day=int(day), month=self.catalogue["months"][int(month) - 1], year=year)
+        return _date_in_words(self.lang, value)
+
+
+@lru_cache(maxsize=16384)
+def _date_in_words(lang: str, value: str) -> str:
+    """Messages.date, kept: a page of figures or claims names the same few dates again and again."""
+    catalogue = load_catalogue(lang)
+    match = _ISO_DAY.match(value)
+    if match is None:
+        return humanise(value) or value
+    year, month, day = match.groups()
+    if not 1 <= int(month) <= 12:
+        return value
+    if day is None:
+        return str(catalogue["date_month"]).format(month=catalogue["months_nominative"][int(month) - 1], year=year)
+    return str(catalogue["date_day"]).format(day=int(day), month=catalogue["months"][int(month) - 1], year=year)

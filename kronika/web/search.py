@@ -85,9 +85,10 @@ def snippet_segments(snippet: str) -> list[Segment]:
 
 
 def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Articles (title and text) and claim sentences and sources matching `query`, newest first: FTS5
-    walks its index in rowid order and stops at the page, where ranking by bm25 would score every match
-    (a common word in 100,000 articles: 150 ms instead of 1 ms)."""
+    """Articles (title and text) and sentences (a claim's sentence, its source, its number as written)
+    matching `query`, newest first: FTS5 walks its index in rowid order and stops at the page, where
+    ranking by bm25 would score every match (a common word in 100,000 articles: 150 ms instead of 1 ms).
+    A sentence that holds several claims is one hit, listing its claims."""
     expression = fts_query(query)
     result: dict[str, Any] = {"query": query, "articles": [], "claims": [], "limit": limit, "offset": offset}
     if expression is None:
@@ -99,13 +100,7 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: 
             " WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?",
             (expression, limit + 1, offset),
         ).fetchall()
-        claims = connection.execute(
-            f"SELECT c.id, c.article, c.mention, c.measure, c.source,"
-            f" snippet(claims_fts, 0, '{_OPEN}', '{_CLOSE}', '…', 32)"
-            " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
-            " WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC LIMIT ? OFFSET ?",
-            (expression, limit + 1, offset),
-        ).fetchall()
+        sentences = sentence_hits(connection, expression, limit + 1, offset)
     except sqlite3.OperationalError as error:  # an expression FTS5 cannot take is no result, not a 500
         result["error"] = str(error)
         return result
@@ -114,10 +109,46 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: 
          "snippet": [s.to_dict() for s in snippet_segments(row[4] or "")]}
         for row in articles[:limit]
     ]
-    result["claims"] = [
-        {"id": row[0], "article": row[1], "mention": row[2], "measure": row[3], "source": row[4],
-         "snippet": [s.to_dict() for s in snippet_segments(row[5] or "")]}
-        for row in claims[:limit]
-    ]
-    result["more"] = len(articles) > limit or len(claims) > limit
+    result["claims"] = sentences[:limit]
+    result["more"] = len(articles) > limit or len(sentences) > limit
     return result
+
+
+def sentence_hits(connection: sqlite3.Connection, expression: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Up to `limit` sentences matching `expression` after the first `offset`, newest claim first: the
+    claims index (one row per claim) is walked in rowid order, and a sentence already met (same article,
+    same text) is skipped, so two numbers of one sentence make one hit. Each hit lists every claim of
+    its sentence (matched or not), in the order of the text, from one look-up by article."""
+    cursor = connection.execute(
+        f"SELECT c.id, c.article, c.sentence, snippet(claims_fts, 0, '{_OPEN}', '{_CLOSE}', '…', 32)"
+        " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
+        " WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC", (expression,))
+    seen: set[tuple[str, str]] = set()
+    hits: list[dict[str, Any]] = []
+    try:
+        for claim, article, sentence, snippet in cursor:
+            key = (article, sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > offset:
+                hits.append({"id": claim, "article": article, "sentence": sentence,
+                             "snippet": [s.to_dict() for s in snippet_segments(snippet or "")]})
+                if len(hits) >= limit:
+                    break
+    finally:
+        cursor.close()
+    if not hits:
+        return hits
+    articles = sorted({hit["article"] for hit in hits})
+    members: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in connection.execute(
+            "SELECT id, article, sentence, mention, measure, source, source_id FROM claims"
+            f" WHERE article IN ({', '.join('?' * len(articles))}) ORDER BY article, span_start, id", articles):
+        members.setdefault((row[1], row[2]), []).append(
+            {"id": row[0], "mention": row[3], "measure": row[4], "source": row[5], "source_id": row[6]})
+    for hit in hits:
+        hit["claims"] = members.get((hit["article"], hit.pop("sentence")), [])
+        first = next((c for c in hit["claims"] if c["id"] == hit["id"]), hit["claims"][0] if hit["claims"] else {})
+        hit.update(mention=first.get("mention"), measure=first.get("measure"), source=first.get("source"))
+    return hits
