@@ -29,9 +29,10 @@ class ModalityCue:
     origin: bool = False  # right before a figure, marks where a change starts (`spadnie z 238,90 zł`)
 
 
-def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
-    return (frozenset(word for word, kind in rows if kind == "coordinator"),
-            frozenset(word for word, kind in rows if kind == "relative"))
+def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def kind(wanted: str) -> frozenset[str]:
+        return frozenset(word for word, kind in rows if kind == wanted)
+    return kind("coordinator"), kind("relative"), kind("complementizer")
 
 
 def _modality_cue(lemma: str, form: str, needs: str, modality: str, reach: str) -> ModalityCue:
@@ -59,8 +60,9 @@ OBJECT_CLASSES = frozenset({"estimate", "announce", "confirm", "count"})
 class ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]]  # first lemma -> cues starting with it, longest first
     modality_cues: dict[str, list[ModalityCue]]
-    # After a comma these end the complement of a reaching cue: coordinators (words), relative pronouns (lemmas).
-    modality_scope_ends: tuple[frozenset[str], frozenset[str]]
+    # After a comma: coordinators end the complement of a reaching cue, relative pronouns (lemmas) interrupt
+    # it, complementizers resume it (modality_scope_ends.tsv).
+    modality_scope_ends: tuple[frozenset[str], frozenset[str], frozenset[str]]
     preposed: dict[tuple[str, ...], str]  # lowercased word sequence -> case of the source after it
     preposed_max_words: int
     speech_forms: dict[str, tuple[SpeechForm, ...]]  # lowercased finite form -> its readings

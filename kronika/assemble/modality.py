@@ -53,13 +53,14 @@ class SentenceModality:
     reaching: list[_Cue]
     predicates: list[int]  # token positions of verb forms that can head a clause
     tenses: list[str]  # their tense: future, conditional, past, present
-    nominal: list[bool]  # the form may also be a noun (`udział`, `obejmie`): a weaker predicate
+    nominal: list[bool]  # the form may be a noun and follows a verb (`weźmie udział`): a weaker predicate
     tense_modality: dict[str, str]
     clause_has_predicate: list[bool]
     predicate_set: frozenset[int]
     origins: dict[int, str]  # token right after a word that marks the start of a change -> its modality
     attributive: dict[int, str]  # participles (`obiecanych`, `planowanych`): they speak for their own phrase
     predicatives: frozenset[int]  # cues that speak only as a predicative after a copula (`są nieprawdziwe`)
+    relative_start: list[int]  # for every token, the start of the relative clause it stands in, else -1
 
     @classmethod
     def of(cls, sentence: Sentence, lexicon: ClaimLexicon) -> SentenceModality:
@@ -68,7 +69,7 @@ class SentenceModality:
         attributive = {k: cue.modality for k, cue in found if _participle(tokens[k], cue)}
         cues = [(k, cue) for k, cue in found if not cue.origin and k not in attributive]
         origins = {k + 1: cue.modality for k, cue in found if cue.origin and _change_ends(sentence, k + 1, cue)}
-        ends = _scope_ends(sentence, lexicon)
+        ends, relative_start = _scope_ends(sentence, lexicon)
         reaching = [_Cue(k, cue.modality, ends[k]) for k, cue in cues if cue.reaches_sentence]
         predicates, tenses, nominal = [], [], []
         for k, token in enumerate(tokens):
@@ -76,7 +77,9 @@ class SentenceModality:
             if tense is not None:
                 predicates.append(k)
                 tenses.append(tense)
-                nominal.append(any(r.pos in _NOMINAL for r in token.readings))
+                # A form that may be a noun right after a verb is its object: `weźmie udział`.
+                nominal.append(any(r.pos in _NOMINAL for r in token.readings)
+                               and bool(predicates[:-1]) and predicates[-2] == k - 1)
         clauses = sentence.clause_of[-1] + 1 if tokens else 0
         has_predicate = [False] * clauses
         for k in predicates:
@@ -86,7 +89,8 @@ class SentenceModality:
         predicatives = frozenset(k for k, cue in cues if cue.after_only)
         return cls([k for k, _ in before], [cue.modality for _, cue in before],
                    [k for k, _ in cues], [cue.modality for _, cue in cues], reaching, predicates, tenses, nominal,
-                   grammar, has_predicate, frozenset(predicates), origins, attributive, predicatives)
+                   grammar, has_predicate, frozenset(predicates), origins, attributive, predicatives,
+                   relative_start)
 
     @property
     def reported(self) -> bool:
@@ -107,7 +111,8 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
     near = _last_cue_before(cues.positions, cues.modalities, reach)
     if near is not None and near[0] < clause_start:
         near = None
-    governing = [c for c in cues.reaching if c.position < reach and number < c.scope_end]
+    governing = [c for c in cues.reaching if c.position < reach and number < c.scope_end
+                 and cues.relative_start[number] < c.position]
     if any(c.modality == "denied" for c in governing):
         return "denied"  # `zaprzeczył, jakoby obiecał pięć resortów`: the denial holds its whole complement
     phrase = _attributive_before(cues, number)
@@ -189,14 +194,14 @@ def _cue_after(sentence: Sentence, cues: SentenceModality, start: int, number: i
 
 def _tense_modality(cues: SentenceModality, start: int, number: int, end: int) -> str:
     """The modality the grammar gives: the tense of the last predicate before the figure in its clause
-    (a form that is only a verb before one that may be a noun: `weźmie udział`), else of the first after it."""
+    (passing over a noun-like form right after a verb: `weźmie udział`), else of the first after it."""
     first = bisect.bisect_left(cues.predicates, start)
     before = bisect.bisect_left(cues.predicates, number)
     chosen = next((k for k in range(before - 1, first - 1, -1) if not cues.nominal[k]), before - 1)
     if chosen >= first:
         tense = cues.tenses[chosen]
     else:
-        # After the figure only a form that cannot be a noun: `13 tys. zachorowań na odrę` has no verb.
+        # After the figure, a noun-like form right after a verb is its object, not the predicate.
         after = next((k for k in range(before, len(cues.predicates)) if cues.predicates[k] >= end
                       or not cues.nominal[k]), None)
         if after is None or cues.predicates[after] >= end:
@@ -249,25 +254,33 @@ def _after_future_auxiliary(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _scope_ends(sentence: Sentence, lexicon: ClaimLexicon) -> list[int]:
+def _scope_ends(sentence: Sentence, lexicon: ClaimLexicon) -> tuple[list[int], list[int]]:
     """For every token, the first token after it that ends a complement: a coordinated clause (`, a`,
-    `, i podaje`, `, ale`), a coordinated reporting verb (`i podał, że`), or a relative clause on the
-    complement's noun (`, według których`, `, o czym`); else the sentence's end."""
+    `, i podaje`, `, ale`) or a coordinated reporting verb (`i podał, że`), else the sentence's end; and
+    the start of the relative clause it stands in (`wpisom, według których...`), -1 outside one: a
+    relative clause on the complement's noun is not the complement, which resumes at a complementizer
+    after it (`informacjom, które pojawiły się w sieci, jakoby zginęło siedem osób`)."""
     tokens = sentence.tokens
+    coordinators, relatives, complementizers = lexicon.modality_scope_ends
     ends = [len(tokens)] * len(tokens)
     following = len(tokens)
-    coordinators, relatives = lexicon.modality_scope_ends
     for k in range(len(tokens) - 1, -1, -1):
         ends[k] = following
-        word = tokens[k].text.lower()
         after_comma = k > 0 and tokens[k - 1].text == ","
-        if after_comma and any(t.lemmas & relatives for t in tokens[k : k + 2]):
-            following = k
-        elif word in coordinators and (
+        if tokens[k].text.lower() in coordinators and (
             after_comma or (k + 1 < len(tokens) and tokens[k + 1].text.lower() in lexicon.speech_forms)
         ):
             following = k
-    return ends
+    relative_start = [-1] * len(tokens)
+    current = -1
+    for k, token in enumerate(tokens):
+        if k > 0 and tokens[k - 1].text == ",":
+            if token.text.lower() in complementizers or token.text.lower() in coordinators:
+                current = -1
+            elif any(t.lemmas & relatives for t in tokens[k : k + 2]):
+                current = k
+        relative_start[k] = current
+    return ends, relative_start
 
 
 def _last_cue_before(positions: list[int], modalities: list[str], end: int) -> tuple[int, str] | None:
