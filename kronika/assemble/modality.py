@@ -123,12 +123,15 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
     far = governing[-1] if governing else None
     if far is not None and (near is None or far.position > near[0]):
         return far.modality
-    if near is not None:
-        return near[1]
     _, clause_end = sentence.clause_range(number)
-    after = _cue_after(sentence, cues, clause_start, number, clause_end)
-    if after is not None:
-        return after
+    if near is not None and near[1] != "asserted":
+        return near[1]
+    if near is None:
+        after = _cue_after(sentence, cues, clause_start, number, clause_end)
+        if after is not None and after != "asserted":
+            return after
+    # No word speaks, or one that only rules out a possibility (`mogło skorzystać`, ability): the tense
+    # decides (`będą mogli skorzystać` is a future).
     return _tense_modality(cues, clause_start, number, clause_end)
 
 
