@@ -325,10 +325,18 @@ def _form_matches(tag: str, form: str) -> bool:
 
 
 def _infinitive_follows(tokens: list[Token], k: int, lemmas: frozenset[str]) -> bool:
-    """An infinitive follows the auxiliary at `k` (`miało dotrzeć`, `miało to być`, `mogą w tym roku
-    przekroczyć`, `miała "wyrzucić"`), before any other verb, number or comma; of one of `lemmas` if given."""
-    for token in tokens[k + 1 : k + 1 + INFINITIVE_WINDOW]:
-        if token.text in {",", ";", ":", "–", "—"} or token.text[:1].isdigit():
+    """An infinitive goes with the auxiliary at `k`: after it (`miało dotrzeć`, `miało to być`, `mogą w
+    tym roku przekroczyć`, `chce do 2030 r. posadzić`, `miała "wyrzucić"`), before any other verb, a
+    figure or a comma, or right before it (`zginąć mogło`); of one of `lemmas` if given."""
+    if k > 0 and any(r.pos == "inf" for r in tokens[k - 1].readings):
+        return not lemmas or bool(tokens[k - 1].lemmas & lemmas)
+    for i in range(k + 1, min(len(tokens), k + 1 + INFINITIVE_WINDOW)):
+        token = tokens[i]
+        if token.text in {",", ";", ":", "–", "—"}:
+            return False
+        if token.text[:1].isdigit():
+            if _is_preposition(tokens[i - 1]):
+                continue  # a date or time in between: `do 2030 r.`
             return False
         if not token.is_word:
             continue
