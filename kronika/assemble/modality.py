@@ -61,6 +61,7 @@ class SentenceModality:
     attributive: dict[int, str]  # participles (`obiecanych`, `planowanych`): they speak for their own phrase
     predicatives: frozenset[int]  # cues that speak only as a predicative after a copula (`są nieprawdziwe`)
     relative_start: list[int]  # for every token, the start of the relative clause it stands in, else -1
+    verb_breaks: list[int]  # verbs after a comma that open a clause of their own (`, jest ich 40`)
 
     @classmethod
     def of(cls, sentence: Sentence, lexicon: ClaimLexicon) -> SentenceModality:
@@ -90,7 +91,7 @@ class SentenceModality:
         return cls([k for k, _ in before], [cue.modality for _, cue in before],
                    [k for k, _ in cues], [cue.modality for _, cue in cues], reaching, predicates, tenses, nominal,
                    grammar, has_predicate, frozenset(predicates), origins, attributive, predicatives,
-                   relative_start)
+                   relative_start, _verb_breaks(sentence, predicates, nominal))
 
     @property
     def reported(self) -> bool:
@@ -108,6 +109,9 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
         return "denied"
     reach = max(number, cue if cue is not None else number)
     clause_start = _elliptic_start(sentence, cues, number)
+    k = bisect.bisect_right(cues.verb_breaks, number) - 1
+    if k >= 0 and cues.verb_breaks[k] > clause_start:
+        clause_start = cues.verb_breaks[k]  # `nie ma mowy o 300 ewakuowanych, jest ich 40`
     near = _last_cue_before(cues.positions, cues.modalities, reach)
     if near is not None and near[0] < clause_start:
         near = None
@@ -124,6 +128,8 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
     if far is not None and (near is None or far.position > near[0]):
         return far.modality
     _, clause_end = sentence.clause_range(number)
+    if k + 1 < len(cues.verb_breaks):
+        clause_end = min(clause_end, cues.verb_breaks[k + 1])
     if near is not None and near[1] != "asserted":
         return near[1]
     if near is None:
@@ -163,6 +169,19 @@ def _participle(token: Token, cue: ModalityCue) -> bool:
         return False
     own = [r for r in token.readings if r.lemma.lower() == cue.lemma]
     return bool(own) and all(r.pos in ("ppas", "pact") for r in own)
+
+
+def _verb_breaks(sentence: Sentence, predicates: list[int], nominal: list[bool]) -> list[int]:
+    """Verbs right after a comma that open a clause of their own: the words before them in their clause
+    already have a verb (`nie ma mowy o 300, jest ich 40`; not `Część kwoty, ok. 47 mld zł, będzie`)."""
+    breaks: list[int] = []
+    for i, k in enumerate(predicates):
+        if nominal[i] or k == 0 or sentence.tokens[k - 1].text != ",":
+            continue
+        start = max(breaks[-1] if breaks else 0, bisect.bisect_left(sentence.clause_of, sentence.clause_of[k]))
+        if bisect.bisect_left(predicates, start) < i:
+            breaks.append(k)
+    return breaks
 
 
 def _elliptic_start(sentence: Sentence, cues: SentenceModality, number: int) -> int:
