@@ -278,7 +278,8 @@ def _after_future_auxiliary(tokens: list[Token], k: int) -> bool:
 
 def _scope_ends(sentence: Sentence, lexicon: ClaimLexicon) -> tuple[list[int], list[int]]:
     """For every token, the first token after it that ends a complement: a coordinated clause (`, a`,
-    `, i podaje`, `, ale`) or a coordinated reporting verb (`i podał, że`), else the sentence's end; and
+    `, i podaje`, `, ale`), a coordinated reporting verb (`i podał, że`), or a colon after which the
+    speaker's own words follow (`Ministerstwo dementuje: liczba ofiar wynosi 18`), else the sentence's end; and
     the start of the relative clause it stands in (`wpisom, według których...`), -1 outside one: a
     relative clause on the complement's noun is not the complement, which resumes at a complementizer
     after it (`informacjom, które pojawiły się w sieci, jakoby zginęło siedem osób`)."""
@@ -289,7 +290,8 @@ def _scope_ends(sentence: Sentence, lexicon: ClaimLexicon) -> tuple[list[int], l
     for k in range(len(tokens) - 1, -1, -1):
         ends[k] = following
         after_comma = k > 0 and tokens[k - 1].text == ","
-        if tokens[k].text.lower() in coordinators and (
+        word = tokens[k].text.lower()
+        if word == ":" or word in coordinators and (
             after_comma or (k + 1 < len(tokens) and tokens[k + 1].text.lower() in lexicon.speech_forms)
         ):
             following = k
