@@ -27,6 +27,7 @@ class ModalityCue:
     needs_negation: bool = False  # `nie` just before it (`nie ma mowy`, `nie jest prawdą`)
     after_only: bool = False  # a predicative that only speaks for a figure before it (`są nieprawdziwe`)
     origin: bool = False  # right before a figure, marks where a change starts (`spadnie z 238,90 zł`)
+    order: int = 0  # the row's place in the data file: at one word, the earlier row wins
 
 
 def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -35,13 +36,13 @@ def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str], 
     return kind("coordinator"), kind("relative"), kind("complementizer")
 
 
-def _modality_cue(lemma: str, form: str, needs: str, modality: str, reach: str) -> ModalityCue:
+def _modality_cue(lemma: str, form: str, needs: str, modality: str, reach: str, order: int) -> ModalityCue:
     """A row of modality_cues.tsv; `needs` is no, infinitive (or yes), infinitive:LEMMA,LEMMA, negation, or
     (for an origin) until:WORD,WORD, the words of the change's end; kept in `infinitives`."""
     kind, _, lemmas = needs.partition(":")
     return ModalityCue(lemma, form, kind in ("yes", "infinitive"), modality, reach == "sentence",
                        frozenset(lemmas.split(",")) if lemmas else frozenset(), kind == "negation", reach == "after",
-                       reach == "origin")
+                       reach == "origin", order)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     for cues in measure_cues.values():
         cues.sort(key=lambda cue: -len(cue.lemmas))
     modality_cues: dict[str, list[ModalityCue]] = {}
-    for lemma, form, needs, modality, reach in _rows(lang, "modality_cues.tsv"):
-        modality_cues.setdefault(lemma, []).append(_modality_cue(lemma, form, needs, modality, reach))
+    for place, (lemma, form, needs, modality, reach) in enumerate(_rows(lang, "modality_cues.tsv")):
+        modality_cues.setdefault(lemma, []).append(_modality_cue(lemma, form, needs, modality, reach, place))
     attribution = json.loads(
         resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8")
     )

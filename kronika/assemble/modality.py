@@ -332,7 +332,7 @@ def modality_cues_at(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> list
             if cue.needs_negation and not any(t.text.lower() == "nie" for t in tokens[max(0, k - 2) : k]):
                 continue
             found.append(cue)
-    return found
+    return sorted(found, key=lambda cue: cue.order)  # a word's lemmas come as a set: keep the file's order
 
 
 def _form_matches(tag: str, form: str) -> bool:
