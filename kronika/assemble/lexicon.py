@@ -28,6 +28,7 @@ class ModalityCue:
     after_only: bool = False  # a predicative that only speaks for a figure before it (`są nieprawdziwe`)
     origin: bool = False  # right before a figure, marks where a change starts (`spadnie z 238,90 zł`)
     order: int = 0  # the row's place in the data file: at one word, the earlier row wins
+    outstanding: bool = False  # beside a negated measure verb: an amount still missing (`wciąż nie wypłaciła`)
 
 
 def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -42,7 +43,7 @@ def _modality_cue(lemma: str, form: str, needs: str, modality: str, reach: str, 
     kind, _, lemmas = needs.partition(":")
     return ModalityCue(lemma, form, kind in ("yes", "infinitive"), modality, reach == "sentence",
                        frozenset(lemmas.split(",")) if lemmas else frozenset(), kind == "negation", reach == "after",
-                       reach == "origin", order)
+                       reach == "origin", order, reach == "outstanding")
 
 
 @dataclass(frozen=True)

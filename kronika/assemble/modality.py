@@ -62,13 +62,15 @@ class SentenceModality:
     predicatives: frozenset[int]  # cues that speak only as a predicative after a copula (`są nieprawdziwe`)
     relative_start: list[int]  # for every token, the start of the relative clause it stands in, else -1
     verb_breaks: list[int]  # verbs after a comma that open a clause of their own (`, jest ich 40`)
+    outstanding: frozenset[int]  # `wciąż`, `jeszcze`: beside a negated verb, an amount still missing
 
     @classmethod
     def of(cls, sentence: Sentence, lexicon: ClaimLexicon) -> SentenceModality:
         tokens = sentence.tokens
         found = [(k, cue) for k in range(len(tokens)) for cue in modality_cues_at(tokens, k, lexicon)]
         attributive = {k: cue.modality for k, cue in found if _participle(tokens[k], cue)}
-        cues = [(k, cue) for k, cue in found if not cue.origin and k not in attributive]
+        outstanding = frozenset(k for k, cue in found if cue.outstanding)
+        cues = [(k, cue) for k, cue in found if not cue.origin and not cue.outstanding and k not in attributive]
         origins = {k + 1: cue.modality for k, cue in found if cue.origin and _change_ends(sentence, k + 1, cue)}
         ends, relative_start = _scope_ends(sentence, lexicon)
         reaching = [_Cue(k, cue.modality, ends[k]) for k, cue in cues if cue.reaches_sentence]
@@ -91,7 +93,7 @@ class SentenceModality:
         return cls([k for k, _ in before], [cue.modality for _, cue in before],
                    [k for k, _ in cues], [cue.modality for _, cue in cues], reaching, predicates, tenses, nominal,
                    grammar, has_predicate, frozenset(predicates), origins, attributive, predicatives,
-                   relative_start, _verb_breaks(sentence, predicates, nominal))
+                   relative_start, _verb_breaks(sentence, predicates, nominal), outstanding)
 
     @property
     def reported(self) -> bool:
@@ -105,8 +107,10 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
     clause_of = sentence.clause_of
     if cue is not None and clause_of[cue] > clause_of[number]:
         cue = None  # a measure verb of a later clause does not carry this clause's modality
-    if cue is not None and cue > 0 and tokens[cue - 1].text.lower() == "nie":
-        return "denied"
+    if cue is not None and cue > 0 and tokens[cue - 1].text.lower() == "nie" and not any(
+        k in cues.outstanding for k in range(cue - 3, cue + 3)
+    ):
+        return "denied"  # `nie wysłała 10 tys. żołnierzy`; not `wciąż nie wypłaciła 60 mld euro`, still owed
     reach = max(number, cue if cue is not None else number)
     clause_start = _elliptic_start(sentence, cues, number)
     k = bisect.bisect_right(cues.verb_breaks, number) - 1
