@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kronika.assemble.lexicon import ClaimLexicon, ModalityCue
 from kronika.assemble.morph import Token
+from kronika.assemble.morph import readings as morph_readings
 from kronika.assemble.sentence import Sentence
 
 # Parts of speech of a verb form that can head a clause (morfeusz2 tags).
@@ -61,6 +63,7 @@ class SentenceModality:
     attributive: dict[int, str]  # participles (`obiecanych`, `planowanych`): they speak for their own phrase
     predicatives: frozenset[int]  # cues that speak only as a predicative after a copula (`są nieprawdziwe`)
     relative_start: list[int]  # for every token, the start of the relative clause it stands in, else -1
+    # (empty when the sentence has no cue that reaches over clauses)
     verb_breaks: list[int]  # verbs after a comma that open a clause of their own (`, jest ich 40`)
     outstanding: frozenset[int]  # `wciąż`, `jeszcze`: beside a negated verb, an amount still missing
 
@@ -72,8 +75,11 @@ class SentenceModality:
         outstanding = frozenset(k for k, cue in found if cue.outstanding)
         cues = [(k, cue) for k, cue in found if not cue.origin and not cue.outstanding and k not in attributive]
         origins = {k + 1: cue.modality for k, cue in found if cue.origin and _change_ends(sentence, k + 1, cue)}
-        ends, relative_start = _scope_ends(sentence, lexicon)
-        reaching = [_Cue(k, cue.modality, ends[k]) for k, cue in cues if cue.reaches_sentence]
+        reaching: list[_Cue] = []
+        relative_start: list[int] = []
+        if any(cue.reaches_sentence for _, cue in cues):  # most sentences have no complement to scope
+            ends, relative_start = _scope_ends(sentence, lexicon)
+            reaching = [_Cue(k, cue.modality, ends[k]) for k, cue in cues if cue.reaches_sentence]
         predicates, tenses, nominal = [], [], []
         for k, token in enumerate(tokens):
             tense = tense_at(tokens, k)
@@ -240,42 +246,56 @@ def tense_at(tokens: list[Token], k: int) -> str | None:
     """The tense of the verb form at token `k` if it can head a clause: `future` (`będzie`, `będą`, a
     perfective present `trafi`, `przekaże`; `będzie kosztować` and `będzie kosztował` as one),
     `conditional` (`zdobyłaby`, `mogłoby`, `można by`), `past` (`wydał`, `wywieziono`), `present`."""
-    token = tokens[k]
-    if not token.is_word:
-        return None
-    readings = token.readings
-    pos = {r.pos for r in readings}
-    if "praet" in pos and any(r.lemma == "by" and r.pos in ("part", "qub") for r in readings):
-        return "conditional"
-    if token.text.lower() == "by" and k > 0 and {r.pos for r in tokens[k - 1].readings} & {"praet", "pred", "inf"}:
-        return "conditional"
-    if "bedzie" in pos:
-        return "future"
-    if not pos & PREDICATE_POS:
-        return None
-    if k > 0 and _is_preposition(tokens[k - 1]) and pos - PREDICATE_POS:
+    text = tokens[k].text
+    tense, also_other, _ = _word_tense(text)  # punctuation and digits have no tense either
+    if tense is None:
+        return "conditional" if text.lower() == "by" and k > 0 and _word_tense(tokens[k - 1].text)[2] else None
+    if tense in ("conditional", "future-auxiliary"):
+        return "future" if tense == "future-auxiliary" else tense
+    if also_other and k > 0 and _is_preposition(tokens[k - 1].text):
         return None  # `w stanie`, `na obejmie`: a noun after its preposition
-    if "praet" in pos:  # `wydali`: the past of `wydać` before the future of `wydalić`
+    if tense == "praet":
         return "future" if _after_future_auxiliary(tokens, k) else "past"
+    return tense
+
+
+@lru_cache(maxsize=100_000)
+def _word_tense(word: str) -> tuple[str | None, bool, bool]:
+    """What a word form's readings say, without context: its tense (`conditional`, `future-auxiliary`,
+    `praet`, `future`, `present`, `past`, or None), whether it has readings that are no verb, and
+    whether a standalone `by` after it makes a conditional (`można by`, `mogło by`)."""
+    readings = morph_readings(word)
+    pos = {r.pos for r in readings}
+    takes_by = bool(pos & {"praet", "pred", "inf"})
+    if "praet" in pos and any(r.lemma == "by" and r.pos in ("part", "qub") for r in readings):
+        return "conditional", False, takes_by
+    if "bedzie" in pos:
+        return "future-auxiliary", False, takes_by
+    if not pos & PREDICATE_POS:
+        return None, True, takes_by
+    also_other = bool(pos - PREDICATE_POS)
+    if "praet" in pos:  # `wydali`: the past of `wydać` before the future of `wydalić`
+        return "praet", also_other, takes_by
     if "fin" in pos:
         finite = [r for r in readings if r.pos == "fin"]
         # An aspect homograph (`podaje`, `wynosi`: morfeusz2 offers a rare perfective too) is a present.
-        return "future" if all(r.has("perf") for r in finite) else "present"
+        return ("future" if all(r.has("perf") for r in finite) else "present"), also_other, takes_by
     if "imps" in pos:
-        return "past"
+        return "past", also_other, takes_by
     if pos & {"pred", "winien"} and not pos - {"pred", "winien", "part", "conj", "comp"}:
-        return "present"
-    return None
+        return "present", also_other, takes_by
+    return None, also_other, takes_by
 
 
-def _is_preposition(token: Token) -> bool:
-    return any(r.pos == "prep" for r in token.readings)
+@lru_cache(maxsize=100_000)
+def _is_preposition(word: str) -> bool:
+    return any(r.pos == "prep" for r in morph_readings(word))
 
 
 def _after_future_auxiliary(tokens: list[Token], k: int) -> bool:
     """`będzie kosztował`: the past participle after `będzie` is a compound future."""
     for token in tokens[max(0, k - 3) : k]:
-        if any(r.pos == "bedzie" for r in token.readings):
+        if _word_tense(token.text)[0] == "future-auxiliary":
             return True
     return False
 
@@ -360,7 +380,7 @@ def _infinitive_follows(tokens: list[Token], k: int, lemmas: frozenset[str]) -> 
         if token.text in {",", ";", ":", "–", "—"}:
             return False
         if token.text[:1].isdigit():
-            if _is_preposition(tokens[i - 1]):
+            if _is_preposition(tokens[i - 1].text):
                 continue  # a date or time in between: `do 2030 r.`
             return False
         if not token.is_word:
