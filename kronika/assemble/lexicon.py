@@ -18,11 +18,32 @@ class MeasureCue:
 
 @dataclass(frozen=True)
 class ModalityCue:
-    lemma: str
-    form: str
+    lemma: str  # `*`: a grammatical cue, matched by the tense named in `form`
+    form: str  # any, a part of speech with tag fields (`fin`, `praet`, `fin:perf`), or a tense for `*`
     needs_infinitive: bool
     modality: str
     reaches_sentence: bool
+    infinitives: frozenset[str] = frozenset()  # the infinitive must be one of these lemmas (an origin: end words)
+    needs_negation: bool = False  # `nie` just before it (`nie ma mowy`, `nie jest prawdą`)
+    after_only: bool = False  # a predicative that only speaks for a figure before it (`są nieprawdziwe`)
+    origin: bool = False  # right before a figure, marks where a change starts (`spadnie z 238,90 zł`)
+    order: int = 0  # the row's place in the data file: at one word, the earlier row wins
+    outstanding: bool = False  # beside a negated measure verb: an amount still missing (`wciąż nie wypłaciła`)
+
+
+def _scope_ends(rows: list[list[str]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def kind(wanted: str) -> frozenset[str]:
+        return frozenset(word for word, kind in rows if kind == wanted)
+    return kind("coordinator"), kind("relative"), kind("complementizer")
+
+
+def _modality_cue(lemma: str, form: str, needs: str, modality: str, reach: str, order: int) -> ModalityCue:
+    """A row of modality_cues.tsv; `needs` is no, infinitive (or yes), infinitive:LEMMA,LEMMA, negation, or
+    (for an origin) until:WORD,WORD, the words of the change's end; kept in `infinitives`."""
+    kind, _, lemmas = needs.partition(":")
+    return ModalityCue(lemma, form, kind in ("yes", "infinitive"), modality, reach == "sentence",
+                       frozenset(lemmas.split(",")) if lemmas else frozenset(), kind == "negation", reach == "after",
+                       reach == "origin", order, reach == "outstanding")
 
 
 @dataclass(frozen=True)
@@ -41,6 +62,9 @@ OBJECT_CLASSES = frozenset({"estimate", "announce", "confirm", "count"})
 class ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]]  # first lemma -> cues starting with it, longest first
     modality_cues: dict[str, list[ModalityCue]]
+    # After a comma: coordinators end the complement of a reaching cue, relative pronouns (lemmas) interrupt
+    # it, complementizers resume it (modality_scope_ends.tsv).
+    modality_scope_ends: tuple[frozenset[str], frozenset[str], frozenset[str]]
     preposed: dict[tuple[str, ...], str]  # lowercased word sequence -> case of the source after it
     preposed_max_words: int
     speech_forms: dict[str, tuple[SpeechForm, ...]]  # lowercased finite form -> its readings
@@ -74,10 +98,8 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     for cues in measure_cues.values():
         cues.sort(key=lambda cue: -len(cue.lemmas))
     modality_cues: dict[str, list[ModalityCue]] = {}
-    for lemma, form, needs_infinitive, modality, reach in _rows(lang, "modality_cues.tsv"):
-        modality_cues.setdefault(lemma, []).append(
-            ModalityCue(lemma, form, needs_infinitive == "yes", modality, reach == "sentence")
-        )
+    for place, (lemma, form, needs, modality, reach) in enumerate(_rows(lang, "modality_cues.tsv")):
+        modality_cues.setdefault(lemma, []).append(_modality_cue(lemma, form, needs, modality, reach, place))
     attribution = json.loads(
         resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8")
     )
@@ -92,6 +114,7 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
     return ClaimLexicon(
         measure_cues=measure_cues,
         modality_cues=modality_cues,
+        modality_scope_ends=_scope_ends(_rows(lang, "modality_scope_ends.tsv")),
         preposed=preposed,
         preposed_max_words=max(len(k) for k in preposed),
         speech_forms=speech_forms,
