@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.morph import Token, readings
@@ -163,6 +165,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
+    if currency and measure in ("supplied", "deployed"):
+        return cue, "supplied" if _money_supplied(sentence, number, counted, cue) else "other"
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
         return cue, "other"
     thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
@@ -180,6 +184,63 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+@dataclass(frozen=True)
+class MoneyWords:
+    """kronika/lang/<lang>/claims/money.tsv: which sums of money are supplied."""
+    delivery: frozenset[str]
+    aid: frozenset[str]
+    household: frozenset[str]
+    per_unit: frozenset[str]
+    each: frozenset[str]
+    before: frozenset[str]
+    anaphor: frozenset[str]
+
+
+@cache
+def money_words(lang: str = "pl") -> MoneyWords:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "money.tsv").read_text("utf-8")
+    rows: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, lemma = line.split("\t")
+            rows.setdefault(role, set()).add(lemma)
+    return MoneyWords(**{name: frozenset(rows.get(name, ())) for name in MoneyWords.__dataclass_fields__})
+
+
+def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueHit) -> bool:
+    """A sum is supplied when it is handed over or its purpose is aid (`przekazała Ukrainie 3 mld euro`,
+    `przeznaczy 2 mld zł na pomoc dla powodzian`); a budget line, a price, a purchase, a benefit paid to
+    households or a share per person is expenditure, `other` (`na obronność przeznaczy 200 mld zł`,
+    `rodziny mają otrzymać do 8 tys. zł`, `po 2 tys. zł`, `3 tys. hrywien na osobę`)."""
+    words = money_words()
+    tokens = sentence.tokens
+    first, last = sentence.clause_range(number.start)
+    k = number.start - 1
+    if k >= 0 and tokens[k].text.lower() in words.before:
+        return False
+    after = counted.stop if counted.stop > number.stop else number.stop
+    if after + 1 < len(tokens) and tokens[after].text.lower() == "na" and tokens[after + 1].lemmas & words.per_unit:
+        return False
+    clause = tokens[first:last]
+    if any(t.lemmas & words.each for t in clause):
+        return False
+    delivery = bool(tokens[cue.index].lemmas & words.delivery)
+    if delivery and cue.recipient:
+        # `Polska otrzymała 26 mld euro` is a delivery; `rolnik ma otrzymać 1 tys. zł` a benefit.
+        return not any(t.lemmas & words.household for t in tokens if t.is_word)
+    if delivery:
+        return True
+    for j, token in enumerate(tokens):
+        if token.is_word and (j == 0 or token.text[:1].islower()):  # `Fundusz Wsparcia` is a name
+            if token.lemmas & words.aid:
+                return True
+            if token.lemmas & words.anaphor and j and "ten" in tokens[j - 1].lemmas:
+                return True  # `na ten cel`: the purpose named before
+    # `uruchomi dla państw dotkniętych powodzią 10 mld euro`: a recipient that is not a household.
+    return any(token.text.lower() == "dla" and j + 1 < last and not tokens[j + 1].lemmas & words.household
+               for j, token in enumerate(clause, start=first))
 
 
 def _destination(sentence: Sentence, number: range, cue: CueHit) -> bool:
