@@ -138,14 +138,17 @@ EQUIPMENT_KINDS = frozenset({
     "projectiles", "mines", "air defence systems",
 })
 # Kinds of counted people: who can be deployed, and who are people at all.
-DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
+DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics",
+                              "firefighters", "fire crews", "crews"})
 PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists",
                                    "patients", "pensioners", "households"}
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed", "other"})
 # Counted things that no event of the taxonomy befalls, whatever the verb: votes and seats are `other`.
-OTHER_KINDS = frozenset({"votes", "seats"})
+OTHER_KINDS = frozenset({"votes", "seats", "posts", "submissions"})
 # The infected: staying or treated in hospital, they are cases of illness, not wounded or deployed.
+# Patients taken to hospital are neither wounded nor, by that alone, cases (`do szpitali trafiło 200 pacjentów`).
+PATIENT_KINDS = frozenset({"patients"})
 ILLNESS_KINDS = frozenset({"infections"})
 
 
@@ -172,18 +175,60 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
     if cue.recipient and not thing:
         return cue, "other"
-    if measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
+    cue_token = sentence.tokens[cue.index]
+    own_noun = cue.index in counted  # the counted noun is the cue (`48 przypadków`, `40 zgonów`)
+    if measure == "cases" and not cue.strong and cue_token.lemmas & _BARE_CASE and (
+            _has_complement(sentence, cue.index) or _instances(sentence, number)):
+        return cue, "other"  # `40 przypadków kradzieży`, `w dwóch przypadkach`: not cases of illness
+    if measure == "wounded" and kind in PATIENT_KINDS and not own_noun:
+        measure = "other"
+    elif measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
         measure = "cases"
+    elif measure == "cases" and thing and not own_noun and kind not in ILLNESS_KINDS:
+        measure = "other"  # `z powodu zakażeń ograniczenia wprowadziło 37 szpitali`: places, not the ill
+    elif measure == "deployed" and thing and not own_noun and not cue.strong and _person_noun(cue_token):
+        measure = "other"  # `według strażaków na składowisku było 3 tys. ton odpadów`: the strażak is no verb
     elif measure == "deployed" and thing:
-        measure = "supplied"
+        # `w akcji bierze udział 25 samolotów`, `rozmieszczono 40 czołgów`: taking part; else sent away
+        measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
+    elif measure == "released" and thing:
+        measure = "other"  # `policja odzyskała 12 aut`: freeing is for people
     elif measure == "supplied" and kind in PEOPLE_KINDS:
-        measure = "released"
+        # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
+        # (`wodę pitną dla 25 tys. osób`, `ośrodek przeznaczony dla 400 osób`).
+        handed_over = cue_token.lemmas & money_words().delivery and not cue.recipient
+        beneficiary = number.start and sentence.tokens[number.start - 1].text.lower() == "dla"
+        measure = "released" if handed_over and not beneficiary else "other"
     elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
         other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
         return (other, other.measure) if other else (None, "other")
     return cue, measure
+
+
+_BARE_CASE = frozenset({"przypadek"})
+
+
+def _instances(sentence: Sentence, number: range) -> bool:
+    """`w dwóch przypadkach`: instances, in the locative after `w`."""
+    k = number.start - 1
+    return k >= 0 and sentence.tokens[k].text.lower() in ("w", "we")
+
+
+def _has_complement(sentence: Sentence, index: int) -> bool:
+    """A genitive noun right after the word: `przypadków kradzieży`."""
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    return following is not None and following.is_word and any(
+        r.pos in ("subst", "ger") and r.has("gen") for r in following.readings)
+
+
+@cache
+def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `in-action` in measure_cues.tsv: equipment under them is deployed."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "in-action")
 
 
 @dataclass(frozen=True)
@@ -253,6 +298,11 @@ def _names_people(token: Token) -> bool:
     """`zakładników`, `rannych`: a counted noun naming people is their usual role, and the verb decides;
     an event noun (`zgonów`, `zakażeń`, `prób`) names what is counted, and it decides."""
     return any(r.pos not in ("subst", "ger") or r.has("m1") for r in token.readings)
+
+
+def _person_noun(token: Token) -> bool:
+    """`strażaków`, `żołnierzy`: a noun of people and nothing else, no verb."""
+    return bool(token.readings) and all(r.pos in ("subst", "depr") and r.has("m1") for r in token.readings)
 
 
 def partitive_total(sentence: Sentence, number: range) -> bool:

@@ -13,6 +13,8 @@ ANAPHORA = frozenset({"nich", "których", "tych", "tej", "tego"})
 BACKWARD_PRONOUNS = frozenset({"ich", "nich"})
 PARTITIVE_PREPOSITIONS = frozenset({"z", "spośród", "wśród", "ze"})
 MAX_PREMODIFIERS = 4
+# Kinds of people whose nouns are not masculine personal (`dziecko`, `kobieta`, `rodzina`).
+PEOPLE_KINDS = frozenset({"people", "children", "women", "civilians", "households", "patients"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def _lemma(token: Token, reading: Reading) -> str:
 _BACKWARD_SKIPPABLE = frozenset({".", "ok", "około", "ponad", "blisko", "niemal", "prawie", "już", "jedynie",
                                  "tylko", "aż", "zaledwie", "przeszło", "nawet"})
 BACKWARD_REACH = 5
+# Words that open a source phrase: the noun after them gives the figure, it is not counted by it.
+SOURCE_OPENERS = frozenset({"według", "zdaniem", "wg"})
 
 
 def counted_before(sentence: Sentence, number_start: int) -> str | None:
@@ -112,6 +116,10 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             k -= 1
             continue
         reading = next((r for r in token.readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
+        opener = next((j for j in (k - 1, k - 2) if j >= 0 and tokens[j].text.lower() in SOURCE_OPENERS), None)
+        if opener is not None:
+            k = opener - 1  # `kart według komisji wyborczej było 2,1 mln`: the source is not counted
+            continue
         return _lemma(token, reading) if reading else None
     return None
 
@@ -125,6 +133,9 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
     for k in range(index - 1, max(first, index - BACKWARD_REACH * 2) - 1, -1):
         for reading in tokens[k].readings:
             lemma = reading.lemma.lower()
-            if reading.pos in NOUN_POS and lemma != generic and lemma in kinds:
+            # `grupę żołnierzy złożoną z 6 tys. osób`: a genitive noun of people, not the agent
+            # (`strażacy ewakuowali 1180 osób`) nor a thing (`resort`)
+            if reading.pos in NOUN_POS and lemma != generic and lemma in kinds and reading.has("gen") and (
+                    reading.has("m1") or kinds[lemma] in PEOPLE_KINDS):
                 return lemma
     return None
