@@ -139,3 +139,23 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
                     reading.has("m1") or kinds[lemma] in PEOPLE_KINDS):
                 return lemma
     return None
+
+
+# Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's
+# figures onto the previous sentence's in order (`było to odpowiednio 1078 i 13 tys.`).
+LIST_DASHES = frozenset({"–", "-", "—"})
+RESPECTIVELY = frozenset({"odpowiednio"})
+
+
+def list_item(sentence: Sentence, index: int) -> bool:
+    """`W województwie podkarpackim – 52`, `w lubuskim – w 72`: a figure after a dash, its noun in the
+    sentence before (a headed list that goes on)."""
+    tokens = sentence.tokens
+    k = index - 1
+    if k >= 1 and tokens[k].text.lower() in ("w", "we") and tokens[k - 1].text in LIST_DASHES:
+        k -= 1
+    return k >= 1 and tokens[k].text in LIST_DASHES and tokens[k - 1].is_word
+
+
+def respectively(sentence: Sentence) -> bool:
+    return any(token.text.lower() in RESPECTIVELY for token in sentence.tokens)
