@@ -148,7 +148,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
-                borrowed = antecedent.measure if subject == antecedent.subject else None
+                # `było ich 38` refers to the figure; `sprawdzono kilkaset z nich` to what it counts only
+                partitive = counted.last > counted.first
+                borrowed = antecedent.measure if subject == antecedent.subject and not partitive else None
             if cue is None and measure == "other" and borrowed is not None:
                 measure = borrowed  # `było ich 38`: no verb of its own, the measure of the figure it refers to
             if number.unit is None and (

@@ -202,8 +202,10 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         beneficiary = number.start and sentence.tokens[number.start - 1].text.lower() == "dla"
         measure = "released" if handed_over and not beneficiary else "other"
     elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
+        # `w marszu wzięło udział 90 tys. osób`: people taking part are not deployed; another cue of their
+        # own clause may say what befell them, one of another clause does not (`, a do szpitali trafiło...`).
         other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
-        return (other, other.measure) if other else (None, "other")
+        return (other, other.measure) if other and _same_clause(sentence, number, other.index) else (None, "other")
     return cue, measure
 
 
@@ -286,6 +288,18 @@ def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueH
     # `uruchomi dla państw dotkniętych powodzią 10 mld euro`: a recipient that is not a household.
     return any(token.text.lower() == "dla" and j + 1 < last and not tokens[j + 1].lemmas & words.household
                for j, token in enumerate(clause, start=first))
+
+
+def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
+    """The token is in the number's clause, or in a relative clause right after it that describes what
+    is counted (`1,5 tys. osób, które szukają tam schronienia`)."""
+    first, last = sentence.clause_range(number.start)
+    if first <= index < last:
+        return True
+    tokens = sentence.tokens
+    following = next((k for k in range(last, min(last + 2, len(tokens))) if tokens[k].is_word), None)
+    return (following is not None and "który" in tokens[following].lemmas
+            and index < sentence.clause_range(following)[1])
 
 
 def _destination(sentence: Sentence, number: range, cue: CueHit) -> bool:

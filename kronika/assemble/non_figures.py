@@ -143,6 +143,9 @@ def is_not_a_count(sentence: Sentence, number: NumberMention) -> bool:
     if tokens[k].text.lower() in NONE_AT_ALL:
         return True
     # the base of a rate: `na` right after another figure's counted noun (`2 tys. osób na 100 tys.`)
+    after = sentence.index_at(number.end)
+    base = tokens[after] if after < len(tokens) else None  # `na 100 tys. mieszkańców`, not `na 28 łodziach`
     return (tokens[k].text.lower() == "na" and k >= 2 and tokens[k - 1].is_word
             and any(t.text[:1].isdigit() for t in tokens[max(0, k - 4):k - 1])
-            and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings))
+            and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
+            and base is not None and any(r.pos in ("subst", "depr") and r.has("gen") for r in base.readings))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from kronika.assemble.morph import Reading, Token
 from kronika.assemble.sentence import Sentence
@@ -37,8 +39,8 @@ def counted_after(sentence: Sentence, number_end: int, number_start: int | None 
 
 def _pronoun_before(sentence: Sentence, number_start: int) -> bool:
     k = sentence.index_at(number_start) - 1
-    while k >= 0 and sentence.tokens[k].text.lower() in _BACKWARD_SKIPPABLE:
-        k -= 1
+    while k >= 0 and (sentence.tokens[k].text.lower() in _BACKWARD_SKIPPABLE or "być" in sentence.tokens[k].lemmas):
+        k -= 1  # `może ich być nawet 500`
     return k >= 0 and sentence.tokens[k].text.lower() in BACKWARD_PRONOUNS
 
 
@@ -99,29 +101,68 @@ def _lemma(token: Token, reading: Reading) -> str:
 
 # Between a noun and the number that counts it from behind: `takich prób było ok. 26 tys.`
 _BACKWARD_SKIPPABLE = frozenset({".", "ok", "około", "ponad", "blisko", "niemal", "prawie", "już", "jedynie",
-                                 "tylko", "aż", "zaledwie", "przeszło", "nawet"})
+                                 "tylko", "aż", "zaledwie", "przeszło", "nawet", "niespełna", "łącznie", "dotąd",
+                                 "obecnie", "co", "najmniej", "najwyżej", "mniej", "więcej", "niż", "przynajmniej",
+                                 "ledwie", "raptem", "wówczas", "wtedy", "razem", "ogółem", "nie"})
 BACKWARD_REACH = 5
 # Words that open a source phrase: the noun after them gives the figure, it is not counted by it.
 SOURCE_OPENERS = frozenset({"według", "zdaniem", "wg"})
 
 
 def counted_before(sentence: Sentence, number_start: int) -> str | None:
-    """A plural genitive noun shortly before the number, when none follows it."""
+    """A plural genitive noun shortly before the number, when none follows it: `takich prób było ok. 26
+    tys.`, over a verb of level (`liczba pasażerów przekroczy 430 mln`, `liczbę uczestników na 30 tys.`)
+    and the genitive nouns that complement the counted one (`prób przekroczenia granicy było 22 tys.`)."""
     tokens = sentence.tokens
-    k = sentence.index_at(number_start) - 1
-    while k >= 0 and sentence.index_at(number_start) - k <= BACKWARD_REACH:
+    start = sentence.index_at(number_start)
+    k = start - 1
+    verb = complements = 0
+    while k >= 0 and start - k <= BACKWARD_REACH + verb + complements:
         token = tokens[k]
         lowered = token.text.lower()
         if lowered in _BACKWARD_SKIPPABLE or "być" in token.lemmas:
             k -= 1
             continue
-        reading = next((r for r in token.readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
+        if not verb and (token.lemmas & level_verbs() or lowered in LEVEL_PREPOSITIONS):
+            verb = 1 if token.lemmas & level_verbs() else 0
+            k -= 1
+            continue
+        reading = next((r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
+                        if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
         opener = next((j for j in (k - 1, k - 2) if j >= 0 and tokens[j].text.lower() in SOURCE_OPENERS), None)
         if opener is not None:
             k = opener - 1  # `kart według komisji wyborczej było 2,1 mln`: the source is not counted
             continue
+        if complements < MAX_COMPLEMENTS and k and _preposition(tokens[k - 1]) and lowered not in LEVEL_PREPOSITIONS:
+            complements += 1  # `liczba przypadków w Rumunii przekroczyła 13 tys.`: a place phrase
+            k -= 2
+            continue
+        if reading is not None and k and _adjective_reading(token) is not None:
+            before = next((r for r in tokens[k - 1].readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")),
+                          None)
+            if before is not None:  # `ofiar śmiertelnych wzrosła do siedmiu`: the noun, not its adjective
+                return _lemma(tokens[k - 1], before)
+        if reading is None and complements < MAX_COMPLEMENTS and token.text[:1].islower() and any(
+                r.pos in NOUN_POS | ADJ_POS and r.has("sg") and r.has("gen") for r in token.readings):
+            complements += 1  # `nielegalnego przekroczenia granicy`: what the counted noun is of
+            k -= 1
+            continue
         return _lemma(token, reading) if reading else None
     return None
+
+
+def _preposition(token: Token) -> bool:
+    return any(r.pos == "prep" for r in token.readings)
+
+
+LEVEL_PREPOSITIONS = frozenset({"do", "na"})
+MAX_COMPLEMENTS = 3
+
+
+@cache
+def level_verbs(lang: str = "pl") -> frozenset[str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "level_verbs.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: dict[str, str]) -> str | None:
