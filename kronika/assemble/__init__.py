@@ -191,8 +191,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 reference_time=when, reference_basis=basis, published=published,
                 sentence=document.article_text[sentence_span[0]:sentence_span[1]],
             ))
-            if subject is not None or actor is not None:
-                antecedent = _Antecedent(subject, actor, index, measure)
+            if (subject is not None or actor is not None) and number.unit not in ("percent", "share"):
+                antecedent = _Antecedent(subject, actor, index, measure)  # `było ich` counts things, not a share
             elided_subject = subject if number.unit is None else None
             elided_measure = measure if number.unit is None else None
             these_figures.append((subject, measure))

@@ -51,6 +51,8 @@ class SentenceCues:
 
     def __init__(self, hits: list[CueHit], others_counted: frozenset[int] = frozenset()) -> None:
         self._at = {hit.index: hit for hit in hits}
+        self._all = sorted(hits, key=lambda hit: hit.index)
+        self._all_positions = [hit.index for hit in self._all]
         self._free = [hit for hit in hits if hit.index not in others_counted]
         self._lists: dict[tuple[bool, frozenset[str] | None, frozenset[str]], tuple[list[int], list[CueHit]]] = {}
 
@@ -75,6 +77,23 @@ class SentenceCues:
                        if h.index in clause or not in_clause]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
+        return None
+
+    def part_of_whole(self, sentence: Sentence, number: range) -> CueHit | None:
+        """`47 zachorowań, w tym u 30 dzieci`: a part takes its whole's cue, the nearest strong cue before
+        `w tym` in the clause, even when it is the whole's counted noun."""
+        tokens = sentence.tokens
+        k = number.start - 1
+        if k >= 0 and tokens[k].text.lower() in PART_PREPOSITIONS:
+            k -= 1
+        if not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
+            return None
+        first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
+        at = bisect_left(self._all_positions, k - 1) - 1
+        while at >= 0 and self._all[at].index >= first:
+            if self._all[at].strong:
+                return self._all[at]
+            at -= 1
         return None
 
     def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
@@ -142,6 +161,8 @@ DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "r
                               "firefighters", "fire crews", "crews"})
 PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists",
                                    "patients", "pensioners", "households"}
+# Places and buildings: what people are evacuated from, never displaced themselves.
+PLACE_KINDS = frozenset({"settlements", "buildings"})
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed", "other"})
 # Counted things that no event of the taxonomy befalls, whatever the verb: votes and seats are `other`.
@@ -164,6 +185,9 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         return None, "other"
     currency = unit is not None and unit.isupper()
     measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
+    cue = None if currency else cues.part_of_whole(sentence, number)
+    if cue is not None:
+        return cue, cue.measure  # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`
     cue = cues.choose(sentence, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
@@ -172,6 +196,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         return cue, "supplied" if _money_supplied(sentence, number, counted, cue) else "other"
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
         return cue, "other"
+    if measure == "deployed" and _conveyance(sentence, number):
+        return cue, "other"  # `przypłynęło 1 tys. migrantów na 28 łodziach`: what they came on
     thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
     if cue.recipient and not thing:
         return cue, "other"
@@ -186,13 +212,16 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "cases"
     elif measure == "cases" and thing and not own_noun and kind not in ILLNESS_KINDS:
         measure = "other"  # `z powodu zakażeń ograniczenia wprowadziło 37 szpitali`: places, not the ill
-    elif measure == "deployed" and thing and not own_noun and not cue.strong and _person_noun(cue_token):
+    elif (measure == "deployed" and not own_noun and not cue.strong and _person_noun(cue_token)
+          and subject is not None and (thing or not _people(subject, kind))):
         measure = "other"  # `według strażaków na składowisku było 3 tys. ton odpadów`: the strażak is no verb
     elif measure == "deployed" and thing:
         # `w akcji bierze udział 25 samolotów`, `rozmieszczono 40 czołgów`: taking part; else sent away
         measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
+    elif measure == "displaced" and (thing or kind in PLACE_KINDS):
+        measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
     elif measure == "released" and thing:
         measure = "other"  # `policja odzyskała 12 aut`: freeing is for people
     elif measure == "supplied" and kind in PEOPLE_KINDS:
@@ -210,6 +239,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
 
 
 _BARE_CASE = frozenset({"przypadek"})
+# Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
+PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
 
 
 def _instances(sentence: Sentence, number: range) -> bool:
@@ -302,6 +333,16 @@ def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
             and index < sentence.clause_range(following)[1])
 
 
+def _conveyance(sentence: Sentence, number: range) -> bool:
+    """`na 28 łodziach`: `na` and a noun in the locative only after the number."""
+    tokens = sentence.tokens
+    k = number.start - 1
+    if k < 0 or tokens[k].text.lower() != "na" or number.stop >= len(tokens):
+        return False
+    following = tokens[number.stop].readings
+    return any(r.has("loc") for r in following) and not any(r.has("gen") or r.has("acc") for r in following)
+
+
 def _destination(sentence: Sentence, number: range, cue: CueHit) -> bool:
     """The number follows `do` (the number layer left it unqualified) and the verb of motion stands before."""
     k = number.start - 1
@@ -312,6 +353,11 @@ def _names_people(token: Token) -> bool:
     """`zakładników`, `rannych`: a counted noun naming people is their usual role, and the verb decides;
     an event noun (`zgonów`, `zakażeń`, `prób`) names what is counted, and it decides."""
     return any(r.pos not in ("subst", "ger") or r.has("m1") for r in token.readings)
+
+
+def _people(subject: str, kind: str | None) -> bool:
+    """The counted noun names people: a kind of people, or a masculine personal noun."""
+    return kind in PEOPLE_KINDS or any(r.pos in ("subst", "depr") and r.has("m1") for r in readings(subject.split()[0]))
 
 
 def _person_noun(token: Token) -> bool:

@@ -58,7 +58,7 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
             break
         noun = _noun_reading(token)
         adjective = _adjective_reading(token)
-        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and (
+        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and not _verb(tokens[i + 1]) and (
             _noun_reading(tokens[i + 1]) or _adjective_reading(tokens[i + 1])
         ):
             i += 1
@@ -77,6 +77,12 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
                 end += 1
         return Counted(lemma, False, first, end)
     return Counted(None, False, first, first)
+
+
+def _verb(token: Token) -> bool:
+    """`zostanie`, `wyjechało`: a finite verb whose gerund reading is no noun after an adjective."""
+    return any(r.pos in ("fin", "praet") for r in token.readings) and not any(
+        r.pos in ("subst", "depr") for r in token.readings)
 
 
 def _noun_reading(token: Token) -> Reading | None:
