@@ -142,8 +142,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
+            referred = antecedent.subject if counted.anaphoric and antecedent is not None else None
             cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
-                                      number.unit, subject, number.qualifier_span is not None)
+                                      number.unit, subject or referred, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject

@@ -84,17 +84,21 @@ class SentenceCues:
         `w tym` in the clause, even when it is the whole's counted noun."""
         tokens = sentence.tokens
         k = number.start - 1
+        while k >= 0 and tokens[k].text.lower() in PART_QUALIFIERS:
+            k -= 1  # `w tym do 8 tys. Rosjan`
         if k >= 0 and tokens[k].text.lower() in PART_PREPOSITIONS:
             k -= 1
         if not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
             return None
         first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
         at = bisect_left(self._all_positions, k - 1) - 1
+        weak = None
         while at >= 0 and self._all[at].index >= first:
             if self._all[at].strong:
                 return self._all[at]
+            weak = weak or self._all[at]
             at -= 1
-        return None
+        return weak
 
     def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
                  excluded: frozenset[str]) -> list[CueHit]:
@@ -196,6 +200,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         return cue, "supplied" if _money_supplied(sentence, number, counted, cue) else "other"
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
         return cue, "other"
+    if measure == "deployed" and _origin(sentence, number):
+        return cue, "other"  # `12 tys. żołnierzy z 9 państw`: where the counted came from
     if measure == "deployed" and _conveyance(sentence, number):
         return cue, "other"  # `przypłynęło 1 tys. migrantów na 28 łodziach`: what they came on
     thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
@@ -213,8 +219,13 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     elif measure == "cases" and thing and not own_noun and kind not in ILLNESS_KINDS:
         measure = "other"  # `z powodu zakażeń ograniczenia wprowadziło 37 szpitali`: places, not the ill
     elif (measure == "deployed" and not own_noun and not cue.strong and _person_noun(cue_token)
-          and subject is not None and (thing or not _people(subject, kind))):
-        measure = "other"  # `według strażaków na składowisku było 3 tys. ton odpadów`: the strażak is no verb
+          and subject is not None and kind not in DEPLOYABLE_KINDS):
+        # `według strażaków na składowisku było 3 tys. ton odpadów`, `ratownicy odnaleźli 3 turystów`:
+        # a noun of people is the agent or the source, no verb of what befell the counted
+        measure = "other"
+    elif (measure == "deployed" and not thing and kind not in DEPLOYABLE_KINDS and subject is not None
+          and cue_token.lemmas & takes_part_lemmas()):
+        measure = "other"  # `w strajku wzięło udział 40 tys. nauczycieli`: taking part is not serving
     elif measure == "deployed" and thing:
         # `w akcji bierze udział 25 samolotów`, `rozmieszczono 40 czołgów`: taking part; else sent away
         measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
@@ -241,6 +252,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
 _BARE_CASE = frozenset({"przypadek"})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
 PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
+PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
+                             "przynajmniej", "niespełna", "aż"})
 
 
 def _instances(sentence: Sentence, number: range) -> bool:
@@ -261,7 +274,15 @@ def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
     """First lemmas of the cues marked `in-action` in measure_cues.tsv: equipment under them is deployed."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "in-action")
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("in-action", "takes-part"))
+
+
+@cache
+def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `takes-part`: people under them are deployed only if they serve."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "takes-part")
 
 
 @dataclass(frozen=True)
@@ -331,6 +352,15 @@ def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
     following = next((k for k in range(last, min(last + 2, len(tokens))) if tokens[k].is_word), None)
     return (following is not None and "który" in tokens[following].lemmas
             and index < sentence.clause_range(following)[1])
+
+
+def _origin(sentence: Sentence, number: range) -> bool:
+    """`żołnierzy z 9 państw`: `z` after a noun, before the number (`52 z 70` is a part of a total)."""
+    tokens = sentence.tokens
+    k = number.start - 1
+    return (k >= 1 and tokens[k].text.lower() in ("z", "ze") and not tokens[k - 1].text[:1].isdigit()
+            and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
+            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps") for r in tokens[k - 1].readings))
 
 
 def _conveyance(sentence: Sentence, number: range) -> bool:
