@@ -21,7 +21,14 @@ from kronika.assemble.non_figures import inside_time, is_circumstance, is_distan
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
-from kronika.assemble.subject import counted_after, counted_before, list_item, respectively, specific_person
+from kronika.assemble.subject import (
+    counted_after,
+    counted_before,
+    list_item,
+    refers_back,
+    respectively,
+    specific_person,
+)
 from kronika.assemble.superlative import superlative_noun
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
@@ -152,7 +159,10 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 # `było ich 38` refers to the figure; `sprawdzono kilkaset z nich` to what it counts only
                 partitive = counted.last > counted.first
                 borrowed = antecedent.measure if subject == antecedent.subject and not partitive else None
-            if cue is None and measure == "other" and borrowed is not None:
+            if (cue is None and borrowed is None and antecedent is not None and antecedent.sentence == index - 1
+                    and refers_back(sentence, first)):
+                borrowed = antecedent.measure  # `miało to być 1040 wojskowych`: the figure said before
+            if cue is None and borrowed is not None and (measure == "other" or refers_back(sentence, first)):
                 measure = borrowed  # `było ich 38`: no verb of its own, the measure of the figure it refers to
             if number.unit is None and (
                 measure == "other" and (subject is None or number.value == 1)

@@ -165,6 +165,8 @@ DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "r
                               "firefighters", "fire crews", "crews"})
 PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists",
                                    "patients", "pensioners", "households"}
+# What befalls people only: a count of things or events under these verbs is `other`.
+PEOPLE_MEASURES = frozenset({"killed", "wounded", "missing", "captured"})
 # Places and buildings: what people are evacuated from, never displaced themselves.
 PLACE_KINDS = frozenset({"settlements", "buildings"})
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
@@ -231,6 +233,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
+    elif measure in PEOPLE_MEASURES and thing and not own_noun and not _names_people_at_all(subject):
+        measure = "other"  # `doszło do 14 wypadków, w których zginęło 5 osób`: events, not the dead
     elif measure == "displaced" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
     elif measure == "released" and thing:
@@ -361,6 +365,10 @@ def _origin(sentence: Sentence, number: range) -> bool:
     return (k >= 1 and tokens[k].text.lower() in ("z", "ze") and not tokens[k - 1].text[:1].isdigit()
             and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
             and not any(r.pos in ("fin", "praet", "impt", "inf", "imps") for r in tokens[k - 1].readings))
+
+
+def _names_people_at_all(subject: str | None) -> bool:
+    return subject is not None and any(r.has("m1") for r in readings(subject.split()[0]))
 
 
 def _conveyance(sentence: Sentence, number: range) -> bool:

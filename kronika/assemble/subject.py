@@ -206,3 +206,11 @@ def list_item(sentence: Sentence, index: int) -> bool:
 
 def respectively(sentence: Sentence) -> bool:
     return any(token.text.lower() in RESPECTIVELY for token in sentence.tokens)
+
+
+def refers_back(sentence: Sentence, index: int) -> bool:
+    """`miało to być 1040 wojskowych`, `było to 38`: `to` with a form of `być` just before the number
+    names the figure of the sentence before."""
+    tokens = sentence.tokens
+    window = tokens[max(0, index - 4):index]
+    return any(t.text.lower() == "to" for t in window) and any("być" in t.lemmas for t in window)
