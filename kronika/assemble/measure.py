@@ -187,7 +187,7 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`); an
     unqualified `do N` after a verb of motion counts where things went (`trafią do 600 przychodni`)."""
     kind = subject_kind(subject)
-    if unit in ("percent", "share") or partitive_total(sentence, number) or kind in OTHER_KINDS:
+    if unit in ("percent", "share") or partitive_total(sentence, number, counted) or kind in OTHER_KINDS:
         return None, "other"
     currency = unit is not None and unit.isupper()
     measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
@@ -233,7 +233,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
-    elif measure in PEOPLE_MEASURES and thing and not own_noun and not _names_people_at_all(subject):
+    elif (measure in PEOPLE_MEASURES and (thing or kind in PLACE_KINDS) and not own_noun
+          and not _names_people_at_all(subject)):
         measure = "other"  # `doszło do 14 wypadków, w których zginęło 5 osób`: events, not the dead
     elif measure == "displaced" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
@@ -403,11 +404,17 @@ def _person_noun(token: Token) -> bool:
     return bool(token.readings) and all(r.pos in ("subst", "depr") and r.has("m1") for r in token.readings)
 
 
-def partitive_total(sentence: Sentence, number: range) -> bool:
-    """`52 z 70 dronów`: the 70 is the total the first number is part of."""
+def partitive_total(sentence: Sentence, number: range, counted: range = range(0)) -> bool:
+    """`52 z 70 dronów`: the 70 is the total the first number is part of; so is the 900 of `z 900
+    pacjentów 40 zmarło` (the part's number right after the total's noun)."""
     tokens = sentence.tokens
     k = number.start
-    return k >= 2 and tokens[k - 1].text.lower() in ("z", "ze") and tokens[k - 2].text[:1].isdigit()
+    if k < 1 or tokens[k - 1].text.lower() not in ("z", "ze"):
+        return False
+    if k >= 2 and tokens[k - 2].text[:1].isdigit():
+        return True
+    after = counted.stop if counted.stop > number.stop else number.stop
+    return bool(counted) and after < len(tokens) and tokens[after].text[:1].isdigit()
 
 
 def _inanimate(subject: str | None) -> bool:
