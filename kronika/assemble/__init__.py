@@ -22,6 +22,7 @@ from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_se
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
+    accompanies,
     counted_after,
     counted_before,
     list_item,
@@ -162,7 +163,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if (cue is None and borrowed is None and antecedent is not None and antecedent.sentence == index - 1
                     and refers_back(sentence, first)):
                 borrowed = antecedent.measure  # `miało to być 1040 wojskowych`: the figure said before
-            if cue is None and borrowed is not None and (measure == "other" or refers_back(sentence, first)):
+            if elided_measure is not None and accompanies(sentence, first, number.end):
+                measure = elided_measure  # `149 strażaków z 40 pojazdami`: the vehicles went with them
+            elif cue is None and borrowed is not None and (measure == "other" or refers_back(sentence, first)):
                 measure = borrowed  # `było ich 38`: no verb of its own, the measure of the figure it refers to
             if number.unit is None and (
                 measure == "other" and (subject is None or number.value == 1)

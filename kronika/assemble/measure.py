@@ -236,6 +236,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     elif (measure in PEOPLE_MEASURES and (thing or kind in PLACE_KINDS) and not own_noun
           and not _names_people_at_all(subject)):
         measure = "other"  # `doszło do 14 wypadków, w których zginęło 5 osób`: events, not the dead
+    elif measure == "displaced" and kind in DEPLOYABLE_KINDS:
+        measure = "deployed"  # `z Polski wyjechało do Grecji 149 strażaków`: sent, not fleeing
     elif measure == "displaced" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
     elif measure == "released" and thing:
@@ -360,12 +362,16 @@ def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
 
 
 def _origin(sentence: Sentence, number: range) -> bool:
-    """`żołnierzy z 9 państw`: `z` after a noun, before the number (`52 z 70` is a part of a total)."""
+    """`żołnierzy z 9 państw`: `z` after a noun, before the number and a genitive (`52 z 70` is a part of
+    a total; `149 strażaków z 40 pojazdami`, in the instrumental, goes with them)."""
     tokens = sentence.tokens
     k = number.start - 1
-    return (k >= 1 and tokens[k].text.lower() in ("z", "ze") and not tokens[k - 1].text[:1].isdigit()
+    if not (k >= 1 and tokens[k].text.lower() in ("z", "ze") and not tokens[k - 1].text[:1].isdigit()
             and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
-            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps") for r in tokens[k - 1].readings))
+            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps") for r in tokens[k - 1].readings)):
+        return False
+    following = tokens[number.stop].readings if number.stop < len(tokens) else ()
+    return not any(r.has("inst") for r in following)
 
 
 def _names_people_at_all(subject: str | None) -> bool:

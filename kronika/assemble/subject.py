@@ -135,7 +135,9 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             continue
         reading = next((r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
                         if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
-        opener = next((j for j in (k - 1, k - 2) if j >= 0 and tokens[j].text.lower() in SOURCE_OPENERS), None)
+        opener = k - 1 if k >= 1 and tokens[k - 1].text.lower() in SOURCE_OPENERS else None
+        if opener is None and k >= 2 and tokens[k - 2].text.lower() in SOURCE_OPENERS and _agree(token, tokens[k - 1]):
+            opener = k - 2  # `według komisji wyborczej`, not `według spółki rannych było 29`
         if opener is not None:
             k = opener - 1  # `kart według komisji wyborczej było 2,1 mln`: the source is not counted
             continue
@@ -155,6 +157,13 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             continue
         return _lemma(token, reading) if reading else None
     return None
+
+
+def _agree(first: Token, second: Token) -> bool:
+    """The two words are genitives of one number (`komisji wyborczej` after `według`), as a noun and its
+    adjective are; `spółki rannych` are not."""
+    numbers = {n for r in first.readings for n in ("sg", "pl") if r.has(n) and r.has("gen")}
+    return any(r.has(n) and r.has("gen") for r in second.readings for n in numbers)
 
 
 def _preposition(token: Token) -> bool:
@@ -214,3 +223,13 @@ def refers_back(sentence: Sentence, index: int) -> bool:
     tokens = sentence.tokens
     window = tokens[max(0, index - 4):index]
     return any(t.text.lower() == "to" for t in window) and any("być" in t.lemmas for t in window)
+
+
+def accompanies(sentence: Sentence, index: int, number_end: int) -> bool:
+    """`149 strażaków z 40 pojazdami`: `z` after a noun and a number with an instrumental noun: the things
+    go with the figure before, and share what befell it."""
+    tokens = sentence.tokens
+    after = sentence.index_at(number_end)
+    return (index >= 2 and tokens[index - 1].text.lower() in ("z", "ze") and tokens[index - 2].is_word
+            and any(r.pos in NOUN_POS for r in tokens[index - 2].readings)
+            and after < len(tokens) and any(r.pos in NOUN_POS and r.has("inst") for r in tokens[after].readings))
