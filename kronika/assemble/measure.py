@@ -64,7 +64,7 @@ class SentenceCues:
         clause = range(*sentence.clause_range(number.start))
         own = [
             CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
-            if _names_people(sentence.tokens[h.index]) else h
+            if _names_people(sentence.tokens[h.index]) and not _harmed(sentence.tokens[h.index], h) else h
             for k in counted if k not in number and (h := self._at.get(k)) is not None
             and (allowed is None or h.measure in allowed) and h.measure not in excluded
         ]
@@ -122,6 +122,12 @@ class SentenceCues:
         return self._lists[key]
 
 
+def _harmed(token: Token, hit: CueHit) -> bool:
+    """`30 rannych`, `12 zabitych`: an adjective naming the harm done is the figure's own measure, whatever
+    verb stands elsewhere (`Jedna osoba nie żyje, ponad 30 rannych`); `zakładników` leaves it to the verb."""
+    return hit.measure in ("wounded", "killed") and any(r.pos == "adj" for r in token.readings)
+
+
 def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
     after = hit.index >= number.stop
     return (hit.index - number.stop + 1 if after else number.start - hit.index), after
@@ -158,7 +164,7 @@ def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> boo
 EQUIPMENT_KINDS = frozenset({
     "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
     "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
-    "projectiles", "mines", "air defence systems",
+    "projectiles", "mines", "air defence systems", "items",
 })
 # Kinds of counted people: who can be deployed, and who are people at all.
 DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics",
@@ -167,12 +173,14 @@ PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "
                                    "patients", "pensioners", "households"}
 # What befalls people only: a count of things or events under these verbs is `other`.
 PEOPLE_MEASURES = frozenset({"killed", "wounded", "missing", "captured"})
+# Areas: burnt, flooded or sown, they are `other`.
+AREA_UNITS = frozenset({"ha", "km2", "m2"})
 # Places and buildings: what people are evacuated from, never displaced themselves.
 PLACE_KINDS = frozenset({"settlements", "buildings"})
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed", "other"})
 # Counted things that no event of the taxonomy befalls, whatever the verb: votes and seats are `other`.
-OTHER_KINDS = frozenset({"votes", "seats", "posts", "submissions"})
+OTHER_KINDS = frozenset({"votes", "seats", "posts", "submissions", "points"})
 # The infected: staying or treated in hospital, they are cases of illness, not wounded or deployed.
 # Patients taken to hospital are neither wounded nor, by that alone, cases (`do szpitali trafiło 200 pacjentów`).
 PATIENT_KINDS = frozenset({"patients"})
@@ -189,8 +197,15 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     kind = subject_kind(subject)
     if unit in ("percent", "share") or partitive_total(sentence, number, counted) or kind in OTHER_KINDS:
         return None, "other"
+    if unit in AREA_UNITS:
+        return None, "other"  # `ogień strawił 10 tys. hektarów`: an area burnt or flooded, no thing destroyed
     currency = unit is not None and unit.isupper()
     measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
+    if currency:
+        nearest = cues.choose(sentence, number, counted)
+        if nearest is not None and nearest.measure in ("casualties", "destroyed") and any(
+                r.pos == "subst" for r in sentence.tokens[nearest.index].readings):
+            return nearest, "other"  # `szacują stratę na 240 mln zł`, `szkody na 2 mld zł`: a loss, not a delivery
     cue = None if currency else cues.part_of_whole(sentence, number)
     if cue is not None:
         return cue, cue.measure  # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`

@@ -88,7 +88,8 @@ def _verb(token: Token) -> bool:
 def _noun_reading(token: Token) -> Reading | None:
     """A noun reading, nouns before gerunds (`zakażeń` is `zakażenie`, not the gerund of `zakazić`)."""
     best = None
-    for reading in sorted(token.readings, key=lambda r: r.pos == "ger"):
+    # After a numeral the plural genitive comes first (`sztuk` is sztuka, `ton` tona), then any case it governs.
+    for reading in sorted(token.readings, key=lambda r: (r.pos == "ger", not (r.has("pl") and r.has("gen")))):
         if reading.pos in NOUN_POS:
             if reading.has("gen") or reading.has("nom") or reading.has("acc"):
                 return reading
