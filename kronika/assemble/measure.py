@@ -62,14 +62,19 @@ class SentenceCues:
         itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures and
         `excluded` leaves some out."""
         clause = range(*sentence.clause_range(number.start))
-        own = [
-            CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
-            if _names_people(sentence.tokens[h.index]) and not _harmed(sentence.tokens[h.index], h) else h
-            for k in counted if k not in number and (h := self._at.get(k)) is not None
-            and (allowed is None or h.measure in allowed) and h.measure not in excluded
-        ]
+        own: list[CueHit] = []
+        roles: list[CueHit] = []  # nouns of people in their usual role (`jeńców`): after any verb of the tier
+        for k in counted:
+            h = self._at.get(k)
+            if k in number or h is None or (allowed is not None and h.measure not in allowed) or h.measure in excluded:
+                continue
+            if _names_people(sentence.tokens[h.index]) and not _harmed(sentence.tokens[h.index], h):
+                roles.append(CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient))
+            else:
+                own.append(h)
         for strong, in_clause in SEARCH_ORDER:
-            # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after.
+            # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after;
+            # a noun of people's usual role last (`wymieniono 95 jeńców`: the verb decides).
             mine = [h for h in own if h.strong == strong and (h.index in clause or not in_clause)]
             if mine:
                 return min(mine, key=lambda hit: _distance(hit, number))
@@ -77,6 +82,9 @@ class SentenceCues:
                        if h.index in clause or not in_clause]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
+            theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
+            if theirs:
+                return min(theirs, key=lambda hit: _distance(hit, number))
         return None
 
     def part_of_whole(self, sentence: Sentence, number: range) -> CueHit | None:
@@ -255,7 +263,7 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "deployed"  # `z Polski wyjechało do Grecji 149 strażaków`: sent, not fleeing
     elif measure == "displaced" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
-    elif measure == "released" and thing:
+    elif measure == "released" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `policja odzyskała 12 aut`: freeing is for people
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
