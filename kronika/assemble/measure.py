@@ -96,9 +96,14 @@ class SentenceCues:
             k -= 1  # `w tym do 8 tys. Rosjan`
         if k >= 0 and tokens[k].text.lower() in PART_PREPOSITIONS:
             k -= 1
-        if not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
+        clause_first, _ = sentence.clause_range(number.start)
+        if tokens[clause_first].text.lower() in AMONG and clause_first + 1 < number.start:
+            k = number.start  # `Wśród 40 rannych jest ośmioro dzieci`: the whole named first
+            first = clause_first
+        elif not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
             return None
-        first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
+        else:
+            first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
         at = bisect_left(self._all_positions, k - 1) - 1
         weak = None
         while at >= 0 and self._all[at].index >= first:
@@ -172,7 +177,7 @@ def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> boo
 EQUIPMENT_KINDS = frozenset({
     "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
     "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
-    "projectiles", "mines", "air defence systems", "items",
+    "projectiles", "mines", "air defence systems", "items", "doses", "vaccines", "tonnes",
 })
 # Kinds of counted people: who can be deployed, and who are people at all.
 DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics",
@@ -282,6 +287,7 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
 _BARE_CASE = frozenset({"przypadek"})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
 PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
+AMONG = frozenset({"wśród", "spośród"})
 PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
                              "przynajmniej", "niespełna", "aż"})
 
@@ -450,5 +456,8 @@ def _inanimate(subject: str | None) -> bool:
     """Masculine inanimate or neuter nouns count things (`system`, `pocisk`), not people."""
     if not subject:
         return False
-    nouns = [r for r in readings(subject.split()[0]) if r.pos == "subst"]
-    return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)
+    word = subject.split()[0]
+    nouns = [r for r in readings(word) if r.pos == "subst"]
+    # the readings of the lemma itself: `system` is also a form of `systema`, `ton` of `tona`
+    own = [r for r in nouns if r.lemma.split(":")[0].lower() == word.lower()] or nouns
+    return bool(own) and all(r.has("m3") or r.has("n") for r in own)

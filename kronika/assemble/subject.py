@@ -89,7 +89,8 @@ def _noun_reading(token: Token) -> Reading | None:
     """A noun reading, nouns before gerunds (`zakażeń` is `zakażenie`, not the gerund of `zakazić`)."""
     best = None
     # After a numeral the plural genitive comes first (`sztuk` is sztuka, `ton` tona), then any case it governs.
-    for reading in sorted(token.readings, key=lambda r: (r.pos == "ger", not (r.has("pl") and r.has("gen")))):
+    for reading in sorted(token.readings, key=lambda r: (r.pos == "ger", not (r.has("pl") and r.has("gen")),
+                                                         not r.has("m1"))):  # `Holendrów`: Holender
         if reading.pos in NOUN_POS:
             if reading.has("gen") or reading.has("nom") or reading.has("acc"):
                 return reading
