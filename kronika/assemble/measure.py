@@ -188,6 +188,8 @@ PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "
 PEOPLE_MEASURES = frozenset({"killed", "wounded", "missing", "captured"})
 # Areas: burnt, flooded or sown, they are `other`.
 AREA_UNITS = frozenset({"ha", "km2", "m2"})
+# Workers let go are laid off, not released (`zwolni 300 pracowników`).
+WORKER_KINDS = frozenset({"workers"})
 # Places and buildings: what people are evacuated from, never displaced themselves.
 PLACE_KINDS = frozenset({"settlements", "buildings"})
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
@@ -268,8 +270,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "deployed"  # `z Polski wyjechało do Grecji 149 strażaków`: sent, not fleeing
     elif measure == "displaced" and (thing or kind in PLACE_KINDS):
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
-    elif measure == "released" and (thing or kind in PLACE_KINDS):
-        measure = "other"  # `policja odzyskała 12 aut`: freeing is for people
+    elif measure == "released" and (thing or kind in PLACE_KINDS or kind in WORKER_KINDS):
+        measure = "other"  # `policja odzyskała 12 aut`, `spółka zwolni 300 pracowników`: freeing is for captives
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
         # (`wodę pitną dla 25 tys. osób`, `ośrodek przeznaczony dla 400 osób`).

@@ -45,6 +45,8 @@ def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None
             continue
         if any(r.pos in ("fin", "praet", "inf", "impt", "pred") for r in token.readings) or len(heads) == 2:
             break
+        if any(r.pos == "conj" for r in token.readings):
+            break  # `odwołano 120 lotów, a 300 było opóźnionych`: a new clause, not `lot 300`
         heads.append(token)
     after = sentence.index_at(number.end)
     following = tokens[after] if after < len(tokens) else None
