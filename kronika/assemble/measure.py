@@ -136,9 +136,10 @@ class SentenceCues:
 
 
 def _harmed(token: Token, hit: CueHit) -> bool:
-    """`30 rannych`, `12 zabitych`: an adjective naming the harm done is the figure's own measure, whatever
-    verb stands elsewhere (`Jedna osoba nie żyje, ponad 30 rannych`); `zakładników` leaves it to the verb."""
-    return hit.measure in ("wounded", "killed") and any(r.pos == "adj" for r in token.readings)
+    """`30 rannych`, `12 zabitych`, `400 bezdomnych`: an adjective naming the harm done is the figure's own
+    measure, whatever verb stands elsewhere (`Jedna osoba nie żyje, ponad 30 rannych`); `zakładników`
+    leaves it to the verb."""
+    return hit.measure in ("wounded", "killed", "missing", "displaced") and any(r.pos == "adj" for r in token.readings)
 
 
 def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
