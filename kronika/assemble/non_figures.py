@@ -132,18 +132,35 @@ def is_distance(sentence: Sentence, counted_lemma: str | None, counted_last: int
 
 
 # Words before a number that make it no count: `ani jednego euro` is none at all; `na 100 tys. mieszkańców`
-# after another figure is the base of a rate.
+# after another figure is the base of a rate; `po pięć` is each one's share.
 NONE_AT_ALL = frozenset({"ani"})
 
 
+def _distributive(tokens: list[Token], k: int) -> bool:
+    """`grupami po pięć`, `po pięć, sześć`: `po` after a noun in the instrumental (how they come), right before
+    the number or before the number that this one follows; `uwolniła po 390 osób`, `wymianę po tysiąc
+    jeńców` count what each side did."""
+    if tokens[k].text == "," and k >= 2 and any(r.pos == "num" for r in tokens[k - 1].readings):
+        k -= 2
+    return (tokens[k].text.lower() == "po" and k >= 1 and tokens[k - 1].is_word
+            and any(r.pos in ("subst", "depr") and r.has("inst") for r in tokens[k - 1].readings)
+            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps", "ger") for r in tokens[k - 1].readings))
+
+
 def is_not_a_count(sentence: Sentence, number: NumberMention) -> bool:
-    """`nie tracimy ani jednego euro`; `2 tys. osób na 100 tys. mieszkańców`."""
+    """`nie tracimy ani jednego euro`; `2 tys. osób na 100 tys. mieszkańców`; `po pięć osób`; `a najstarszy 61`."""
     tokens = sentence.tokens
     k = sentence.index_at(number.start) - 1
     if k < 0:
         return False
     if tokens[k].text.lower() in NONE_AT_ALL:
         return True
+    if number.unit is None and _distributive(tokens, k):
+        return True  # `grupami po pięć, sześć osób`: the size of each, not a count
+    after = sentence.index_at(number.end)
+    if after >= len(tokens) or not tokens[after].is_word:
+        if any(r.pos == "adj" and r.has("sup") for r in tokens[k].readings) and tokens[k].is_word:
+            return True  # `najmłodszy ma 22 lata, a najstarszy 61`: an age left elliptic
     # the base of a rate: `na` right after another figure's counted noun (`2 tys. osób na 100 tys.`)
     after = sentence.index_at(number.end)
     base = tokens[after] if after < len(tokens) else None  # `na 100 tys. mieszkańców`, not `na 28 łodziach`
