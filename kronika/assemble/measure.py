@@ -257,8 +257,11 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         # a noun of people is the agent or the source, no verb of what befell the counted
         measure = "other"
     elif (measure == "deployed" and not thing and kind not in DEPLOYABLE_KINDS and subject is not None
-          and cue_token.lemmas & takes_part_lemmas()):
-        measure = "other"  # `w strajku wzięło udział 40 tys. nauczycieli`: taking part is not serving
+          and cue_token.lemmas & takes_part_lemmas() and not _animal(subject)):
+        # `w strajku wzięło udział 40 tys. nauczycieli`, `przyjechało 40 tys. turystów`: not serving; another
+        # cue of their clause may say what they are (`przebywa milion uchodźców`)
+        other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
+        return (other, other.measure) if other and _same_clause(sentence, number, other.index) else (cue, "other")
     elif measure == "deployed" and thing:
         # `w akcji bierze udział 25 samolotów`, `rozmieszczono 40 czołgów`: taking part; else sent away
         measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
@@ -318,10 +321,11 @@ def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
 
 @cache
 def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
-    """First lemmas of the cues marked `takes-part`: people under them are deployed only if they serve."""
+    """First lemmas of the cues marked `takes-part` or `travel`: people under them are deployed only if they
+    serve."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "takes-part")
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
 
 
 @dataclass(frozen=True)
@@ -435,6 +439,13 @@ def _names_people(token: Token) -> bool:
 def _people(subject: str, kind: str | None) -> bool:
     """The counted noun names people: a kind of people, or a masculine personal noun."""
     return kind in PEOPLE_KINDS or any(r.pos in ("subst", "depr") and r.has("m1") for r in readings(subject.split()[0]))
+
+
+def _animal(subject: str) -> bool:
+    """`psów poszukiwawczych`: an animate noun that is no person (m2), deployed with its handlers."""
+    word = subject.split()[0]
+    nouns = [r for r in readings(word) if r.pos == "subst" and r.lemma.split(":")[0].lower() == word.lower()]
+    return any(r.has("m2") for r in nouns)
 
 
 def _person_noun(token: Token) -> bool:

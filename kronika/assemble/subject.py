@@ -228,10 +228,9 @@ def refers_back(sentence: Sentence, index: int) -> bool:
 
 
 def accompanies(sentence: Sentence, index: int, number_end: int) -> bool:
-    """`149 strażaków z 40 pojazdami`: `z` after a noun and a number with an instrumental noun: the things
-    go with the figure before, and share what befell it."""
+    """`149 strażaków z 40 pojazdami`, `którzy przyjechali z 49 pojazdami`: `z`, a number and an instrumental
+    noun: the things go with the figure before, and share what befell it."""
     tokens = sentence.tokens
     after = sentence.index_at(number_end)
     return (index >= 2 and tokens[index - 1].text.lower() in ("z", "ze") and tokens[index - 2].is_word
-            and any(r.pos in NOUN_POS for r in tokens[index - 2].readings)
             and after < len(tokens) and any(r.pos in NOUN_POS and r.has("inst") for r in tokens[after].readings))
