@@ -13,6 +13,7 @@ from kronika.assemble.sentence import Sentence
 from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
+SPANNING_WINDOW = 8  # a cue around a figure reaches over the figure and its counted noun
 # Where to look, in order: (strong cue?, in the number's own clause?).
 SEARCH_ORDER = ((True, True), (False, True), (True, False), (False, False))
 
@@ -150,11 +151,12 @@ def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
 def _match_end(sentence: Sentence, i: int, cue: MeasureCue) -> int | None:
     """Token index after the cue's last word if the cue's other lemmas follow in order, else None."""
     position = i
+    around = cue.lemmas in spanning_cues()  # `los dwóch turystów wciąż jest nieznany`
     for lemma in cue.lemmas[1:]:
-        window = sentence.tokens[position + 1 : position + 1 + MULTIWORD_WINDOW]
+        window = sentence.tokens[position + 1 : position + 1 + (SPANNING_WINDOW if around else MULTIWORD_WINDOW)]
         found = None
         for k, token in enumerate(window):
-            if not token.is_word or token.text[0].isdigit():
+            if not token.is_word or (token.text[0].isdigit() and not around):
                 return None  # a cue does not reach across punctuation or a number: `23 zabitych i 70 rannych`
             if lemma in token.lemmas:
                 found = k
@@ -317,6 +319,14 @@ def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("in-action", "takes-part"))
+
+
+@cache
+def spanning_cues(lang: str = "pl") -> frozenset[tuple[str, ...]]:
+    """The cues marked `spans-figure` in measure_cues.tsv, as lemma tuples."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(tuple(row[0].split()) for row in rows if len(row) > 3 and row[3] == "spans-figure")
 
 
 @cache
