@@ -338,6 +338,9 @@ def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
 
 
+MONEY_REACH = 20  # tokens either side of a sum where its recipient or its purpose may stand
+
+
 @dataclass(frozen=True)
 class MoneyWords:
     """kronika/lang/<lang>/claims/money.tsv: which sums of money are supplied."""
@@ -378,13 +381,17 @@ def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueH
     clause = tokens[first:last]
     if any(t.lemmas & words.each for t in clause):
         return False
+    # Words around the sum, a bounded window: a sentence of many sums costs linear time.
+    near = range(max(0, number.start - MONEY_REACH), min(len(tokens), number.stop + MONEY_REACH))
     delivery = bool(tokens[cue.index].lemmas & words.delivery)
     if delivery and cue.recipient:
         # `Polska otrzymała 26 mld euro` is a delivery; `rolnik ma otrzymać 1 tys. zł` a benefit.
-        return not any(t.lemmas & words.household for t in tokens if t.is_word)
+        by_verb = range(max(0, cue.index - MONEY_REACH), min(len(tokens), cue.index + MONEY_REACH))
+        return not any(tokens[j].lemmas & words.household for j in by_verb if tokens[j].is_word)
     if delivery:
         return True
-    for j, token in enumerate(tokens):
+    for j in near:
+        token = tokens[j]
         if token.is_word and (j == 0 or token.text[:1].islower()):  # `Fundusz Wsparcia` is a name
             if token.lemmas & words.aid:
                 return True
