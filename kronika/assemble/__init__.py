@@ -114,6 +114,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         elided_measure: str | None = None
         these_figures: list[tuple[str | None, str]] = []
         follows_figures = antecedent is not None and antecedent.sentence == index - 1
+        in_order: list[bool] = []  # `odpowiednio`, looked up once if a figure needs it
         figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))]
         all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
@@ -139,7 +140,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
                 subject = counted_before(sentence, number.start)
-                if subject is None and follows_figures and position < len(last_figures) and respectively(sentence):
+                if subject is None and follows_figures and position < len(last_figures) and not in_order:
+                    in_order.append(respectively(sentence))
+                if subject is None and follows_figures and position < len(last_figures) and in_order[0]:
                     subject, borrowed = last_figures[position]  # `odpowiednio 1078 i 13 tys. 502`
                 elif subject is None and elided_subject is not None:
                     subject, borrowed = elided_subject, elided_measure

@@ -107,7 +107,8 @@ class SentenceCues:
             first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
         at = bisect_left(self._all_positions, k - 1) - 1
         weak = None
-        while at >= 0 and self._all[at].index >= first:
+        stop = max(-1, at - PART_REACH)  # a few cues back at most: a long list stays linear
+        while at > stop and self._all[at].index >= first:
             if self._all[at].strong:
                 return self._all[at]
             weak = weak or self._all[at]
@@ -296,6 +297,7 @@ _BARE_CASE = frozenset({"przypadek"})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
 PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
 AMONG = frozenset({"wśród", "spośród"})
+PART_REACH = 6  # cues looked at before a part, nearest first
 PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
                              "przynajmniej", "niespełna", "aż"})
 
@@ -378,11 +380,11 @@ def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueH
     after = counted.stop if counted.stop > number.stop else number.stop
     if after + 1 < len(tokens) and tokens[after].text.lower() == "na" and tokens[after + 1].lemmas & words.per_unit:
         return False
-    clause = tokens[first:last]
-    if any(t.lemmas & words.each for t in clause):
-        return False
     # Words around the sum, a bounded window: a sentence of many sums costs linear time.
     near = range(max(0, number.start - MONEY_REACH), min(len(tokens), number.stop + MONEY_REACH))
+    in_clause = range(max(first, near.start), min(last, near.stop))
+    if any(tokens[j].lemmas & words.each for j in in_clause):
+        return False
     delivery = bool(tokens[cue.index].lemmas & words.delivery)
     if delivery and cue.recipient:
         # `Polska otrzymała 26 mld euro` is a delivery; `rolnik ma otrzymać 1 tys. zł` a benefit.
@@ -398,8 +400,8 @@ def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueH
             if token.lemmas & words.anaphor and j and "ten" in tokens[j - 1].lemmas:
                 return True  # `na ten cel`: the purpose named before
     # `uruchomi dla państw dotkniętych powodzią 10 mld euro`: a recipient that is not a household.
-    return any(token.text.lower() == "dla" and j + 1 < last and not tokens[j + 1].lemmas & words.household
-               for j, token in enumerate(clause, start=first))
+    return any(tokens[j].text.lower() == "dla" and j + 1 < last and not tokens[j + 1].lemmas & words.household
+               for j in in_clause)
 
 
 def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
