@@ -17,11 +17,19 @@ from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, SentenceCues, cue_hits, measure_of
 from kronika.assemble.modality import SentenceModality, modality_of
-from kronika.assemble.non_figures import inside_time, is_circumstance, is_identifier
+from kronika.assemble.non_figures import inside_time, is_circumstance, is_distance, is_identifier, is_not_a_count
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
-from kronika.assemble.subject import counted_after, counted_before, specific_person
+from kronika.assemble.subject import (
+    accompanies,
+    counted_after,
+    counted_before,
+    list_item,
+    refers_back,
+    respectively,
+    specific_person,
+)
 from kronika.assemble.superlative import superlative_noun
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
@@ -50,6 +58,7 @@ class _Antecedent:
     subject: str | None
     actor: str | None
     sentence: int
+    measure: str | None = None
 
 
 @dataclass
@@ -94,12 +103,18 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
     antecedent: _Antecedent | None = None
     carried: dict[int, Attribution | None] = {}
     speakers = Speakers(context)
+    # The figures of the last sentence that had any, as (subject, measure): `było to odpowiednio 1078 i 13 tys.`
+    last_figures: list[tuple[str | None, str]] = []
     for index in sorted(by_sentence):
         view = _SentenceView.of(context, index)
         sentence, in_sentence, attributions, lex = view.sentence, view.entities, view.attributions, context.lexicon
         start, end = document.sentences[index]
         previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
+        elided_measure: str | None = None
+        these_figures: list[tuple[str | None, str]] = []
+        follows_figures = antecedent is not None and antecedent.sentence == index - 1
+        in_order: list[bool] = []  # `odpowiednio`, looked up once if a figure needs it
         figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))]
         all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
@@ -117,23 +132,46 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             counted = all_counted[position]
             if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
                 continue
+            if is_distance(sentence, counted.lemma, counted.last) or is_not_a_count(sentence, number):
+                continue  # `90 km od granicy`, `ani jednego euro`, `na 100 tys. mieszkańców`
             subject = counted.lemma
+            borrowed: str | None = None  # the measure of the figure whose noun this one leaves out
             if subject and subject.split()[0] in lex.not_counted:
                 if number.unit is None:
                     continue  # `3 dni`, `80 lat`: a duration or an age, not a figure
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
-                subject = counted_before(sentence, number.start) or elided_subject
+                subject = counted_before(sentence, number.start)
+                if subject is None and follows_figures and position < len(last_figures) and not in_order:
+                    in_order.append(respectively(sentence))
+                if subject is None and follows_figures and position < len(last_figures) and in_order[0]:
+                    subject, borrowed = last_figures[position]  # `odpowiednio 1078 i 13 tys. 502`
+                elif subject is None and elided_subject is not None:
+                    subject, borrowed = elided_subject, elided_measure
+                elif (subject is None and antecedent is not None and antecedent.sentence == index - 1
+                      and list_item(sentence, first)):
+                    subject, borrowed = antecedent.subject, antecedent.measure  # `W Krakowie – 12, w Tarnowie – 7`
                 if subject is None and superlative is not None and superlative[0] < first:
                     subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
                 subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
+            referred = antecedent.subject if counted.anaphoric and antecedent is not None else None
             cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
-                                      number.unit, subject, number.qualifier_span is not None)
+                                      number.unit, subject or referred, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:
                 subject = subject or antecedent.subject
                 actor = actor or antecedent.actor
+                # `było ich 38` refers to the figure; `sprawdzono kilkaset z nich` to what it counts only
+                partitive = counted.last > counted.first
+                borrowed = antecedent.measure if subject == antecedent.subject and not partitive else None
+            if (cue is None and borrowed is None and antecedent is not None and antecedent.sentence == index - 1
+                    and refers_back(sentence, first)):
+                borrowed = antecedent.measure  # `miało to być 1040 wojskowych`: the figure said before
+            if elided_measure is not None and accompanies(sentence, first, number.end):
+                measure = elided_measure  # `149 strażaków z 40 pojazdami`: the vehicles went with them
+            elif cue is None and borrowed is not None and (measure == "other" or refers_back(sentence, first)):
+                measure = borrowed  # `było ich 38`: no verb of its own, the measure of the figure it refers to
             if number.unit is None and (
                 measure == "other" and (subject is None or number.value == 1)
                 or is_circumstance(sentence, number, figures_in_clause[clauses[position]] == 1)
@@ -171,9 +209,13 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 reference_time=when, reference_basis=basis, published=published,
                 sentence=sentence_text,
             ))
-            if subject is not None or actor is not None:
-                antecedent = _Antecedent(subject, actor, index)
+            if (subject is not None or actor is not None) and number.unit not in ("percent", "share"):
+                antecedent = _Antecedent(subject, actor, index, measure)  # `było ich` counts things, not a share
             elided_subject = subject if number.unit is None else None
+            elided_measure = measure if number.unit is None else None
+            these_figures.append((subject, measure))
+        if these_figures:
+            last_figures = these_figures
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
     resolve_sources(claims, lang)
     return claims

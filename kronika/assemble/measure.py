@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.morph import Token, readings
@@ -11,6 +13,7 @@ from kronika.assemble.sentence import Sentence
 from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
+SPANNING_WINDOW = 8  # a cue around a figure reaches over the figure and its counted noun
 # Where to look, in order: (strong cue?, in the number's own clause?).
 SEARCH_ORDER = ((True, True), (False, True), (True, False), (False, False))
 
@@ -49,6 +52,8 @@ class SentenceCues:
 
     def __init__(self, hits: list[CueHit], others_counted: frozenset[int] = frozenset()) -> None:
         self._at = {hit.index: hit for hit in hits}
+        self._all = sorted(hits, key=lambda hit: hit.index)
+        self._all_positions = [hit.index for hit in self._all]
         self._free = [hit for hit in hits if hit.index not in others_counted]
         self._lists: dict[tuple[bool, frozenset[str] | None, frozenset[str]], tuple[list[int], list[CueHit]]] = {}
 
@@ -58,14 +63,19 @@ class SentenceCues:
         itself (`zakładników`) is only a weak cue, the verb decides; `allowed` limits the measures and
         `excluded` leaves some out."""
         clause = range(*sentence.clause_range(number.start))
-        own = [
-            CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient)
-            if _names_people(sentence.tokens[h.index]) else h
-            for k in counted if k not in number and (h := self._at.get(k)) is not None
-            and (allowed is None or h.measure in allowed) and h.measure not in excluded
-        ]
+        own: list[CueHit] = []
+        roles: list[CueHit] = []  # nouns of people in their usual role (`jeńców`): after any verb of the tier
+        for k in counted:
+            h = self._at.get(k)
+            if k in number or h is None or (allowed is not None and h.measure not in allowed) or h.measure in excluded:
+                continue
+            if _names_people(sentence.tokens[h.index]) and not _harmed(sentence.tokens[h.index], h):
+                roles.append(CueHit(h.index, h.measure, False, h.subject_is_actor, h.recipient))
+            else:
+                own.append(h)
         for strong, in_clause in SEARCH_ORDER:
-            # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after.
+            # The counted noun first (`przybyło 8 tys. zachorowań`), then the nearest, before over after;
+            # a noun of people's usual role last (`wymieniono 95 jeńców`: the verb decides).
             mine = [h for h in own if h.strong == strong and (h.index in clause or not in_clause)]
             if mine:
                 return min(mine, key=lambda hit: _distance(hit, number))
@@ -73,7 +83,37 @@ class SentenceCues:
                        if h.index in clause or not in_clause]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
+            theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
+            if theirs:
+                return min(theirs, key=lambda hit: _distance(hit, number))
         return None
+
+    def part_of_whole(self, sentence: Sentence, number: range) -> CueHit | None:
+        """`47 zachorowań, w tym u 30 dzieci`: a part takes its whole's cue, the nearest strong cue before
+        `w tym` in the clause, even when it is the whole's counted noun."""
+        tokens = sentence.tokens
+        k = number.start - 1
+        while k >= 0 and tokens[k].text.lower() in PART_QUALIFIERS:
+            k -= 1  # `w tym do 8 tys. Rosjan`
+        if k >= 0 and tokens[k].text.lower() in PART_PREPOSITIONS:
+            k -= 1
+        clause_first, _ = sentence.clause_range(number.start)
+        if tokens[clause_first].text.lower() in AMONG and clause_first + 1 < number.start:
+            k = number.start  # `Wśród 40 rannych jest ośmioro dzieci`: the whole named first
+            first = clause_first
+        elif not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
+            return None
+        else:
+            first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
+        at = bisect_left(self._all_positions, k - 1) - 1
+        weak = None
+        stop = max(-1, at - PART_REACH)  # a few cues back at most: a long list stays linear
+        while at > stop and self._all[at].index >= first:
+            if self._all[at].strong:
+                return self._all[at]
+            weak = weak or self._all[at]
+            at -= 1
+        return weak
 
     def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
                  excluded: frozenset[str]) -> list[CueHit]:
@@ -97,6 +137,13 @@ class SentenceCues:
         return self._lists[key]
 
 
+def _harmed(token: Token, hit: CueHit) -> bool:
+    """`30 rannych`, `12 zabitych`, `400 bezdomnych`: an adjective naming the harm done is the figure's own
+    measure, whatever verb stands elsewhere (`Jedna osoba nie żyje, ponad 30 rannych`); `zakładników`
+    leaves it to the verb."""
+    return hit.measure in ("wounded", "killed", "missing", "displaced") and any(r.pos == "adj" for r in token.readings)
+
+
 def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
     after = hit.index >= number.stop
     return (hit.index - number.stop + 1 if after else number.start - hit.index), after
@@ -105,11 +152,12 @@ def _distance(hit: CueHit, number: range) -> tuple[int, bool]:
 def _match_end(sentence: Sentence, i: int, cue: MeasureCue) -> int | None:
     """Token index after the cue's last word if the cue's other lemmas follow in order, else None."""
     position = i
+    around = cue.lemmas in spanning_cues()  # `los dwóch turystów wciąż jest nieznany`
     for lemma in cue.lemmas[1:]:
-        window = sentence.tokens[position + 1 : position + 1 + MULTIWORD_WINDOW]
+        window = sentence.tokens[position + 1 : position + 1 + (SPANNING_WINDOW if around else MULTIWORD_WINDOW)]
         found = None
         for k, token in enumerate(window):
-            if not token.is_word or token.text[0].isdigit():
+            if not token.is_word or (token.text[0].isdigit() and not around):
                 return None  # a cue does not reach across punctuation or a number: `23 zabitych i 70 rannych`
             if lemma in token.lemmas:
                 found = k
@@ -133,17 +181,28 @@ def _introduces_speech(sentence: Sentence, i: int, lexicon: ClaimLexicon) -> boo
 EQUIPMENT_KINDS = frozenset({
     "missiles", "artillery shells", "drones", "artillery pieces", "armoured vehicles", "aircraft", "vehicles",
     "ships", "launchers", "helicopters", "bombs", "ammunition", "weapons", "tanks", "small arms",
-    "projectiles", "mines", "air defence systems",
+    "projectiles", "mines", "air defence systems", "items", "doses", "vaccines", "tonnes",
 })
 # Kinds of counted people: who can be deployed, and who are people at all.
-DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics"})
+DEPLOYABLE_KINDS = frozenset({"soldiers", "police officers", "border guards", "rescuers", "medics",
+                              "firefighters", "fire crews", "crews"})
 PEOPLE_KINDS = DEPLOYABLE_KINDS | {"people", "civilians", "children", "women", "workers", "journalists",
                                    "patients", "pensioners", "households"}
+# What befalls people only: a count of things or events under these verbs is `other`.
+PEOPLE_MEASURES = frozenset({"killed", "wounded", "missing", "captured"})
+# Areas: burnt, flooded or sown, they are `other`.
+AREA_UNITS = frozenset({"ha", "km2", "m2"})
+# Workers let go are laid off, not released (`zwolni 300 pracowników`).
+WORKER_KINDS = frozenset({"workers"})
+# Places and buildings: what people are evacuated from, never displaced themselves.
+PLACE_KINDS = frozenset({"settlements", "buildings"})
 # Money is supplied (`przekazał`, `trafi do`), or spent or frozen (`other`): no other event of the taxonomy.
 CURRENCY_MEASURES = frozenset({"supplied", "deployed", "other"})
 # Counted things that no event of the taxonomy befalls, whatever the verb: votes and seats are `other`.
-OTHER_KINDS = frozenset({"votes", "seats"})
+OTHER_KINDS = frozenset({"votes", "seats", "posts", "submissions", "points"})
 # The infected: staying or treated in hospital, they are cases of illness, not wounded or deployed.
+# Patients taken to hospital are neither wounded nor, by that alone, cases (`do szpitali trafiło 200 pacjentów`).
+PATIENT_KINDS = frozenset({"patients"})
 ILLNESS_KINDS = frozenset({"infections"})
 
 
@@ -155,31 +214,233 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`); an
     unqualified `do N` after a verb of motion counts where things went (`trafią do 600 przychodni`)."""
     kind = subject_kind(subject)
-    if unit in ("percent", "share") or partitive_total(sentence, number) or kind in OTHER_KINDS:
+    if unit in ("percent", "share") or partitive_total(sentence, number, counted) or kind in OTHER_KINDS:
         return None, "other"
+    if unit in AREA_UNITS:
+        return None, "other"  # `ogień strawił 10 tys. hektarów`: an area burnt or flooded, no thing destroyed
     currency = unit is not None and unit.isupper()
     measured = unit is not None  # money, or an area or volume (`12 tys. ha`): a thing, never people
+    if currency:
+        nearest = cues.choose(sentence, number, counted)
+        if nearest is not None and nearest.measure in ("casualties", "destroyed") and any(
+                r.pos == "subst" for r in sentence.tokens[nearest.index].readings):
+            return nearest, "other"  # `szacują stratę na 240 mln zł`, `szkody na 2 mld zł`: a loss, not a delivery
+    cue = None if currency else cues.part_of_whole(sentence, number)
+    if cue is not None:
+        return cue, cue.measure  # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`
     cue = cues.choose(sentence, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
+    if currency and measure in ("supplied", "deployed"):
+        return cue, "supplied" if _money_supplied(sentence, number, counted, cue) else "other"
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
         return cue, "other"
+    if measure == "deployed" and _origin(sentence, number):
+        return cue, "other"  # `12 tys. żołnierzy z 9 państw`: where the counted came from
+    if measure == "deployed" and _conveyance(sentence, number):
+        return cue, "other"  # `przypłynęło 1 tys. migrantów na 28 łodziach`: what they came on
     thing = measured or kind in EQUIPMENT_KINDS or (kind not in PEOPLE_KINDS and _inanimate(subject))
     if cue.recipient and not thing:
         return cue, "other"
-    if measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
+    cue_token = sentence.tokens[cue.index]
+    own_noun = cue.index in counted  # the counted noun is the cue (`48 przypadków`, `40 zgonów`)
+    if measure == "cases" and not cue.strong and cue_token.lemmas & _BARE_CASE and (
+            _has_complement(sentence, cue.index) or _instances(sentence, number)):
+        return cue, "other"  # `40 przypadków kradzieży`, `w dwóch przypadkach`: not cases of illness
+    if measure == "wounded" and kind in PATIENT_KINDS and not own_noun:
+        measure = "other"
+    elif measure in ("wounded", "deployed") and kind in ILLNESS_KINDS:
         measure = "cases"
+    elif measure == "cases" and thing and not own_noun and kind not in ILLNESS_KINDS:
+        measure = "other"  # `z powodu zakażeń ograniczenia wprowadziło 37 szpitali`: places, not the ill
+    elif (measure == "deployed" and not own_noun and not cue.strong and _person_noun(cue_token)
+          and subject is not None and kind not in DEPLOYABLE_KINDS):
+        # `według strażaków na składowisku było 3 tys. ton odpadów`, `ratownicy odnaleźli 3 turystów`:
+        # a noun of people is the agent or the source, no verb of what befell the counted
+        measure = "other"
+    elif (measure == "deployed" and not thing and kind not in DEPLOYABLE_KINDS and subject is not None
+          and cue_token.lemmas & takes_part_lemmas() and not _animal(subject)):
+        # `w strajku wzięło udział 40 tys. nauczycieli`, `przyjechało 40 tys. turystów`: not serving; another
+        # cue of their clause may say what they are (`przebywa milion uchodźców`)
+        other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
+        return (other, other.measure) if other and _same_clause(sentence, number, other.index) else (cue, "other")
     elif measure == "deployed" and thing:
-        measure = "supplied"
+        # `w akcji bierze udział 25 samolotów`, `rozmieszczono 40 czołgów`: taking part; else sent away
+        measure = "deployed" if cue_token.lemmas & in_action_lemmas() else "supplied"
     elif measure == "casualties" and thing:
         measure = "destroyed"
+    elif (measure in PEOPLE_MEASURES and (thing or kind in PLACE_KINDS) and not own_noun
+          and not _names_people_at_all(subject)):
+        measure = "other"  # `doszło do 14 wypadków, w których zginęło 5 osób`: events, not the dead
+    elif measure == "displaced" and kind in DEPLOYABLE_KINDS:
+        measure = "deployed"  # `z Polski wyjechało do Grecji 149 strażaków`: sent, not fleeing
+    elif measure == "displaced" and (thing or kind in PLACE_KINDS):
+        measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
+    elif measure == "released" and (thing or kind in PLACE_KINDS or kind in WORKER_KINDS):
+        measure = "other"  # `policja odzyskała 12 aut`, `spółka zwolni 300 pracowników`: freeing is for captives
     elif measure == "supplied" and kind in PEOPLE_KINDS:
-        measure = "released"
+        # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
+        # (`wodę pitną dla 25 tys. osób`, `ośrodek przeznaczony dla 400 osób`).
+        handed_over = cue_token.lemmas & money_words().delivery and not cue.recipient
+        beneficiary = number.start and sentence.tokens[number.start - 1].text.lower() == "dla"
+        measure = "released" if handed_over and not beneficiary else "other"
     elif measure == "deployed" and kind in PEOPLE_KINDS and kind not in DEPLOYABLE_KINDS:
+        # `w marszu wzięło udział 90 tys. osób`: people taking part are not deployed; another cue of their
+        # own clause may say what befell them, one of another clause does not (`, a do szpitali trafiło...`).
         other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
-        return (other, other.measure) if other else (None, "other")
+        return (other, other.measure) if other and _same_clause(sentence, number, other.index) else (None, "other")
     return cue, measure
+
+
+_BARE_CASE = frozenset({"przypadek"})
+# Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
+PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
+AMONG = frozenset({"wśród", "spośród"})
+PART_REACH = 6  # cues looked at before a part, nearest first
+PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
+                             "przynajmniej", "niespełna", "aż"})
+
+
+def _instances(sentence: Sentence, number: range) -> bool:
+    """`w dwóch przypadkach`: instances, in the locative after `w`."""
+    k = number.start - 1
+    return k >= 0 and sentence.tokens[k].text.lower() in ("w", "we")
+
+
+def _has_complement(sentence: Sentence, index: int) -> bool:
+    """A genitive noun right after the word: `przypadków kradzieży`."""
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    return following is not None and following.is_word and any(
+        r.pos in ("subst", "ger") and r.has("gen") for r in following.readings)
+
+
+@cache
+def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `in-action` in measure_cues.tsv: equipment under them is deployed."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("in-action", "takes-part"))
+
+
+@cache
+def spanning_cues(lang: str = "pl") -> frozenset[tuple[str, ...]]:
+    """The cues marked `spans-figure` in measure_cues.tsv, as lemma tuples."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(tuple(row[0].split()) for row in rows if len(row) > 3 and row[3] == "spans-figure")
+
+
+@cache
+def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `takes-part` or `travel`: people under them are deployed only if they
+    serve."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
+
+
+MONEY_REACH = 20  # tokens either side of a sum where its recipient or its purpose may stand
+
+
+@dataclass(frozen=True)
+class MoneyWords:
+    """kronika/lang/<lang>/claims/money.tsv: which sums of money are supplied."""
+    delivery: frozenset[str]
+    aid: frozenset[str]
+    household: frozenset[str]
+    per_unit: frozenset[str]
+    each: frozenset[str]
+    before: frozenset[str]
+    anaphor: frozenset[str]
+
+
+@cache
+def money_words(lang: str = "pl") -> MoneyWords:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "money.tsv").read_text("utf-8")
+    rows: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, lemma = line.split("\t")
+            rows.setdefault(role, set()).add(lemma)
+    return MoneyWords(**{name: frozenset(rows.get(name, ())) for name in MoneyWords.__dataclass_fields__})
+
+
+def _money_supplied(sentence: Sentence, number: range, counted: range, cue: CueHit) -> bool:
+    """A sum is supplied when it is handed over or its purpose is aid (`przekazała Ukrainie 3 mld euro`,
+    `przeznaczy 2 mld zł na pomoc dla powodzian`); a budget line, a price, a purchase, a benefit paid to
+    households or a share per person is expenditure, `other` (`na obronność przeznaczy 200 mld zł`,
+    `rodziny mają otrzymać do 8 tys. zł`, `po 2 tys. zł`, `3 tys. hrywien na osobę`)."""
+    words = money_words()
+    tokens = sentence.tokens
+    first, last = sentence.clause_range(number.start)
+    k = number.start - 1
+    if k >= 0 and tokens[k].text.lower() in words.before:
+        return False
+    after = counted.stop if counted.stop > number.stop else number.stop
+    if after + 1 < len(tokens) and tokens[after].text.lower() == "na" and tokens[after + 1].lemmas & words.per_unit:
+        return False
+    # Words around the sum, a bounded window: a sentence of many sums costs linear time.
+    near = range(max(0, number.start - MONEY_REACH), min(len(tokens), number.stop + MONEY_REACH))
+    in_clause = range(max(first, near.start), min(last, near.stop))
+    if any(tokens[j].lemmas & words.each for j in in_clause):
+        return False
+    delivery = bool(tokens[cue.index].lemmas & words.delivery)
+    if delivery and cue.recipient:
+        # `Polska otrzymała 26 mld euro` is a delivery; `rolnik ma otrzymać 1 tys. zł` a benefit.
+        by_verb = range(max(0, cue.index - MONEY_REACH), min(len(tokens), cue.index + MONEY_REACH))
+        return not any(tokens[j].lemmas & words.household for j in by_verb if tokens[j].is_word)
+    if delivery:
+        return True
+    for j in near:
+        token = tokens[j]
+        if token.is_word and (j == 0 or token.text[:1].islower()):  # `Fundusz Wsparcia` is a name
+            if token.lemmas & words.aid:
+                return True
+            if token.lemmas & words.anaphor and j and "ten" in tokens[j - 1].lemmas:
+                return True  # `na ten cel`: the purpose named before
+    # `uruchomi dla państw dotkniętych powodzią 10 mld euro`: a recipient that is not a household.
+    return any(tokens[j].text.lower() == "dla" and j + 1 < last and not tokens[j + 1].lemmas & words.household
+               for j in in_clause)
+
+
+def _same_clause(sentence: Sentence, number: range, index: int) -> bool:
+    """The token is in the number's clause, or in a relative clause right after it that describes what
+    is counted (`1,5 tys. osób, które szukają tam schronienia`)."""
+    first, last = sentence.clause_range(number.start)
+    if first <= index < last:
+        return True
+    tokens = sentence.tokens
+    following = next((k for k in range(last, min(last + 2, len(tokens))) if tokens[k].is_word), None)
+    return (following is not None and "który" in tokens[following].lemmas
+            and index < sentence.clause_range(following)[1])
+
+
+def _origin(sentence: Sentence, number: range) -> bool:
+    """`żołnierzy z 9 państw`: `z` after a noun, before the number and a genitive (`52 z 70` is a part of
+    a total; `149 strażaków z 40 pojazdami`, in the instrumental, goes with them)."""
+    tokens = sentence.tokens
+    k = number.start - 1
+    if not (k >= 1 and tokens[k].text.lower() in ("z", "ze") and not tokens[k - 1].text[:1].isdigit()
+            and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
+            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps") for r in tokens[k - 1].readings)):
+        return False
+    following = tokens[number.stop].readings if number.stop < len(tokens) else ()
+    return not any(r.has("inst") for r in following)
+
+
+def _names_people_at_all(subject: str | None) -> bool:
+    return subject is not None and any(r.has("m1") for r in readings(subject.split()[0]))
+
+
+def _conveyance(sentence: Sentence, number: range) -> bool:
+    """`na 28 łodziach`: `na` and a noun in the locative only after the number."""
+    tokens = sentence.tokens
+    k = number.start - 1
+    if k < 0 or tokens[k].text.lower() != "na" or number.stop >= len(tokens):
+        return False
+    following = tokens[number.stop].readings
+    return any(r.has("loc") for r in following) and not any(r.has("gen") or r.has("acc") for r in following)
 
 
 def _destination(sentence: Sentence, number: range, cue: CueHit) -> bool:
@@ -194,16 +455,42 @@ def _names_people(token: Token) -> bool:
     return any(r.pos not in ("subst", "ger") or r.has("m1") for r in token.readings)
 
 
-def partitive_total(sentence: Sentence, number: range) -> bool:
-    """`52 z 70 dronów`: the 70 is the total the first number is part of."""
+def _people(subject: str, kind: str | None) -> bool:
+    """The counted noun names people: a kind of people, or a masculine personal noun."""
+    return kind in PEOPLE_KINDS or any(r.pos in ("subst", "depr") and r.has("m1") for r in readings(subject.split()[0]))
+
+
+def _animal(subject: str) -> bool:
+    """`psów poszukiwawczych`: an animate noun that is no person (m2), deployed with its handlers."""
+    word = subject.split()[0]
+    nouns = [r for r in readings(word) if r.pos == "subst" and r.lemma.split(":")[0].lower() == word.lower()]
+    return any(r.has("m2") for r in nouns)
+
+
+def _person_noun(token: Token) -> bool:
+    """`strażaków`, `żołnierzy`: a noun of people and nothing else, no verb."""
+    return bool(token.readings) and all(r.pos in ("subst", "depr") and r.has("m1") for r in token.readings)
+
+
+def partitive_total(sentence: Sentence, number: range, counted: range = range(0)) -> bool:
+    """`52 z 70 dronów`: the 70 is the total the first number is part of; so is the 900 of `z 900
+    pacjentów 40 zmarło` (the part's number right after the total's noun)."""
     tokens = sentence.tokens
     k = number.start
-    return k >= 2 and tokens[k - 1].text.lower() in ("z", "ze") and tokens[k - 2].text[:1].isdigit()
+    if k < 1 or tokens[k - 1].text.lower() not in ("z", "ze"):
+        return False
+    if k >= 2 and tokens[k - 2].text[:1].isdigit():
+        return True
+    after = counted.stop if counted.stop > number.stop else number.stop
+    return bool(counted) and after < len(tokens) and tokens[after].text[:1].isdigit()
 
 
 def _inanimate(subject: str | None) -> bool:
     """Masculine inanimate or neuter nouns count things (`system`, `pocisk`), not people."""
     if not subject:
         return False
-    nouns = [r for r in readings(subject.split()[0]) if r.pos == "subst"]
-    return bool(nouns) and all(r.has("m3") or r.has("n") for r in nouns)
+    word = subject.split()[0]
+    nouns = [r for r in readings(word) if r.pos == "subst"]
+    # the readings of the lemma itself: `system` is also a form of `systema`, `ton` of `tona`
+    own = [r for r in nouns if r.lemma.split(":")[0].lower() == word.lower()] or nouns
+    return bool(own) and all(r.has("m3") or r.has("n") for r in own)

@@ -4,13 +4,16 @@ and numbers inside time expressions."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.morph import Token
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention, NumberMention, TimeMention
 
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u",
+                                       "między", "podczas", "pomiędzy"})
 # Prepositions that, before people, take the people a figure counts (`u pięciu pacjentów`, `dla 300 rodzin`).
 PEOPLE_PREPOSITIONS = frozenset({"u", "dla", "wśród", "bez"})
 # Nouns of people that are not masculine personal: `osób`, `rodzin`, `dzieci`.
@@ -42,15 +45,19 @@ def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None
             continue
         if any(r.pos in ("fin", "praet", "inf", "impt", "pred") for r in token.readings) or len(heads) == 2:
             break
+        if any(r.pos == "conj" for r in token.readings):
+            break  # `odwołano 120 lotów, a 300 było opóźnionych`: a new clause, not `lot 300`
         heads.append(token)
+    after = sentence.index_at(number.end)
+    following = tokens[after] if after < len(tokens) else None
     if any(t.lemmas & lex.identifier_heads or t.text.lower() in lex.identifier_heads for t in heads):
-        return True
+        # `drogą morską dotarło 41 tys. 286 osób`, `470 km dróg i 90 mostów`: a plural noun after the
+        # number is what it counts, whatever came before; `art. 5 ustawy`, `linia 3` name something.
+        return not (counted is not None and following is not None and _plural_noun(following))
     previous = tokens[first - 1] if first else None
     if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
         return False
     entity = next((e for e in entities if e.start <= previous.start < e.end), None)
-    after = sentence.index_at(number.end)
-    following = tokens[after] if after < len(tokens) else None
     # `Nord Stream 2 od...`, `Sojuz 2 wyniosła...`: a word that may be a preposition or a verb counts nothing.
     counts_something = counted is not None and following is not None and not following.text[:1].isupper() and not any(
         r.pos in NOT_COUNTED_POS for r in following.readings)
@@ -58,6 +65,10 @@ def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None
         return False
     # `W Charkowie 5...`, `Według ONZ 300...`: a name in a phrase of its own; `Nord Stream 2`: the name goes on.
     return entity is None or not _after_preposition(sentence, entity.start)
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.text[:1].islower() and any(r.pos in ("subst", "depr") and r.has("pl") for r in token.readings)
 
 
 def _after_preposition(sentence: Sentence, offset: int) -> bool:
@@ -98,3 +109,62 @@ def inside_time(number: NumberMention, times: list[TimeMention]) -> bool:
     time layer reads as a year is left to the number layer, which has its own rule for years
     (`od 1000 do 1500 ciężarówek` counts trucks)."""
     return any(t.start < number.end and number.start < t.end and not t.text.isdigit() for t in times)
+
+
+@cache
+def distance_units(lang: str = "pl") -> frozenset[str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "distance_units.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_distance(sentence: Sentence, counted_lemma: str | None, counted_last: int) -> bool:
+    """`90 km od granicy`, `130 km/h`, `kilka kilometrów od brzegu`: a distance or a speed; `470 km dróg`
+    measures roads (a plural noun after the unit)."""
+    if counted_lemma is None or counted_lemma not in distance_units():
+        return False  # `55 mld metrów sześciennych gazu` is a volume
+    tokens = sentence.tokens
+    following = tokens[counted_last] if counted_last < len(tokens) else None
+    if following is None or not following.is_word or any(r.pos in NOT_COUNTED_POS for r in following.readings):
+        return True  # `130 km/h`, `90 km od granicy` (`od` is no `oda`)
+    if any(r.pos == "adj" for r in following.readings):
+        return False  # `metrów sześciennych`, `kilometrów kwadratowych`: a volume, an area
+    return not (_plural_noun(following) and any(r.has("gen") for r in following.readings))
+
+
+# Words before a number that make it no count: `ani jednego euro` is none at all; `na 100 tys. mieszkańców`
+# after another figure is the base of a rate; `po pięć` is each one's share.
+NONE_AT_ALL = frozenset({"ani"})
+
+
+def _distributive(tokens: list[Token], k: int) -> bool:
+    """`grupami po pięć`, `po pięć, sześć`: `po` after a noun in the instrumental (how they come), right before
+    the number or before the number that this one follows; `uwolniła po 390 osób`, `wymianę po tysiąc
+    jeńców` count what each side did."""
+    if tokens[k].text == "," and k >= 2 and any(r.pos == "num" for r in tokens[k - 1].readings):
+        k -= 2
+    return (tokens[k].text.lower() == "po" and k >= 1 and tokens[k - 1].is_word
+            and any(r.pos in ("subst", "depr") and r.has("inst") for r in tokens[k - 1].readings)
+            and not any(r.pos in ("fin", "praet", "impt", "inf", "imps", "ger") for r in tokens[k - 1].readings))
+
+
+def is_not_a_count(sentence: Sentence, number: NumberMention) -> bool:
+    """`nie tracimy ani jednego euro`; `2 tys. osób na 100 tys. mieszkańców`; `po pięć osób`; `a najstarszy 61`."""
+    tokens = sentence.tokens
+    k = sentence.index_at(number.start) - 1
+    if k < 0:
+        return False
+    if tokens[k].text.lower() in NONE_AT_ALL:
+        return True
+    if number.unit is None and _distributive(tokens, k):
+        return True  # `grupami po pięć, sześć osób`: the size of each, not a count
+    after = sentence.index_at(number.end)
+    if after >= len(tokens) or not tokens[after].is_word:
+        if any(r.pos == "adj" and r.has("sup") for r in tokens[k].readings) and tokens[k].is_word:
+            return True  # `najmłodszy ma 22 lata, a najstarszy 61`: an age left elliptic
+    # the base of a rate: `na` right after another figure's counted noun (`2 tys. osób na 100 tys.`)
+    after = sentence.index_at(number.end)
+    base = tokens[after] if after < len(tokens) else None  # `na 100 tys. mieszkańców`, not `na 28 łodziach`
+    return (tokens[k].text.lower() == "na" and k >= 2 and tokens[k - 1].is_word
+            and any(t.text[:1].isdigit() for t in tokens[max(0, k - 4):k - 1])
+            and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
+            and base is not None and any(r.pos in ("subst", "depr") and r.has("gen") for r in base.readings))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from kronika.assemble.morph import Reading, Token
 from kronika.assemble.sentence import Sentence
@@ -13,6 +15,8 @@ ANAPHORA = frozenset({"nich", "których", "tych", "tej", "tego"})
 BACKWARD_PRONOUNS = frozenset({"ich", "nich"})
 PARTITIVE_PREPOSITIONS = frozenset({"z", "spośród", "wśród", "ze"})
 MAX_PREMODIFIERS = 4
+# Kinds of people whose nouns are not masculine personal (`dziecko`, `kobieta`, `rodzina`).
+PEOPLE_KINDS = frozenset({"people", "children", "women", "civilians", "households", "patients"})
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,8 @@ def counted_after(sentence: Sentence, number_end: int, number_start: int | None 
 
 def _pronoun_before(sentence: Sentence, number_start: int) -> bool:
     k = sentence.index_at(number_start) - 1
-    while k >= 0 and sentence.tokens[k].text.lower() in _BACKWARD_SKIPPABLE:
-        k -= 1
+    while k >= 0 and (sentence.tokens[k].text.lower() in _BACKWARD_SKIPPABLE or "być" in sentence.tokens[k].lemmas):
+        k -= 1  # `może ich być nawet 500`
     return k >= 0 and sentence.tokens[k].text.lower() in BACKWARD_PRONOUNS
 
 
@@ -54,7 +58,7 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
             break
         noun = _noun_reading(token)
         adjective = _adjective_reading(token)
-        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and (
+        if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and not _verb(tokens[i + 1]) and (
             _noun_reading(tokens[i + 1]) or _adjective_reading(tokens[i + 1])
         ):
             i += 1
@@ -75,10 +79,18 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
     return Counted(None, False, first, first)
 
 
+def _verb(token: Token) -> bool:
+    """`zostanie`, `wyjechało`: a finite verb whose gerund reading is no noun after an adjective."""
+    return any(r.pos in ("fin", "praet") for r in token.readings) and not any(
+        r.pos in ("subst", "depr") for r in token.readings)
+
+
 def _noun_reading(token: Token) -> Reading | None:
     """A noun reading, nouns before gerunds (`zakażeń` is `zakażenie`, not the gerund of `zakazić`)."""
     best = None
-    for reading in sorted(token.readings, key=lambda r: r.pos == "ger"):
+    # After a numeral the plural genitive comes first (`sztuk` is sztuka, `ton` tona), then any case it governs.
+    for reading in sorted(token.readings, key=lambda r: (r.pos == "ger", not (r.has("pl") and r.has("gen")),
+                                                         not r.has("m1"))):  # `Holendrów`: Holender
         if reading.pos in NOUN_POS:
             if reading.has("gen") or reading.has("nom") or reading.has("acc"):
                 return reading
@@ -97,23 +109,77 @@ def _lemma(token: Token, reading: Reading) -> str:
 
 # Between a noun and the number that counts it from behind: `takich prób było ok. 26 tys.`
 _BACKWARD_SKIPPABLE = frozenset({".", "ok", "około", "ponad", "blisko", "niemal", "prawie", "już", "jedynie",
-                                 "tylko", "aż", "zaledwie", "przeszło", "nawet"})
+                                 "tylko", "aż", "zaledwie", "przeszło", "nawet", "niespełna", "łącznie", "dotąd",
+                                 "obecnie", "co", "najmniej", "najwyżej", "mniej", "więcej", "niż", "przynajmniej",
+                                 "ledwie", "raptem", "wówczas", "wtedy", "razem", "ogółem", "nie"})
 BACKWARD_REACH = 5
+# Words that open a source phrase: the noun after them gives the figure, it is not counted by it.
+SOURCE_OPENERS = frozenset({"według", "zdaniem", "wg"})
 
 
 def counted_before(sentence: Sentence, number_start: int) -> str | None:
-    """A plural genitive noun shortly before the number, when none follows it."""
+    """A plural genitive noun shortly before the number, when none follows it: `takich prób było ok. 26
+    tys.`, over a verb of level (`liczba pasażerów przekroczy 430 mln`, `liczbę uczestników na 30 tys.`)
+    and the genitive nouns that complement the counted one (`prób przekroczenia granicy było 22 tys.`)."""
     tokens = sentence.tokens
-    k = sentence.index_at(number_start) - 1
-    while k >= 0 and sentence.index_at(number_start) - k <= BACKWARD_REACH:
+    start = sentence.index_at(number_start)
+    k = start - 1
+    verb = complements = 0
+    while k >= 0 and start - k <= BACKWARD_REACH + verb + complements:
         token = tokens[k]
         lowered = token.text.lower()
         if lowered in _BACKWARD_SKIPPABLE or "być" in token.lemmas:
             k -= 1
             continue
-        reading = next((r for r in token.readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
+        if not verb and (token.lemmas & level_verbs() or lowered in LEVEL_PREPOSITIONS):
+            verb = 1 if token.lemmas & level_verbs() else 0
+            k -= 1
+            continue
+        reading = next((r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
+                        if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
+        opener = k - 1 if k >= 1 and tokens[k - 1].text.lower() in SOURCE_OPENERS else None
+        if opener is None and k >= 2 and tokens[k - 2].text.lower() in SOURCE_OPENERS and _agree(token, tokens[k - 1]):
+            opener = k - 2  # `według komisji wyborczej`, not `według spółki rannych było 29`
+        if opener is not None:
+            k = opener - 1  # `kart według komisji wyborczej było 2,1 mln`: the source is not counted
+            continue
+        if complements < MAX_COMPLEMENTS and k and _preposition(tokens[k - 1]) and lowered not in LEVEL_PREPOSITIONS:
+            complements += 1  # `liczba przypadków w Rumunii przekroczyła 13 tys.`: a place phrase
+            k -= 2
+            continue
+        if reading is not None and k and _adjective_reading(token) is not None:
+            before = next((r for r in tokens[k - 1].readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")),
+                          None)
+            if before is not None:  # `ofiar śmiertelnych wzrosła do siedmiu`: the noun, not its adjective
+                return _lemma(tokens[k - 1], before)
+        if reading is None and complements < MAX_COMPLEMENTS and token.text[:1].islower() and any(
+                r.pos in NOUN_POS | ADJ_POS and r.has("sg") and r.has("gen") for r in token.readings):
+            complements += 1  # `nielegalnego przekroczenia granicy`: what the counted noun is of
+            k -= 1
+            continue
         return _lemma(token, reading) if reading else None
     return None
+
+
+def _agree(first: Token, second: Token) -> bool:
+    """The two words are genitives of one number (`komisji wyborczej` after `według`), as a noun and its
+    adjective are; `spółki rannych` are not."""
+    numbers = {n for r in first.readings for n in ("sg", "pl") if r.has(n) and r.has("gen")}
+    return any(r.has(n) and r.has("gen") for r in second.readings for n in numbers)
+
+
+def _preposition(token: Token) -> bool:
+    return any(r.pos == "prep" for r in token.readings)
+
+
+LEVEL_PREPOSITIONS = frozenset({"do", "na"})
+MAX_COMPLEMENTS = 3
+
+
+@cache
+def level_verbs(lang: str = "pl") -> frozenset[str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "level_verbs.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: dict[str, str]) -> str | None:
@@ -125,6 +191,46 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
     for k in range(index - 1, max(first, index - BACKWARD_REACH * 2) - 1, -1):
         for reading in tokens[k].readings:
             lemma = reading.lemma.lower()
-            if reading.pos in NOUN_POS and lemma != generic and lemma in kinds:
+            # `grupę żołnierzy złożoną z 6 tys. osób`: a genitive noun of people, not the agent
+            # (`strażacy ewakuowali 1180 osób`) nor a thing (`resort`)
+            if reading.pos in NOUN_POS and lemma != generic and lemma in kinds and reading.has("gen") and (
+                    reading.has("m1") or kinds[lemma] in PEOPLE_KINDS):
                 return lemma
     return None
+
+
+# Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's
+# figures onto the previous sentence's in order (`było to odpowiednio 1078 i 13 tys.`).
+LIST_DASHES = frozenset({"–", "-", "—"})
+RESPECTIVELY = frozenset({"odpowiednio"})
+
+
+def list_item(sentence: Sentence, index: int) -> bool:
+    """`W województwie podkarpackim – 52`, `w lubuskim – w 72`: a figure after a dash, its noun in the
+    sentence before (a headed list that goes on)."""
+    tokens = sentence.tokens
+    k = index - 1
+    if k >= 1 and tokens[k].text.lower() in ("w", "we") and tokens[k - 1].text in LIST_DASHES:
+        k -= 1
+    return k >= 1 and tokens[k].text in LIST_DASHES and tokens[k - 1].is_word
+
+
+def respectively(sentence: Sentence) -> bool:
+    return any(token.text.lower() in RESPECTIVELY for token in sentence.tokens)
+
+
+def refers_back(sentence: Sentence, index: int) -> bool:
+    """`miało to być 1040 wojskowych`, `było to 38`: `to` with a form of `być` just before the number
+    names the figure of the sentence before."""
+    tokens = sentence.tokens
+    window = tokens[max(0, index - 4):index]
+    return any(t.text.lower() == "to" for t in window) and any("być" in t.lemmas for t in window)
+
+
+def accompanies(sentence: Sentence, index: int, number_end: int) -> bool:
+    """`149 strażaków z 40 pojazdami`, `którzy przyjechali z 49 pojazdami`: `z`, a number and an instrumental
+    noun: the things go with the figure before, and share what befell it."""
+    tokens = sentence.tokens
+    after = sentence.index_at(number_end)
+    return (index >= 2 and tokens[index - 1].text.lower() in ("z", "ze") and tokens[index - 2].is_word
+            and after < len(tokens) and any(r.pos in NOUN_POS and r.has("inst") for r in tokens[after].readings))

@@ -16,8 +16,9 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'„“«(\[\-–—]?
 _WORD_BEFORE = re.compile(r"(\w[\w.]*?)[.!?…]*[\"'”»)\]]*$")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(\[\-–—]?\s*(\w+)")
 _COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich)$")
-# The rest of a compound amount: `38 tys. 112 głosów` (up to three digits, then a lower-case word).
-_AMOUNT_REST = re.compile(r"\s+\d{1,3}\s+[a-ząćęłńóśźż]")
+# The rest of a compound amount: `38 tys. 112 głosów` (up to three digits, then a lower-case word), or
+# `48 tys. 210.`, `39 tys. 870, w wielkopolskim...` (the digits end a clause or the line).
+_AMOUNT_REST = re.compile(r"\s+\d{1,3}(?:\s+[a-ząćęłńóśźż]|[.,;:!?)](?!\d)|\s*$)")
 _MIN_WORDS_BEFORE_DATE_END = 5
 # How far back from a full stop the splitter looks (for the word before it, for the words of a date):
 # bounded, so a long sentence with many full stops costs linear time, not a rescan from its start.
