@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.assemble.morph import Token, readings
+from kronika.assemble.morph import Token, _analyser, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
@@ -24,6 +24,13 @@ CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "'"})
 NAME_PREPOSITIONS = frozenset({"bez", "dla", "ds", "na", "i"})
 POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
+CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
+COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
+SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
+                                 "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
+TIME_PREPOSITIONS = frozenset({"w", "we", "od", "do", "po", "przed", "na", "z", "ze"})
+INNER_NAME_PREPOSITIONS = frozenset({"do", "o", "ds"})
+INSERTED_CLAUSE_TOKENS = 16
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
 RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
@@ -47,6 +54,8 @@ class Attribution:
     cue: int  # token index of the reporting word
     scope: str  # "sentence", "after" (numbers after the cue), "before" (numbers before the cue)
     pledge: bool = False  # the figure is what the source announced or promised (`zapowiedział zakup 48...`)
+    elided: bool = False  # a frame whose speaker the sentence does not name (`Jak podkreślił, ...`, `Według
+    # niego...`, `– mówiła.`): the speaker named before it, resolved by the document context
 
     def covers(self, number_index: int) -> bool:
         if self.first <= number_index < self.last:
@@ -59,9 +68,11 @@ class Attribution:
 
 
 def find_attributions(sentence: Sentence, text: str, entities: list[EntityMention],
-                      lexicon: ClaimLexicon, stops: frozenset[int] = frozenset()) -> list[Attribution]:
+                      lexicon: ClaimLexicon, stops: frozenset[int] = frozenset(),
+                      keep_elided: bool = False) -> list[Attribution]:
     """Reporting frames in the sentence; `stops` are token indexes a source phrase cannot include
-    (time expressions: `We wtorek ministerstwo podało, że...`)."""
+    (time expressions: `We wtorek ministerstwo podało, że...`). Frames without a named speaker are
+    kept, marked `elided`, when `keep_elided` (the document context resolves them)."""
     found = []
     tokens = sentence.tokens
     lowered = [t.text.lower() for t in tokens]
@@ -70,6 +81,11 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         found.append(headline)
     i = 0
     while i < len(tokens):
+        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon)
+        if pronoun is not None:
+            found.append(Attribution("", "", i, i, i, "sentence", elided=True))
+            i = pronoun
+            continue
         preposed = _preposed_at(lowered, i, lexicon)
         if preposed:
             length, case = preposed
@@ -95,7 +111,45 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         # A named frame says who counted; a counting verb's subject is then what was counted
         # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
         found = [a for a in found if a.scope == "sentence" or not _counts(tokens[a.cue], lexicon)]
-    return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+    return [a for a in found if (a.source or keep_elided and a.elided)
+            and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+
+
+def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon) -> int | None:
+    """`Według niego`, `Jego zdaniem`, `W jej ocenie`: a frame whose source is a pronoun. Returns the
+    index after the frame."""
+    if i + 1 < len(tokens) and _preposed_at(lowered, i, lexicon) == (1, "gen") and any(
+            r.pos == "ppron3" for r in tokens[i + 1].readings) and lowered[i + 1] not in POSSESSIVES:
+        return i + 2  # `według niego`
+    if lowered[i] in POSSESSIVES and i + 1 < len(tokens) and (lowered[i + 1],) in lexicon.preposed:
+        return i + 2  # `jego zdaniem`
+    if (i + 2 < len(tokens) and lowered[i + 1] in POSSESSIVES
+            and (lowered[i], lowered[i + 2]) in lexicon.preposed):
+        return i + 3  # `w jej ocenie`
+    return None
+
+
+def sentence_topic(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
+                   stops: frozenset[int] = frozenset()) -> Attribution | None:
+    """The speaker a sentence is about when it opens with one as its subject (`Prezes NBP Adam Glapiński
+    studzi oczekiwania.`, `W poniedziałek premier wystąpił w telewizji.`): whom a later frame without a
+    named speaker (`Mówił: „...”`, `Jego zdaniem...`) refers to."""
+    tokens = sentence.tokens
+    start = 0
+    while start < len(tokens) and (start in stops or tokens[start].text.lower() in TIME_PREPOSITIONS
+                                   and start + 1 in stops):
+        start += 1
+    last = _phrase_end(tokens, start, "nom", stops)
+    if last == start or not _nominative_or_name(tokens[start]):
+        return None
+    verb = last
+    while verb < len(tokens) and (verb in stops or tokens[verb].text.lower() in SKIPPED_BEFORE_VERB):
+        verb += 1
+    if verb >= len(tokens) or not _is_finite_verb(tokens[verb]) or _speaker_is_first_or_second_person(tokens[verb]):
+        return None
+    if not _names_a_source(tokens[start:last], entities, lexicon):
+        return None
+    return _make(sentence, text, entities, lexicon, start, last, "nom", verb, "sentence")
 
 
 def _counts(verb: Token, lexicon: ClaimLexicon) -> bool:
@@ -200,7 +254,16 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()
                                      or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
         return True  # a name after its title or rank: `premier Donald Tusk`, `podkom. Ewa Nowicka`
+    if (token.text[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+            and _first_name(token.text)):
+        return True  # after the title's complement: `minister zdrowia Anna Kowalczyk`
     return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
+
+
+@lru_cache(maxsize=50_000)
+def _first_name(word: str) -> bool:
+    return any(qualifier == "imię" for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word)
+               if tag.startswith("subst") for qualifier in qualifiers)
 
 
 def _phrase_word(token: Token, case: str | None) -> bool:
@@ -268,45 +331,113 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
         last = _phrase_end(tokens, after, "nom", stops)
-        if last == after:
-            return None
         scope = "sentence" if previous.lower() == "jak" else "before"
-        return _make(sentence, text, entities, lexicon, after, last, "nom", verb, scope)
+        if last > after:
+            return _make(sentence, text, entities, lexicon, after, last, "nom", verb, scope)
+        if previous != ",":
+            return _elided(tokens, verb, scope)  # `– wyliczał.`, `Jak podkreślił, ...`
+        # `Lekarze bez Granic, którzy prowadzą tam ośrodek, mówią o...`: the subject stands before the clause
     # `X poinformował (we wtorek), że ...`, `X mówił o ...`, `Kreml zaprzecza, by ...`; counting verbs
     # (`Straż Graniczna odnotowała 30 tys. prób`) take the figure as their object.
     following = {t.text.lower() for t in tokens[verb + 1 : verb + 6]}
+    if not following & COMPLEMENTIZERS and _complement_clause_follows(tokens, verb + 1):
+        following.add("że")  # `zaprzeczyła informacjom krążącym w sieci, jakoby...`
     relative = verb > 0 and bool(tokens[verb - 1].lemmas & RELATIVE_PRONOUNS)
     if relative:
         return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
     verb_lemmas = tokens[verb].lemmas
     # Promising verbs (`obiecała Ukrainie milion pocisków`) make their subject a donor, not a source.
-    promising = any(cue.modality == "planned" for lemma in verb_lemmas for cue in lexicon.modality_cues.get(lemma, ()))
+    promising = any(form.verb_class == "promise" for form in lexicon.speech_forms.get(tokens[verb].text.lower(), ()))
     as_object = not (following & COMPLEMENTIZERS) and bool(verb_lemmas & lexicon.object_verbs) and not promising
     if not counting and not as_object and not (following & COMPLEMENTIZERS):
         return None
-    first = verb
+    end = _subject_end(tokens, verb, stops)
+    first = _subject_start(tokens, end, stops)
+    if first < end:
+        made = _make(sentence, text, entities, lexicon, first, end, "nom", verb, "after")
+        return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
+    # Without a subject before it, an object verb's next noun is its object (`Zapowiedział zakup`).
+    found = None if as_object else _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+    if found is None and not counting:
+        elided = _elided(tokens, verb, "after")
+        return replace(elided, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs)) if elided else None
+    return found
+
+
+def _elided(tokens: list[Token], verb: int, scope: str) -> Attribution | None:
+    """A frame whose subject the sentence leaves out (`Dodał, że...`), not an impersonal one (`mówi się`,
+    `podano`)."""
+    if verb + 1 < len(tokens) and tokens[verb + 1].text.lower() == "się":
+        return None
+    if not any(r.pos == "praet" or r.pos == "fin" and r.has("ter") for r in tokens[verb].readings):
+        return None
+    return Attribution("", "", verb, verb, verb, scope, elided=True)
+
+
+def _subject_end(tokens: list[Token], verb: int, stops: frozenset[int]) -> int:
+    """Where a subject before the verb ends: particles, adverbs and a time may stand between them
+    (`Synoptycy nie wykluczają`, `Mińsk oficjalnie zapowiada`, `Zełenski w lutym przyznał`)."""
+    end = verb
+    while end > 0:
+        word = tokens[end - 1]
+        if end - 1 in stops:
+            end -= 1
+        elif word.text.lower() in SKIPPED_BEFORE_VERB or (
+                word.is_word and word.readings and all(r.pos == "adv" for r in word.readings)):
+            end -= 1
+        elif word.text.lower() in TIME_PREPOSITIONS and end in stops:
+            end -= 1  # the preposition of a time: `w lutym`
+        else:
+            break
+    return end
+
+
+def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> int:
+    """Start of the nominative phrase ending at `end`, read backwards: names with their inner
+    prepositions (`Urząd do Spraw Cudzoziemców`, `Ministerstwo ds. Reintegracji`), coordinated
+    subjects (`Policja i straż pożarna`), an apposition or relative clause between commas (`COGAT,
+    izraelska agencja..., utrzymuje`), an acronym in brackets."""
+    first = end
     while first > 0 and first - 1 not in stops:
         word = tokens[first - 1]
-        if word.text == "," and (opening := _participial_clause_start(tokens, first - 1)) is not None:
+        if word.text == "," and (opening := _inserted_clause_start(tokens, first - 1)) is not None:
             first = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
         elif first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
-        elif (word.text == "i" and first >= 2 and tokens[first].text[:1].isupper()
-              and tokens[first - 2].text[:1].isupper()):
+        elif (word.text == "." and first >= 2 and first < end
+              and tokens[first - 2].text.lower() in NAME_PREPOSITIONS):
+            first -= 2  # `ds.`
+        elif (word.text.lower() in NAME_PREPOSITIONS | INNER_NAME_PREPOSITIONS and first >= 2 and first < end
+              and tokens[first].text[:1].isupper() and tokens[first - 2].text[:1].isupper()):
             first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
+        elif (word.text.lower() in COORDINATORS - {","} and first >= 2 and first < end
+              and tokens[first - 2].is_word and _phrase_word(tokens[first - 2], None)):
+            first -= 1  # `Policja i straż pożarna podały`, `minister ds. kryzysu klimatycznego i ochrony ludności`
         elif word.text.lower() in COMPLEMENT_PREPOSITIONS and first >= 2 and _phrase_word(tokens[first - 2], None):
             first -= 1  # `Samorządowcy z Kotliny Kłodzkiej szacują`
         else:
             break
-    while first < verb and not any(r.has("nom") or r.pos in ("ign", "brev") for r in tokens[first].readings):
+    leading = first
+    while first < end and not (_nominative_or_name(tokens[first]) and not _genitive_complement(tokens, first, leading)):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
-    if first < verb:
-        made = _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
-        return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
-    # Without a subject before it, an object verb's next noun is its object (`Zapowiedział zakup`).
-    return None if as_object else _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+    return first
+
+
+def _nominative_or_name(token: Token) -> bool:
+    return any(r.has("nom") or r.pos in ("ign", "brev") for r in token.readings)
+
+
+def _genitive_complement(tokens: list[Token], k: int, leading: int) -> bool:
+    """Is the word at `k` the genitive of a dropped leading complement (`[po posiedzeniu] Rady Polityki
+    Pieniężnej stwierdził`), not a subject? Indeclinable readings (every case at once) do not count."""
+    if k == leading or not any(r.has("gen") and not r.has("nom") for r in tokens[k].readings):
+        return False
+    before = tokens[k - 1]
+    if before.is_word and any(r.pos in ("subst", "ger") and not r.has("nom") for r in before.readings):
+        return True
+    return k - 1 > leading and _nominative_or_name(before) and _genitive_complement(tokens, k - 1, leading)
 
 
 def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
@@ -394,6 +525,18 @@ def _gapped(sentence: Sentence, text: str, entities: list[EntityMention], lexico
     return gapped
 
 
+def _complement_clause_follows(tokens: list[Token], k: int) -> bool:
+    """A complement clause after the verb's dative or prepositional phrase (`zaprzeczył doniesieniom
+    dziennika „Bild”, jakoby...`, `zapowiedziała w tym samym dniu, że...`): a comma and a complementizer
+    within reach, before the sentence ends."""
+    for j in range(k, min(k + COMPLEMENT_REACH, len(tokens) - 1)):
+        if tokens[j].text in (".", ";", "?", "!"):
+            return False
+        if tokens[j].text == "," and tokens[j + 1].text.lower() in CLAUSE_COMPLEMENTIZERS:
+            return True
+    return False
+
+
 def _speaker_is_first_or_second_person(token: Token) -> bool:
     verbs = [r for r in token.readings if r.pos in ("fin", "praet", "aglt", "impt")]
     return bool(verbs) and (any(r.pos == "aglt" for r in verbs)
@@ -415,13 +558,22 @@ def _from_phrase_before(tokens: list[Token], verb: int) -> int | None:
     return None
 
 
-def _participial_clause_start(tokens: list[Token], closing: int) -> int | None:
-    """Index of the comma opening `, kontrolowane przez Hamas,` that ends at `closing`, if it is one."""
-    for opening in range(closing - 1, max(closing - 8, 0), -1):
+def _inserted_clause_start(tokens: list[Token], closing: int) -> int | None:
+    """Index of the comma opening a participial clause (`, kontrolowane przez Hamas,`), a relative clause
+    (`, którzy prowadzą tam ośrodek,`) or an apposition (`, izraelska agencja odpowiedzialna za...,`)
+    that ends at `closing`, when a phrase word stands before it."""
+    for opening in range(closing - 1, max(closing - INSERTED_CLAUSE_TOKENS, 0), -1):
         if tokens[opening].text == ",":
             inner = tokens[opening + 1]
-            participle = any(r.pos in ("ppas", "pact") for r in inner.readings)
-            return opening if participle else None
+            if not (opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
+                return None
+            if any(r.pos in ("ppas", "pact") for r in inner.readings) or inner.lemmas & RELATIVE_PRONOUNS:
+                return opening
+            apposition = inner.is_word and any(r.pos in ("adj", "subst") and r.has("nom") for r in inner.readings)
+            apposition = apposition and not any(_is_finite_verb(t) for t in tokens[opening + 1 : closing])
+            return opening if apposition else None
+        if tokens[opening].text in (".", ";", ":", "–", "-", "„", "”", '"'):
+            return None
     return None
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
-from kronika.assemble.attribution import Attribution, find_attributions
+from kronika.assemble.attribution import Attribution, find_attributions, sentence_topic
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.sentence import Sentence
@@ -23,6 +23,9 @@ class _Spanned(Protocol):
 
 
 S = TypeVar("S", bound=_Spanned)
+
+# How many sentences back a frame without a named speaker (`Jak podkreślił, ...`) looks for him.
+ANTECEDENT_SENTENCES = 3
 
 
 class SpanIndex(Generic[S]):
@@ -79,12 +82,45 @@ class DocumentContext:
         return self._sentences[index]
 
     def attributions(self, index: int) -> list[Attribution]:
-        """The reporting frames of sentence `index`, found once; a source phrase never takes in a time."""
+        """The reporting frames of sentence `index`, found once; a source phrase never takes in a time. A
+        frame without a named speaker (`Jak podkreślił`, `Według niego`, `– mówiła.`) takes the speaker
+        named last before it; without one it is dropped."""
         if index not in self._attributions:
+            self._attributions[index] = []  # a frame never resolves to itself
             sentence = self.sentence(index)
-            self._attributions[index] = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
-                                                          self.time_tokens(index))
+            found = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
+                                      self.time_tokens(index), keep_elided=True)
+            if any(a.elided for a in found):
+                antecedent = self._antecedent(index)
+                found = [a for a in found if not a.elided] if antecedent is None else [
+                    replace(a, source=antecedent.source, source_kind=antecedent.source_kind, elided=False)
+                    if a.elided else a for a in found]
+            self._attributions[index] = found
         return self._attributions[index]
+
+    def _antecedent(self, index: int) -> Attribution | None:
+        """The speaker named last before sentence `index`: the last frame, or the subject that opens a
+        sentence, of the few sentences before it in its paragraph (the paragraph before, for a dialogue
+        paragraph); spoken sentences name nobody."""
+        quotes = self.quotes
+        start = self.document.sentences[index][0]
+        paragraph = quotes.paragraph_at(start)
+        floor = quotes.paragraphs[paragraph][0] if quotes.paragraphs else 0
+        if paragraph > 0 and self.text[floor] in "-–—„\"":
+            floor = quotes.paragraphs[paragraph - 1][0]
+        for j in range(index - 1, max(index - 1 - ANTECEDENT_SENTENCES, -1), -1):
+            sentence_start, sentence_end = self.document.sentences[j]
+            if sentence_end <= floor:
+                break
+            if quotes.at(sentence_start) or quotes.at(min(sentence_start + 2, sentence_end - 1)):
+                continue  # spoken
+            found = self.attributions(j)
+            if found:
+                return found[-1]
+            topic = sentence_topic(self.sentence(j), self.text, self.entities_in(j), self.lexicon, self.time_tokens(j))
+            if topic is not None:
+                return topic
+        return None
 
     def time_tokens(self, index: int) -> frozenset[int]:
         sentence = self.sentence(index)
