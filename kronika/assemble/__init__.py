@@ -142,6 +142,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 if not previous:
                     previous.append(_previous_attribution(context, speakers, index, carried))
                 attribution = previous[0]  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
+            if attribution is None and not attributions and context.quotes.at(number.start) is None:
+                attribution = context.paragraph_attribution(index)  # the paragraph's source carries on
             if actor is None:
                 excluded = range(attribution.first, attribution.last) if attribution else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded,

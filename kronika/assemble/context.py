@@ -4,8 +4,11 @@ holds this figure) is a bisection, never a walk over the whole document."""
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from typing import Generic, Protocol, TypeVar
 
 from kronika.assemble.attribution import Attribution, find_attributions, sentence_topic
@@ -26,6 +29,8 @@ S = TypeVar("S", bound=_Spanned)
 
 # How many sentences back a frame without a named speaker (`Jak podkreślił, ...`) looks for him.
 ANTECEDENT_SENTENCES = 3
+# How many sentences back a sentence without a frame of its own takes its paragraph's attribution.
+PARAGRAPH_CARRY_SENTENCES = 3
 
 
 class SpanIndex(Generic[S]):
@@ -112,15 +117,50 @@ class DocumentContext:
             sentence_start, sentence_end = self.document.sentences[j]
             if sentence_end <= floor:
                 break
-            if quotes.at(sentence_start) or quotes.at(min(sentence_start + 2, sentence_end - 1)):
-                continue  # spoken
-            found = self.attributions(j)
+            sentence = self.sentence(j)
+            found = [a for a in self.attributions(j) if a.cue < 0 or not quotes.at(sentence.tokens[a.cue].start)]
             if found:
                 return found[-1]
+            if quotes.at(sentence_start) or quotes.at(min(sentence_start + 2, sentence_end - 1)):
+                continue  # spoken
             topic = sentence_topic(self.sentence(j), self.text, self.entities_in(j), self.lexicon, self.time_tokens(j))
             if topic is not None:
                 return topic
         return None
+
+    def paragraph_attribution(self, index: int) -> Attribution | None:
+        """The attribution a sentence without a frame of its own takes from its paragraph: the last frame
+        of the sentences just before it (`Jak ustaliła prokuratura, grupa działała od 2019 roku. Jej
+        członkowie oszukali 312 osób.`), else the post-posed frame of the next one (`Cztery osoby
+        zginęły. Autokar przewrócił się – poinformowała policja.`). Only the source carries."""
+        sentences = self.document.sentences
+        start = sentences[index][0]
+        paragraph = self.quotes.paragraphs[self.quotes.paragraph_at(start)] if self.quotes.paragraphs else (0, 0)
+        if self._speaks_for_itself(index):
+            return None
+        for j in range(index - 1, max(index - 1 - PARAGRAPH_CARRY_SENTENCES, -1), -1):
+            if sentences[j][1] <= paragraph[0]:
+                break
+            found = self.attributions(j)
+            if found:
+                return _carried(found[-1])
+        return None
+
+    def _speaks_for_itself(self, index: int) -> bool:
+        """Does the sentence open with another time (`Wcześniej`, `W 2023 roku`) or with an actor as its
+        subject (`Rosja wysłała`)? Then it is the article's own voice, not the paragraph's source."""
+        start, end = self.document.sentences[index]
+        head = self.text[start:start + 40]
+        if any(head.startswith(opener) and not head[len(opener):len(opener) + 1].isalpha()
+               for opener in _background_openers()):
+            return True
+        sentence = self.sentence(index)
+        first_time = self.times.within(start, end)[:1]
+        if first_time and sentence.index_at(first_time[0].start) <= 1 and first_time[0].type == "DATE" and (
+                first_time[0].value or "")[:4].isdigit() and len(first_time[0].value or "") == 4:
+            return True  # `W 2023 roku zarejestrowano...`
+        opening = self.entities.within(start, sentence.tokens[0].end if sentence.tokens else start)
+        return any(e.kind == "country" and e.form != "adjective" and e.form != "capital" for e in opening)
 
     def time_tokens(self, index: int) -> frozenset[int]:
         sentence = self.sentence(index)
@@ -144,3 +184,14 @@ class DocumentContext:
         else:
             return None
         return self.point_times.last_within(window_start, start)
+
+
+@cache
+def _background_openers(lang: str = "pl") -> tuple[str, ...]:
+    data = json.loads(resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8"))
+    return tuple(o for o in data.get("background_openers", ()) if not o.startswith("_"))
+
+
+def _carried(found: Attribution) -> Attribution:
+    """Only the source carries; its token positions belong to the other sentence."""
+    return Attribution(found.source, found.source_kind, -1, -1, -1, "sentence")
