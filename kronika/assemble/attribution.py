@@ -6,9 +6,13 @@ published the article is never the source either.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, cast
 
+from kronika.assemble.canonical import _name_readings
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
 from kronika.assemble.morph import Token, _analyser, readings
 from kronika.assemble.nominative import nominative_phrase
@@ -21,7 +25,19 @@ COORDINATORS = frozenset({"i", "oraz", ","})
 MAX_PHRASE_TOKENS = 12
 OPENING_QUOTES = frozenset({"„", '"', "“", "«", "'"})
 CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "'"})
-NAME_PREPOSITIONS = frozenset({"bez", "dla", "ds", "na", "i"})
+
+@cache
+def attribution_data(lang: str = "pl") -> dict[str, Any]:
+    """kronika/lang/<lang>/claims/attribution.json, for the keys the claim lexicon does not read."""
+    path = resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json")
+    return cast(dict[str, Any], json.loads(path.read_text("utf-8")))
+
+
+def _listed(key: str) -> frozenset[str]:
+    return frozenset(w for w in attribution_data().get(key, ()) if not w.startswith("_"))
+
+
+NAME_PREPOSITIONS = _listed("name_inner_words")
 POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
@@ -29,7 +45,6 @@ COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
 SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
                                  "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
 TIME_PREPOSITIONS = frozenset({"w", "we", "od", "do", "po", "przed", "na", "z", "ze"})
-INNER_NAME_PREPOSITIONS = frozenset({"do", "o", "ds"})
 INSERTED_CLAUSE_TOKENS = 16
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
@@ -37,6 +52,9 @@ RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
 # A verbless clause after a frame repeats its preposition: `..., organizatorzy o 80 tys.`
 GAPPED_PREPOSITIONS = frozenset({"o", "na"})
 GAP_CONJUNCTIONS = frozenset({"a", "zaś", "natomiast"})
+GAP_COMPLEMENT_TOKENS = 9
+DENIED_REPORT_MARKERS = frozenset({"czym", "jak", "których", "którym", "którymi"})
+DASHES = frozenset({"-", "–", "—"})
 # Entities that speak for themselves in a headline label (countries and places are what news is about).
 SPEAKING_ENTITY_KINDS = frozenset({"organisation", "intelligence", "government", "media", "person", "group"})
 ENTITY_SOURCE_KINDS = {
@@ -107,6 +125,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 found.append(attribution)
         i += 1
     found.extend(_gapped(sentence, text, entities, lexicon, found))
+    found = _denied_reports_dropped(tokens, found, lexicon)
     if any(a.scope == "sentence" for a in found):
         # A named frame says who counted; a counting verb's subject is then what was counted
         # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
@@ -150,6 +169,17 @@ def sentence_topic(sentence: Sentence, text: str, entities: list[EntityMention],
     if not _names_a_source(tokens[start:last], entities, lexicon):
         return None
     return _make(sentence, text, entities, lexicon, start, last, "nom", verb, "sentence")
+
+
+def _denied_reports_dropped(tokens: list[Token], found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+    """`X zaprzeczył, jakoby zginęło 12 osób, o czym pisały media` / `..., jak twierdzi prokuratura`: the
+    report a denial answers is not the figure's source, the one who denies it is."""
+    denials = [a.cue for a in found if a.cue >= 0 and any(
+        form.verb_class == "deny" for form in lexicon.speech_forms.get(tokens[a.cue].text.lower(), ()))]
+    if not denials:
+        return found
+    return [a for a in found if not (a.cue > min(denials) and {t.text.lower() for t in tokens[max(a.cue - 2, 0):a.cue]}
+                                     & DENIED_REPORT_MARKERS)]
 
 
 def _counts(verb: Token, lexicon: ClaimLexicon) -> bool:
@@ -227,6 +257,16 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 k += 1
                 continue
             break
+        if (head_case is None and token.is_word and token.text[:1].isupper() and k > first
+                and all(_adjective(t, case) for t in tokens[first:k])):
+            # a name after its adjective: `waszyngtoński Center`
+            head_case, case, head = case or "nom", "gen", k
+            k += 1
+            continue
+        if (token.is_word and token.text[:1].isupper() and k - 1 > first
+                and tokens[k - 1].text.lower() in NAME_PREPOSITIONS):
+            k += 1  # the rest of a name after its inner word, whatever its case: `Informacji o Pożarach Lasów`
+            continue
         if not token.is_word or not (_phrase_word(token, case) or _after_head(tokens, k, head, head_case)
                                      or (k == first and token.text.lower() in POSSESSIVES)):
             break
@@ -406,10 +446,19 @@ def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> int:
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
+        elif word.is_word and word.text[:1].isupper() and (
+                first < end and tokens[first].text[:1].isupper() or _speaker_is_first_or_second_person(word)):
+            first -= 1  # inside a name (`Terytoriów Czasowo Okupowanych`), a name read as a verb (`Babisz`)
+        elif (word.text == "," and first >= 2 and first < end and tokens[first].text[:1].isupper()
+              and tokens[first - 2].text[:1].isupper() and first - 2 > 0):
+            first -= 1  # a list inside a name: `Krajowy Związek Rolników, Kółek i Organizacji Rolniczych`
+        elif (word.text == "-" and first >= 2 and first < end and tokens[first - 2].end == word.start
+              and word.end == tokens[first].start and tokens[first - 2].text[:1].isupper()):
+            first -= 2  # a double surname: `Pełczyńska-Nałęcz`
         elif (word.text == "." and first >= 2 and first < end
               and tokens[first - 2].text.lower() in NAME_PREPOSITIONS):
             first -= 2  # `ds.`
-        elif (word.text.lower() in NAME_PREPOSITIONS | INNER_NAME_PREPOSITIONS and first >= 2 and first < end
+        elif (word.text.lower() in NAME_PREPOSITIONS and first >= 2 and first < end
               and tokens[first].text[:1].isupper() and tokens[first - 2].text[:1].isupper()):
             first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
         elif (word.text.lower() in COORDINATORS - {","} and first >= 2 and first < end
@@ -434,6 +483,8 @@ def _genitive_complement(tokens: list[Token], k: int, leading: int) -> bool:
     Pieniężnej stwierdził`), not a subject? Indeclinable readings (every case at once) do not count."""
     if k == leading or not any(r.has("gen") and not r.has("nom") for r in tokens[k].readings):
         return False
+    if "nom" in _name_readings(tokens[k].text):
+        return False  # a person's name after the title's complement: `ministra funduszy Katarzyna ...`
     before = tokens[k - 1]
     if before.is_word and any(r.pos in ("subst", "ger") and not r.has("nom") for r in before.readings):
         return True
@@ -504,25 +555,46 @@ def _names_person(token: Token) -> bool:
 
 def _gapped(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
             found: list[Attribution]) -> list[Attribution]:
-    """`Policja mówi o 20 tys. uczestników, organizatorzy o 80 tys.`: a later clause repeats the
-    frame's preposition with a new subject and no verb; its figures are that subject's."""
+    """`Policja mówi o 20 tys. uczestników, organizatorzy z inicjatywy X o 80 tys.`, `Litwa zapowiedziała,
+    że przerzuci 3 tys. żołnierzy, a Łotwa – 1,5 tys.`: a later clause repeats the frame's preposition (or
+    stands a dash for the verb) with a new subject and no verb; its figures are that subject's."""
     tokens = sentence.tokens
     gapped: list[Attribution] = []
     for attribution in found:
         if attribution.scope != "after" or attribution.cue + 1 >= len(tokens):
             continue
-        preposition = tokens[attribution.cue + 1].text.lower()
-        if preposition not in GAPPED_PREPOSITIONS:
-            continue
+        # The frame's preposition: `mówi o 20 tys.`, `szacuje tłum na 15 tys.`
+        preposition = next((t.text.lower() for t in tokens[attribution.cue + 1 : attribution.cue + 5]
+                            if t.text.lower() in GAPPED_PREPOSITIONS or t.text == ","), "").strip(",")
         for k in range(attribution.cue + 2, len(tokens) - 2):
             if tokens[k].text != ",":
                 continue
             start = k + 2 if tokens[k + 1].text.lower() in GAP_CONJUNCTIONS else k + 1
+            head = tokens[start]
+            if not (head.is_word and _nominative_or_name(head) and _phrase_word(head, "nom")):
+                continue
             last = _phrase_end(tokens, start, "nom")
-            if start < last < len(tokens) and tokens[last].text.lower() == preposition and any(
-                    r.has("nom") for r in tokens[start].readings):
-                gapped.append(_make(sentence, text, entities, lexicon, start, last, "nom", last, "after"))
+            marker = _gap_marker(tokens, last, preposition) if last > start else None
+            if marker is not None and tokens[marker].text in DASHES and not (tokens[start].text[:1].isupper() or any(
+                    lemma in lexicon.source_kinds for t in tokens[start:last] for lemma in t.lemmas)):
+                continue  # `..., że rodziny dostaną 2 tys. zł, a przedsiębiorcy – 20 tys.`: the clause's own subject
+            if marker is not None:
+                gapped.append(_make(sentence, text, entities, lexicon, start, last, "nom", marker, "after"))
     return gapped
+
+
+def _gap_marker(tokens: list[Token], k: int, preposition: str) -> int | None:
+    """Index of the repeated preposition or of the dash standing for the verb after a gapped subject;
+    the subject may keep a complement (`organizatorzy z inicjatywy Milion Chwil o 80 tys.`)."""
+    for j in range(k, min(k + GAP_COMPLEMENT_TOKENS, len(tokens) - 1)):
+        word = tokens[j].text
+        if word.lower() == preposition:
+            return j
+        if word in DASHES and any(t.text[:1].isdigit() for t in tokens[j + 1 : j + 4]):
+            return j
+        if word in (",", ".", ";", ":") or _is_finite_verb(tokens[j]):
+            return None
+    return None
 
 
 def _complement_clause_follows(tokens: list[Token], k: int) -> bool:

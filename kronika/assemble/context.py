@@ -4,14 +4,12 @@ holds this figure) is a bisection, never a walk over the whole document."""
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Generic, Protocol, TypeVar
 
-from kronika.assemble.attribution import Attribution, find_attributions, sentence_topic
+from kronika.assemble.attribution import Attribution, attribution_data, find_attributions, sentence_topic
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.sentence import Sentence
@@ -143,8 +141,16 @@ class DocumentContext:
                 break
             found = self.attributions(j)
             if found:
-                return _carried(found[-1])
+                last = found[-1]
+                if last.scope == "before" and self._narrates_quote(j, last):
+                    return None  # `„Sytuacja jest opanowana” – zapewnił wojewoda.`: he said only that
+                return _carried(last)
         return None
+
+    def _narrates_quote(self, index: int, frame: Attribution) -> bool:
+        cue = self.sentence(index).tokens[frame.cue].start
+        start = self.document.sentences[index][0]
+        return any(q.end <= cue for q in self.quotes.quotes_between(start, cue))
 
     def _speaks_for_itself(self, index: int) -> bool:
         """Does the sentence open with another time (`Wcześniej`, `W 2023 roku`) or with an actor as its
@@ -188,8 +194,7 @@ class DocumentContext:
 
 @cache
 def _background_openers(lang: str = "pl") -> tuple[str, ...]:
-    data = json.loads(resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json").read_text("utf-8"))
-    return tuple(o for o in data.get("background_openers", ()) if not o.startswith("_"))
+    return tuple(o for o in attribution_data(lang).get("background_openers", ()) if not o.startswith("_"))
 
 
 def _carried(found: Attribution) -> Attribution:

@@ -49,6 +49,11 @@ class QuoteIndex:
             return self.quotes[k]
         return None
 
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """The utterances that open in [start, end), and the one that holds `start`."""
+        k = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        return [q for q in self.quotes[k:bisect.bisect_left(self._starts, end)] if q.end > start]
+
     def paragraph_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
