@@ -267,7 +267,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and tokens[k - 1].text.lower() in NAME_PREPOSITIONS):
             k += 1  # the rest of a name after its inner word, whatever its case: `Informacji o Pożarach Lasów`
             continue
-        if not token.is_word or not (_phrase_word(token, case) or _after_head(tokens, k, head, head_case)
+        word_fits = _phrase_word(token, case) and not (head_case is not None and _nominative_name_only(tokens, k, case))
+        if not token.is_word or not (word_fits or _after_head(tokens, k, head, head_case)
                                      or (k == first and token.text.lower() in POSSESSIVES)):
             break
         if head_case is None and _head_noun(token, case):
@@ -277,6 +278,22 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
             head_case, case, head = case or "nom", "gen", k
         k += 1
     return k
+
+
+def _nominative_name_only(tokens: list[Token], k: int, case: str | None) -> bool:
+    """A capitalised word that stands in the complement's case only as an indeclinable name, and in the
+    nominative besides (`Straż` in `według danych ministerstwa Straż Graniczna zatrzymała`): the next
+    clause's subject, not a complement."""
+    token = tokens[k]
+    if case != "gen" or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    readings = [r for r in token.readings if r.pos in PHRASE_POS]
+    if not any(r.has("nom") for r in readings) or any(
+            r.has("gen") and not r.has("nom") or r.pos in ("ign", "brev") for r in readings):
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and following.text[:1].isupper() and not any(
+        r.has("gen") for r in following.readings) and any(r.pos in ("adj", "ppas") for r in following.readings)
 
 
 def _head_noun(token: Token, case: str | None) -> bool:
@@ -291,10 +308,15 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     if head_case is None:
         return False
     token = tokens[k]
-    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()
-                                     or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
+    # A name agrees with its title (`premiera Donalda Tuska`); one in another case starts the next clause
+    # (`według danych ministerstwa Straż Graniczna zatrzymała`).
+    agrees = not token.readings or (k - 1 > head and tokens[k - 1].text[:1].isupper()) or any(
+        r.pos in ("ign", "brev") or r.has(head_case) and (head_case == "nom" or not r.has("nom"))
+        for r in token.readings)
+    if token.text[:1].isupper() and agrees and (k - 1 == head or tokens[k - 1].text[:1].isupper()
+                                                or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
         return True  # a name after its title or rank: `premier Donald Tusk`, `podkom. Ewa Nowicka`
-    if (token.text[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+    if (token.text[:1].isupper() and agrees and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
             and _first_name(token.text)):
         return True  # after the title's complement: `minister zdrowia Anna Kowalczyk`
     return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
@@ -392,7 +414,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     if not counting and not as_object and not (following & COMPLEMENTIZERS):
         return None
     end = _subject_end(tokens, verb, stops)
-    first = _subject_start(tokens, end, stops)
+    first, inserted = _subject_start(tokens, end, stops)
+    if first < inserted:
+        end = inserted  # `Lekarze bez Granic, którzy prowadzą tam ośrodek, mówią`: the source is the name
     if first < end:
         made = _make(sentence, text, entities, lexicon, first, end, "nom", verb, "after")
         return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
@@ -432,16 +456,18 @@ def _subject_end(tokens: list[Token], verb: int, stops: frozenset[int]) -> int:
     return end
 
 
-def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> int:
+def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tuple[int, int]:
     """Start of the nominative phrase ending at `end`, read backwards: names with their inner
     prepositions (`Urząd do Spraw Cudzoziemców`, `Ministerstwo ds. Reintegracji`), coordinated
     subjects (`Policja i straż pożarna`), an apposition or relative clause between commas (`COGAT,
-    izraelska agencja..., utrzymuje`), an acronym in brackets."""
+    izraelska agencja..., utrzymuje`), an acronym in brackets. Returns the start and where the first
+    inserted clause opens (`end` without one)."""
     first = end
+    inserted = end
     while first > 0 and first - 1 not in stops:
         word = tokens[first - 1]
         if word.text == "," and (opening := _inserted_clause_start(tokens, first - 1)) is not None:
-            first = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
+            first = inserted = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
         elif first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
             first -= 3
         elif word.is_word and _phrase_word(word, None):
@@ -471,7 +497,7 @@ def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> int:
     leading = first
     while first < end and not (_nominative_or_name(tokens[first]) and not _genitive_complement(tokens, first, leading)):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
-    return first
+    return first, max(inserted, first)
 
 
 def _nominative_or_name(token: Token) -> bool:

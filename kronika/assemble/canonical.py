@@ -19,6 +19,7 @@ from kronika.claim import Claim
 
 NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
 _ABBREVIATION = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż]*[A-ZĄĆĘŁŃÓŚŹŻ])(?:-[a-ząćęłńóśźż]{1,3})?$")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-z0-9ĄĆĘŁŃÓŚŹŻąćęłńóśźż-]*[A-Z0-9ĄĆĘŁŃÓŚŹŻ])\)")
 PREFERRED_CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 
 
@@ -125,14 +126,19 @@ def _name_readings(word: str) -> dict[str, str]:
 
 def person_name(phrase: str) -> str | None:
     """The last run of two or more capitalised words read as names, in the nominative (`Jana Kowalskiego`
-    -> `Jan Kowalski`); words morfeusz2 does not know stay as written."""
+    -> `Jan Kowalski`); words morfeusz2 does not know stay as written. The run starts at its first first
+    name (`rzecznik PiS Rafał Bochenek`, `Sam Wołodymyr Zełenski`); a run without one is a person only
+    when morfeusz2 knows none of its words (foreign names), never a run of common nouns (`Związku
+    Rolników`)."""
     words = [t.text for t in tokenize(phrase) if t.is_word]
     run: list[str] = []
     best: list[str] = []
     for word in [*words, ""]:
-        if word[:1].isupper() and not word.isupper() and (_name_readings(word) or _unknown(word)):
+        if word[:1].isupper() and not _acronym(word) and (_name_readings(word) or _unknown(word)
+                                                          or run and _surname_like(word)):
             run.append(word)
             continue
+        run = _person_run(run)
         if len(run) >= 2:
             best = run
         run = []
@@ -141,8 +147,52 @@ def person_name(phrase: str) -> str | None:
     readings = [_name_readings(w) for w in best]
     for case in PREFERRED_CASES:
         if all(case in r for r in readings if r):
-            return " ".join(r[case] if r else w for w, r in zip(best, readings, strict=True))
+            return " ".join(_nominative_name(w, r, case) for w, r in zip(best, readings, strict=True))
     return " ".join(best)
+
+
+def _person_run(run: list[str]) -> list[str]:
+    """A person's first name and surname out of a run of capitalised words (`Sam Wołodymyr Zełenski`,
+    `Red Eléctrica Beatriz Corredor`): the last two words from a first name on, or, without a first name
+    morfeusz2 knows, a foreign one (unknown) before a surname."""
+    start = next((k for k, w in enumerate(run) if _first_name(w)), None)
+    if start is None:
+        k = len(run)
+        while k > 0 and (_unknown(run[k - 1]) or _name_readings(run[k - 1]) or _surname_like(run[k - 1])):
+            k -= 1
+        run = run[k:]
+        if not any(_unknown(w) for w in run):
+            return []
+    else:
+        run = run[start:]
+    return run[-2:]
+
+
+@lru_cache(maxsize=50_000)
+def _surname_like(word: str) -> bool:
+    """A capitalised word read only as an adjective after a name (`Dmitrija Pieskowa`, `Anny Nowickiej`)."""
+    tags = [tag for _, _, (_, _, tag, _, _) in _analyser().analyse(word)]
+    return bool(tags) and all(tag.startswith("adj") for tag in tags)
+
+
+def _acronym(word: str) -> bool:
+    """`PiS`, `NFZ`, `KO`: capitals inside the word."""
+    return sum(c.isupper() for c in word) >= 2 and "-" not in word
+
+
+def _first_name(word: str) -> bool:
+    return any(tag.startswith("subst") and "imię" in qualifiers
+               for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word))
+
+
+def _nominative_name(word: str, readings: dict[str, str], case: str) -> str:
+    if not readings:
+        return word
+    if "-" in word.strip("-"):
+        # A double surname: each part in the nominative (`Pełczyńskiej-Nałęcz` -> `Pełczyńska-Nałęcz`).
+        parts = word.split("-")
+        return "-".join(_name_readings(p).get(case, p) if _name_readings(p) else p for p in parts)
+    return readings[case]
 
 
 @lru_cache(maxsize=50_000)
@@ -157,8 +207,11 @@ def canonical_id(phrase: str, lang: str = "pl") -> str | None:
 
 
 def resolve(phrase: str, lang: str = "pl") -> Resolved | None:
-    person = person_name(phrase)
     found = find_entity(phrase, lang)
+    acronym = _BRACKETED_ACRONYM.search(phrase)
+    if found is None and acronym:
+        return Resolved(acronym.group(1), None)  # `Krajowy Ośrodek Referencyjny ds. ... (KORLD)`: its short name
+    person = person_name(phrase)
     if person is not None and (found is None or person.casefold() != found[0].id.casefold()):
         return Resolved(person, "person", found[0].id if found else None)
     return Resolved(found[0].id, found[0].kind) if found else None
@@ -205,7 +258,7 @@ def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Reso
     if resolved is None and (len(words) > 1 or (words and words[0][:1].isupper() and _unknown(words[0]))):
         # A role with its qualifier (`wojewoda małopolski`), an organisation the pack does not list
         # (`Hiszpańskie MSW`, `Frontex`): the entity the article names by it, as written.
-        resolved = Resolved(" ".join(words), None)
+        resolved = Resolved(_as_written(phrase), None)
     if resolved is not None and head is not None:
         by_head[head] = resolved
     return resolved
@@ -214,3 +267,9 @@ def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Reso
 def _surname_key(word: str) -> str:
     readings = _name_readings(word)
     return (readings.get("nom") or next(iter(readings.values()), word)).casefold()
+
+
+def _as_written(phrase: str) -> str:
+    """The phrase as an id: brackets and quotation marks out, spaces normalised (`ds.` keeps its period)."""
+    text = re.sub(r"\([^)]*\)|[„”\"“«»]", " ", phrase)
+    return " ".join(text.split()).strip(" ,;:–-")

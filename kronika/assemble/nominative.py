@@ -35,7 +35,8 @@ def nominative_phrase(tokens: list[Token], text: str, case: str) -> str:
             if number and gender:
                 modifiers = list(range(head))
                 k = head + 1
-                while k < len(tokens) and _reading(tokens[k], ADJECTIVES, case, number):
+                while k < len(tokens) and _reading(tokens[k], ADJECTIVES, case, number) and not _modifies_next_noun(
+                        tokens, k, case):
                     modifiers.append(k)
                     k += 1
                 for k in [*modifiers, head]:
@@ -43,10 +44,45 @@ def nominative_phrase(tokens: list[Token], text: str, case: str) -> str:
                     reading = _reading(tokens[k], pos, case, number, None if k == head else gender)
                     if reading is not None:
                         words[k] = _inflect(words[k], reading, number, gender)
+        _names_to_nominative(tokens, words, case)
     pieces = [words[0]]
     for k in range(1, len(tokens)):
         pieces.append(text[tokens[k - 1].end : tokens[k].start] + words[k])
     return "".join(pieces)
+
+
+def _names_to_nominative(tokens: list[Token], words: list[str], case: str) -> None:
+    """A person named after the title, in the title's case (`rzecznika MSZ Pawła Wrońskiego`), in the
+    nominative too (`Paweł Wroński`): from a first name on, the names morfeusz2 reads in that case."""
+    from kronika.assemble.canonical import _first_name, _name_readings
+
+    k = next((k for k, t in enumerate(tokens) if k > 0 and t.text[:1].isupper() and _first_name(t.text)
+              and case in _name_readings(t.text)), None)
+    while k is not None and k < len(tokens) and tokens[k].text[:1].isupper():
+        readings = _name_readings(tokens[k].text)
+        if case not in readings:
+            break
+        words[k] = readings[case]
+        k += 1
+
+
+def _modifies_next_noun(tokens: list[Token], k: int, case: str) -> bool:
+    """Does the adjective after the head belong to the genitive noun after it (`Biura [Wysokiego Komisarza]`),
+    not to the head (`Sił Powietrznych Ukrainy`, `Komendy Głównej Policji`)? It does when that noun is a
+    person's title agreeing with it (`Komisarza`, `Inspektora`): such titles take their adjective first."""
+    j = k + 1
+    while j < len(tokens) and _reading(tokens[j], ADJECTIVES, case) and not _reading(tokens[j], NOUNS, case):
+        j += 1
+    if j >= len(tokens) or _reading(tokens[j], NOUNS, case) is None:
+        return False
+    for adjective in tokens[k].readings:
+        if adjective.pos not in ADJECTIVES or not adjective.has(case):
+            continue
+        for noun in tokens[j].readings:
+            if noun.pos in NOUNS and noun.has(case) and noun.has("m1") and adjective.has("m1") and any(
+                    adjective.has(n) and noun.has(n) for n in ("sg", "pl")):
+                return True
+    return False
 
 
 def _reading(token: Token, pos: frozenset[str], case: str, number: str | None = None,
