@@ -38,6 +38,7 @@ def _listed(key: str) -> frozenset[str]:
 
 
 NAME_PREPOSITIONS = _listed("name_inner_words")
+RANKS = _listed("ranks")
 POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
@@ -49,6 +50,7 @@ INSERTED_CLAUSE_TOKENS = 16
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
 RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
+NOMINATIVE_RELATIVES = frozenset({"który", "która", "którzy"})
 # A verbless clause after a frame repeats its preposition: `..., organizatorzy o 80 tys.`
 GAPPED_PREPOSITIONS = frozenset({"o", "na"})
 GAP_CONJUNCTIONS = frozenset({"a", "zaś", "natomiast"})
@@ -104,7 +106,8 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
             found.append(Attribution("", "", i, i, i, "sentence", elided=True))
             i = pronoun
             continue
-        preposed = _preposed_at(lowered, i, lexicon)
+        preposed = max(filter(None, [_preposed_at(lowered, i, lexicon),
+                                     _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
         if preposed:
             length, case = preposed
             first, last, case, reach = _agent_of_participle(
@@ -130,6 +133,10 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         # A named frame says who counted; a counting verb's subject is then what was counted
         # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
         found = [a for a in found if a.scope == "sentence" or not _counts(tokens[a.cue], lexicon)]
+    # A post-posed report names who gave the figures a counting clause before it holds (`Straż Graniczna
+    # odnotowała 3 tys. prób – przekazała rzeczniczka SG`).
+    found = [a for a in found if not (a.cue >= 0 and _counts(tokens[a.cue], lexicon) and any(
+        b.scope == "before" and b.cue > a.cue and not _counts(tokens[b.cue], lexicon) for b in found))]
     return [a for a in found if (a.source or keep_elided and a.elided)
             and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
 
@@ -206,6 +213,19 @@ def _preposed_at(lowered: list[str], i: int, lexicon: ClaimLexicon) -> tuple[int
     return None
 
 
+def _preposed_with_adjective(tokens: list[Token], lowered: list[str], i: int,
+                             lexicon: ClaimLexicon) -> tuple[int, str] | None:
+    """A frame with an adjective inside it: `w ostatnim badaniu`, `według najnowszego raportu`."""
+    if i + 2 >= len(tokens) or not tokens[i + 1].is_word or not _adjective(tokens[i + 1], None):
+        return None
+    if any(r.pos in ("prep", "conj", "fin", "praet", "num") for r in tokens[i + 1].readings):
+        return None
+    found = _preposed_at([lowered[i], *lowered[i + 2:]], 0, lexicon)
+    if found is None or found[0] < 2:
+        return None
+    return found[0] + 1, found[1]
+
+
 def _is_finite_verb(token: Token) -> bool:
     return _finite_verb_form(token.text)
 
@@ -241,6 +261,10 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
         if (token.text.lower() in NAME_PREPOSITIONS and k > first and tokens[k - 1].text[:1].isupper()
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
+            continue
+        if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+                and tokens[k + 1].text != "."):
+            k += 1  # a rank without its period: `rzeczniczka komendanta SG ppłk Anna Michalska`
             continue
         if token.text == "." and k > first and _title_period(tokens, k):
             k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
@@ -389,6 +413,8 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             after = medium  # `– mówił na antenie TVN24 rzecznik`: the medium is not the source
         elif _skippable_after_verb(tokens, after, stops):
             after += 1
+        elif (addressee := _addressee_end(tokens, after)) > after:
+            after = addressee  # `– mówił reporterowi IAR rolnik spod Konina`: whom he told is not the source
         else:
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
@@ -406,6 +432,13 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
         following.add("że")  # `zaprzeczyła informacjom krążącym w sieci, jakoby...`
     relative = verb > 0 and bool(tokens[verb - 1].lemmas & RELATIVE_PRONOUNS)
     if relative:
+        if tokens[verb - 1].text.lower() in NOMINATIVE_RELATIVES:
+            # `grupa analityków Oryx, która potwierdziła zniszczenie 9 czołgów`: the pronoun's antecedent
+            if verb >= 3 and tokens[verb - 2].text == ",":
+                first, _ = _subject_start(tokens, verb - 2, stops)
+                if first < verb - 2:
+                    return _make(sentence, text, entities, lexicon, first, verb - 2, "nom", verb, "after")
+            return None
         return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
     verb_lemmas = tokens[verb].lemmas
     # Promising verbs (`obiecała Ukrainie milion pocisków`) make their subject a donor, not a source.
@@ -572,6 +605,21 @@ def _medium_end(tokens: list[Token], k: int, case: str) -> int:
         if not token.text[:1].isupper() and (_names_person(token) or not _phrase_word(token, case)):
             break
         k += 1
+    return k
+
+
+def _addressee_end(tokens: list[Token], k: int) -> int:
+    """The index after a dative addressee starting at `k` (`dziennikarzom`, `reporterowi IAR`) when a
+    nominative subject follows it, else `k`."""
+    token = tokens[k]
+    dative = any(r.pos == "subst" and r.has("dat") for r in token.readings)
+    if not (token.is_word and token.text[:1].islower() and dative and not any(r.has("nom") for r in token.readings)):
+        return k
+    end = k + 1
+    while end < len(tokens) and tokens[end].text.isupper() and len(tokens[end].text) > 1:
+        end += 1  # the addressee's outlet: `reporterowi IAR`
+    if end < len(tokens) and any(r.has("nom") for r in tokens[end].readings) and _phrase_word(tokens[end], "nom"):
+        return end
     return k
 
 
