@@ -67,4 +67,6 @@ def test_an_unlisted_organisation_is_its_own_id_as_written_and_a_generic_word_is
     claims = [_claim("Czeskie ministerstwo rolnictwa", None), _claim("Glovexa", None), _claim("eksperci", None),
               _claim("Resort", None)]
     resolve_sources(claims)
-    assert [c.source_id for c in claims] == ["Czeskie ministerstwo rolnictwa", "Glovexa", None, None]
+    # A state's institution named by its adjective is that institution with the state, whatever the
+    # adjective's gender (`czeski resort`, `czeskie ministerstwo`); other names stand as written.
+    assert [c.source_id for c in claims] == ["ministerstwo rolnictwa (Czechia)", "Glovexa", None, None]

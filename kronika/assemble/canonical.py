@@ -20,6 +20,7 @@ from kronika.claim import Claim
 NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
 _ABBREVIATION = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż]*[A-ZĄĆĘŁŃÓŚŹŻ])(?:-[a-ząćęłńóśźż]{1,3})?$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-z0-9ĄĆĘŁŃÓŚŹŻąćęłńóśźż-]*[A-Z0-9ĄĆĘŁŃÓŚŹŻ])\)")
+HOME_COUNTRY = {"pl": "Poland"}  # whose institutions the pack's aliases name without a country
 PREFERRED_CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 
 
@@ -208,13 +209,38 @@ def canonical_id(phrase: str, lang: str = "pl") -> str | None:
 
 def resolve(phrase: str, lang: str = "pl") -> Resolved | None:
     found = find_entity(phrase, lang)
+    if found is not None and found[1] > 0 and (foreign := _of_country(phrase, lang)) is not None:
+        return foreign  # `sudańskie ministerstwo zdrowia` is not the Polish one the alias names
     acronym = _BRACKETED_ACRONYM.search(phrase)
     if found is None and acronym:
         return Resolved(acronym.group(1), None)  # `Krajowy Ośrodek Referencyjny ds. ... (KORLD)`: its short name
     person = person_name(phrase)
     if person is not None and (found is None or person.casefold() != found[0].id.casefold()):
         return Resolved(person, "person", found[0].id if found else None)
-    return Resolved(found[0].id, found[0].kind) if found else None
+    return Resolved(found[0].id, found[0].kind) if found else _of_country(phrase, lang)
+
+
+def _of_country(phrase: str, lang: str) -> Resolved | None:
+    """A state speaking (`Litwa`, `Mińsk`): its government; a state's institution named by its adjective
+    (`włoskie MSW`, `sudańskie ministerstwo zdrowia`): that institution with the state, one id whatever
+    the adjective's gender."""
+    from kronika.entities import find_entities
+
+    words = [t for t in tokenize(phrase) if t.is_word]
+    if not words:
+        return None
+    found = [e for e in find_entities(phrase, lang) if e.kind == "country"]
+    if len(found) != 1 or found[0].canonical == HOME_COUNTRY.get(lang):
+        return None
+    country = found[0]
+    inside = [t for t in words if country.start <= t.start < country.end]
+    rest = [t.text for t in words if t.end <= country.start or t.start >= country.end]
+    if country.form in ("name", "capital") and not rest:
+        return Resolved(f"Government of {country.canonical}", "government")
+    if country.form == "adjective" and inside and words[0] is inside[0] and rest and not any(
+            w[:1].isupper() and not w.isupper() for w in rest):
+        return Resolved(f"{' '.join(w if w.isupper() else w.lower() for w in rest)} ({country.canonical})", None)
+    return None
 
 
 def _head(phrase: str) -> str | None:
