@@ -70,3 +70,18 @@ def test_an_unlisted_organisation_is_its_own_id_as_written_and_a_generic_word_is
     # A state's institution named by its adjective is that institution with the state, whatever the
     # adjective's gender (`czeski resort`, `czeskie ministerstwo`); other names stand as written.
     assert [c.source_id for c in claims] == ["ministerstwo rolnictwa (Czechia)", "Glovexa", None, None]
+
+
+def test_a_generic_noun_joins_the_last_entity_named_before_it_that_fits() -> None:
+    text = ("Główny Urząd Statystyczny podał, że inflacja wyniosła 3,1 proc. Ministerstwo Finansów zakłada spadek "
+            "do 2,8 proc. Resort szacuje też, że PKB wzrośnie o 3,4 proc. Spółka PLL LOT przewiozła 5 mln pasażerów. "
+            "Przewoźnik zapowiedział zakup 40 samolotów.")
+    claims = {c.mention: c for c in extract(text, "2025-03-01")}
+    assert claims["3,4 proc."].source_id == "Ministerstwo Finansów"
+    assert claims["40"].source_id == "PLL LOT"
+
+
+def test_a_generic_noun_without_a_fitting_entity_before_it_stays_unresolved() -> None:
+    text = "Resort szacuje, że PKB wzrośnie o 3,4 proc. Ministerstwo Finansów podało to w piątek."
+    [claim] = [c for c in extract(text, "2025-03-01") if c.mention == "3,4 proc."]
+    assert claim.source == "Resort" and claim.source_id is None

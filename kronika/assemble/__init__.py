@@ -176,7 +176,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 antecedent = _Antecedent(subject, actor, index)
             elided_subject = subject if number.unit is None else None
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
-    resolve_sources(claims, lang)
+    resolve_sources(claims, lang, document.article_text)
     return claims
 
 

@@ -8,6 +8,7 @@ małopolski`) in one pass over the claims in text order.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -248,17 +249,27 @@ def _head(phrase: str) -> str | None:
     return min(lemmas(words[0])) if words and words[0][:1].islower() else None
 
 
-def resolve_sources(claims: Iterable[Claim], lang: str = "pl") -> None:
+def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None = None) -> None:
     """Set `source_id` (and `source_kind` where the entity knows it) on one article's claims in text order.
     A bare surname joins the full name named earlier; a bare role (`rzecznik`, `wojewoda`) joins the
-    last fuller phrase with the same head word."""
+    last fuller phrase with the same head word; with the article's `text`, a generic noun (`resort`,
+    `spółka`) joins the last entity named before the claim that fits it."""
     by_surname: dict[str, str] = {}
     by_head: dict[str, Resolved] = {}
     seen: dict[str, Resolved | None] = {}
+    mentions: list[tuple[int, Entity]] | None = None
     for claim in claims:
         phrase = claim.source
         if not phrase:
             continue
+        anaphor = _anaphor(phrase, lang)
+        if anaphor is not None and text is not None:
+            if mentions is None:
+                mentions = _entity_mentions(text, lang)  # once per article, only when needed
+            entity = _antecedent_entity(mentions, claim.span[0], anaphor, lang)
+            if entity is not None:
+                claim.source_id, claim.source_kind = entity.id, entity.kind
+                continue
         if phrase not in seen:
             seen[phrase] = _in_article(phrase, by_surname, by_head, lang)
         resolved = seen[phrase]
@@ -267,6 +278,72 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl") -> None:
         claim.source_id = resolved.id
         if resolved.kind is not None:
             claim.source_kind = resolved.kind
+
+
+@cache
+def _anaphors(lang: str = "pl") -> dict[str, frozenset[str]]:
+    text = resources.files("kronika.lang").joinpath(lang, "sources", "anaphors.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {noun: frozenset(fits.split("|")) for noun, fits in rows}
+
+
+def _anaphor(phrase: str, lang: str) -> frozenset[str] | None:
+    """What a one-word generic source (`Resort`, `spółka`) may refer to, if it is one."""
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    if len(words) != 1 or _acronym(words[0]):
+        return None
+    table = _anaphors(lang)
+    return next((table[lemma] for lemma in sorted(lemmas(words[0].lower())) if lemma in table), None)
+
+
+@cache
+def _entity_words(lang: str = "pl") -> dict[str, frozenset[str]]:
+    """Every lemma of every alias of each entity."""
+    words: dict[str, set[str]] = {}
+    for entries in _aliases(lang).values():
+        for alias in entries:
+            bag = words.setdefault(alias.entity.id, set())
+            for key in alias.words:
+                bag.update({key.lower()} if isinstance(key, str) else key)
+            bag.update(w.lower() for w in alias.entity.id.split())
+    return {entity: frozenset(bag) for entity, bag in words.items()}
+
+
+def _entity_mentions(text: str, lang: str) -> list[tuple[int, Entity]]:
+    """The known entities the text names, with their offsets, in one pass (longest alias first)."""
+    tokens = [t for t in tokenize(text) if t.is_word]
+    words = [t.text for t in tokens]
+    index = _aliases(lang)
+    found: list[tuple[int, Entity]] = []
+    i = 0
+    while i < len(words):
+        best: tuple[Entity, int] | None = None
+        for key in _keys(words[i]):
+            for alias in index.get(key, ()):
+                n = len(alias.words)
+                if best is not None and n <= best[1]:
+                    break
+                rest = words[i + 1 : i + n]
+                if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
+                    best = (alias.entity, n)
+                    break
+        if best is not None:
+            found.append((tokens[i].start, best[0]))
+            i += best[1]
+        else:
+            i += 1
+    return found
+
+
+def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: frozenset[str],
+                       lang: str) -> Entity | None:
+    kinds = {f[1:] for f in fits if f.startswith("*")}
+    words = _entity_words(lang)
+    for k in range(bisect.bisect_left(mentions, before, key=lambda m: m[0]) - 1, -1, -1):
+        entity = mentions[k][1]
+        if entity.kind in kinds or fits & words.get(entity.id, frozenset()):
+            return entity
+    return None
 
 
 def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Resolved], lang: str) -> Resolved | None:
