@@ -205,7 +205,19 @@ def opens_continuation(text: str, start: int, lexicon: ClaimLexicon) -> bool:
                for opener in lexicon.continuation_openers)
 
 
+_OPENERS: dict[int, frozenset[str]] = {}
+
+
+def _frame_openers(lexicon: ClaimLexicon) -> frozenset[str]:
+    """First words of the preposed frames, to skip the other words at once."""
+    if id(lexicon) not in _OPENERS:
+        _OPENERS[id(lexicon)] = frozenset(key[0] for key in lexicon.preposed)
+    return _OPENERS[id(lexicon)]
+
+
 def _preposed_at(lowered: list[str], i: int, lexicon: ClaimLexicon) -> tuple[int, str] | None:
+    if lowered[i] not in _frame_openers(lexicon):
+        return None
     for length in range(lexicon.preposed_max_words, 0, -1):
         key = tuple(lowered[i : i + length])
         if len(key) == length and key in lexicon.preposed:
@@ -216,7 +228,9 @@ def _preposed_at(lowered: list[str], i: int, lexicon: ClaimLexicon) -> tuple[int
 def _preposed_with_adjective(tokens: list[Token], lowered: list[str], i: int,
                              lexicon: ClaimLexicon) -> tuple[int, str] | None:
     """A frame with an adjective inside it: `w ostatnim badaniu`, `według najnowszego raportu`."""
-    if i + 2 >= len(tokens) or not tokens[i + 1].is_word or not _adjective(tokens[i + 1], None):
+    if lowered[i] not in _frame_openers(lexicon) or i + 2 >= len(tokens) or not tokens[i + 1].is_word:
+        return None
+    if not _adjective(tokens[i + 1], None):
         return None
     if any(r.pos in ("prep", "conj", "fin", "praet", "num") for r in tokens[i + 1].readings):
         return None
