@@ -276,6 +276,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
             continue
+        if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text[:1].isdigit():
+            break  # an abbreviated qualifier before the figure: `według szacunków ekonomistów ok. 3,2 proc.`
         if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
                 and tokens[k + 1].text != "."):
             k += 1  # a rank without its period: `rzeczniczka komendanta SG ppłk Anna Michalska`
@@ -542,9 +544,24 @@ def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tupl
         else:
             break
     leading = first
+    if first > 0 and first < end:
+        governed = {c for r in tokens[first - 1].readings if r.pos == "prep"
+                    for c in ("gen", "dat", "acc", "inst", "loc") if r.has(c)}
+        while first < end and governed and _governed(tokens[first], governed):
+            first += 1  # the preposition's object: `za spóźniony uznaje się`, `na konferencji prasowej minister`
     while first < end and not (_nominative_or_name(tokens[first]) and not _genitive_complement(tokens, first, leading)):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
     return first, max(inserted, first)
+
+
+def _governed(token: Token, cases: set[str]) -> bool:
+    """Can the word stand in a case the preposition before it governs: an adjective in it, or a noun in it
+    and not in the nominative (`minister` is also an indeclinable feminine noun in every case)?"""
+    readings = token.readings
+    if readings and all(r.pos in ("adj", "ppas", "pact") for r in readings):
+        return any(r.has(c) for r in readings for c in cases)
+    nouns = [r for r in readings if r.pos in ("subst", "ger", "depr")]
+    return bool(nouns) and any(r.has(c) for r in nouns for c in cases) and not any(r.has("nom") for r in nouns)
 
 
 def _nominative_or_name(token: Token) -> bool:
