@@ -85,3 +85,11 @@ def test_a_generic_noun_without_a_fitting_entity_before_it_stays_unresolved() ->
     text = "Resort szacuje, że PKB wzrośnie o 3,4 proc. Ministerstwo Finansów podało to w piątek."
     [claim] = [c for c in extract(text, "2025-03-01") if c.mention == "3,4 proc."]
     assert claim.source == "Resort" and claim.source_id is None
+
+
+def test_a_role_named_another_way_joins_the_person_named_in_it_earlier() -> None:
+    text = ("W Opolu był w piątek premier Donald Tusk. Szef rządu zapowiedział, że na odbudowę trafi 3 mld zł. "
+            "Szef MSZ powiedział, że za granicą utknęło 40 Polaków.")
+    claims = {c.mention: c for c in extract(text, "2025-03-01")}
+    assert claims["3 mld zł"].source_id == "Donald Tusk"
+    assert claims["40"].source_id != "Donald Tusk"  # another role, named by no one earlier

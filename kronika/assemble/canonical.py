@@ -147,6 +147,10 @@ def person_name(phrase: str) -> str | None:
     if not best:
         return None
     readings = [_name_readings(w) for w in best]
+    if "nom" in readings[-1]:
+        # The surname in the nominative: so is the name; a first name without a nominative reading is as
+        # written (`Tymur`, read also as a genitive of `Tymura`).
+        return " ".join(_nominative_name(w, r, "nom") if "nom" in r else w for w, r in zip(best, readings, strict=True))
     for case in PREFERRED_CASES:
         if all(case in r for r in readings if r):
             return " ".join(_nominative_name(w, r, case) for w, r in zip(best, readings, strict=True))
@@ -156,18 +160,26 @@ def person_name(phrase: str) -> str | None:
 def _person_run(run: list[str]) -> list[str]:
     """A person's first name and surname out of a run of capitalised words (`Sam Wołodymyr Zełenski`,
     `Red Eléctrica Beatriz Corredor`): the last two words from a first name on, or, without a first name
-    morfeusz2 knows, a foreign one (unknown) before a surname."""
+    morfeusz2 knows, the last words read only as names or not known at all (`Tymur Tkaczenko`)."""
     start = next((k for k, w in enumerate(run) if _first_name(w)), None)
     if start is None:
         k = len(run)
         while k > 0 and (_unknown(run[k - 1]) or _name_readings(run[k - 1]) or _surname_like(run[k - 1])):
             k -= 1
         run = run[k:]
-        if not any(_unknown(w) for w in run):
-            return []
+        if not any(_unknown(w) or _proper_only(w) for w in run):
+            return []  # common words that are also surnames: `Związku Rolników`
     else:
         run = run[start:]
     return run[-2:]
+
+
+@lru_cache(maxsize=50_000)
+def _proper_only(word: str) -> bool:
+    """Does morfeusz2 read the word only as a first name or surname (`Tymur`, `Tkaczenko`), never as a
+    common word (`Związku`, `Rolników` are also surnames)?"""
+    analyses = [(tag, qualifiers) for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word)]
+    return bool(analyses) and all(tag.startswith("subst") and NAME_QUALIFIERS & set(q) for tag, q in analyses)
 
 
 @lru_cache(maxsize=50_000)
@@ -256,6 +268,7 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
     `spółka`) joins the last entity named before the claim that fits it."""
     by_surname: dict[str, str] = {}
     by_head: dict[str, Resolved] = {}
+    by_role: dict[str, Resolved] = {}
     seen: dict[str, Resolved | None] = {}
     mentions: list[tuple[int, Entity]] | None = None
     for claim in claims:
@@ -271,8 +284,12 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
                 claim.source_id, claim.source_kind = entity.id, entity.kind
                 continue
         if phrase not in seen:
-            seen[phrase] = _in_article(phrase, by_surname, by_head, lang)
+            seen[phrase] = _in_article(phrase, by_surname, by_head, by_role, lang)
         resolved = seen[phrase]
+        if (resolved is None or resolved.kind is None) and text is not None and (
+                (role := _roles(lang).get(_as_written(phrase).lower())) is not None):
+            person = _person_in_role(text[:claim.span[0]], role)  # `premier Donald Tusk` named earlier
+            resolved = Resolved(person, "person") if person else resolved
         if resolved is None:
             continue
         claim.source_id = resolved.id
@@ -346,12 +363,20 @@ def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: fr
     return None
 
 
-def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Resolved], lang: str) -> Resolved | None:
+def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Resolved], by_role: dict[str, Resolved],
+                lang: str) -> Resolved | None:
     words = [t.text for t in tokenize(phrase) if t.is_word]
     head = _head(phrase)
     resolved = resolve(phrase, lang)
     if resolved is not None and resolved.kind == "person":
         by_surname[resolved.id.split()[-1].casefold()] = resolved.id
+        named_role = _role_before_name(phrase, resolved.id)
+        if named_role:
+            by_role[named_role] = by_role.get(named_role, resolved)
+    if resolved is None or resolved.kind is None:
+        role = _roles(lang).get(" ".join(words).lower())
+        if role is not None and (found := by_role.get(role) or by_head.get(role.split()[0])) is not None:
+            return found  # `Szef rządu` after `premier Donald Tusk`
     if len(words) == 1 and resolved is None:
         surname = _surname_key(words[0])
         if surname in by_surname:
@@ -365,6 +390,34 @@ def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Reso
     if resolved is not None and head is not None:
         by_head[head] = resolved
     return resolved
+
+
+@cache
+def _roles(lang: str = "pl") -> dict[str, str]:
+    text = resources.files("kronika.lang").joinpath(lang, "sources", "roles.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {phrase: role for phrase, role in rows}
+
+
+def _person_in_role(text: str, role: str) -> str | None:
+    """The last person the text names with the role (`premiera Donalda Tuska` for `premier`)."""
+    stems = [re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in role.split()]
+    name = r"([A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:-[A-ZĄĆĘŁŃÓŚŹŻ]\w+)?\s+[A-ZĄĆĘŁŃÓŚŹŻ]\w+(?:-[A-ZĄĆĘŁŃÓŚŹŻ]\w+)?)"
+    found = list(re.finditer(r"\b" + r"\s+".join(stems) + r"\s+" + name, text, re.IGNORECASE))
+    if not found:
+        return None
+    match = found[-1]
+    if not match.group(1)[:1].isupper():
+        return None
+    return person_name(match.group(1))
+
+
+def _role_before_name(phrase: str, name: str) -> str:
+    """`minister finansów` out of `minister finansów Andrzej Domański` (lowercase, as written)."""
+    words = [t.text for t in tokenize(phrase) if t.is_word]
+    first = name.split()[0]
+    cut = next((k for k, w in enumerate(words) if w[:3] == first[:3] and w[:1].isupper()), len(words))
+    return " ".join(words[:cut]).lower()
 
 
 def _surname_key(word: str) -> str:
