@@ -93,3 +93,16 @@ def test_a_role_named_another_way_joins_the_person_named_in_it_earlier() -> None
     claims = {c.mention: c for c in extract(text, "2025-03-01")}
     assert claims["3 mld zł"].source_id == "Donald Tusk"
     assert claims["40"].source_id != "Donald Tusk"  # another role, named by no one earlier
+
+
+def test_a_generic_noun_with_its_complement_or_spokesman_joins_the_entity_that_fits() -> None:
+    text = ("Niemieckie ministerstwo obrony przekazało Ukrainie 20 czołgów. Resort obrony zapowiedział dostawę "
+            "kolejnych 40 wozów. Rzecznik resortu dodał, że w drodze jest 12 haubic.")
+    claims = {c.mention: c for c in extract(text, "2025-03-01")}
+    assert claims["40"].source_id == claims["12"].source_id == "Federal Ministry of Defence (Germany)"
+
+
+def test_a_generic_noun_whose_complement_no_entity_before_it_has_stays_as_written() -> None:
+    text = "Ministerstwo Zdrowia podało dane o szczepieniach. Resort obrony zapowiedział zakup 40 wozów."
+    [claim] = [c for c in extract(text, "2025-03-01") if c.mention == "40"]
+    assert claim.source_id == "Resort obrony"

@@ -279,7 +279,7 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
         if anaphor is not None and text is not None:
             if mentions is None:
                 mentions = _entity_mentions(text, lang)  # once per article, only when needed
-            entity = _antecedent_entity(mentions, claim.span[0], anaphor, lang)
+            entity = _antecedent_entity(mentions, claim.span[0], *anaphor, lang=lang)
             if entity is not None:
                 claim.source_id, claim.source_kind = entity.id, entity.kind
                 continue
@@ -304,13 +304,34 @@ def _anaphors(lang: str = "pl") -> dict[str, frozenset[str]]:
     return {noun: frozenset(fits.split("|")) for noun, fits in rows}
 
 
-def _anaphor(phrase: str, lang: str) -> frozenset[str] | None:
-    """What a one-word generic source (`Resort`, `spółka`) may refer to, if it is one."""
+def _anaphor(phrase: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a generic source refers to, if it is one: `Resort`, `spółka`, `resort obrony` (whose entity
+    must also have `obrona` in its name), `rzecznik instytucji` (the institution behind its spokesman).
+    Returns what the entity must fit and the lemmas its name must hold."""
     words = [t.text for t in tokenize(phrase) if t.is_word]
-    if len(words) != 1 or _acronym(words[0]):
+    if not words or len(words) > 3 or any(w[:1].isupper() and k > 0 for k, w in enumerate(words)):
         return None
     table = _anaphors(lang)
-    return next((table[lemma] for lemma in sorted(lemmas(words[0].lower())) if lemma in table), None)
+    for k, word in enumerate(words):
+        if _acronym(word):
+            return None
+        fits = next((table[lemma] for lemma in sorted(lemmas(word.lower())) if lemma in table), None)
+        if fits is None:
+            continue
+        if k > 0 and not all(lemma in _person_roles(lang) for w in words[:k] for lemma in lemmas(w.lower())
+                             if lemma == min(lemmas(w.lower()))):
+            return None  # only a spokesman or representative stands before it
+        required = frozenset(min(lemmas(w.lower())) for w in words[k + 1:])
+        return fits, required
+    return None
+
+
+@cache
+def _person_roles(lang: str = "pl") -> frozenset[str]:
+    """Roles that speak for an institution (`rzecznik`, `przedstawiciel`): the kinds file's persons."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "source_kinds.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "person")
 
 
 @cache
@@ -353,12 +374,13 @@ def _entity_mentions(text: str, lang: str) -> list[tuple[int, Entity]]:
 
 
 def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: frozenset[str],
-                       lang: str) -> Entity | None:
+                       required: frozenset[str], lang: str) -> Entity | None:
     kinds = {f[1:] for f in fits if f.startswith("*")}
     words = _entity_words(lang)
     for k in range(bisect.bisect_left(mentions, before, key=lambda m: m[0]) - 1, -1, -1):
         entity = mentions[k][1]
-        if entity.kind in kinds or fits & words.get(entity.id, frozenset()):
+        named = words.get(entity.id, frozenset())
+        if (entity.kind in kinds or fits & named) and required <= named:
             return entity
     return None
 
