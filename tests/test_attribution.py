@@ -81,6 +81,10 @@ def test_a_new_sentence_does_not_keep_it() -> None:
     ("rzecznika MSZ Pawła Wrońskiego", "gen", "rzecznik MSZ Paweł Wroński"),
     ("ministra zdrowia Izabeli Leszczyny", "gen", "minister zdrowia Izabela Leszczyna"),
     ("rzecznika Komendy Miejskiej Policji", "gen", "rzecznik Komendy Miejskiej Policji"),
+    # A capitalised noun before a capitalised adjective agreeing with it is read as a name first.
+    ("Wód Polskich", "gen", "Wody Polskie"),
+    ("Rady Najwyższej", "gen", "Rada Najwyższa"),
+    ("Rady Polityki Pieniężnej", "gen", "Rada Polityki Pieniężnej"),
 ])
 def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
     assert nominative_phrase(tokenize(phrase), phrase, case) == expected

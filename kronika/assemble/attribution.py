@@ -466,6 +466,13 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
     first, inserted = _subject_start(tokens, end, stops)
     if first < inserted:
         end = inserted  # `Lekarze bez Granic, którzy prowadzą tam ośrodek, mówią`: the source is the name
+    before_agreement = first
+    first = _agreeing_subject(tokens, first, end, verb)
+    if first == end and before_agreement < end and not counting:
+        # The phrase before is the object (`Sojusznicze wsparcie zadeklarowały Niemcy`): the subject follows.
+        found_after = _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+        if found_after is not None:
+            return replace(found_after, scope="after")
     if first < end:
         made = _make(sentence, text, entities, lexicon, first, end, "nom", verb, "after")
         return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
@@ -485,6 +492,37 @@ def _elided(tokens: list[Token], verb: int, scope: str) -> Attribution | None:
     if not any(r.pos == "praet" or r.pos == "fin" and r.has("ter") for r in tokens[verb].readings):
         return None
     return Attribution("", "", verb, verb, verb, scope, elided=True)
+
+
+def _agreeing_subject(tokens: list[Token], first: int, end: int, verb: int) -> int:
+    """Where the subject starts once it agrees with the verb in number: a topicalised object before it
+    is left out (`Łączne straty pokrzywdzonych prokuratura oszacowała`); `end` when nothing agrees.
+    Coordinated subjects and words without readings (acronyms, names) are taken as they are."""
+    numbers = {n for r in tokens[verb].readings if r.pos in ("fin", "praet") for n in ("sg", "pl") if r.has(n)}
+    if len(numbers) != 1 or first >= end or any(t.text.lower() in COORDINATORS for t in tokens[first:end]):
+        return first
+    number = next(iter(numbers))
+    head = True
+    for k in range(first, end):
+        token = tokens[k]
+        if not token.readings or any(r.pos in ("ign", "brev") for r in token.readings) or (
+                k > 0 and token.text[:1].isupper()):
+            return first  # a name or an acronym: taken as it is
+        nouns = [r for r in token.readings if r.pos in ("subst", "depr", "ger") and r.has("nom")]
+        if not nouns:
+            continue
+        if any(r.has(number) for r in nouns):
+            return first if head else _with_adjectives(tokens, first, k)
+        head = False
+    return first if head else end
+
+
+def _with_adjectives(tokens: list[Token], first: int, k: int) -> int:
+    """The noun at `k` with the adjectives agreeing with it just before it."""
+    while k > first and tokens[k - 1].is_word and all(r.pos in ("adj", "ppas") for r in tokens[k - 1].readings) and (
+            _adjective(tokens[k - 1], "nom")):
+        k -= 1
+    return k
 
 
 def _subject_end(tokens: list[Token], verb: int, stops: frozenset[int]) -> int:

@@ -41,7 +41,8 @@ def nominative_phrase(tokens: list[Token], text: str, case: str) -> str:
                     k += 1
                 for k in [*modifiers, head]:
                     pos = NOUNS if k == head else ADJECTIVES
-                    reading = _reading(tokens[k], pos, case, number, None if k == head else gender)
+                    names_first = tokens[k + 1] if k == head and _before_capitalised_adjective(tokens, head) else None
+                    reading = _reading(tokens[k], pos, case, number, None if k == head else gender, names_first)
                     if reading is not None:
                         words[k] = _inflect(words[k], reading, number, gender)
         _names_to_nominative(tokens, words, case)
@@ -66,6 +67,12 @@ def _names_to_nominative(tokens: list[Token], words: list[str], case: str) -> No
         k += 1
 
 
+def _before_capitalised_adjective(tokens: list[Token], k: int) -> bool:
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (tokens[k].text[:1].isupper() and not tokens[k].text.isupper() and following is not None
+            and following.text[:1].isupper() and any(r.pos == "adj" for r in following.readings))
+
+
 def _modifies_next_noun(tokens: list[Token], k: int, case: str) -> bool:
     """Does the adjective after the head belong to the genitive noun after it (`Biura [Wysokiego Komisarza]`),
     not to the head (`Sił Powietrznych Ukrainy`, `Komendy Głównej Policji`)? It does when that noun is a
@@ -86,8 +93,17 @@ def _modifies_next_noun(tokens: list[Token], k: int, case: str) -> bool:
 
 
 def _reading(token: Token, pos: frozenset[str], case: str, number: str | None = None,
-             gender: str | None = None) -> Reading | None:
-    for reading in token.readings:
+             gender: str | None = None, names_first: Token | None = None) -> Reading | None:
+    readings = token.readings
+    if names_first is not None:
+        # A capitalised noun before a capitalised adjective agreeing with it is a name: `Wód Polskich` is
+        # `Wody Polskie` (not the rarer `wóda`), `Rady Najwyższej` stays `Rada` (not the name `Rado`).
+        adjectives = [r for r in names_first.readings if r.pos == "adj" and r.has(case)]
+        named = [r for r in readings if r.lemma[:1].isupper() and any(
+            all(a.has(f) == r.has(f) for f in ("sg", "pl")) and any(a.has(g) and r.has(g) for g in GENDERS)
+            for a in adjectives)]
+        readings = (*named, *readings)
+    for reading in readings:
         if reading.pos in pos and reading.has(case) and (number is None or reading.has(number)) and (
             gender is None or reading.has(gender)
         ):
