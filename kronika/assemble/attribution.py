@@ -43,6 +43,7 @@ POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
 COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
+PASSIVE_AUXILIARIES = frozenset({"zostać", "być", "bywać"})
 SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
                                  "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
 TIME_PREPOSITIONS = frozenset({"w", "we", "od", "do", "po", "przed", "na", "z", "ze"})
@@ -55,7 +56,8 @@ NOMINATIVE_RELATIVES = frozenset({"który", "która", "którzy"})
 GAPPED_PREPOSITIONS = frozenset({"o", "na"})
 GAP_CONJUNCTIONS = frozenset({"a", "zaś", "natomiast"})
 GAP_COMPLEMENT_TOKENS = 9
-DENIED_REPORT_MARKERS = frozenset({"czym", "jak", "których", "którym", "którymi"})
+DENIED_REPORT_MARKERS = frozenset({"czym", "jak", "których", "którym", "którymi", "która", "który", "które", "którzy"})
+SPEAKERS_OWN = frozenset({"nasz", "wasz", "mój", "twój"})  # `nasze dane pokazują`: the speaker, named elsewhere
 DASHES = frozenset({"-", "–", "—"})
 # Entities that speak for themselves in a headline label (countries and places are what news is about).
 SPEAKING_ENTITY_KINDS = frozenset({"organisation", "intelligence", "government", "media", "person", "group"})
@@ -138,7 +140,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
     found = [a for a in found if not (a.cue >= 0 and _counts(tokens[a.cue], lexicon) and any(
         b.scope == "before" and b.cue > a.cue and not _counts(tokens[b.cue], lexicon) for b in found))]
     return [a for a in found if (a.source or keep_elided and a.elided)
-            and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+            and not (tokens[a.first].lemmas & (RELATIVE_PRONOUNS | SPEAKERS_OWN))]
 
 
 def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon) -> int | None:
@@ -276,6 +278,9 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
             continue
+        if k > first and k + 1 < len(tokens) and any(r.pos == "ppas" for r in token.readings) and (
+                tokens[k + 1].lemmas & PASSIVE_AUXILIARIES):
+            break  # the next clause's passive: `według danych ministerstwa zniszczonych zostało 91 budynków`
         if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text[:1].isdigit():
             break  # an abbreviated qualifier before the figure: `według szacunków ekonomistów ok. 3,2 proc.`
         if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
