@@ -43,6 +43,7 @@ POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
 COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
+FUNCTION_NOUNS = frozenset({"jak", "co", "to", "tak", "nic", "coś", "kto", "ktoś"})
 PASSIVE_AUXILIARIES = frozenset({"zostać", "być", "bywać"})
 SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
                                  "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
@@ -278,7 +279,7 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
             continue
-        if k > first and k + 1 < len(tokens) and any(r.pos == "ppas" for r in token.readings) and (
+        if k + 1 < len(tokens) and any(r.pos == "ppas" for r in token.readings) and (
                 tokens[k + 1].lemmas & PASSIVE_AUXILIARIES):
             break  # the next clause's passive: `według danych ministerstwa zniszczonych zostało 91 budynków`
         if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text[:1].isdigit():
@@ -417,6 +418,8 @@ def _names_a_source(phrase: list[Token], entities: list[EntityMention], lexicon:
     if any(lemma in lexicon.source_kinds for token in phrase for lemma in token.lemmas):
         return True
     head = phrase[0]
+    if len(phrase) == 1 and any(r.pos == "subst" and r.lemma[:1].islower() and not r.has("m1") for r in head.readings):
+        return False  # a common noun, capitalised as a label: `Wrzesień:`, `Powódź:`
     return all(r.pos in ("ign", "brev") for r in head.readings) or _names_person(head)
 
 
@@ -564,6 +567,9 @@ def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tupl
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
+        elif (first == end and first - 1 == 0 and word.text.lower() not in FUNCTION_NOUNS
+              and any(r.pos == "subst" and r.has("nom") for r in word.readings)):
+            first -= 1  # a noun that is also an old conjunction, opening the sentence: `Miasto podało`
         elif word.is_word and word.text[:1].isupper() and (
                 first < end and tokens[first].text[:1].isupper() or _speaker_is_first_or_second_person(word)):
             first -= 1  # inside a name (`Terytoriów Czasowo Okupowanych`), a name read as a verb (`Babisz`)
@@ -813,6 +819,8 @@ def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon:
     # `według danych ONZ`, `z ustaleń wywiadu`: the report is a wrapper, the source is what follows it.
     if last - first > 1 and tokens[first].lemmas & lexicon.source_wrappers:
         first += 1
+    elif last - first > 2 and tokens[first + 1].lemmas & lexicon.source_wrappers and _adjective(tokens[first], None):
+        first += 2  # `według szybkiego szacunku GUS`, `w najnowszym raporcie ONZ`
     phrase = tokens[first:last]
     source = nominative_phrase(phrase, text, case)
     return Attribution(source, _source_kind(phrase, entities, lexicon), first, last, cue, scope)
