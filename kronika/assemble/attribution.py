@@ -279,9 +279,9 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
             continue
-        if k + 1 < len(tokens) and any(r.pos == "ppas" for r in token.readings) and (
+        if k + 1 < len(tokens) and any(r.pos in ("ppas", "adj") for r in token.readings) and (
                 tokens[k + 1].lemmas & PASSIVE_AUXILIARIES):
-            break  # the next clause's passive: `według danych ministerstwa zniszczonych zostało 91 budynków`
+            break  # the next clause: `według ministerstwa zniszczonych zostało 91`, `według spółki rannych było 29`
         if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text[:1].isdigit():
             break  # an abbreviated qualifier before the figure: `według szacunków ekonomistów ok. 3,2 proc.`
         if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
