@@ -106,3 +106,9 @@ def test_a_generic_noun_whose_complement_no_entity_before_it_has_stays_as_writte
     text = "Ministerstwo Zdrowia podało dane o szczepieniach. Resort obrony zapowiedział zakup 40 wozów."
     [claim] = [c for c in extract(text, "2025-03-01") if c.mention == "40"]
     assert claim.source_id == "Resort obrony"
+
+
+def test_a_generic_noun_before_a_name_is_the_name() -> None:
+    claims = [_claim("agencja ANSA", None), _claim("obserwatorium Copernicus", None), _claim("rzecznik", None)]
+    resolve_sources(claims)
+    assert [c.source_id for c in claims] == ["ANSA", "Copernicus", None]

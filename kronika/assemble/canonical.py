@@ -250,9 +250,11 @@ def _of_country(phrase: str, lang: str) -> Resolved | None:
     rest = [t.text for t in words if t.end <= country.start or t.start >= country.end]
     if country.form in ("name", "capital") and not rest:
         return Resolved(f"Government of {country.canonical}", "government")
-    if country.form == "adjective" and inside and words[0] is inside[0] and rest and not any(
-            w[:1].isupper() and not w.isupper() for w in rest):
-        return Resolved(f"{' '.join(w if w.isupper() else w.lower() for w in rest)} ({country.canonical})", None)
+    if country.form == "adjective" and inside and words[0] is inside[0] and rest:
+        if all(w[:1].isupper() for w in rest):
+            return Resolved(" ".join(rest), None)  # `portugalska DGS`: the name says it
+        if not any(w[:1].isupper() for w in rest):
+            return Resolved(f"{' '.join(w.lower() for w in rest)} ({country.canonical})", None)
     return None
 
 
@@ -405,6 +407,10 @@ def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Reso
             return Resolved(by_surname[surname], "person")
         if head is not None and head in by_head:
             return by_head[head]
+    if resolved is None and len(words) > 1 and words[0][:1].islower() and all(w[:1].isupper() for w in words[1:]):
+        # A generic noun before a name (`agencja ANSA`, `obserwatorium Copernicus`, `serwis Flightradar24`):
+        # the name is the entity.
+        resolved = Resolved(_as_written(" ".join(words[1:])), None)
     if resolved is None and (len(words) > 1 or (words and words[0][:1].isupper() and _unknown(words[0]))):
         # A role with its qualifier (`wojewoda małopolski`), an organisation the pack does not list
         # (`Hiszpańskie MSW`, `Frontex`): the entity the article names by it, as written.
