@@ -19,6 +19,10 @@ SOURCES = [
     ("Z danych ONZ wynika, że z domów uciekło 2 mln osób.", "2 mln", "ONZ", "organisation"),
     ("Narodowa Służba Wywiadowcza (NIS) poinformowała, że do Rosji trafiło 3 tys. żołnierzy.", "3 tys.",
      "Narodowa Służba Wywiadowcza (NIS)", "intelligence"),
+    # A surname read only as an adjective is a person; a name that is no person's is an organisation's.
+    ("Według Pieskowa w ataku zginęło 12 osób.", "12", "Pieskowa", "person"),
+    ("Jak podał Vattenfall, bez prądu jest 40 tys. odbiorców.", "40 tys.", "Vattenfall", "organisation"),
+    ("Jak podał Nowak, bez prądu jest 40 tys. odbiorców.", "40 tys.", "Nowak", "person"),
 ]
 NO_SOURCE = [
     ("Ukraińskiej armii udało się pojmać tylko dwóch żołnierzy.", "dwóch"),  # the agent is not a source

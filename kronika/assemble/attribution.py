@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, cast
 
-from kronika.assemble.canonical import _name_readings
+from kronika.assemble.canonical import _name_readings, _surname_like
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
 from kronika.assemble.morph import Token, _analyser, readings
 from kronika.assemble.nominative import nominative_phrase
@@ -314,6 +314,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
             k += 1  # the rest of a name after its inner word, whatever its case: `Informacji o Pożarach Lasów`
             continue
         word_fits = _phrase_word(token, case) and not (head_case is not None and _nominative_name_only(tokens, k, case))
+        if not word_fits and k == first and k > 0 and token.text[:1].isupper() and _surname_like(token.text):
+            word_fits = True  # a surname read only as an adjective: `według Pieskowa`
         if not token.is_word or not (word_fits or _after_head(tokens, k, head, head_case)
                                      or (k == first and token.text.lower() in POSSESSIVES)):
             break
@@ -840,7 +842,14 @@ def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: Cl
     kind = _first_kind(phrase, entities, lexicon)
     if kind:
         return kind
-    return "person" if any(t.text[:1].isupper() for t in phrase) else "unnamed"
+    if not any(t.text[:1].isupper() for t in phrase):
+        return "unnamed"
+    from kronika.assemble.canonical import person_name
+
+    # A named person, else a name is an organisation's (`ANSA`, `Copernicus`): a company is not a person.
+    text = " ".join(t.text for t in phrase)
+    named = any(t.text[:1].isupper() and not t.text.isupper() and _name_readings(t.text) for t in phrase)
+    return "person" if person_name(text) or _names_person(phrase[0]) or named else "organisation"
 
 
 def _first_kind(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> str | None:
