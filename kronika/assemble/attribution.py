@@ -39,6 +39,7 @@ def _listed(key: str) -> frozenset[str]:
 
 NAME_PREPOSITIONS = _listed("name_inner_words")
 RANKS = _listed("ranks")
+REFLEXIVE_SPEECH_VERBS = _listed("reflexive_speech_verbs")
 POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
@@ -432,6 +433,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
         return None  # `Szkody wyceniamy na 40 mln zł`, `jak podaliśmy`: no named source stands beside it
     previous = tokens[verb - 1].text if verb else ""
     counting = not (tokens[verb].lemmas & lexicon.speech_verbs)
+    if verb + 1 < len(tokens) and tokens[verb + 1].text.lower() == "się" and not (
+            tokens[verb].lemmas & REFLEXIVE_SPEECH_VERBS):
+        return None  # impersonal: `szacuje się, że...`, `za spóźniony uznaje się pociąg`
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
     while after < len(tokens):
@@ -483,6 +487,8 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
         found_after = _subject_after(sentence, text, entities, lexicon, verb, after, stops)
         if found_after is not None:
             return replace(found_after, scope="after")
+    if end - first == 1 and tokens[first].lemmas & lexicon.source_wrappers:
+        return None  # `Szacunki, na które powołują się źródła, mówią o...`: a report is not who gave it
     if first < end:
         made = _make(sentence, text, entities, lexicon, first, end, "nom", verb, "after")
         return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
@@ -795,7 +801,10 @@ def _inserted_clause_start(tokens: list[Token], closing: int) -> int | None:
             inner = tokens[opening + 1]
             if not (opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
                 return None
-            if any(r.pos in ("ppas", "pact") for r in inner.readings) or inner.lemmas & RELATIVE_PRONOUNS:
+            relative = inner.lemmas & RELATIVE_PRONOUNS or (
+                opening + 2 < closing and any(r.pos == "prep" for r in inner.readings)
+                and tokens[opening + 2].lemmas & RELATIVE_PRONOUNS)  # `, na które powołują się media,`
+            if any(r.pos in ("ppas", "pact") for r in inner.readings) or relative:
                 return opening
             apposition = inner.is_word and any(r.pos in ("adj", "subst") and r.has("nom") for r in inner.readings)
             apposition = apposition and not any(_is_finite_verb(t) for t in tokens[opening + 1 : closing])
@@ -842,8 +851,9 @@ def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: Cl
     kind = _first_kind(phrase, entities, lexicon)
     if kind:
         return kind
-    if not any(t.text[:1].isupper() for t in phrase):
-        return "unnamed"
+    if not any(t.text[:1].isupper() and (_name_readings(t.text) or not any(
+            r.lemma[:1].islower() and r.pos in ("subst", "adj", "ger") for r in t.readings)) for t in phrase):
+        return "unnamed"  # no name in it (a capital opening the sentence is none: `Szacunki`)
     from kronika.assemble.canonical import person_name
 
     # A named person, else a name is an organisation's (`ANSA`, `Copernicus`): a company is not a person.
