@@ -80,7 +80,8 @@ def _word_key(word: str) -> frozenset[str] | str:
         return abbreviation.group(1)
     lower = word.lower()
     if not _unknown(word):
-        return lemmas(word) | {lower}
+        # Segments' punctuation is no lemma to match by (`2024-05-02` and `IMGW-PIB` share only `-`).
+        return frozenset(lemma for lemma in lemmas(word) if any(c.isalnum() for c in lemma)) | {lower}
     # A name morfeusz2 does not know, declined anyway (`Eurostatu`): its stems stand in for lemmas.
     return frozenset({lower, *(lower[: -len(e)] for e in _endings() if lower.endswith(e) and len(lower) > len(e) + 2)})
 
