@@ -45,6 +45,7 @@ COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", 
 CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
 COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
 FUNCTION_NOUNS = frozenset({"jak", "co", "to", "tak", "nic", "coś", "kto", "ktoś"})
+POLL_WORDS = frozenset({"sondażu", "sondażem", "badaniu", "badania", "ankiecie", "ankiety", "sondaż"})
 PASSIVE_AUXILIARIES = frozenset({"zostać", "być", "bywać"})
 SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
                                  "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
@@ -116,6 +117,9 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
             length, case = preposed
             first, last, case, reach = _agent_of_participle(
                 tokens, i + length, _phrase_end(tokens, i + length, case, stops), case, stops)
+            if set(lowered[i:i + length]) & POLL_WORDS:
+                # A poll's client is not its author: `według sondażu Opinii24 dla RMF FM`.
+                last = next((j for j in range(first + 1, last) if lowered[j] == "dla"), last)
             if last > first:
                 found.append(_make(sentence, text, entities, lexicon, first, last, case, i, "sentence"))
                 # A later verb's subject never reaches back into this source (`W sondażu United Surveys
