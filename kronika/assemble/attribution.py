@@ -7,6 +7,7 @@ published the article is never the source either.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -105,14 +106,16 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
     if headline:
         found.append(headline)
     i = 0
+    openers = _frame_openers(lexicon)
     while i < len(tokens):
-        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon)
+        opens = lowered[i] in openers
+        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon) if opens or lowered[i] in POSSESSIVES else None
         if pronoun is not None:
             found.append(Attribution("", "", i, i, i, "sentence", elided=True))
             i = pronoun
             continue
-        preposed = max(filter(None, [_preposed_at(lowered, i, lexicon),
-                                     _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
+        preposed = None if not opens else max(filter(None, [
+            _preposed_at(lowered, i, lexicon), _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
         if preposed:
             length, case = preposed
             first, last, case, reach = _agent_of_participle(
@@ -161,6 +164,19 @@ def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: 
             and (lowered[i], lowered[i + 2]) in lexicon.preposed):
         return i + 3  # `w jej ocenie`
     return None
+
+
+def may_attribute(text: str, lexicon: ClaimLexicon) -> bool:
+    """Can the text hold a reporting frame at all: a reporting verb's form, a frame's first word, a
+    possessive (`jego zdaniem`), a colon (`Kijów:`)? A cheap test before tokenising it."""
+    if ":" in text:
+        return True
+    openers = _frame_openers(lexicon)
+    return any((w := m.group().lower()) in lexicon.speech_forms or w in openers or w in POSSESSIVES
+               for m in _WORD.finditer(text))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def sentence_topic(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,

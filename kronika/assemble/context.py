@@ -9,7 +9,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Generic, Protocol, TypeVar
 
-from kronika.assemble.attribution import Attribution, attribution_data, find_attributions, sentence_topic
+from kronika.assemble.attribution import (
+    Attribution,
+    attribution_data,
+    find_attributions,
+    may_attribute,
+    sentence_topic,
+)
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.sentence import Sentence
@@ -90,6 +96,8 @@ class DocumentContext:
         named last before it; without one it is dropped."""
         if index not in self._attributions:
             self._attributions[index] = []  # a frame never resolves to itself
+            if not may_attribute(self.text[slice(*self.document.sentences[index])], self.lexicon):
+                return self._attributions[index]
             sentence = self.sentence(index)
             found = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
                                       self.time_tokens(index), keep_elided=True)
