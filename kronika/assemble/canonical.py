@@ -221,6 +221,7 @@ def canonical_id(phrase: str, lang: str = "pl") -> str | None:
     return resolved.id if resolved else None
 
 
+@lru_cache(maxsize=50_000)
 def resolve(phrase: str, lang: str = "pl") -> Resolved | None:
     found = find_entity(phrase, lang)
     if found is not None and found[1] > 0 and (foreign := _of_country(phrase, lang)) is not None:
