@@ -19,6 +19,10 @@ SOURCES = [
     ("Z danych ONZ wynika, że z domów uciekło 2 mln osób.", "2 mln", "ONZ", "organisation"),
     ("Narodowa Służba Wywiadowcza (NIS) poinformowała, że do Rosji trafiło 3 tys. żołnierzy.", "3 tys.",
      "Narodowa Służba Wywiadowcza (NIS)", "intelligence"),
+    # A surname read only as an adjective is a person; a name that is no person's is an organisation's.
+    ("Według Pieskowa w ataku zginęło 12 osób.", "12", "Pieskowa", "person"),
+    ("Jak podał Vattenfall, bez prądu jest 40 tys. odbiorców.", "40 tys.", "Vattenfall", "organisation"),
+    ("Jak podał Nowak, bez prądu jest 40 tys. odbiorców.", "40 tys.", "Nowak", "person"),
 ]
 NO_SOURCE = [
     ("Ukraińskiej armii udało się pojmać tylko dwóch żołnierzy.", "dwóch"),  # the agent is not a source
@@ -46,6 +50,19 @@ def test_a_continuing_sentence_keeps_the_source() -> None:
     assert claims["tysiąca"].source == claims["4 tys."].source == "zachodnie źródła"
 
 
+@pytest.mark.parametrize("text,cue,source", [
+    # A genitive source ends where the next clause's subject begins.
+    ("Według danych ministerstwa Straż Graniczna zatrzymała 300 osób.", "300", "ministerstwo"),
+    ("Według szacunków resortu Policja Państwowa skierowała na granicę 800 funkcjonariuszy.", "800", "resort"),
+    # A name after its title agreeing with it stays in the phrase.
+    ("Według rzecznika Kremla Dmitrija Pieskowa zginęło 12 osób.", "12", "rzecznik Kremla Dmitrija Pieskowa"),
+    ("Według premiera Donalda Tuska na pomoc trafi 2 mld zł.", "2 mld zł", "premier Donald Tusk"),
+])
+def test_a_source_phrase_ends_at_the_next_subject(text: str, cue: str, source: str) -> None:
+    [claim] = [c for c in extract(text, "2025-03-01") if c.mention == cue]
+    assert claim.source == source
+
+
 def test_a_new_sentence_does_not_keep_it() -> None:
     text = "Według zachodnich źródeł armia straciła 4 tys. żołnierzy. Rosja wysłała też 2 tys. czołgów."
     claims = {c.mention: c for c in extract(text, "2025-01-20")}
@@ -58,6 +75,20 @@ def test_a_new_sentence_does_not_keep_it() -> None:
     ("amerykańskich agencji wywiadowczych", "gen", "amerykańskie agencje wywiadowcze"),
     ("Narodowej Służby Wywiadowczej Korei Południowej", "gen", "Narodowa Służba Wywiadowcza Korei Południowej"),
     ("Pieskowa", "gen", "Pieskowa"),  # unknown to morfeusz2: left as written
+    # An adjective before a person's title belongs to the title, not to the head (`Biuro Wysokiego Komisarza`)...
+    ("Biura Wysokiego Komisarza ONZ", "gen", "Biuro Wysokiego Komisarza ONZ"),
+    ("Kancelarii Naczelnego Dowódcy", "gen", "Kancelaria Naczelnego Dowódcy"),
+    # ...an adjective after the head agreeing with an institution stays the head's.
+    ("Komendy Głównej Policji", "gen", "Komenda Główna Policji"),
+    ("Sztabu Generalnego Wojska Polskiego", "gen", "Sztab Generalny Wojska Polskiego"),
+    # A person named after the title is in the nominative too; other complements keep their case.
+    ("rzecznika MSZ Pawła Wrońskiego", "gen", "rzecznik MSZ Paweł Wroński"),
+    ("ministra zdrowia Izabeli Leszczyny", "gen", "minister zdrowia Izabela Leszczyna"),
+    ("rzecznika Komendy Miejskiej Policji", "gen", "rzecznik Komendy Miejskiej Policji"),
+    # A capitalised noun before a capitalised adjective agreeing with it is read as a name first.
+    ("Wód Polskich", "gen", "Wody Polskie"),
+    ("Rady Najwyższej", "gen", "Rada Najwyższa"),
+    ("Rady Polityki Pieniężnej", "gen", "Rada Polityki Pieniężnej"),
 ])
 def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
     assert nominative_phrase(tokenize(phrase), phrase, case) == expected

@@ -182,8 +182,12 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 if not previous:
                     previous.append(_previous_attribution(context, speakers, index, carried))
                 attribution = previous[0]  # `To zarówno...`, `miało dotrzeć`, `ok. 2 tys. z nich zginęło`
+            if attribution is None and not attributions and context.quotes.at(number.start) is None:
+                attribution = context.paragraph_attribution(index)  # the paragraph's source carries on
             if actor is None:
-                excluded = range(attribution.first, attribution.last) if attribution else range(0)
+                # An announcing subject is the actor too (`Waszyngton zapowiedział przekazanie 425 mln dol.`).
+                excluded = range(attribution.first, attribution.last) if attribution and not attribution.pledge \
+                    else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded,
                                         subject_is_actor=cue is None or cue.subject_is_actor)
             if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
@@ -217,7 +221,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         if these_figures:
             last_figures = these_figures
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
-    resolve_sources(claims, lang)
+    resolve_sources(claims, lang, document.article_text)
     return claims
 
 

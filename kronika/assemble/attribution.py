@@ -6,11 +6,16 @@ published the article is never the source either.
 """
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, cast
 
+from kronika.assemble.canonical import _name_readings, _surname_like
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.assemble.morph import Token, readings
+from kronika.assemble.morph import Token, _analyser, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
@@ -21,15 +26,43 @@ COORDINATORS = frozenset({"i", "oraz", ","})
 MAX_PHRASE_TOKENS = 12
 OPENING_QUOTES = frozenset({"„", '"', "“", "«", "'"})
 CLOSING_QUOTES = frozenset({"”", '"', "“", "»", "'"})
-NAME_PREPOSITIONS = frozenset({"bez", "dla", "ds", "na", "i"})
+
+@cache
+def attribution_data(lang: str = "pl") -> dict[str, Any]:
+    """kronika/lang/<lang>/claims/attribution.json, for the keys the claim lexicon does not read."""
+    path = resources.files("kronika.lang").joinpath(lang, "claims", "attribution.json")
+    return cast(dict[str, Any], json.loads(path.read_text("utf-8")))
+
+
+def _listed(key: str) -> frozenset[str]:
+    return frozenset(w for w in attribution_data().get(key, ()) if not w.startswith("_"))
+
+
+NAME_PREPOSITIONS = _listed("name_inner_words")
+RANKS = _listed("ranks")
+REFLEXIVE_SPEECH_VERBS = _listed("reflexive_speech_verbs")
 POSSESSIVES = frozenset({"jej", "jego", "ich"})
 COMPLEMENTIZERS = frozenset({"że", "iż", ":", "by", "aby", "żeby", "jakoby", "o"})
+CLAUSE_COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby", "by", "aby", "żeby"})
+COMPLEMENT_REACH = 14  # tokens between a reporting verb and its `, że`
+FUNCTION_NOUNS = frozenset({"jak", "co", "to", "tak", "nic", "coś", "kto", "ktoś"})
+POLL_WORDS = frozenset({"sondażu", "sondażem", "badaniu", "badania", "ankiecie", "ankiety", "sondaż"})
+PASSIVE_AUXILIARIES = frozenset({"zostać", "być", "bywać"})
+SKIPPED_BEFORE_VERB = frozenset({"nie", "też", "także", "również", "już", "jednak", "zaś", "natomiast", "wciąż",
+                                 "nadal", "jeszcze", "się", "teraz", "dziś", "wcześniej", "ponownie"})
+TIME_PREPOSITIONS = frozenset({"w", "we", "od", "do", "po", "przed", "na", "z", "ze"})
+INSERTED_CLAUSE_TOKENS = 16
 COMPLEMENT_PREPOSITIONS = frozenset({"z", "ze", "w", "we"})
 SKIPPED_AFTER_VERB = frozenset({"się", "też", "także", "również", "już", "dziś", "wcześniej", "zgodnie"})
 RELATIVE_PRONOUNS = frozenset({"który", "co", "kto", "jaki"})
+NOMINATIVE_RELATIVES = frozenset({"który", "która", "którzy"})
 # A verbless clause after a frame repeats its preposition: `..., organizatorzy o 80 tys.`
 GAPPED_PREPOSITIONS = frozenset({"o", "na"})
 GAP_CONJUNCTIONS = frozenset({"a", "zaś", "natomiast"})
+GAP_COMPLEMENT_TOKENS = 9
+DENIED_REPORT_MARKERS = frozenset({"czym", "jak", "których", "którym", "którymi", "która", "który", "które", "którzy"})
+SPEAKERS_OWN = frozenset({"nasz", "wasz", "mój", "twój"})  # `nasze dane pokazują`: the speaker, named elsewhere
+DASHES = frozenset({"-", "–", "—"})
 # Entities that speak for themselves in a headline label (countries and places are what news is about).
 SPEAKING_ENTITY_KINDS = frozenset({"organisation", "intelligence", "government", "media", "person", "group"})
 ENTITY_SOURCE_KINDS = {
@@ -47,6 +80,8 @@ class Attribution:
     cue: int  # token index of the reporting word
     scope: str  # "sentence", "after" (numbers after the cue), "before" (numbers before the cue)
     pledge: bool = False  # the figure is what the source announced or promised (`zapowiedział zakup 48...`)
+    elided: bool = False  # a frame whose speaker the sentence does not name (`Jak podkreślił, ...`, `Według
+    # niego...`, `– mówiła.`): the speaker named before it, resolved by the document context
 
     def covers(self, number_index: int) -> bool:
         if self.first <= number_index < self.last:
@@ -59,9 +94,11 @@ class Attribution:
 
 
 def find_attributions(sentence: Sentence, text: str, entities: list[EntityMention],
-                      lexicon: ClaimLexicon, stops: frozenset[int] = frozenset()) -> list[Attribution]:
+                      lexicon: ClaimLexicon, stops: frozenset[int] = frozenset(),
+                      keep_elided: bool = False) -> list[Attribution]:
     """Reporting frames in the sentence; `stops` are token indexes a source phrase cannot include
-    (time expressions: `We wtorek ministerstwo podało, że...`)."""
+    (time expressions: `We wtorek ministerstwo podało, że...`). Frames without a named speaker are
+    kept, marked `elided`, when `keep_elided` (the document context resolves them)."""
     found = []
     tokens = sentence.tokens
     lowered = [t.text.lower() for t in tokens]
@@ -69,12 +106,23 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
     if headline:
         found.append(headline)
     i = 0
+    openers = _frame_openers(lexicon)
     while i < len(tokens):
-        preposed = _preposed_at(lowered, i, lexicon)
+        opens = lowered[i] in openers
+        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon) if opens or lowered[i] in POSSESSIVES else None
+        if pronoun is not None:
+            found.append(Attribution("", "", i, i, i, "sentence", elided=True))
+            i = pronoun
+            continue
+        preposed = None if not opens else max(filter(None, [
+            _preposed_at(lowered, i, lexicon), _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
         if preposed:
             length, case = preposed
             first, last, case, reach = _agent_of_participle(
                 tokens, i + length, _phrase_end(tokens, i + length, case, stops), case, stops)
+            if set(lowered[i:i + length]) & POLL_WORDS:
+                # A poll's client is not its author: `według sondażu Opinii24 dla RMF FM`.
+                last = next((j for j in range(first + 1, last) if lowered[j] == "dla"), last)
             if last > first:
                 found.append(_make(sentence, text, entities, lexicon, first, last, case, i, "sentence"))
                 # A later verb's subject never reaches back into this source (`W sondażu United Surveys
@@ -91,11 +139,78 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 found.append(attribution)
         i += 1
     found.extend(_gapped(sentence, text, entities, lexicon, found))
+    found = _denied_reports_dropped(tokens, found, lexicon)
     if any(a.scope == "sentence" for a in found):
         # A named frame says who counted; a counting verb's subject is then what was counted
         # (`W sondażu CBOS Lewica zanotowała 9 proc.`).
         found = [a for a in found if a.scope == "sentence" or not _counts(tokens[a.cue], lexicon)]
-    return [a for a in found if a.source and not (tokens[a.first].lemmas & RELATIVE_PRONOUNS)]
+    # A post-posed report names who gave the figures a counting clause before it holds (`Straż Graniczna
+    # odnotowała 3 tys. prób – przekazała rzeczniczka SG`).
+    found = [a for a in found if not (a.cue >= 0 and _counts(tokens[a.cue], lexicon) and any(
+        b.scope == "before" and b.cue > a.cue and not _counts(tokens[b.cue], lexicon) for b in found))]
+    return [a for a in found if (a.source or keep_elided and a.elided)
+            and not (tokens[a.first].lemmas & (RELATIVE_PRONOUNS | SPEAKERS_OWN))]
+
+
+def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon) -> int | None:
+    """`Według niego`, `Jego zdaniem`, `W jej ocenie`: a frame whose source is a pronoun. Returns the
+    index after the frame."""
+    if i + 1 < len(tokens) and _preposed_at(lowered, i, lexicon) == (1, "gen") and any(
+            r.pos == "ppron3" for r in tokens[i + 1].readings) and lowered[i + 1] not in POSSESSIVES:
+        return i + 2  # `według niego`
+    if lowered[i] in POSSESSIVES and i + 1 < len(tokens) and (lowered[i + 1],) in lexicon.preposed:
+        return i + 2  # `jego zdaniem`
+    if (i + 2 < len(tokens) and lowered[i + 1] in POSSESSIVES
+            and (lowered[i], lowered[i + 2]) in lexicon.preposed):
+        return i + 3  # `w jej ocenie`
+    return None
+
+
+def may_attribute(text: str, lexicon: ClaimLexicon) -> bool:
+    """Can the text hold a reporting frame at all: a reporting verb's form, a frame's first word, a
+    possessive (`jego zdaniem`), a colon (`Kijów:`)? A cheap test before tokenising it."""
+    if ":" in text:
+        return True
+    openers = _frame_openers(lexicon)
+    return any((w := m.group().lower()) in lexicon.speech_forms or w in openers or w in POSSESSIVES
+               for m in _WORD.finditer(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def sentence_topic(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
+                   stops: frozenset[int] = frozenset()) -> Attribution | None:
+    """The speaker a sentence is about when it opens with one as its subject (`Prezes NBP Adam Glapiński
+    studzi oczekiwania.`, `W poniedziałek premier wystąpił w telewizji.`): whom a later frame without a
+    named speaker (`Mówił: „...”`, `Jego zdaniem...`) refers to."""
+    tokens = sentence.tokens
+    start = 0
+    while start < len(tokens) and (start in stops or tokens[start].text.lower() in TIME_PREPOSITIONS
+                                   and start + 1 in stops):
+        start += 1
+    last = _phrase_end(tokens, start, "nom", stops)
+    if last == start or not _nominative_or_name(tokens[start]):
+        return None
+    verb = last
+    while verb < len(tokens) and (verb in stops or tokens[verb].text.lower() in SKIPPED_BEFORE_VERB):
+        verb += 1
+    if verb >= len(tokens) or not _is_finite_verb(tokens[verb]) or _speaker_is_first_or_second_person(tokens[verb]):
+        return None
+    if not _names_a_source(tokens[start:last], entities, lexicon):
+        return None
+    return _make(sentence, text, entities, lexicon, start, last, "nom", verb, "sentence")
+
+
+def _denied_reports_dropped(tokens: list[Token], found: list[Attribution], lexicon: ClaimLexicon) -> list[Attribution]:
+    """`X zaprzeczył, jakoby zginęło 12 osób, o czym pisały media` / `..., jak twierdzi prokuratura`: the
+    report a denial answers is not the figure's source, the one who denies it is."""
+    denials = [a.cue for a in found if a.cue >= 0 and any(
+        form.verb_class == "deny" for form in lexicon.speech_forms.get(tokens[a.cue].text.lower(), ()))]
+    if not denials:
+        return found
+    return [a for a in found if not (a.cue > min(denials) and {t.text.lower() for t in tokens[max(a.cue - 2, 0):a.cue]}
+                                     & DENIED_REPORT_MARKERS)]
 
 
 def _counts(verb: Token, lexicon: ClaimLexicon) -> bool:
@@ -114,12 +229,39 @@ def opens_continuation(text: str, start: int, lexicon: ClaimLexicon) -> bool:
                for opener in lexicon.continuation_openers)
 
 
+_OPENERS: dict[int, frozenset[str]] = {}
+
+
+def _frame_openers(lexicon: ClaimLexicon) -> frozenset[str]:
+    """First words of the preposed frames, to skip the other words at once."""
+    if id(lexicon) not in _OPENERS:
+        _OPENERS[id(lexicon)] = frozenset(key[0] for key in lexicon.preposed)
+    return _OPENERS[id(lexicon)]
+
+
 def _preposed_at(lowered: list[str], i: int, lexicon: ClaimLexicon) -> tuple[int, str] | None:
+    if lowered[i] not in _frame_openers(lexicon):
+        return None
     for length in range(lexicon.preposed_max_words, 0, -1):
         key = tuple(lowered[i : i + length])
         if len(key) == length and key in lexicon.preposed:
             return length, lexicon.preposed[key]
     return None
+
+
+def _preposed_with_adjective(tokens: list[Token], lowered: list[str], i: int,
+                             lexicon: ClaimLexicon) -> tuple[int, str] | None:
+    """A frame with an adjective inside it: `w ostatnim badaniu`, `według najnowszego raportu`."""
+    if lowered[i] not in _frame_openers(lexicon) or i + 2 >= len(tokens) or not tokens[i + 1].is_word:
+        return None
+    if not _adjective(tokens[i + 1], None):
+        return None
+    if any(r.pos in ("prep", "conj", "fin", "praet", "num") for r in tokens[i + 1].readings):
+        return None
+    found = _preposed_at([lowered[i], *lowered[i + 2:]], 0, lexicon)
+    if found is None or found[0] < 2:
+        return None
+    return found[0] + 1, found[1]
 
 
 def _is_finite_verb(token: Token) -> bool:
@@ -158,6 +300,15 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             k += 1  # inside a name: `Lekarze bez Granic`
             continue
+        if k + 1 < len(tokens) and any(r.pos in ("ppas", "adj") for r in token.readings) and (
+                tokens[k + 1].lemmas & PASSIVE_AUXILIARIES):
+            break  # the next clause: `według ministerstwa zniszczonych zostało 91`, `według spółki rannych było 29`
+        if k + 2 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 2].text[:1].isdigit():
+            break  # an abbreviated qualifier before the figure: `według szacunków ekonomistów ok. 3,2 proc.`
+        if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+                and tokens[k + 1].text != "."):
+            k += 1  # a rank without its period: `rzeczniczka komendanta SG ppłk Anna Michalska`
+            continue
         if token.text == "." and k > first and _title_period(tokens, k):
             k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
             continue
@@ -173,7 +324,20 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
                 k += 1
                 continue
             break
-        if not token.is_word or not (_phrase_word(token, case) or _after_head(tokens, k, head, head_case)
+        if (head_case is None and token.is_word and token.text[:1].isupper() and k > first
+                and all(_adjective(t, case) for t in tokens[first:k])):
+            # a name after its adjective: `waszyngtoński Center`
+            head_case, case, head = case or "nom", "gen", k
+            k += 1
+            continue
+        if (token.is_word and token.text[:1].isupper() and k - 1 > first
+                and tokens[k - 1].text.lower() in NAME_PREPOSITIONS):
+            k += 1  # the rest of a name after its inner word, whatever its case: `Informacji o Pożarach Lasów`
+            continue
+        word_fits = _phrase_word(token, case) and not (head_case is not None and _nominative_name_only(tokens, k, case))
+        if not word_fits and k == first and k > 0 and token.text[:1].isupper() and _surname_like(token.text):
+            word_fits = True  # a surname read only as an adjective: `według Pieskowa`
+        if not token.is_word or not (word_fits or _after_head(tokens, k, head, head_case)
                                      or (k == first and token.text.lower() in POSSESSIVES)):
             break
         if head_case is None and _head_noun(token, case):
@@ -183,6 +347,22 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
             head_case, case, head = case or "nom", "gen", k
         k += 1
     return k
+
+
+def _nominative_name_only(tokens: list[Token], k: int, case: str | None) -> bool:
+    """A capitalised word that stands in the complement's case only as an indeclinable name, and in the
+    nominative besides (`Straż` in `według danych ministerstwa Straż Graniczna zatrzymała`): the next
+    clause's subject, not a complement."""
+    token = tokens[k]
+    if case != "gen" or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    readings = [r for r in token.readings if r.pos in PHRASE_POS]
+    if not any(r.has("nom") for r in readings) or any(
+            r.has("gen") and not r.has("nom") or r.pos in ("ign", "brev") for r in readings):
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and following.text[:1].isupper() and not any(
+        r.has("gen") for r in following.readings) and any(r.pos in ("adj", "ppas") for r in following.readings)
 
 
 def _head_noun(token: Token, case: str | None) -> bool:
@@ -197,10 +377,24 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     if head_case is None:
         return False
     token = tokens[k]
-    if token.text[:1].isupper() and (k - 1 == head or tokens[k - 1].text[:1].isupper()
-                                     or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
+    # A name agrees with its title (`premiera Donalda Tuska`); one in another case starts the next clause
+    # (`według danych ministerstwa Straż Graniczna zatrzymała`).
+    agrees = not token.readings or (k - 1 > head and tokens[k - 1].text[:1].isupper()) or any(
+        r.pos in ("ign", "brev") or r.has(head_case) and (head_case == "nom" or not r.has("nom"))
+        for r in token.readings)
+    if token.text[:1].isupper() and agrees and (k - 1 == head or tokens[k - 1].text[:1].isupper()
+                                                or tokens[k - 1].text == "." and _title_period(tokens, k - 1)):
         return True  # a name after its title or rank: `premier Donald Tusk`, `podkom. Ewa Nowicka`
+    if (token.text[:1].isupper() and agrees and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+            and _first_name(token.text)):
+        return True  # after the title's complement: `minister zdrowia Anna Kowalczyk`
     return any(r.pos in ("adj", "ppas", "pact") and r.has(head_case) for r in token.readings)
+
+
+@lru_cache(maxsize=50_000)
+def _first_name(word: str) -> bool:
+    return any(qualifier == "imię" for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word)
+               if tag.startswith("subst") for qualifier in qualifiers)
 
 
 def _phrase_word(token: Token, case: str | None) -> bool:
@@ -247,6 +441,8 @@ def _names_a_source(phrase: list[Token], entities: list[EntityMention], lexicon:
     if any(lemma in lexicon.source_kinds for token in phrase for lemma in token.lemmas):
         return True
     head = phrase[0]
+    if len(phrase) == 1 and any(r.pos == "subst" and r.lemma[:1].islower() and not r.has("m1") for r in head.readings):
+        return False  # a common noun, capitalised as a label: `Wrzesień:`, `Powódź:`
     return all(r.pos in ("ign", "brev") for r in head.readings) or _names_person(head)
 
 
@@ -257,6 +453,9 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
         return None  # `Szkody wyceniamy na 40 mln zł`, `jak podaliśmy`: no named source stands beside it
     previous = tokens[verb - 1].text if verb else ""
     counting = not (tokens[verb].lemmas & lexicon.speech_verbs)
+    if verb + 1 < len(tokens) and tokens[verb + 1].text.lower() == "się" and not (
+            tokens[verb].lemmas & REFLEXIVE_SPEECH_VERBS):
+        return None  # impersonal: `szacuje się, że...`, `za spóźniony uznaje się pociąg`
     # The source after the verb: `Jak podała w poniedziałek PKW, ...`, `... – szacują zgodnie źródła X.`
     after = verb + 1
     while after < len(tokens):
@@ -264,49 +463,199 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             after = medium  # `– mówił na antenie TVN24 rzecznik`: the medium is not the source
         elif _skippable_after_verb(tokens, after, stops):
             after += 1
+        elif (addressee := _addressee_end(tokens, after)) > after:
+            after = addressee  # `– mówił reporterowi IAR rolnik spod Konina`: whom he told is not the source
         else:
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
         last = _phrase_end(tokens, after, "nom", stops)
-        if last == after:
-            return None
         scope = "sentence" if previous.lower() == "jak" else "before"
-        return _make(sentence, text, entities, lexicon, after, last, "nom", verb, scope)
+        if last > after:
+            return _make(sentence, text, entities, lexicon, after, last, "nom", verb, scope)
+        if previous != ",":
+            return _elided(tokens, verb, scope)  # `– wyliczał.`, `Jak podkreślił, ...`
+        # `Lekarze bez Granic, którzy prowadzą tam ośrodek, mówią o...`: the subject stands before the clause
     # `X poinformował (we wtorek), że ...`, `X mówił o ...`, `Kreml zaprzecza, by ...`; counting verbs
     # (`Straż Graniczna odnotowała 30 tys. prób`) take the figure as their object.
     following = {t.text.lower() for t in tokens[verb + 1 : verb + 6]}
+    if not following & COMPLEMENTIZERS and _complement_clause_follows(tokens, verb + 1):
+        following.add("że")  # `zaprzeczyła informacjom krążącym w sieci, jakoby...`
     relative = verb > 0 and bool(tokens[verb - 1].lemmas & RELATIVE_PRONOUNS)
     if relative:
+        if tokens[verb - 1].text.lower() in NOMINATIVE_RELATIVES:
+            # `grupa analityków Oryx, która potwierdziła zniszczenie 9 czołgów`: the pronoun's antecedent
+            if verb >= 3 and tokens[verb - 2].text == ",":
+                first, _ = _subject_start(tokens, verb - 2, stops)
+                if first < verb - 2:
+                    return _make(sentence, text, entities, lexicon, first, verb - 2, "nom", verb, "after")
+            return None
         return _subject_after(sentence, text, entities, lexicon, verb, after, stops)
     verb_lemmas = tokens[verb].lemmas
     # Promising verbs (`obiecała Ukrainie milion pocisków`) make their subject a donor, not a source.
-    promising = any(cue.modality == "planned" for lemma in verb_lemmas for cue in lexicon.modality_cues.get(lemma, ()))
+    promising = any(form.verb_class == "promise" for form in lexicon.speech_forms.get(tokens[verb].text.lower(), ()))
     as_object = not (following & COMPLEMENTIZERS) and bool(verb_lemmas & lexicon.object_verbs) and not promising
     if not counting and not as_object and not (following & COMPLEMENTIZERS):
         return None
-    first = verb
+    end = _subject_end(tokens, verb, stops)
+    first, inserted = _subject_start(tokens, end, stops)
+    if first < inserted:
+        end = inserted  # `Lekarze bez Granic, którzy prowadzą tam ośrodek, mówią`: the source is the name
+    before_agreement = first
+    first = _agreeing_subject(tokens, first, end, verb)
+    if first == end and before_agreement < end and not counting:
+        # The phrase before is the object (`Sojusznicze wsparcie zadeklarowały Niemcy`): the subject follows.
+        found_after = _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+        if found_after is not None:
+            return replace(found_after, scope="after")
+    if end - first == 1 and tokens[first].lemmas & lexicon.source_wrappers:
+        return None  # `Szacunki, na które powołują się źródła, mówią o...`: a report is not who gave it
+    if first < end:
+        made = _make(sentence, text, entities, lexicon, first, end, "nom", verb, "after")
+        return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
+    # Without a subject before it, an object verb's next noun is its object (`Zapowiedział zakup`).
+    found = None if as_object else _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+    if found is None and not counting:
+        elided = _elided(tokens, verb, "after")
+        return replace(elided, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs)) if elided else None
+    return found
+
+
+def _elided(tokens: list[Token], verb: int, scope: str) -> Attribution | None:
+    """A frame whose subject the sentence leaves out (`Dodał, że...`), not an impersonal one (`mówi się`,
+    `podano`)."""
+    if verb + 1 < len(tokens) and tokens[verb + 1].text.lower() == "się":
+        return None
+    if not any(r.pos == "praet" or r.pos == "fin" and r.has("ter") for r in tokens[verb].readings):
+        return None
+    return Attribution("", "", verb, verb, verb, scope, elided=True)
+
+
+def _agreeing_subject(tokens: list[Token], first: int, end: int, verb: int) -> int:
+    """Where the subject starts once it agrees with the verb in number: a topicalised object before it
+    is left out (`Łączne straty pokrzywdzonych prokuratura oszacowała`); `end` when nothing agrees.
+    Coordinated subjects and words without readings (acronyms, names) are taken as they are."""
+    numbers = {n for r in tokens[verb].readings if r.pos in ("fin", "praet") for n in ("sg", "pl") if r.has(n)}
+    if len(numbers) != 1 or first >= end or any(t.text.lower() in COORDINATORS for t in tokens[first:end]):
+        return first
+    number = next(iter(numbers))
+    head = True
+    for k in range(first, end):
+        token = tokens[k]
+        if not token.readings or any(r.pos in ("ign", "brev") for r in token.readings) or (
+                k > 0 and token.text[:1].isupper()):
+            return first  # a name or an acronym: taken as it is
+        nouns = [r for r in token.readings if r.pos in ("subst", "depr", "ger") and r.has("nom")]
+        if not nouns:
+            continue
+        if any(r.has(number) for r in nouns):
+            return first if head else _with_adjectives(tokens, first, k)
+        head = False
+    return first if head else end
+
+
+def _with_adjectives(tokens: list[Token], first: int, k: int) -> int:
+    """The noun at `k` with the adjectives agreeing with it just before it."""
+    while k > first and tokens[k - 1].is_word and all(r.pos in ("adj", "ppas") for r in tokens[k - 1].readings) and (
+            _adjective(tokens[k - 1], "nom")):
+        k -= 1
+    return k
+
+
+def _subject_end(tokens: list[Token], verb: int, stops: frozenset[int]) -> int:
+    """Where a subject before the verb ends: particles, adverbs and a time may stand between them
+    (`Synoptycy nie wykluczają`, `Mińsk oficjalnie zapowiada`, `Zełenski w lutym przyznał`)."""
+    end = verb
+    while end > 0:
+        word = tokens[end - 1]
+        if end - 1 in stops:
+            end -= 1
+        elif word.text.lower() in SKIPPED_BEFORE_VERB or (
+                word.is_word and word.readings and all(r.pos == "adv" for r in word.readings)):
+            end -= 1
+        elif word.text.lower() in TIME_PREPOSITIONS and end in stops:
+            end -= 1  # the preposition of a time: `w lutym`
+        else:
+            break
+    return end
+
+
+def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tuple[int, int]:
+    """Start of the nominative phrase ending at `end`, read backwards: names with their inner
+    prepositions (`Urząd do Spraw Cudzoziemców`, `Ministerstwo ds. Reintegracji`), coordinated
+    subjects (`Policja i straż pożarna`), an apposition or relative clause between commas (`COGAT,
+    izraelska agencja..., utrzymuje`), an acronym in brackets. Returns the start and where the first
+    inserted clause opens (`end` without one)."""
+    first = end
+    inserted = end
     while first > 0 and first - 1 not in stops:
         word = tokens[first - 1]
-        if word.text == "," and (opening := _participial_clause_start(tokens, first - 1)) is not None:
-            first = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
+        if word.text == "," and (opening := _inserted_clause_start(tokens, first - 1)) is not None:
+            first = inserted = opening  # `Ministerstwo zdrowia w Gazie, kontrolowane przez Hamas, podało`
         elif first >= 3 and word.text == ")" and tokens[first - 3].text == "(":
             first -= 3
         elif word.is_word and _phrase_word(word, None):
             first -= 1
-        elif (word.text == "i" and first >= 2 and tokens[first].text[:1].isupper()
-              and tokens[first - 2].text[:1].isupper()):
+        elif (first == end and first - 1 == 0 and word.text.lower() not in FUNCTION_NOUNS
+              and any(r.pos == "subst" and r.has("nom") for r in word.readings)):
+            first -= 1  # a noun that is also an old conjunction, opening the sentence: `Miasto podało`
+        elif word.is_word and word.text[:1].isupper() and (
+                first < end and tokens[first].text[:1].isupper() or _speaker_is_first_or_second_person(word)):
+            first -= 1  # inside a name (`Terytoriów Czasowo Okupowanych`), a name read as a verb (`Babisz`)
+        elif (word.text == "," and first >= 2 and first < end and tokens[first].text[:1].isupper()
+              and tokens[first - 2].text[:1].isupper() and first - 2 > 0):
+            first -= 1  # a list inside a name: `Krajowy Związek Rolników, Kółek i Organizacji Rolniczych`
+        elif (word.text == "-" and first >= 2 and first < end and tokens[first - 2].end == word.start
+              and word.end == tokens[first].start and tokens[first - 2].text[:1].isupper()):
+            first -= 2  # a double surname: `Pełczyńska-Nałęcz`
+        elif (word.text == "." and first >= 2 and first < end
+              and tokens[first - 2].text.lower() in NAME_PREPOSITIONS):
+            first -= 2  # `ds.`
+        elif (word.text.lower() in NAME_PREPOSITIONS and first >= 2 and first < end
+              and tokens[first].text[:1].isupper() and tokens[first - 2].text[:1].isupper()):
             first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
+        elif (word.text.lower() in COORDINATORS - {","} and first >= 2 and first < end
+              and tokens[first - 2].is_word and _phrase_word(tokens[first - 2], None)):
+            first -= 1  # `Policja i straż pożarna podały`, `minister ds. kryzysu klimatycznego i ochrony ludności`
         elif word.text.lower() in COMPLEMENT_PREPOSITIONS and first >= 2 and _phrase_word(tokens[first - 2], None):
             first -= 1  # `Samorządowcy z Kotliny Kłodzkiej szacują`
         else:
             break
-    while first < verb and not any(r.has("nom") or r.pos in ("ign", "brev") for r in tokens[first].readings):
+    leading = first
+    if first > 0 and first < end:
+        governed = {c for r in tokens[first - 1].readings if r.pos == "prep"
+                    for c in ("gen", "dat", "acc", "inst", "loc") if r.has(c)}
+        while first < end and governed and _governed(tokens[first], governed):
+            first += 1  # the preposition's object: `za spóźniony uznaje się`, `na konferencji prasowej minister`
+    while first < end and not (_nominative_or_name(tokens[first]) and not _genitive_complement(tokens, first, leading)):
         first += 1  # the phrase starts at its nominative head or a name: drop a leading complement
-    if first < verb:
-        made = _make(sentence, text, entities, lexicon, first, verb, "nom", verb, "after")
-        return replace(made, pledge=as_object and bool(verb_lemmas & lexicon.pledge_verbs))
-    # Without a subject before it, an object verb's next noun is its object (`Zapowiedział zakup`).
-    return None if as_object else _subject_after(sentence, text, entities, lexicon, verb, after, stops)
+    return first, max(inserted, first)
+
+
+def _governed(token: Token, cases: set[str]) -> bool:
+    """Can the word stand in a case the preposition before it governs: an adjective in it, or a noun in it
+    and not in the nominative (`minister` is also an indeclinable feminine noun in every case)?"""
+    readings = token.readings
+    if readings and all(r.pos in ("adj", "ppas", "pact") for r in readings):
+        return any(r.has(c) for r in readings for c in cases)
+    nouns = [r for r in readings if r.pos in ("subst", "ger", "depr")]
+    return bool(nouns) and any(r.has(c) for r in nouns for c in cases) and not any(r.has("nom") for r in nouns)
+
+
+def _nominative_or_name(token: Token) -> bool:
+    return any(r.has("nom") or r.pos in ("ign", "brev") for r in token.readings)
+
+
+def _genitive_complement(tokens: list[Token], k: int, leading: int) -> bool:
+    """Is the word at `k` the genitive of a dropped leading complement (`[po posiedzeniu] Rady Polityki
+    Pieniężnej stwierdził`), not a subject? Indeclinable readings (every case at once) do not count."""
+    if k == leading or not any(r.has("gen") and not r.has("nom") for r in tokens[k].readings):
+        return False
+    if "nom" in _name_readings(tokens[k].text):
+        return False  # a person's name after the title's complement: `ministra funduszy Katarzyna ...`
+    before = tokens[k - 1]
+    if before.is_word and any(r.pos in ("subst", "ger") and not r.has("nom") for r in before.readings):
+        return True
+    return k - 1 > leading and _nominative_or_name(before) and _genitive_complement(tokens, k - 1, leading)
 
 
 def _agent_of_participle(tokens: list[Token], first: int, last: int, case: str,
@@ -367,31 +716,79 @@ def _medium_end(tokens: list[Token], k: int, case: str) -> int:
     return k
 
 
+def _addressee_end(tokens: list[Token], k: int) -> int:
+    """The index after a dative addressee starting at `k` (`dziennikarzom`, `reporterowi IAR`) when a
+    nominative subject follows it, else `k`."""
+    token = tokens[k]
+    dative = any(r.pos == "subst" and r.has("dat") for r in token.readings)
+    if not (token.is_word and token.text[:1].islower() and dative and not any(r.has("nom") for r in token.readings)):
+        return k
+    end = k + 1
+    while end < len(tokens) and tokens[end].text.isupper() and len(tokens[end].text) > 1:
+        end += 1  # the addressee's outlet: `reporterowi IAR`
+    if end < len(tokens) and any(r.has("nom") for r in tokens[end].readings) and _phrase_word(tokens[end], "nom"):
+        return end
+    return k
+
+
 def _names_person(token: Token) -> bool:
     return any(r.pos == "subst" and r.has("m1") and r.has("nom") for r in token.readings)
 
 
 def _gapped(sentence: Sentence, text: str, entities: list[EntityMention], lexicon: ClaimLexicon,
             found: list[Attribution]) -> list[Attribution]:
-    """`Policja mówi o 20 tys. uczestników, organizatorzy o 80 tys.`: a later clause repeats the
-    frame's preposition with a new subject and no verb; its figures are that subject's."""
+    """`Policja mówi o 20 tys. uczestników, organizatorzy z inicjatywy X o 80 tys.`, `Litwa zapowiedziała,
+    że przerzuci 3 tys. żołnierzy, a Łotwa – 1,5 tys.`: a later clause repeats the frame's preposition (or
+    stands a dash for the verb) with a new subject and no verb; its figures are that subject's."""
     tokens = sentence.tokens
     gapped: list[Attribution] = []
     for attribution in found:
         if attribution.scope != "after" or attribution.cue + 1 >= len(tokens):
             continue
-        preposition = tokens[attribution.cue + 1].text.lower()
-        if preposition not in GAPPED_PREPOSITIONS:
-            continue
+        # The frame's preposition: `mówi o 20 tys.`, `szacuje tłum na 15 tys.`
+        preposition = next((t.text.lower() for t in tokens[attribution.cue + 1 : attribution.cue + 5]
+                            if t.text.lower() in GAPPED_PREPOSITIONS or t.text == ","), "").strip(",")
         for k in range(attribution.cue + 2, len(tokens) - 2):
             if tokens[k].text != ",":
                 continue
             start = k + 2 if tokens[k + 1].text.lower() in GAP_CONJUNCTIONS else k + 1
+            head = tokens[start]
+            if not (head.is_word and _nominative_or_name(head) and _phrase_word(head, "nom")):
+                continue
             last = _phrase_end(tokens, start, "nom")
-            if start < last < len(tokens) and tokens[last].text.lower() == preposition and any(
-                    r.has("nom") for r in tokens[start].readings):
-                gapped.append(_make(sentence, text, entities, lexicon, start, last, "nom", last, "after"))
+            marker = _gap_marker(tokens, last, preposition) if last > start else None
+            if marker is not None and tokens[marker].text in DASHES and not (tokens[start].text[:1].isupper() or any(
+                    lemma in lexicon.source_kinds for t in tokens[start:last] for lemma in t.lemmas)):
+                continue  # `..., że rodziny dostaną 2 tys. zł, a przedsiębiorcy – 20 tys.`: the clause's own subject
+            if marker is not None:
+                gapped.append(_make(sentence, text, entities, lexicon, start, last, "nom", marker, "after"))
     return gapped
+
+
+def _gap_marker(tokens: list[Token], k: int, preposition: str) -> int | None:
+    """Index of the repeated preposition or of the dash standing for the verb after a gapped subject;
+    the subject may keep a complement (`organizatorzy z inicjatywy Milion Chwil o 80 tys.`)."""
+    for j in range(k, min(k + GAP_COMPLEMENT_TOKENS, len(tokens) - 1)):
+        word = tokens[j].text
+        if word.lower() == preposition:
+            return j
+        if word in DASHES and any(t.text[:1].isdigit() for t in tokens[j + 1 : j + 4]):
+            return j
+        if word in (",", ".", ";", ":") or _is_finite_verb(tokens[j]):
+            return None
+    return None
+
+
+def _complement_clause_follows(tokens: list[Token], k: int) -> bool:
+    """A complement clause after the verb's dative or prepositional phrase (`zaprzeczył doniesieniom
+    dziennika „Bild”, jakoby...`, `zapowiedziała w tym samym dniu, że...`): a comma and a complementizer
+    within reach, before the sentence ends."""
+    for j in range(k, min(k + COMPLEMENT_REACH, len(tokens) - 1)):
+        if tokens[j].text in (".", ";", "?", "!"):
+            return False
+        if tokens[j].text == "," and tokens[j + 1].text.lower() in CLAUSE_COMPLEMENTIZERS:
+            return True
+    return False
 
 
 def _speaker_is_first_or_second_person(token: Token) -> bool:
@@ -415,13 +812,25 @@ def _from_phrase_before(tokens: list[Token], verb: int) -> int | None:
     return None
 
 
-def _participial_clause_start(tokens: list[Token], closing: int) -> int | None:
-    """Index of the comma opening `, kontrolowane przez Hamas,` that ends at `closing`, if it is one."""
-    for opening in range(closing - 1, max(closing - 8, 0), -1):
+def _inserted_clause_start(tokens: list[Token], closing: int) -> int | None:
+    """Index of the comma opening a participial clause (`, kontrolowane przez Hamas,`), a relative clause
+    (`, którzy prowadzą tam ośrodek,`) or an apposition (`, izraelska agencja odpowiedzialna za...,`)
+    that ends at `closing`, when a phrase word stands before it."""
+    for opening in range(closing - 1, max(closing - INSERTED_CLAUSE_TOKENS, 0), -1):
         if tokens[opening].text == ",":
             inner = tokens[opening + 1]
-            participle = any(r.pos in ("ppas", "pact") for r in inner.readings)
-            return opening if participle else None
+            if not (opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
+                return None
+            relative = inner.lemmas & RELATIVE_PRONOUNS or (
+                opening + 2 < closing and any(r.pos == "prep" for r in inner.readings)
+                and tokens[opening + 2].lemmas & RELATIVE_PRONOUNS)  # `, na które powołują się media,`
+            if any(r.pos in ("ppas", "pact") for r in inner.readings) or relative:
+                return opening
+            apposition = inner.is_word and any(r.pos in ("adj", "subst") and r.has("nom") for r in inner.readings)
+            apposition = apposition and not any(_is_finite_verb(t) for t in tokens[opening + 1 : closing])
+            return opening if apposition else None
+        if tokens[opening].text in (".", ";", ":", "–", "-", "„", "”", '"'):
+            return None
     return None
 
 
@@ -441,6 +850,8 @@ def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon:
     # `według danych ONZ`, `z ustaleń wywiadu`: the report is a wrapper, the source is what follows it.
     if last - first > 1 and tokens[first].lemmas & lexicon.source_wrappers:
         first += 1
+    elif last - first > 2 and tokens[first + 1].lemmas & lexicon.source_wrappers and _adjective(tokens[first], None):
+        first += 2  # `według szybkiego szacunku GUS`, `w najnowszym raporcie ONZ`
     phrase = tokens[first:last]
     source = nominative_phrase(phrase, text, case)
     return Attribution(source, _source_kind(phrase, entities, lexicon), first, last, cue, scope)
@@ -460,7 +871,15 @@ def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: Cl
     kind = _first_kind(phrase, entities, lexicon)
     if kind:
         return kind
-    return "person" if any(t.text[:1].isupper() for t in phrase) else "unnamed"
+    if not any(t.text[:1].isupper() and (_name_readings(t.text) or not any(
+            r.lemma[:1].islower() and r.pos in ("subst", "adj", "ger") for r in t.readings)) for t in phrase):
+        return "unnamed"  # no name in it (a capital opening the sentence is none: `Szacunki`)
+    from kronika.assemble.canonical import person_name
+
+    # A named person, else a name is an organisation's (`ANSA`, `Copernicus`): a company is not a person.
+    text = " ".join(t.text for t in phrase)
+    named = any(t.text[:1].isupper() and not t.text.isupper() and _name_readings(t.text) for t in phrase)
+    return "person" if person_name(text) or _names_person(phrase[0]) or named else "organisation"
 
 
 def _first_kind(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> str | None:

@@ -6,10 +6,17 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Generic, Protocol, TypeVar
 
-from kronika.assemble.attribution import Attribution, find_attributions
+from kronika.assemble.attribution import (
+    Attribution,
+    attribution_data,
+    find_attributions,
+    may_attribute,
+    sentence_topic,
+)
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.sentence import Sentence
@@ -24,6 +31,11 @@ class _Spanned(Protocol):
 
 
 S = TypeVar("S", bound=_Spanned)
+
+# How many sentences back a frame without a named speaker (`Jak podkreślił, ...`) looks for him.
+ANTECEDENT_SENTENCES = 3
+# How many sentences back a sentence without a frame of its own takes its paragraph's attribution.
+PARAGRAPH_CARRY_SENTENCES = 3
 
 
 V = TypeVar("V")
@@ -109,13 +121,91 @@ class DocumentContext:
         return found
 
     def attributions(self, index: int) -> list[Attribution]:
-        """The reporting frames of sentence `index`; a source phrase never takes in a time."""
+        """The reporting frames of sentence `index`; a source phrase never takes in a time. A frame without
+        a named speaker (`Jak podkreślił`, `Według niego`, `– mówiła.`) takes the speaker named last before
+        it; without one it is dropped."""
         found = self._attributions.get(index)
-        if found is None:
-            sentence = self.sentence(index)
-            found = self._attributions.put(index, find_attributions(
-                sentence, self.text, self.entities_in(index), self.lexicon, self.time_tokens(index)))
-        return found
+        if found is not None:
+            return found
+        self._attributions.put(index, [])  # a frame never resolves to itself
+        if not may_attribute(self.text[slice(*self.document.sentences[index])], self.lexicon):
+            return []
+        sentence = self.sentence(index)
+        found = find_attributions(sentence, self.text, self.entities_in(index), self.lexicon,
+                                  self.time_tokens(index), keep_elided=True)
+        if any(a.elided for a in found):
+            antecedent = self._antecedent(index)
+            found = [a for a in found if not a.elided] if antecedent is None else [
+                replace(a, source=antecedent.source, source_kind=antecedent.source_kind, elided=False)
+                if a.elided else a for a in found]
+        return self._attributions.put(index, found)
+
+    def _antecedent(self, index: int) -> Attribution | None:
+        """The speaker named last before sentence `index`: the last frame, or the subject that opens a
+        sentence, of the few sentences before it in its paragraph (the paragraph before, for a dialogue
+        paragraph); spoken sentences name nobody."""
+        quotes = self.quotes
+        start = self.document.sentences[index][0]
+        paragraph = quotes.paragraph_at(start)
+        floor = quotes.paragraphs[paragraph][0] if quotes.paragraphs else 0
+        if paragraph > 0 and self.text[floor] in "-–—„\"":
+            floor = quotes.paragraphs[paragraph - 1][0]
+        for j in range(index - 1, max(index - 1 - ANTECEDENT_SENTENCES, -1), -1):
+            sentence_start, sentence_end = self.document.sentences[j]
+            if sentence_end <= floor:
+                break
+            sentence = self.sentence(j)
+            found = [a for a in self.attributions(j) if a.cue < 0 or not quotes.at(sentence.tokens[a.cue].start)]
+            if found:
+                return found[-1]
+            if quotes.at(sentence_start) or quotes.at(min(sentence_start + 2, sentence_end - 1)):
+                continue  # spoken
+            topic = sentence_topic(self.sentence(j), self.text, self.entities_in(j), self.lexicon, self.time_tokens(j))
+            if topic is not None:
+                return topic
+        return None
+
+    def paragraph_attribution(self, index: int) -> Attribution | None:
+        """The attribution a sentence without a frame of its own takes from its paragraph: the last frame
+        of the sentences just before it (`Jak ustaliła prokuratura, grupa działała od 2019 roku. Jej
+        członkowie oszukali 312 osób.`), else the post-posed frame of the next one (`Cztery osoby
+        zginęły. Autokar przewrócił się – poinformowała policja.`). Only the source carries."""
+        sentences = self.document.sentences
+        start = sentences[index][0]
+        paragraph = self.quotes.paragraphs[self.quotes.paragraph_at(start)] if self.quotes.paragraphs else (0, 0)
+        if self._speaks_for_itself(index):
+            return None
+        for j in range(index - 1, max(index - 1 - PARAGRAPH_CARRY_SENTENCES, -1), -1):
+            if sentences[j][1] <= paragraph[0]:
+                break
+            found = self.attributions(j)
+            if found:
+                last = found[-1]
+                if last.scope == "before" and self._narrates_quote(j, last):
+                    return None  # `„Sytuacja jest opanowana” – zapewnił wojewoda.`: he said only that
+                return _carried(last)
+        return None
+
+    def _narrates_quote(self, index: int, frame: Attribution) -> bool:
+        cue = self.sentence(index).tokens[frame.cue].start
+        start = self.document.sentences[index][0]
+        return any(q.end <= cue for q in self.quotes.quotes_between(start, cue))
+
+    def _speaks_for_itself(self, index: int) -> bool:
+        """Does the sentence open with another time (`Wcześniej`, `W 2023 roku`) or with an actor as its
+        subject (`Rosja wysłała`)? Then it is the article's own voice, not the paragraph's source."""
+        start, end = self.document.sentences[index]
+        head = self.text[start:start + 40]
+        if any(head.startswith(opener) and not head[len(opener):len(opener) + 1].isalpha()
+               for opener in _background_openers()):
+            return True
+        sentence = self.sentence(index)
+        first_time = self.times.within(start, end)[:1]
+        if first_time and sentence.index_at(first_time[0].start) <= 1 and first_time[0].type == "DATE" and (
+                first_time[0].value or "")[:4].isdigit() and len(first_time[0].value or "") == 4:
+            return True  # `W 2023 roku zarejestrowano...`
+        opening = self.entities.within(start, sentence.tokens[0].end if sentence.tokens else start)
+        return any(e.kind == "country" and e.form != "adjective" and e.form != "capital" for e in opening)
 
     def time_tokens(self, index: int) -> frozenset[int]:
         sentence = self.sentence(index)
@@ -139,3 +229,13 @@ class DocumentContext:
         else:
             return None
         return self.point_times.last_within(window_start, start)
+
+
+@cache
+def _background_openers(lang: str = "pl") -> tuple[str, ...]:
+    return tuple(o for o in attribution_data(lang).get("background_openers", ()) if not o.startswith("_"))
+
+
+def _carried(found: Attribution) -> Attribution:
+    """Only the source carries; its token positions belong to the other sentence."""
+    return Attribution(found.source, found.source_kind, -1, -1, -1, "sentence")

@@ -35,23 +35,75 @@ def nominative_phrase(tokens: list[Token], text: str, case: str) -> str:
             if number and gender:
                 modifiers = list(range(head))
                 k = head + 1
-                while k < len(tokens) and _reading(tokens[k], ADJECTIVES, case, number):
+                while k < len(tokens) and _reading(tokens[k], ADJECTIVES, case, number) and not _modifies_next_noun(
+                        tokens, k, case):
                     modifiers.append(k)
                     k += 1
                 for k in [*modifiers, head]:
                     pos = NOUNS if k == head else ADJECTIVES
-                    reading = _reading(tokens[k], pos, case, number, None if k == head else gender)
+                    names_first = tokens[k + 1] if k == head and _before_capitalised_adjective(tokens, head) else None
+                    reading = _reading(tokens[k], pos, case, number, None if k == head else gender, names_first)
                     if reading is not None:
                         words[k] = _inflect(words[k], reading, number, gender)
+        _names_to_nominative(tokens, words, case)
     pieces = [words[0]]
     for k in range(1, len(tokens)):
         pieces.append(text[tokens[k - 1].end : tokens[k].start] + words[k])
     return "".join(pieces)
 
 
+def _names_to_nominative(tokens: list[Token], words: list[str], case: str) -> None:
+    """A person named after the title, in the title's case (`rzecznika MSZ Pawła Wrońskiego`), in the
+    nominative too (`Paweł Wroński`): from a first name on, the names morfeusz2 reads in that case."""
+    from kronika.assemble.canonical import _first_name, _name_readings
+
+    k = next((k for k, t in enumerate(tokens) if k > 0 and t.text[:1].isupper() and _first_name(t.text)
+              and case in _name_readings(t.text)), None)
+    while k is not None and k < len(tokens) and tokens[k].text[:1].isupper():
+        readings = _name_readings(tokens[k].text)
+        if case not in readings:
+            break
+        words[k] = readings[case]
+        k += 1
+
+
+def _before_capitalised_adjective(tokens: list[Token], k: int) -> bool:
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (tokens[k].text[:1].isupper() and not tokens[k].text.isupper() and following is not None
+            and following.text[:1].isupper() and any(r.pos == "adj" for r in following.readings))
+
+
+def _modifies_next_noun(tokens: list[Token], k: int, case: str) -> bool:
+    """Does the adjective after the head belong to the genitive noun after it (`Biura [Wysokiego Komisarza]`),
+    not to the head (`Sił Powietrznych Ukrainy`, `Komendy Głównej Policji`)? It does when that noun is a
+    person's title agreeing with it (`Komisarza`, `Inspektora`): such titles take their adjective first."""
+    j = k + 1
+    while j < len(tokens) and _reading(tokens[j], ADJECTIVES, case) and not _reading(tokens[j], NOUNS, case):
+        j += 1
+    if j >= len(tokens) or _reading(tokens[j], NOUNS, case) is None:
+        return False
+    for adjective in tokens[k].readings:
+        if adjective.pos not in ADJECTIVES or not adjective.has(case):
+            continue
+        for noun in tokens[j].readings:
+            if noun.pos in NOUNS and noun.has(case) and noun.has("m1") and adjective.has("m1") and any(
+                    adjective.has(n) and noun.has(n) for n in ("sg", "pl")):
+                return True
+    return False
+
+
 def _reading(token: Token, pos: frozenset[str], case: str, number: str | None = None,
-             gender: str | None = None) -> Reading | None:
-    for reading in token.readings:
+             gender: str | None = None, names_first: Token | None = None) -> Reading | None:
+    readings = token.readings
+    if names_first is not None:
+        # A capitalised noun before a capitalised adjective agreeing with it is a name: `Wód Polskich` is
+        # `Wody Polskie` (not the rarer `wóda`), `Rady Najwyższej` stays `Rada` (not the name `Rado`).
+        adjectives = [r for r in names_first.readings if r.pos == "adj" and r.has(case)]
+        named = [r for r in readings if r.lemma[:1].isupper() and any(
+            all(a.has(f) == r.has(f) for f in ("sg", "pl")) and any(a.has(g) and r.has(g) for g in GENDERS)
+            for a in adjectives)]
+        readings = (*named, *readings)
+    for reading in readings:
         if reading.pos in pos and reading.has(case) and (number is None or reading.has(number)) and (
             gender is None or reading.has(gender)
         ):

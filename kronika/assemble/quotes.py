@@ -49,6 +49,11 @@ class QuoteIndex:
             return self.quotes[k]
         return None
 
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """The utterances that open in [start, end), and the one that holds `start`."""
+        k = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        return [q for q in self.quotes[k:bisect.bisect_left(self._starts, end)] if q.end > start]
+
     def paragraph_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
@@ -91,7 +96,9 @@ def _dialogue(text: str, start: int, end: int, paragraph: int,
         next_dash = dashes[k + 1] if k + 1 < len(dashes) else end
         if narration is None and _reporting_verb_follows(text, dash + 1, next_dash, speech_forms):
             utterances.append((utterance_start, dash))
-            following = next((d for d in dashes[k + 1:]), end)
+            # The narration runs to the dash that reopens the utterance after a finished sentence, not to a
+            # dash of its own (`Każda rodzina dostanie 10 tys. zł, a właściciele domów – nawet 200 tys.`).
+            following = next((d for d in dashes[k + 1:] if _after_sentence_end(text, d)), end)
             narration = (dash + 1, following)
             utterance_start = following + 1
             k = dashes.index(following) + 1 if following != end else len(dashes)
@@ -101,6 +108,11 @@ def _dialogue(text: str, start: int, end: int, paragraph: int,
         utterances.append((utterance_start, end))
     return [Quote(*_trimmed(text, a, b), "dialogue", paragraph, narration)
             for a, b in utterances if text[a:b].strip()]
+
+
+def _after_sentence_end(text: str, dash: int) -> bool:
+    before = text[:dash].rstrip()
+    return bool(before) and before[-1] in ".!?…:"
 
 
 def _embedded_dialogue(text: str, start: int, end: int, paragraph: int,
