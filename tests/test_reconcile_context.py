@@ -146,3 +146,35 @@ def test_a_percentage_change_is_the_quantity_itself():
     two = claims_of("W październiku ceny wzrosły o 5 proc. rok do roku.", ("5 proc.", "other", "percent"))
     two[0].span = (50 + two[0].span[0], 50 + two[0].span[1])
     assert article_contexts(one + two)[1].part_of is None
+
+
+def _details(sentence: str, mention: str) -> tuple[str, ...]:
+    [context] = contexts(sentence, (mention, "other", "percent"))
+    assert context.share_of == "inflation", sentence
+    return context.share_details
+
+
+def test_a_component_or_basis_narrows_a_share() -> None:
+    assert _details("Ceny żywności poszły w górę o 5,1 proc. w skali roku.", "5,1 proc.") == ("food",)
+    assert _details("Inflacja bazowa w marcu wyniosła 3,3 proc.", "3,3 proc.") == ("core",)
+    assert _details("Ceny usług drożały najszybciej, o 6,2 proc.", "6,2 proc.") == ("services",)
+    assert _details("W ciągu miesiąca ceny wzrosły o 0,4 proc.", "0,4 proc.") == ("m/m",)
+    assert _details("W porównaniu z lutym ceny spadły o 0,2 proc.", "0,2 proc.") == ("m/m",)
+    assert _details("Analitycy banku prognozują, że inflacja na koniec roku sięgnie 4,1 proc.", "4,1 proc.") == (
+        "forecast",)
+    assert _details("Średnia inflacja w tym roku wyniesie według prognozy 3,9 proc.", "3,9 proc.") == (
+        "average", "forecast")
+
+
+def test_the_whole_index_and_what_it_leaves_out_narrow_nothing() -> None:
+    assert _details("Ceny towarów i usług konsumpcyjnych wzrosły o 4,4 proc.", "4,4 proc.") == ()
+    assert _details("Inflacja w maju wyniosła 2,9 proc. rok do roku.", "2,9 proc.") == ()
+    # What core inflation excludes is not what it counts.
+    assert _details("Inflacja bazowa, czyli z wyłączeniem cen żywności i paliw, wyniosła 3,1 proc.", "3,1 proc.") == (
+        "core",)
+
+
+def test_a_detail_of_the_next_clause_is_not_this_shares() -> None:
+    first, second = contexts("Inflacja wyniosła 4,5 proc., a ceny paliw wzrosły o 2 proc.",
+                             ("4,5 proc.", "other", "percent"), ("2 proc.", "other", "percent"))
+    assert first.share_details == () and second.share_details == ("fuel",)

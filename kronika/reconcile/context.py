@@ -16,6 +16,8 @@ language data (kronika/lang/<lang>/reconcile/):
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
   the cue nearest the number wins.
+- share_detail.tsv: what narrows a share within it (a component `żywności`, a basis `w ciągu miesiąca`,
+  an average, a forecast); every detail in the number's clause counts, up to a stop (`z wyłączeniem`).
 
 Each claim's sentence is read once, so the pass is linear in the text.
 """
@@ -39,6 +41,7 @@ class ClaimContext:
     share_of: str | None = None
     money_for: str | None = None
     year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
+    share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -66,6 +69,8 @@ class _Cues:
     money: re.Pattern[str]
     moneys: dict[str, str]
     opener: re.Pattern[str]
+    detail: re.Pattern[str]
+    details: dict[str, str]
     change_next_before: re.Pattern[str]
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
@@ -79,6 +84,7 @@ def cues(lang: str = "pl") -> _Cues:
         shifts[phrase.casefold()] = shift if shift == "before" else int(shift)
     shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
+    details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
     change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
@@ -90,6 +96,7 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern(list(shares)), shares,
         _pattern(list(moneys)), moneys,
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
+        _pattern(list(details)), details,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
@@ -131,7 +138,24 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     return first.group(0)
 
 
+def _share_details(table: _Cues, before: str, after: str) -> tuple[str, ...]:
+    """The details (share_detail.tsv) in the clause of a share: all of them before the number up to a
+    stop, and those after it up to the clause's end."""
+    if (end := _CLAUSE_END.search(after)) is not None:
+        after = after[:end.start()]
+    found: set[str] = set()
+    for match in table.detail.finditer(before):
+        detail = table.details[match.group(0)]
+        if detail == "-":
+            break
+        found.add(detail)
+    found.update(table.details[m.group(0)] for m in table.detail.finditer(after))
+    found -= {"-", "="}
+    return tuple(sorted(found))
+
+
 _YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*r")  # a cheap test of the sentence before the clause's search
 
 
 def _clause_year(before: str, after: str) -> str | None:
@@ -174,9 +198,12 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     table = cues(lang)
     positions = _positions(claims)
     result: list[ClaimContext] = []
+    text, sentence, has_year = "", None, False
     for i, claim in enumerate(claims):
         start, end = positions[i]
-        text = claim.sentence.casefold()
+        if claim.sentence is not sentence:
+            sentence, text = claim.sentence, claim.sentence.casefold()
+            has_year = _ANY_YEAR.search(text) is not None
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -195,9 +222,12 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
         share = money = None
+        details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
+            details = _share_details(table, before, after) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, _clause_year(before, after)))
+        year = _clause_year(before, after) if has_year else None
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
     return result

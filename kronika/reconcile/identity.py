@@ -35,9 +35,13 @@ from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
 from kronika.reconcile.keys import FigureKey, assign_keys
 from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
 _SHARES_OF_WHOM = frozenset({"votes", "support"})
+# Shares that each source measures for itself: two pollsters' support for a candidate are two series of
+# readings, never one figure in conflict.
+_SHARES_BY_SOURCE = frozenset({"support"})
 
 
 @dataclass(slots=True)
@@ -122,7 +126,12 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if claim.unit == "percent":
         if context.share_of:
             whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
-            return f"share of {context.share_of}" + (f" for {whose}" if whose else "")
+            # A forecast is its forecaster's: two banks' forecasts are two quantities, not rival readings.
+            details = [f"forecast by {source_key(claim)}" if d == "forecast" else d for d in context.share_details]
+            if context.share_of in _SHARES_BY_SOURCE and not any(d.startswith("forecast") for d in details):
+                details.append(f"poll by {source_key(claim)}")  # a poll is its pollster's reading
+            narrowed = f" ({', '.join(details)})" if details else ""
+            return f"share of {context.share_of}{narrowed}" + (f" for {whose}" if whose else "")
         return (subject_kind(claim.subject, claim.unit, lang) or unkeyed) if claim.subject else unkeyed
     if claim.unit and claim.unit.isupper():
         return f"money ({claim.unit}) for {context.money_for}" if context.money_for else unkeyed
@@ -160,13 +169,18 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story,
-                            [_period(claims[i], contexts[i]) for i in indices])
+                            [_period(adjusted[i], contexts[i]) for i in indices])
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
+    figures_of: dict[tuple[str | None, str], _StoryFigures] = {}
     for i, claim in enumerate(claims):
         if claim.modality == "denied" and i not in whole_of:
-            keys[i] = _denied_figure(claim, kinds[i] or "", story_of[i], claims, keys, members.get(story_of[i], []))
+            found_figures = figures_of.get((story_of[i], claim.measure))
+            if found_figures is None:
+                found_figures = figures_of[(story_of[i], claim.measure)] = _StoryFigures(
+                    claim.measure, claims, keys, members.get(story_of[i], []))
+            keys[i] = found_figures.denied(claim, kinds[i] or "", story_of[i])
             roles[i] = "denial"
     for i in sorted(whole_of, key=lambda i: claims[i].span):  # a nested part's whole comes first
         whole = whole_of[i]
@@ -182,21 +196,32 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             for i in range(len(claims))]
 
 
-def _denied_figure(claim: Claim, kind: str, story: str | None, claims: Sequence[Claim],
-                   keys: list[FigureKey | None], candidates: list[int]) -> FigureKey:
-    """The figure of the story a denial most resembles: same measure, then kind, value, place, actor."""
-    best: tuple[int, FigureKey] | None = None
-    for j in candidates:
-        key, other = keys[j], claims[j]
-        if key is None or other.measure != claim.measure:
-            continue
-        score = (2 * (key.subject == kind) + 2 * (other.value == claim.value) + (key.place == claim.place)
-                 + (other.actor == claim.actor))
-        if best is None or score > best[0]:
-            best = (score, key)
-    if best is not None:
-        return best[1]
-    return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+class _StoryFigures:
+    """The figures of one measure in one story, for the denials to find the one they deny: per key, the
+    values and actors its claims state (one pass over the story's claims, whatever the denials)."""
+
+    def __init__(self, measure: str, claims: Sequence[Claim], keys: list[FigureKey | None],
+                 candidates: list[int]) -> None:
+        self.values: dict[FigureKey, set[float]] = {}
+        self.actors: dict[FigureKey, set[str | None]] = {}
+        for j in candidates:
+            key, other = keys[j], claims[j]
+            if key is None or other.measure != measure:
+                continue
+            self.values.setdefault(key, set()).add(other.value)
+            self.actors.setdefault(key, set()).add(other.actor)
+
+    def denied(self, claim: Claim, kind: str, story: str | None) -> FigureKey:
+        """The figure a denial most resembles: same measure, then kind, value, place, actor."""
+        best: tuple[int, FigureKey] | None = None
+        for key, values in self.values.items():
+            score = (2 * (key.subject == kind) + 2 * (claim.value in values) + (key.place == claim.place)
+                     + (claim.actor in self.actors[key]))
+            if best is None or score > best[0]:
+                best = (score, key)
+        if best is not None:
+            return best[1]
+        return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
 
 
 def _lift_running_totals(keys: list[FigureKey | None], contexts: list[ClaimContext]) -> list[FigureKey]:

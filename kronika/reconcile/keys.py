@@ -26,7 +26,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kronika.claim import Claim
 from kronika.entities import entity_info
@@ -50,6 +51,16 @@ class FigureKey:
     part_of: FigureKey | None = None  # a part's whole
     locus: str | None = None  # what the part is (`nysa`, `children`)
     period: str | None = None  # the month, week or year an incident count is of (`2024-08`), when stated
+    # Keys are dictionary keys many times over (one per claim, nested in parts): hash the fields once.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.measure, self.actor, self.subject, self.place,
+                                                self.split_by_place, self.story, self.part_of, self.locus,
+                                                self.period)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def base_id(self) -> str:
         if self.part_of is not None:
@@ -67,6 +78,7 @@ class FigureKey:
         return "incident" if self.story else "running"
 
 
+@lru_cache(maxsize=1 << 18)  # actors, kinds, places and stories repeat over a ledger's figures
 def slug(text: str | None) -> str:
     """`North Korea` -> `north-korea`; `soldiers (%)` -> `soldiers-pct`; `Łódź` -> `lodz`."""
     if not text:
