@@ -178,3 +178,29 @@ def test_a_detail_of_the_next_clause_is_not_this_shares() -> None:
     first, second = contexts("Inflacja wyniosła 4,5 proc., a ceny paliw wzrosły o 2 proc.",
                              ("4,5 proc.", "other", "percent"), ("2 proc.", "other", "percent"))
     assert first.share_details == () and second.share_details == ("fuel",)
+
+
+def test_a_much_smaller_count_after_a_larger_one_of_its_measure_is_a_breakdown() -> None:
+    claims = claims_of("Resort podaje 24 zgony, a dwa z nich odnotowano w stolicy.", ("24", "killed", None),
+                       ("dwa", "killed", None))
+    claims[0].value, claims[1].value = 24.0, 2.0
+    whole, part = article_contexts(claims)
+    assert whole.part_of is None and (part.part_of, part.part_locus) == (0, "breakdown")
+
+
+def test_no_breakdown_for_a_close_value_a_larger_one_another_measure_or_a_share() -> None:
+    def second(sentence: str, first: tuple[str, str, str | None, float], then: tuple[str, str, str | None, float],
+               ) -> ClaimContext:
+        claims = claims_of(sentence, first[:3], then[:3])
+        claims[0].value, claims[1].value = first[3], then[3]
+        return article_contexts(claims)[1]
+
+    # A revision (`spadła z 20 do 18`), a growing count, another measure, a share: no part.
+    assert second("Liczba zaginionych spadła z 20 do 18.", ("20", "missing", None, 20.0),
+                  ("18", "missing", None, 18.0)).part_of is None
+    assert second("Rano mówiono o 3 ofiarach, wieczorem o 9.", ("3", "killed", None, 3.0),
+                  ("9", "killed", None, 9.0)).part_of is None
+    assert second("Zginęło 30 osób, a 4 zostały ranne.", ("30", "killed", None, 30.0),
+                  ("4", "wounded", None, 4.0)).part_of is None
+    assert second("Frekwencja wyniosła 60 proc., a poparcie 20 proc.", ("60 proc.", "other", "percent", 60.0),
+                  ("20 proc.", "other", "percent", 20.0)).part_of is None

@@ -148,3 +148,16 @@ def test_a_figure_from_before_the_story_is_not_the_storys_figure() -> None:
                  reference_basis="published")
     n, t = assign_figures([now, then])
     assert n.key != t.key and t.key.period == "before"
+
+
+def test_a_subject_that_names_the_count_itself_joins_the_kind_the_others_name() -> None:
+    # `liczba`, `zgon` name the count or the measure, not what is counted (not_subjects.txt).
+    children = claim("a", "Zmarło 14 dzieci.", "14", 14, subject="dziecko")
+    deaths = claim("b", "Resort podaje 15 zgonów.", "15", 15, subject="zgon")
+    number = claim("c", "Liczba ofiar wzrosła do 16.", "16", 16, subject="liczba")
+    a, b, c = assign_figures([children, deaths, number])
+    assert a.key == b.key == c.key and a.key.subject == "children"
+    # A subject of its own still keeps its kind.
+    houses = claim("d", "Woda zniszczyła 40 domów.", "40", 40, subject="dom")
+    d, e = assign_figures([children, houses])
+    assert d.key != e.key

@@ -10,6 +10,8 @@ language data (kronika/lang/<lang>/reconcile/):
   part of the first (never a rival estimate of it).
 - part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
   last number of the previous sentence, when both count one measure.
+- without a cue, a count of one measure that follows a larger one in its sentence and is at most half of
+  it is a breakdown of it (a part): `18 zgonów, ... dwóch z Bukaresztu`.
 - change_cues.tsv: `dwóch kolejnych`, `o jedną mniej`, `wzrosła o 40` make a stated number a change of
   the count before it (of one measure, in the article): a part of that count, never a rival of it.
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
@@ -119,6 +121,19 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
     return bool(table.change_comparative.search(after) or table.change_verb.search(before))
 
 
+BREAKDOWN_SHARE = 0.5
+
+
+def _breakdown(whole: Claim, claim: Claim) -> bool:
+    """A count of one measure that follows a larger count in its sentence, at most half of it, without a
+    cue (`liczba zgonów to 18, w tym nie ujęto dwóch z Bukaresztu`; `18 ofiar, dwie z nich w stolicy`):
+    a breakdown of the larger count, not a rival of it or of other reports. Shares are excluded (they
+    are rates, not parts) and so are plans."""
+    return (claim.modality in _STATED and whole.modality in _STATED and claim.unit == whole.unit
+            and claim.unit != "percent" and whole.value > 0 and claim.value <= BREAKDOWN_SHARE * whole.value
+            and claim.qualifier != "vague" and whole.qualifier != "vague")
+
+
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
@@ -218,6 +233,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of = i - 1
             elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
+            elif previous is not None and _breakdown(claims[previous], claim):
+                part_of, locus = previous, "breakdown"
         shift = None
         if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]

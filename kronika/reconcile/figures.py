@@ -170,7 +170,8 @@ def build_figures(claims: Iterable[Claim], *, stories: dict[str, str] | None = N
 
 
 def _figure(ids: dict[FigureKey, str], key: FigureKey, indices: list[int], memberships: list[Membership]) -> Figure:
-    indices.sort(key=lambda i: time_order(memberships[i].claim))
+    if len(indices) > 1:
+        indices.sort(key=lambda i: time_order(memberships[i].claim))
     claims = [memberships[i].claim for i in indices]
     roles = [memberships[i].role for i in indices]
     wholes = [memberships[w].claim if (w := memberships[i].whole) is not None else None for i in indices]
@@ -184,6 +185,13 @@ def assemble_figure(figure_id: str, measure: str, actor: str | None, subject: st
                     claims: list[Claim], roles: list[str], wholes: list[Claim | None], *, story: str | None,
                     running: bool, part_of: str | None, period: str | None) -> Figure:
     """A figure of `claims` (in time order, with their roles): its per-source series and summary."""
+    if len(claims) == 1:  # most figures of a large ledger: one report of one thing
+        claim, key = claims[0], source_key(claims[0])
+        denial = roles[0] == "denial"
+        alone = SourceSeries(source_label(claim), claims, None if denial else _latest(claims), key)
+        return Figure(figure_id, measure, actor, subject, place, claims, [alone], summarise([alone]),
+                      [claim.subject] if claim.subject else [], story, "running" if running else "incident",
+                      roles, wholes, part_of, 0 if denial else independent_sources(claims), claim.unit, period)
     by_source: dict[str, list[Claim]] = {}  # per source, its claims other than denials
     own: dict[str, list[Claim]] = {}  # per source, all its claims
     for claim, role in zip(claims, roles, strict=True):
@@ -266,6 +274,11 @@ def summarise(series: list[SourceSeries]) -> Summary:
     if not latest:
         return Summary(None, None, None, "no summary: no source asserts or reports a figure "
                                          "(only planned, possible or denied ones)")
+    if len(latest) == 1:  # one source's estimate: its own bounds (the general case below, shortened)
+        only = latest[0]
+        low, high = _stated_bounds(only)
+        as_of = (only.reference_time or only.published) if claim_time(only) is not None else None
+        return Summary(low, only.value if _one_number(only) else None, high, as_of=as_of, chosen=(only, 1, 1))
     dated = [(t, c) for c in latest if (t := claim_time(c)) is not None]
     if dated:
         newest = _newest([t for t, _ in dated])

@@ -29,6 +29,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
 from kronika.claim import Claim
 from kronika.entities import find_entities
@@ -121,6 +123,18 @@ def _named_before(before: str) -> str | None:
     return word if sum(ch.isupper() for ch in word) > 1 else word[:6].casefold()
 
 
+@lru_cache(maxsize=4)
+def _not_subjects(lang: str) -> frozenset[str]:
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "not_subjects.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _names_no_subject(subject: str | None, lang: str) -> bool:
+    """`liczba`, `zgon`, `sztuka`: the subject names the count or its unit (not_subjects.txt)."""
+    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _not_subjects(lang)  # type: ignore[union-attr]
+
+
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
     if claim.unit == "percent":
@@ -135,7 +149,7 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         return (subject_kind(claim.subject, claim.unit, lang) or unkeyed) if claim.subject else unkeyed
     if claim.unit and claim.unit.isupper():
         return f"money ({claim.unit}) for {context.money_for}" if context.money_for else unkeyed
-    kind = subject_kind(claim.subject, claim.unit, lang)
+    kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
     return kind
