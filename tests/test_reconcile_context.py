@@ -204,3 +204,16 @@ def test_no_breakdown_for_a_close_value_a_larger_one_another_measure_or_a_share(
                   ("4", "wounded", None, 4.0)).part_of is None
     assert second("Frekwencja wyniosła 60 proc., a poparcie 20 proc.", ("60 proc.", "other", "percent", 60.0),
                   ("20 proc.", "other", "percent", 20.0)).part_of is None
+
+
+def test_an_amount_each_recipient_may_get_is_not_the_total() -> None:
+    def money(sentence: str, mention: str) -> ClaimContext:
+        [context] = contexts(sentence, (mention, "supplied", "PLN"))
+        return context
+
+    cap = money("Każda poszkodowana rodzina może liczyć na zasiłek do 8 tys. zł.", "8 tys. zł")
+    assert (cap.money_for, cap.share_details) == ("benefit", ("per recipient",))
+    per_house = money("Na odbudowę przewidziano 150 tys. zł na dom.", "150 tys. zł")
+    assert (per_house.money_for, per_house.share_details) == ("reconstruction", ("per recipient",))
+    total = money("Gminy wypłaciły już 12 mln zł zasiłków.", "12 mln zł")
+    assert (total.money_for, total.share_details) == ("benefit", ())

@@ -18,8 +18,9 @@ language data (kronika/lang/<lang>/reconcile/):
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
   the cue nearest the number wins.
-- share_detail.tsv: what narrows a share within it (a component `żywności`, a basis `w ciągu miesiąca`,
-  an average, a forecast); every detail in the number's clause counts, up to a stop (`z wyłączeniem`).
+- share_detail.tsv / money_detail.tsv: what narrows a share within it (a component `żywności`, a basis
+  `w ciągu miesiąca`, an average, a forecast) or an amount (what each recipient may get, `mogą liczyć
+  na`); every detail in the number's clause counts, up to a stop (`z wyłączeniem`).
 
 Each claim's sentence is read once, so the pass is linear in the text.
 """
@@ -73,6 +74,8 @@ class _Cues:
     opener: re.Pattern[str]
     detail: re.Pattern[str]
     details: dict[str, str]
+    money_detail: re.Pattern[str]
+    money_details: dict[str, str]
     change_next_before: re.Pattern[str]
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
@@ -87,6 +90,7 @@ def cues(lang: str = "pl") -> _Cues:
     shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
     details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
+    money_details = {p.casefold(): key for p, key in _lines("money_detail.tsv", lang)}
     change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
@@ -99,6 +103,7 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern(list(moneys)), moneys,
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
         _pattern(list(details)), details,
+        _pattern(list(money_details)), money_details,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
@@ -153,18 +158,19 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     return first.group(0)
 
 
-def _share_details(table: _Cues, before: str, after: str) -> tuple[str, ...]:
-    """The details (share_detail.tsv) in the clause of a share: all of them before the number up to a
-    stop, and those after it up to the clause's end."""
+def _share_details(table: _Cues, before: str, after: str, money: bool = False) -> tuple[str, ...]:
+    """The details (share_detail.tsv, or money_detail.tsv for money) in the clause of a number: all of
+    them before it up to a stop, and those after it up to the clause's end."""
+    pattern, details = (table.money_detail, table.money_details) if money else (table.detail, table.details)
     if (end := _CLAUSE_END.search(after)) is not None:
         after = after[:end.start()]
     found: set[str] = set()
-    for match in table.detail.finditer(before):
-        detail = table.details[match.group(0)]
+    for match in pattern.finditer(before):
+        detail = details[match.group(0)]
         if detail == "-":
             break
         found.add(detail)
-    found.update(table.details[m.group(0)] for m in table.detail.finditer(after))
+    found.update(details[m.group(0)] for m in pattern.finditer(after))
     found -= {"-", "="}
     return tuple(sorted(found))
 
@@ -245,6 +251,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             details = _share_details(table, before, after) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
+            details = _share_details(table, before, after, money=True) if money else ()
         year = _clause_year(before, after) if has_year else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
     return result

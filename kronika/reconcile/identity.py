@@ -148,7 +148,10 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
             return f"share of {context.share_of}{narrowed}" + (f" for {whose}" if whose else "")
         return (subject_kind(claim.subject, claim.unit, lang) or unkeyed) if claim.subject else unkeyed
     if claim.unit and claim.unit.isupper():
-        return f"money ({claim.unit}) for {context.money_for}" if context.money_for else unkeyed
+        if not context.money_for:
+            return unkeyed
+        narrowed = f" ({', '.join(context.share_details)})" if context.share_details else ""
+        return f"money ({claim.unit}) for {context.money_for}{narrowed}"
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
