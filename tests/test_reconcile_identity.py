@@ -161,3 +161,13 @@ def test_a_subject_that_names_the_count_itself_joins_the_kind_the_others_name() 
     houses = claim("d", "Woda zniszczyła 40 domów.", "40", 40, subject="dom")
     d, e = assign_figures([children, houses])
     assert d.key != e.key
+
+
+def test_two_articles_breakdowns_of_one_count_are_not_one_quantity() -> None:
+    first = "Zginęło 30 osób, a trzy z nich w Opolu."
+    second = "Zginęło 30 osób, a dziewięć w Nysie i okolicach."
+    claims = [claim("a", first, "30", 30), claim("a", first, "trzy", 3), claim("b", second, "30", 30),
+              claim("b", second, "dziewięć", 9)]
+    whole_a, part_a, whole_b, part_b = assign_figures(claims)
+    assert whole_a.key == whole_b.key
+    assert part_a.role == part_b.role == "part" and part_a.key != part_b.key

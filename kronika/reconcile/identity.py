@@ -204,13 +204,25 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         whole_key = keys[whole] or FigureKey(claims[whole].measure, claims[whole].actor, kinds[whole] or "",
                                              claims[whole].place, False, story_of[i])
         keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
-                            False, story_of[i], whole_key, contexts[i].part_locus or kinds[i])
+                            False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
         roles[i] = "part"
     # A running total leaves its story only under an actor its own claim states, not one it borrowed.
     final = _lift_running_totals(keys, [x if c.actor else dataclasses.replace(x, running=False)
                                         for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
+
+
+# Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
+# changes of one count are different subsets, never one quantity to compare.
+_UNNAMED_LOCI = frozenset({"breakdown", "change"})
+
+
+def _locus(claim: Claim, context: ClaimContext, kind: str | None) -> str | None:
+    locus = context.part_locus or kind
+    if locus in _UNNAMED_LOCI:
+        return f"{locus} {claim.article}#{claim.span[0]}"
+    return locus
 
 
 class _StoryFigures:
