@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kronika.claim import Claim
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
 from kronika.reconcile.subject_kinds import known_kinds
@@ -107,12 +108,13 @@ def find_conflicts(
 ) -> ConflictList:
     """Every conflict in every figure, up to `max_per_figure` per figure (see the module docstring)."""
     result = ConflictList()
-    for figure in figures:
-        found = _figure_conflicts(figure, max_per_figure + 1)
-        if len(found) > max_per_figure:
-            del found[max_per_figure:]
-            result.capped[figure.id] = max_per_figure
-        result.extend(found)
+    with no_cycle_collection():
+        for figure in figures:
+            found = _figure_conflicts(figure, max_per_figure + 1)
+            if len(found) > max_per_figure:
+                del found[max_per_figure:]
+                result.capped[figure.id] = max_per_figure
+            result.extend(found)
     if result.capped:
         # One line, not one per figure: a large ledger may cap thousands.
         shown = sorted(result.capped)[:5]

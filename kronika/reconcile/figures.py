@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from kronika.claim import Claim
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.identity import Membership, assign_figures
 from kronika.reconcile.intervals import stated_interval
 from kronika.reconcile.keys import FigureKey, figure_ids
@@ -158,13 +159,14 @@ def build_figures(claims: Iterable[Claim], *, stories: dict[str, str] | None = N
     """Group claims into figures (kronika.reconcile.identity), sorted by id. `stories` maps article ->
     story; without it the claims are taken as one story."""
     claims = list(claims)
-    memberships = assign_figures(claims, stories, lang)
-    members: dict[FigureKey, list[int]] = defaultdict(list)
-    for index, membership in enumerate(memberships):
-        members[membership.key].append(index)
-    ids = figure_ids(set(members) | {k.part_of for k in members if k.part_of is not None})
-    figures = [_figure(ids, key, group, memberships) for key, group in members.items()]
-    figures.sort(key=lambda f: f.id)
+    with no_cycle_collection():
+        memberships = assign_figures(claims, stories, lang)
+        members: dict[FigureKey, list[int]] = defaultdict(list)
+        for index, membership in enumerate(memberships):
+            members[membership.key].append(index)
+        ids = figure_ids(set(members) | {k.part_of for k in members if k.part_of is not None})
+        figures = [_figure(ids, key, group, memberships) for key, group in members.items()]
+        figures.sort(key=lambda f: f.id)
     logger.info("%d claims -> %d figures", len(claims), len(figures))
     return figures
 

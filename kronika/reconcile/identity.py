@@ -130,13 +130,15 @@ def _not_subjects(lang: str) -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 14)
 def _names_no_subject(subject: str | None, lang: str) -> bool:
     """`liczba`, `zgon`, `sztuka`: the subject names the count or its unit (not_subjects.txt)."""
     return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _not_subjects(lang)  # type: ignore[union-attr]
 
 
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
-    unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
+    if claim.unit == "percent" or claim.unit and claim.unit.isupper() or claim.measure == "other":
+        unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
     if claim.unit == "percent":
         if context.share_of:
             whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None

@@ -29,6 +29,7 @@ import numpy as np
 from datasketch import MinHash
 
 from kronika.entities import find_entities
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.keys import slug
 
 NUM_PERM = 96
@@ -266,7 +267,11 @@ def group_stories(features: Sequence[ArticleFeatures], known: dict[str, str] | N
     that involve an article not in `known` are tested, so an ingest costs what its new articles cost
     (plus the array work of blocking, linear in the ledger). Candidate pairs come from the blocking
     indexes above; the pair test is `same_story`."""
-    known = known or {}
+    with no_cycle_collection():
+        return _group_stories(features, known or {})
+
+
+def _group_stories(features: Sequence[ArticleFeatures], known: dict[str, str]) -> list[Story]:
     ordered = sorted({f.article: f for f in features}.values(), key=lambda f: (_day(f.published) or 0, f.article))
     by_id = {f.article: f for f in ordered}
     position = {f.article: k for k, f in enumerate(ordered)}
