@@ -171,3 +171,13 @@ def test_two_articles_breakdowns_of_one_count_are_not_one_quantity() -> None:
     whole_a, part_a, whole_b, part_b = assign_figures(claims)
     assert whole_a.key == whole_b.key
     assert part_a.role == part_b.role == "part" and part_a.key != part_b.key
+
+
+def test_a_foreign_source_borrows_no_actor_from_the_story() -> None:
+    # Poland's flood: a count without an actor joins Poland's toll, unless its source is another country's.
+    polish = claim("a", "Policja podała, że w powodzi zginęło 6 osób.", "6", 6, actor="Poland", source="Policja")
+    ministry = claim("b", "Resort podał, że zginęło 7 osób.", "7", 7, source="MSWiA")
+    czech = claim("b", "Czeskie służby podały, że zginęły 4 osoby.", "4", 4, source="Czeskie służby")
+    p, m, c = assign_figures([polish, ministry, czech])
+    assert p.key == m.key and p.key.actor == "Poland"
+    assert c.key != p.key and c.key.actor is None

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kronika.claim import Claim
-from kronika.entities import entity_info
+from kronika.entities import entity_info, find_entities
 from kronika.reconcile.subject_kinds import subject_kind
 
 UNSPECIFIED_SUBJECT = "unspecified"
@@ -93,6 +93,26 @@ def _country_of(place: str) -> str | None:
     return info.get("country") if info else None
 
 
+@lru_cache(maxsize=1 << 14)
+def source_country(source: str | None, lang: str = "pl") -> str | None:
+    """The country a source phrase names or belongs to (`Czeskie służby` -> Czechia, `MON` -> Poland)."""
+    if not source:
+        return None
+    for mention in find_entities(source):
+        if mention.kind == "country":
+            return mention.canonical
+        info = entity_info(mention.canonical)
+        if info and info.get("country"):
+            return str(info["country"])
+    return None
+
+
+def _at_home(source: str | None, actor: str, lang: str) -> bool:
+    """The source is of no country, or of the actor's own."""
+    home = source_country(source, lang)
+    return home is None or home == actor or _country_of(actor) == home
+
+
 def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
@@ -128,7 +148,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             named_actors[(claim.measure, period)].add(actor)
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
-    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1 else None)
+    # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
+    # toll: it borrows no actor.
+    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1
+                        and _at_home(c.source, next(iter(only)), lang) else None)
               for c, actor, period in zip(claims, actors, periods, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
     if kinds is None:
