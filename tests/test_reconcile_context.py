@@ -217,3 +217,17 @@ def test_an_amount_each_recipient_may_get_is_not_the_total() -> None:
     assert (per_house.money_for, per_house.share_details) == ("reconstruction", ("per recipient",))
     total = money("Gminy wypłaciły już 12 mln zł zasiłków.", "12 mln zł")
     assert (total.money_for, total.share_details) == ("benefit", ())
+
+
+def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
+    def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, measure, None))
+        return context.share_details
+
+    assert count("W szpitalach przebywa 75 chorych.", "75") == ("in hospital",)
+    assert count("W punktach noclegowych zostało jeszcze 300 osób.", "300", "displaced") == ("in shelters",)
+    assert count("Zarzuty usłyszało 6 zatrzymanych.", "6", "captured") == ("charged",)
+    # The event's total is not narrowed, and neither is a death toll counted in hospital.
+    assert count("Od początku epidemii zachorowało 9 tys. osób.", "9 tys.") == ()
+    assert count("Policja zatrzymała 20 osób.", "20", "captured") == ()
+    assert count("W szpitalu zmarły 4 osoby.", "4", "killed") == ()

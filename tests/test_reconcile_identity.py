@@ -181,3 +181,11 @@ def test_a_foreign_source_borrows_no_actor_from_the_story() -> None:
     p, m, c = assign_figures([polish, ministry, czech])
     assert p.key == m.key and p.key.actor == "Poland"
     assert c.key != p.key and c.key.actor is None
+
+
+def test_the_charged_among_the_detained_are_not_a_rival_count() -> None:
+    detained = claim("a", "Policja zatrzymała 15 osób.", "15", 15, measure="captured")
+    charged = claim("b", "Zarzuty postawiono 4 zatrzymanym.", "4", 4, measure="captured", subject="zatrzymany")
+    again = claim("b", "W sumie zatrzymano 15 osób.", "15", 15, measure="captured")
+    d, c, a = assign_figures([detained, charged, again])
+    assert d.key == a.key and c.key != d.key and c.key.subject == "people (charged)"

@@ -20,7 +20,9 @@ language data (kronika/lang/<lang>/reconcile/):
   the cue nearest the number wins.
 - share_detail.tsv / money_detail.tsv: what narrows a share within it (a component `żywności`, a basis
   `w ciągu miesiąca`, an average, a forecast) or an amount (what each recipient may get, `mogą liczyć
-  na`); every detail in the number's clause counts, up to a stop (`z wyłączeniem`).
+  na`); count_detail.tsv: a head count of people held in one kind of place (`w szpitalach`, `w punktach
+  noclegowych`) is a stock apart from the event's total. Every detail in the number's clause counts, up
+  to a stop (`z wyłączeniem`).
 
 Each claim's sentence is read once, so the pass is linear in the text.
 """
@@ -76,6 +78,8 @@ class _Cues:
     details: dict[str, str]
     money_detail: re.Pattern[str]
     money_details: dict[str, str]
+    count_detail: re.Pattern[str]
+    count_details: dict[str, str]
     change_next_before: re.Pattern[str]
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
@@ -91,6 +95,7 @@ def cues(lang: str = "pl") -> _Cues:
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
     details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
     money_details = {p.casefold(): key for p, key in _lines("money_detail.tsv", lang)}
+    count_details = {p.casefold(): key for p, key in _lines("count_detail.tsv", lang)}
     change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
@@ -104,6 +109,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
         _pattern(list(details)), details,
         _pattern(list(money_details)), money_details,
+        _pattern(list(count_details)), count_details,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
@@ -127,6 +133,7 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
 
 
 BREAKDOWN_SHARE = 0.5
+_NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
 
 def _breakdown(whole: Claim, claim: Claim) -> bool:
@@ -158,10 +165,12 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     return first.group(0)
 
 
-def _share_details(table: _Cues, before: str, after: str, money: bool = False) -> tuple[str, ...]:
-    """The details (share_detail.tsv, or money_detail.tsv for money) in the clause of a number: all of
-    them before it up to a stop, and those after it up to the clause's end."""
-    pattern, details = (table.money_detail, table.money_details) if money else (table.detail, table.details)
+def _share_details(table: _Cues, before: str, after: str, of: str = "share") -> tuple[str, ...]:
+    """The details (share_detail.tsv, money_detail.tsv or count_detail.tsv, `of` share, money or count)
+    in the clause of a number: all of them before it up to a stop, and those after it up to the clause's
+    end."""
+    pattern, details = {"share": (table.detail, table.details), "money": (table.money_detail, table.money_details),
+                        "count": (table.count_detail, table.count_details)}[of]
     if (end := _CLAUSE_END.search(after)) is not None:
         after = after[:end.start()]
     found: set[str] = set()
@@ -251,7 +260,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             details = _share_details(table, before, after) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
-            details = _share_details(table, before, after, money=True) if money else ()
+            details = _share_details(table, before, after, "money") if money else ()
+        elif claim.measure not in _NOT_NARROWED:
+            details = _share_details(table, before, after, "count")
         year = _clause_year(before, after) if has_year else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
     return result

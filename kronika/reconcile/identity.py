@@ -157,6 +157,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
+    if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
+        return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
 
 
