@@ -99,9 +99,10 @@ def test_a_share_of_votes_is_keyed_by_the_name_written_before_it() -> None:
     third = _vote_share("d", "Na trzecim miejscu jest kandydat Konfederacji z 12 proc. głosów.", "12 proc.")
     again = _vote_share("e", "W badaniu jest też Konfederacja, na którą głosowałoby 11 proc. wyborców.", "11 proc.")
     keys = [m.key.subject for m in assign_figures([full, short, rival, third, again])]
-    assert keys[0] == keys[1] == "share of votes for KO"
-    assert keys[2] == "share of votes for PiS"
-    assert keys[3] == keys[4] == "share of votes for konfed"
+    # Each is a poll's reading (share_detail.tsv), of one unnamed pollster here; the holder ends the key.
+    assert keys[0] == keys[1] == "share of votes (poll by unattributed) for KO"
+    assert keys[2] == "share of votes (poll by unattributed) for PiS"
+    assert keys[3].endswith(" for konfed") and keys[4].endswith(" for konfed")
 
 
 def test_a_share_of_votes_without_a_name_before_it_has_no_holder() -> None:
@@ -189,3 +190,12 @@ def test_the_charged_among_the_detained_are_not_a_rival_count() -> None:
     again = claim("b", "W sumie zatrzymano 15 osób.", "15", 15, measure="captured")
     d, c, a = assign_figures([detained, charged, again])
     assert d.key == a.key and c.key != d.key and c.key.subject == "people (charged)"
+
+
+def test_a_polls_reading_of_votes_is_not_the_count_of_votes_cast() -> None:
+    sentence = "Według badania kandydat PSL może liczyć na 12 proc. głosów."
+    poll = _share("a", sentence, "12 proc.", 12.0, source="Pracownia C")
+    result = _share("b", "Kandydat PSL zdobył 11 proc. głosów.", "11 proc.", 11.0)
+    again = _share("c", "Kandydat PSL otrzymał 11 proc. głosów – podała komisja.", "11 proc.", 11.0)
+    p, r, a = assign_figures([poll, result, again])
+    assert r.key == a.key and p.key != r.key and "poll by pracownia c" in p.key.subject

@@ -143,8 +143,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         if context.share_of:
             whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
             # A forecast is its forecaster's: two banks' forecasts are two quantities, not rival readings.
-            details = [f"forecast by {source_key(claim)}" if d == "forecast" else d for d in context.share_details]
-            if context.share_of in _SHARES_BY_SOURCE and not any(d.startswith("forecast") for d in details):
+            details = [f"{d} by {source_key(claim)}" if d in ("forecast", "poll") else d
+                       for d in context.share_details]
+            if context.share_of in _SHARES_BY_SOURCE and not any(d.startswith(("forecast", "poll")) for d in details):
                 details.append(f"poll by {source_key(claim)}")  # a poll is its pollster's reading
             narrowed = f" ({', '.join(details)})" if details else ""
             return f"share of {context.share_of}{narrowed}" + (f" for {whose}" if whose else "")
