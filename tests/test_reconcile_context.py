@@ -231,3 +231,13 @@ def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> Non
     assert count("Od początku epidemii zachorowało 9 tys. osób.", "9 tys.") == ()
     assert count("Policja zatrzymała 20 osób.", "20", "captured") == ()
     assert count("W szpitalu zmarły 4 osoby.", "4", "killed") == ()
+
+
+def test_weapons_given_and_military_aid_are_one_purpose_apart_from_a_defence_budget() -> None:
+    def purpose(sentence: str, mention: str, currency: str = "EUR") -> str | None:
+        [context] = contexts(sentence, (mention, "supplied", currency))
+        return context.money_for
+
+    assert purpose("Kraj przekazał uzbrojenie o wartości 2 mld euro.", "2 mld euro") == "military aid"
+    assert purpose("Łączna pomoc wojskowa sięga 5 mld euro.", "5 mld euro") == "military aid"
+    assert purpose("Na obronność rząd wyda w tym roku 120 mld zł.", "120 mld zł", "PLN") == "defence"
