@@ -5,7 +5,8 @@ Subject kind and place are often left unsaid ("ok. 2 tys. z nich zginęło"; "w 
 for these two a missing value refines nothing:
 
 1. Subject kind, within one (measure, actor): a claim without a kind joins the one kind the others
-   name; when they name none or several, it goes to a figure of kind `unspecified`.
+   name; when they name several, the one its own article names; else it goes to a figure of kind
+   `unspecified`.
 2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
    figure (placeless claims included) and the figure carries that place. When they name several
    places, each place gets its own figure and the placeless claims keep a figure of their own (the
@@ -159,13 +160,17 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     kinds = _generic_kinds_joined(bases, kinds)
 
     named_kinds: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
-    for base, kind in zip(bases, kinds, strict=True):
+    in_article: dict[tuple[str, str, str | None, str | None], set[str]] = defaultdict(set)
+    for claim, base, kind in zip(claims, bases, kinds, strict=True):
         if kind is not None:
             named_kinds[base].add(kind)
+            in_article[(claim.article, *base)].add(kind)
     resolved_kinds: list[str] = []
-    for base, kind in zip(bases, kinds, strict=True):
+    for claim, base, kind in zip(claims, bases, kinds, strict=True):
         if kind is None:
             candidates = named_kinds.get(base, ())
+            if len(candidates) != 1:  # the story counts several kinds: the one its own article names
+                candidates = in_article.get((claim.article, *base), ())
             kind = next(iter(candidates)) if len(candidates) == 1 else UNSPECIFIED_SUBJECT
         resolved_kinds.append(kind)
 
