@@ -154,3 +154,24 @@ def test_an_ingest_tests_only_pairs_with_a_new_article(monkeypatch) -> None:  # 
     by_article = stories.story_map(again)
     assert {by_article[f.article] for f in new} <= set(known.values())
     assert len(again) == len(set(known.values()))
+
+
+INFLATION_JULY = (
+    "Inflacja w lipcu według danych urzędu statystycznego przyspieszyła. Ceny towarów i usług konsumpcyjnych "
+    "rosną szybciej, ekonomiści komentują odczyt, a rada polityki pieniężnej analizuje prognozy stóp "
+    "procentowych. Drożeje żywność, paliwa i energia, a analitycy spodziewają się kolejnych podwyżek."
+)
+INFLATION_OCTOBER = (
+    "Inflacja w październiku według szybkiego szacunku urzędu statystycznego znów przyspieszyła. Ceny towarów "
+    "i usług konsumpcyjnych rosną, ekonomiści komentują odczyt, a rada polityki pieniężnej analizuje prognozy "
+    "stóp procentowych. Drożeje energia i żywność, analitycy spodziewają się dalszych podwyżek."
+)
+
+
+def test_a_recurring_report_months_later_in_much_the_same_words_is_the_same_story() -> None:
+    july, october = _features("cpi-7", INFLATION_JULY, "2024-08-14"), _features("cpi-10", INFLATION_OCTOBER,
+                                                                                 "2024-10-31")
+    assert same_story(july, october)
+    # Not a year and more later, nor an unrelated report of the same months.
+    assert not same_story(july, _features("cpi-next", INFLATION_OCTOBER, "2025-10-31"))
+    assert not same_story(october, _features("flood", FLOOD_1, "2024-08-20"))

@@ -41,6 +41,8 @@ WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does
 SHARED_NAMES = 3
 MAX_DAYS_APART = 45  # a story's reports cluster in time
 ENTITY_DAYS_APART = 14  # a shared entity with little shared wording links only reports this close
+RECURRING_DAYS_APART = 120  # months apart, wording this alike is one ongoing situation on its own
+WORDING_RECURRING = 0.25  # (unrelated articles of the stories corpus reach 0.17)
 ONGOING_DAYS_APART = 400  # an ongoing situation (a war front) links over months through its own cast
 ONGOING_ENTITIES = 2  # ... when two articles share at least this many specific entities
 STEM_LENGTH = 6
@@ -127,7 +129,8 @@ def _jaccard(a: ArticleFeatures, b: ArticleFeatures) -> float:
 
 def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
     """The pair test: close in time with alike wording, or with a shared specific entity and some shared
-    wording; or months apart, with several specific entities and alike wording (an ongoing situation)."""
+    wording; or months apart, with much alike wording (a recurring report) or with several specific
+    entities and alike wording (an ongoing situation)."""
     days, wording = _days_apart(a, b), _jaccard(a, b)
     common = set(a.entities) & set(b.entities)
     if days <= MAX_DAYS_APART:
@@ -137,6 +140,8 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES))
+    if days <= RECURRING_DAYS_APART and wording >= WORDING_RECURRING:
+        return True  # a recurring report of one situation (a monthly reading of inflation), in its own words
     shared = sum(1 for e in common if not e.startswith("~"))
     return days <= ONGOING_DAYS_APART and shared >= ONGOING_ENTITIES and wording >= WORDING_ONGOING
 
