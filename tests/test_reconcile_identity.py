@@ -199,3 +199,12 @@ def test_a_polls_reading_of_votes_is_not_the_count_of_votes_cast() -> None:
     again = _share("c", "Kandydat PSL otrzymał 11 proc. głosów – podała komisja.", "11 proc.", 11.0)
     p, r, a = assign_figures([poll, result, again])
     assert r.key == a.key and p.key != r.key and "poll by pracownia c" in p.key.subject
+
+
+def test_an_actor_named_only_by_a_part_is_the_storys_actor_too() -> None:
+    sentence = "Resort podaje 20 zgonów, a dwa z nich w stolicy kraju."
+    whole = claim("a", sentence, "20", 20)
+    part = claim("a", sentence, "dwa", 2, actor="Romania")
+    later = claim("b", "Instytut podał, że zmarło 17 osób.", "17", 17)
+    w, p, lt = assign_figures([whole, part, later])
+    assert p.role == "part" and w.key.actor == lt.key.actor == "Romania" and w.key == lt.key

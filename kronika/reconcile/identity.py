@@ -185,13 +185,16 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
 
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     members: dict[str | None, list[int]] = defaultdict(list)
+    others: dict[str | None, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
+        elif claim.actor:
+            others[story_of[i]].append(claim)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story,
-                            [_period(adjusted[i], contexts[i]) for i in indices])
+                            [_period(adjusted[i], contexts[i]) for i in indices], others.get(story, ()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)

@@ -136,10 +136,12 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
 
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
-                story: str | None = None, periods: Sequence[str | None] | None = None) -> list[FigureKey]:
+                story: str | None = None, periods: Sequence[str | None] | None = None,
+                also_named: Sequence[Claim] = ()) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
     `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
-    period each claim counts, or None) keeps counts of different periods apart, like measure and actor."""
+    period each claim counts, or None) keeps counts of different periods apart, like measure and actor;
+    `also_named` are the story's other claims (parts, denials), whose actors a claim may borrow."""
     if periods is None:
         periods = [None] * len(claims)
     actors = [_clean(c.actor) for c in claims]
@@ -147,6 +149,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for claim, actor, period in zip(claims, actors, periods, strict=True):
         if actor is not None:
             named_actors[(claim.measure, period)].add(actor)
+    for claim in also_named:  # the story's parts and denials name actors too, though they key apart
+        if (actor := _clean(claim.actor)) is not None:
+            named_actors[(claim.measure, None)].add(actor)
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
     # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
