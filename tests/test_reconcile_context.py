@@ -241,3 +241,13 @@ def test_weapons_given_and_military_aid_are_one_purpose_apart_from_a_defence_bud
     assert purpose("Kraj przekazał uzbrojenie o wartości 2 mld euro.", "2 mld euro") == "military aid"
     assert purpose("Łączna pomoc wojskowa sięga 5 mld euro.", "5 mld euro") == "military aid"
     assert purpose("Na obronność rząd wyda w tym roku 120 mld zł.", "120 mld zł", "PLN") == "defence"
+
+
+def test_who_measured_a_share_holds_for_the_whole_sentence() -> None:
+    first, second = contexts("Kandydat A zdobył 41 proc. głosów, a kandydat B 38 proc. – wynika z badania exit poll.",
+                             ("41 proc.", "other", "percent"), ("38 proc.", "other", "percent"))
+    assert "exit poll" in first.share_details and "exit poll" in second.share_details
+    # A component named in a later clause stays that clause's.
+    headline, fuel = contexts("Inflacja wyniosła 3,9 proc., a paliwa podrożały o 6 proc.",
+                              ("3,9 proc.", "other", "percent"), ("6 proc.", "other", "percent"))
+    assert "fuel" not in headline.share_details

@@ -165,7 +165,12 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     return first.group(0)
 
 
-def _share_details(table: _Cues, before: str, after: str, of: str = "share") -> tuple[str, ...]:
+# Who measured a share is said once for the whole sentence (`..., a kandydat PiS 29 proc. – wynika z
+# badania exit poll`): these details hold for every share of it, wherever they stand.
+_SENTENCE_WIDE = frozenset({"exit poll", "late poll"})
+
+
+def _share_details(table: _Cues, before: str, after: str, of: str = "share", rest: str = "") -> tuple[str, ...]:
     """The details (share_detail.tsv, money_detail.tsv or count_detail.tsv, `of` share, money or count)
     in the clause of a number: all of them before it up to a stop, and those after it up to the clause's
     end."""
@@ -180,6 +185,7 @@ def _share_details(table: _Cues, before: str, after: str, of: str = "share") -> 
             break
         found.add(detail)
     found.update(details[m.group(0)] for m in pattern.finditer(after))
+    found.update(d for m in pattern.finditer(rest) if (d := details[m.group(0)]) in _SENTENCE_WIDE)
     found -= {"-", "="}
     return tuple(sorted(found))
 
@@ -257,7 +263,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
-            details = _share_details(table, before, after) if share else ()
+            details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
             details = _share_details(table, before, after, "money") if money else ()
