@@ -251,3 +251,15 @@ def test_who_measured_a_share_holds_for_the_whole_sentence() -> None:
     headline, fuel = contexts("Inflacja wyniosła 3,9 proc., a paliwa podrożały o 6 proc.",
                               ("3,9 proc.", "other", "percent"), ("6 proc.", "other", "percent"))
     assert "fuel" not in headline.share_details
+
+
+def test_a_percentage_without_a_cue_is_a_share_of_what_the_one_before_it_is() -> None:
+    first, second = contexts("Portal podał, że inflacja wyniosła 5,1 proc., ale urząd w komunikacie podał 4,8 proc.",
+                             ("5,1 proc.", "other", "percent"), ("4,8 proc.", "other", "percent"))
+    assert first.share_of == second.share_of == "inflation"
+    # Not across sentences, and not from a number that is no percentage.
+    [alone] = contexts("Urząd w komunikacie podał 4,8 proc.", ("4,8 proc.", "other", "percent"))
+    assert alone.share_of is None
+    count, share = contexts("Zatrudnienie znalazło 300 osób, czyli 12 proc.", ("300", "other", None),
+                            ("12 proc.", "other", "percent"))
+    assert share.share_of is None

@@ -17,7 +17,8 @@ language data (kronika/lang/<lang>/reconcile/):
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
-  the cue nearest the number wins.
+  the cue nearest the number wins; a percentage with no cue of its own is a share of what the
+  percentage before it in its sentence is.
 - share_detail.tsv / money_detail.tsv: what narrows a share within it (a component `żywności`, a basis
   `w ciągu miesiąca`, an average, a forecast) or an amount (what each recipient may get, `mogą liczyć
   na`); count_detail.tsv: a head count of people held in one kind of place (`w szpitalach`, `w punktach
@@ -263,6 +264,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
+            if share is None and previous is not None and claims[previous].unit == "percent":
+                share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
