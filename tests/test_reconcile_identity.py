@@ -159,8 +159,8 @@ def test_a_subject_that_names_the_count_itself_joins_the_kind_the_others_name() 
     a, b, c = assign_figures([children, deaths, number])
     assert a.key == b.key == c.key and a.key.subject == "children"
     # A subject of its own still keeps its kind.
-    houses = claim("d", "Woda zniszczyła 40 domów.", "40", 40, subject="dom")
-    d, e = assign_figures([children, houses])
+    soldiers = claim("d", "Zginęło 12 żołnierzy.", "12", 12, subject="żołnierz")
+    d, e = assign_figures([children, soldiers])
     assert d.key != e.key
 
 
@@ -208,3 +208,15 @@ def test_an_actor_named_only_by_a_part_is_the_storys_actor_too() -> None:
     later = claim("b", "Instytut podał, że zmarło 17 osób.", "17", 17)
     w, p, lt = assign_figures([whole, part, later])
     assert p.role == "part" and w.key.actor == lt.key.actor == "Romania" and w.key == lt.key
+
+
+def test_a_count_of_the_dead_or_evacuated_counts_people_whatever_its_subject_says() -> None:
+    # `z domów ewakuowano 200` names where from, not who: the evacuated are people.
+    people = claim("a", "Ewakuowano 300 osób.", "300", 300, measure="displaced")
+    houses = claim("b", "Z zalanych domów ewakuowano 320.", "320", 320, measure="displaced", subject="dom")
+    p, h = assign_figures([people, houses])
+    assert p.key == h.key and p.key.subject == "people"
+    # Buildings that are destroyed stay buildings.
+    destroyed = claim("c", "Woda zniszczyła 40 domów.", "40", 40, measure="destroyed", subject="dom")
+    [d] = assign_figures([destroyed])
+    assert d.key.subject == "buildings"

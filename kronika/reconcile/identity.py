@@ -35,8 +35,8 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
-from kronika.reconcile.keys import FigureKey, assign_keys
-from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys
+from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
@@ -158,6 +158,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
+    if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
+            and kind not in _PERSON_KINDS:
+        kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
         return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
@@ -219,6 +222,11 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
                                         for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
+
+
+# Measures that befall people only, and the kinds of people (or their households) they can count.
+_PERSON_MEASURES = frozenset({"killed", "wounded", "missing", "captured", "released", "displaced"})
+_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "households", "patients", "pensioners"}
 
 
 # Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
