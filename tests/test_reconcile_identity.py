@@ -220,3 +220,20 @@ def test_a_count_of_the_dead_or_evacuated_counts_people_whatever_its_subject_say
     destroyed = claim("c", "Woda zniszczyła 40 domów.", "40", 40, measure="destroyed", subject="dom")
     [d] = assign_figures([destroyed])
     assert d.key.subject == "buildings"
+
+
+def test_a_count_of_infections_is_a_count_of_cases_whatever_its_verb() -> None:
+    cases = claim("a", "Zachorowało 900 osób.", "900", 900, measure="cases", subject="zachorować")
+    other = claim("b", "Odnotowano 950 przypadków odry.", "950", 950, measure="other", subject="przypadek")
+    c, o = assign_figures([cases, other])
+    assert c.key == o.key and c.key.measure == "cases"
+    # Joined by its kind only, it is shown in the figure but is no end of a conflict.
+    from kronika.reconcile import build_figures, find_conflicts
+    low = claim("c", "Odnotowano 400 przypadków.", "400", 400, measure="other", subject="przypadek",
+                reference_time="2024-09-18")
+    high = claim("c", "Zachorowało 900 osób.", "900", 900, measure="cases", subject="zachorować",
+                 reference_time="2024-09-18")
+    also = claim("c", "W sumie zachorowało 390 osób.", "390", 390, measure="cases", subject="zachorować",
+                 reference_time="2024-09-18")
+    conflicts = find_conflicts(build_figures([low, high, also]))
+    assert [sorted(c.value for c in conflict.claims) for conflict in conflicts] == [[390, 900]]

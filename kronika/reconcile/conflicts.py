@@ -20,6 +20,7 @@ number and not for the other is counting two things.
 `other` figures conflict only when they count a listed kind of thing (people, buildings), never for
 shares or money, which `other` keys too loosely.
 
+A claim of measure `other` that joined a figure of another measure by its kind is not compared.
 Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
 among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
 Undated claims (no reference time and no publication date) are not compared.
@@ -133,7 +134,10 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     for modalities in _COMPARABLE_MODALITIES:
         dated = []
         for position, claim in enumerate(figure.claims):
-            if claim.modality in modalities and (when := claim_time(claim)) is not None:
+            # A claim whose measure only its kind implies (an `other` count of infections in a cases
+            # figure, kronika.reconcile.identity) is shown in the figure but never one end of a conflict.
+            if claim.modality in modalities and claim.measure == figure.measure and \
+                    (when := claim_time(claim)) is not None:
                 dated.append(_Dated(when.start, when.end, value_interval(claim), position))
         dated.sort(key=lambda d: (d.start, d.end, d.position))
         pairs = [("disjoint", _disjoint_while_overlapping(dated))]

@@ -196,8 +196,9 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             others[story_of[i]].append(claim)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
-        found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story,
-                            [_period(adjusted[i], contexts[i]) for i in indices], others.get(story, ()))
+        found = assign_keys([_implied_measure(claims[i], kinds[i]) for i in indices], lang,
+                            [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
+                            others.get(story, ()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
@@ -222,6 +223,16 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
                                         for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
+
+
+# Kinds that say their measure: infections are cases, whatever verb the text used (`odnotowano 14 tys.
+# przypadków` has measure `other`).
+_MEASURE_OF_KIND = {"infections": "cases"}
+
+
+def _implied_measure(claim: Claim, kind: str | None) -> Claim:
+    implied = _MEASURE_OF_KIND.get(kind or "")
+    return dataclasses.replace(claim, measure=implied) if implied and claim.measure == "other" else claim
 
 
 # Measures that befall people only, and the kinds of people (or their households) they can count.
