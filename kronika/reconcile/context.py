@@ -235,12 +235,13 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     table = cues(lang)
     positions = _positions(claims)
     result: list[ClaimContext] = []
-    text, sentence, has_year = "", None, False
+    text, sentence, has_year, has_count_detail = "", None, False, False
     for i, claim in enumerate(claims):
         start, end = positions[i]
-        if claim.sentence is not sentence:
+        if claim.sentence is not sentence:  # cheap tests of the whole sentence, once
             sentence, text = claim.sentence, claim.sentence.casefold()
             has_year = _ANY_YEAR.search(text) is not None
+            has_count_detail = table.count_detail.search(text) is not None
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -270,7 +271,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
             details = _share_details(table, before, after, "money") if money else ()
-        elif claim.measure not in _NOT_NARROWED:
+        elif has_count_detail and claim.measure not in _NOT_NARROWED:
             details = _share_details(table, before, after, "count")
         year = _clause_year(before, after) if has_year else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
