@@ -8,7 +8,8 @@ Three rules, each naming both claims, both sources, both times and a one-line re
 - `self_contradiction`: the same, when both claims come from one voice: the same named source, or the
   same outlet speaking in its own voice. Unnamed sources ("zachodnie źródła") are never one voice.
 - `cumulative_drop`: in a cumulative figure (killed, casualties, displaced), a claim whose reference
-  time lies wholly after another's while its whole interval lies below the other's.
+  time lies wholly after another's while its whole interval lies below the other's; in an incident
+  figure only within `DROP_DAYS` of it (weeks later, one story's count may be of another incident).
 
 Two numbers of one sentence are never rivals (a comparison, a part, another measure), nor are two
 values more than ten times apart: under one key they are different quantities, not rival estimates.
@@ -148,10 +149,22 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
+                if rule == "cumulative_drop" and figure.scope == "incident" and _days_between(a, b) > DROP_DAYS:
+                    continue  # weeks apart in one story, two counts may be two incidents (two strikes)
                 if len(found) >= limit:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
     return found
+
+
+# An incident's toll that falls within this many days is a contradiction; further apart, in one story
+# (a war front, an epidemic), the later count may be of another incident. Running totals fall never.
+DROP_DAYS = 7
+
+
+def _days_between(earlier: Claim, later: Claim) -> int:
+    first, second = claim_time(earlier), claim_time(later)
+    return 0 if first is None or second is None else max(0, second.start - first.end)
 
 
 RIVAL_RATIO = 10  # values further apart than this are different quantities under one key, not rivals
