@@ -325,3 +325,14 @@ def test_one_canonical_source_under_two_phrasings_is_one_voice():
         make_claim(1000, article="a", source="Straż Graniczna", source_id="Straż Graniczna", source_kind="gov"),
         make_claim(3000, article="b", source="rzeczniczka SG", source_id="Straż Graniczna", source_kind="gov"))
     assert conflict.kind == "self_contradiction" and conflict.same_source
+
+
+def test_an_incidents_toll_that_falls_weeks_later_in_its_story_may_be_another_incident():
+    stories = {"a": "story:front", "b": "story:front", "c": "story:front"}
+    first = make_claim(9, article="a", actor="Ukraine", reference_time="2024-03-04")
+    days_later = make_claim(7, article="b", actor="Ukraine", reference_time="2024-03-06")
+    weeks_later = make_claim(5, article="c", actor="Ukraine", reference_time="2024-03-25")
+    figures = build_figures([first, days_later, weeks_later], stories=stories)
+    assert [f.scope for f in figures] == ["incident"]
+    drops = {tuple(c.value for c in conflict.claims) for conflict in find_conflicts(figures)}
+    assert drops == {(9, 7)}  # a toll that falls two days later is a contradiction

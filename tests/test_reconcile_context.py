@@ -146,3 +146,120 @@ def test_a_percentage_change_is_the_quantity_itself():
     two = claims_of("W październiku ceny wzrosły o 5 proc. rok do roku.", ("5 proc.", "other", "percent"))
     two[0].span = (50 + two[0].span[0], 50 + two[0].span[1])
     assert article_contexts(one + two)[1].part_of is None
+
+
+def _details(sentence: str, mention: str) -> tuple[str, ...]:
+    [context] = contexts(sentence, (mention, "other", "percent"))
+    assert context.share_of == "inflation", sentence
+    return context.share_details
+
+
+def test_a_component_or_basis_narrows_a_share() -> None:
+    assert _details("Ceny żywności poszły w górę o 5,1 proc. w skali roku.", "5,1 proc.") == ("food",)
+    assert _details("Inflacja bazowa w marcu wyniosła 3,3 proc.", "3,3 proc.") == ("core",)
+    assert _details("Ceny usług drożały najszybciej, o 6,2 proc.", "6,2 proc.") == ("services",)
+    assert _details("W ciągu miesiąca ceny wzrosły o 0,4 proc.", "0,4 proc.") == ("m/m",)
+    assert _details("W porównaniu z lutym ceny spadły o 0,2 proc.", "0,2 proc.") == ("m/m",)
+    assert _details("Analitycy banku prognozują, że inflacja na koniec roku sięgnie 4,1 proc.", "4,1 proc.") == (
+        "forecast",)
+    assert _details("Średnia inflacja w tym roku wyniesie według prognozy 3,9 proc.", "3,9 proc.") == (
+        "average", "forecast")
+
+
+def test_the_whole_index_and_what_it_leaves_out_narrow_nothing() -> None:
+    assert _details("Ceny towarów i usług konsumpcyjnych wzrosły o 4,4 proc.", "4,4 proc.") == ()
+    assert _details("Inflacja w maju wyniosła 2,9 proc. rok do roku.", "2,9 proc.") == ()
+    # What core inflation excludes is not what it counts.
+    assert _details("Inflacja bazowa, czyli z wyłączeniem cen żywności i paliw, wyniosła 3,1 proc.", "3,1 proc.") == (
+        "core",)
+
+
+def test_a_detail_of_the_next_clause_is_not_this_shares() -> None:
+    first, second = contexts("Inflacja wyniosła 4,5 proc., a ceny paliw wzrosły o 2 proc.",
+                             ("4,5 proc.", "other", "percent"), ("2 proc.", "other", "percent"))
+    assert first.share_details == () and second.share_details == ("fuel",)
+
+
+def test_a_much_smaller_count_after_a_larger_one_of_its_measure_is_a_breakdown() -> None:
+    claims = claims_of("Resort podaje 24 zgony, a dwa z nich odnotowano w stolicy.", ("24", "killed", None),
+                       ("dwa", "killed", None))
+    claims[0].value, claims[1].value = 24.0, 2.0
+    whole, part = article_contexts(claims)
+    assert whole.part_of is None and (part.part_of, part.part_locus) == (0, "breakdown")
+
+
+def test_no_breakdown_for_a_close_value_a_larger_one_another_measure_or_a_share() -> None:
+    def second(sentence: str, first: tuple[str, str, str | None, float], then: tuple[str, str, str | None, float],
+               ) -> ClaimContext:
+        claims = claims_of(sentence, first[:3], then[:3])
+        claims[0].value, claims[1].value = first[3], then[3]
+        return article_contexts(claims)[1]
+
+    # A revision (`spadła z 20 do 18`), a growing count, another measure, a share: no part.
+    assert second("Liczba zaginionych spadła z 20 do 18.", ("20", "missing", None, 20.0),
+                  ("18", "missing", None, 18.0)).part_of is None
+    assert second("Rano mówiono o 3 ofiarach, wieczorem o 9.", ("3", "killed", None, 3.0),
+                  ("9", "killed", None, 9.0)).part_of is None
+    assert second("Zginęło 30 osób, a 4 zostały ranne.", ("30", "killed", None, 30.0),
+                  ("4", "wounded", None, 4.0)).part_of is None
+    assert second("Frekwencja wyniosła 60 proc., a poparcie 20 proc.", ("60 proc.", "other", "percent", 60.0),
+                  ("20 proc.", "other", "percent", 20.0)).part_of is None
+
+
+def test_an_amount_each_recipient_may_get_is_not_the_total() -> None:
+    def money(sentence: str, mention: str) -> ClaimContext:
+        [context] = contexts(sentence, (mention, "supplied", "PLN"))
+        return context
+
+    cap = money("Każda poszkodowana rodzina może liczyć na zasiłek do 8 tys. zł.", "8 tys. zł")
+    assert (cap.money_for, cap.share_details) == ("benefit", ("per recipient",))
+    per_house = money("Na odbudowę przewidziano 150 tys. zł na dom.", "150 tys. zł")
+    assert (per_house.money_for, per_house.share_details) == ("reconstruction", ("per recipient",))
+    total = money("Gminy wypłaciły już 12 mln zł zasiłków.", "12 mln zł")
+    assert (total.money_for, total.share_details) == ("benefit", ())
+
+
+def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
+    def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, measure, None))
+        return context.share_details
+
+    assert count("W szpitalach przebywa 75 chorych.", "75") == ("in hospital",)
+    assert count("W punktach noclegowych zostało jeszcze 300 osób.", "300", "displaced") == ("in shelters",)
+    assert count("Zarzuty usłyszało 6 zatrzymanych.", "6", "captured") == ("charged",)
+    # The event's total is not narrowed, and neither is a death toll counted in hospital.
+    assert count("Od początku epidemii zachorowało 9 tys. osób.", "9 tys.") == ()
+    assert count("Policja zatrzymała 20 osób.", "20", "captured") == ()
+    assert count("W szpitalu zmarły 4 osoby.", "4", "killed") == ()
+
+
+def test_weapons_given_and_military_aid_are_one_purpose_apart_from_a_defence_budget() -> None:
+    def purpose(sentence: str, mention: str, currency: str = "EUR") -> str | None:
+        [context] = contexts(sentence, (mention, "supplied", currency))
+        return context.money_for
+
+    assert purpose("Kraj przekazał uzbrojenie o wartości 2 mld euro.", "2 mld euro") == "military aid"
+    assert purpose("Łączna pomoc wojskowa sięga 5 mld euro.", "5 mld euro") == "military aid"
+    assert purpose("Na obronność rząd wyda w tym roku 120 mld zł.", "120 mld zł", "PLN") == "defence"
+
+
+def test_who_measured_a_share_holds_for_the_whole_sentence() -> None:
+    first, second = contexts("Kandydat A zdobył 41 proc. głosów, a kandydat B 38 proc. – wynika z badania exit poll.",
+                             ("41 proc.", "other", "percent"), ("38 proc.", "other", "percent"))
+    assert "exit poll" in first.share_details and "exit poll" in second.share_details
+    # A component named in a later clause stays that clause's.
+    headline, fuel = contexts("Inflacja wyniosła 3,9 proc., a paliwa podrożały o 6 proc.",
+                              ("3,9 proc.", "other", "percent"), ("6 proc.", "other", "percent"))
+    assert "fuel" not in headline.share_details
+
+
+def test_a_percentage_without_a_cue_is_a_share_of_what_the_one_before_it_is() -> None:
+    first, second = contexts("Portal podał, że inflacja wyniosła 5,1 proc., ale urząd w komunikacie podał 4,8 proc.",
+                             ("5,1 proc.", "other", "percent"), ("4,8 proc.", "other", "percent"))
+    assert first.share_of == second.share_of == "inflation"
+    # Not across sentences, and not from a number that is no percentage.
+    [alone] = contexts("Urząd w komunikacie podał 4,8 proc.", ("4,8 proc.", "other", "percent"))
+    assert alone.share_of is None
+    count, share = contexts("Zatrudnienie znalazło 300 osób, czyli 12 proc.", ("300", "other", None),
+                            ("12 proc.", "other", "percent"))
+    assert share.share_of is None

@@ -141,3 +141,10 @@ def test_colliding_slugs_get_a_stable_hash():
     assert first[one] != first[two]
     assert all(i.startswith("killed:korea-polnocna:soldiers~") for i in first.values())
     assert figure_ids({two, one}) == first
+
+
+def test_a_missing_subject_among_several_kinds_meets_the_one_its_own_article_names():
+    claims = [make_claim(1, article="a", subject=None), make_claim(2, article="a", subject="żołnierz"),
+              make_claim(3, article="b", subject="cywil"), make_claim(4, article="c", subject=None)]
+    figures = {c.value: f.subject for f in build_figures(claims) for c in f.claims}
+    assert figures == {1: "soldiers", 2: "soldiers", 3: "civilians", 4: "unspecified"}

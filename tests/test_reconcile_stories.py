@@ -2,7 +2,14 @@
 adds to the stories it finds. The articles are short ones written for these tests."""
 from __future__ import annotations
 
-from kronika.reconcile.stories import ArticleFeatures, article_features, group_stories, same_story
+import itertools
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from datasketch import MinHash
+
+from kronika.reconcile.stories import NUM_PERM, SCHEME, ArticleFeatures, article_features, group_stories, same_story
 
 FLOOD_1 = (
     "Powódź w Kłodzku: woda z Nysy Kłodzkiej zalała centrum miasta. Strażacy ewakuowali mieszkańców "
@@ -58,3 +65,113 @@ def test_a_story_is_labelled_by_what_its_articles_name_and_dated_by_them() -> No
     [story] = group_stories([_features("flood-1", FLOOD_1, "2024-09-15"), _features("flood-2", FLOOD_2, "2024-09-18")])
     assert (story.first_published, story.last_published) == ("2024-09-15", "2024-09-18")
     assert story.label
+
+
+# Blocking: candidate pairs come from LSH bands and shared entities, each article meeting only its nearest
+# predecessors; it must find the pairs the pair test links, and stay linear in a story's size.
+
+STORIES = Path(__file__).parent / "corpus" / "stories"
+
+
+def _components(features: list[ArticleFeatures]) -> set[frozenset[str]]:
+    """Stories as the connected groups of all pairs `same_story` links (the quadratic reference)."""
+    parent = {f.article: f.article for f in features}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for a, b in itertools.combinations(features, 2):
+        if same_story(a, b):
+            parent[find(a.article)] = find(b.article)
+    groups: dict[str, set[str]] = {}
+    for f in features:
+        groups.setdefault(find(f.article), set()).add(f.article)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_blocking_loses_no_story_that_all_pairs_would_find() -> None:
+    from kronika.article import Rejection
+    from kronika.ingest import read_inputs
+
+    paths = sorted(STORIES.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"the stories corpus is not at {STORIES}")
+    features = [article_features(a.id, a.text, a.published, a.title) for a in read_inputs(paths)
+                if not isinstance(a, Rejection)]
+    assert {frozenset(s.articles) for s in group_stories(features)} == _components(features)
+
+
+def _synthetic(count: int, story: int, day: int, common: int) -> ArticleFeatures:
+    # An article of one long story: its own words, the story's words and a few shared with everything.
+    words = [f"story{story}-{k}" for k in range(30)] + [f"own{count}-{k}" for k in range(30)]
+    words += [f"common-{(count * 7 + k) % 500}" for k in range(common)]
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch([w.encode() for w in words])
+    return ArticleFeatures(f"a{count:05d}", (date(2024, 1, 1) + timedelta(days=day)).isoformat(),
+                           [f"Miejsce {story}", f"Osoba {story}"], minhash.hashvalues)
+
+
+def test_a_story_of_thousands_of_reports_costs_a_bounded_number_of_pair_tests(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kronika.reconcile.stories as stories
+
+    tested = []
+    real = stories.same_story
+
+    def counting(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+        tested.append((a.article, b.article))
+        return real(a, b)
+
+    monkeypatch.setattr(stories, "same_story", counting)
+    # 3,000 reports of one war front over 300 days, and 100 one-off stories among them.
+    features = [_synthetic(k, 0, k // 10, 10) for k in range(3000)]
+    features += [_synthetic(3000 + k, 1 + k, 3 * k, 10) for k in range(100)]
+    found = group_stories(features)
+    sizes = sorted((len(s.articles) for s in found), reverse=True)
+    assert sizes[0] == 3000 and len(sizes) == 101
+    assert len(tested) < 10 * len(features)  # all pairs would be ~4.8 million
+
+
+def test_an_ingest_tests_only_pairs_with_a_new_article(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kronika.reconcile.stories as stories
+
+    old = [_synthetic(k, k % 3, k, 40) for k in range(60)]
+    known = stories.story_map(group_stories(old))
+    new = [_synthetic(60 + k, k % 3, 60 + k, 40) for k in range(6)]
+    tested = []
+    real = stories.same_story
+
+    def recording(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+        tested.append({a.article, b.article})
+        return real(a, b)
+
+    monkeypatch.setattr(stories, "same_story", recording)
+    again = group_stories(old + new, known=known)
+    fresh = {f.article for f in new}
+    assert all(pair & fresh for pair in tested)
+    # The new reports join the stories they continue, under the stories' old ids.
+    by_article = stories.story_map(again)
+    assert {by_article[f.article] for f in new} <= set(known.values())
+    assert len(again) == len(set(known.values()))
+
+
+INFLATION_JULY = (
+    "Inflacja w lipcu według danych urzędu statystycznego przyspieszyła. Ceny towarów i usług konsumpcyjnych "
+    "rosną szybciej, ekonomiści komentują odczyt, a rada polityki pieniężnej analizuje prognozy stóp "
+    "procentowych. Drożeje żywność, paliwa i energia, a analitycy spodziewają się kolejnych podwyżek."
+)
+INFLATION_OCTOBER = (
+    "Inflacja w październiku według szybkiego szacunku urzędu statystycznego znów przyspieszyła. Ceny towarów "
+    "i usług konsumpcyjnych rosną, ekonomiści komentują odczyt, a rada polityki pieniężnej analizuje prognozy "
+    "stóp procentowych. Drożeje energia i żywność, analitycy spodziewają się dalszych podwyżek."
+)
+
+
+def test_a_recurring_report_months_later_in_much_the_same_words_is_the_same_story() -> None:
+    july, october = _features("cpi-7", INFLATION_JULY, "2024-08-14"), _features("cpi-10", INFLATION_OCTOBER,
+                                                                                 "2024-10-31")
+    assert same_story(july, october)
+    # Not a year and more later, nor an unrelated report of the same months.
+    assert not same_story(july, _features("cpi-next", INFLATION_OCTOBER, "2025-10-31"))
+    assert not same_story(october, _features("flood", FLOOD_1, "2024-08-20"))

@@ -8,7 +8,8 @@ Three rules, each naming both claims, both sources, both times and a one-line re
 - `self_contradiction`: the same, when both claims come from one voice: the same named source, or the
   same outlet speaking in its own voice. Unnamed sources ("zachodnie źródła") are never one voice.
 - `cumulative_drop`: in a cumulative figure (killed, casualties, displaced), a claim whose reference
-  time lies wholly after another's while its whole interval lies below the other's.
+  time lies wholly after another's while its whole interval lies below the other's; in an incident
+  figure only within `DROP_DAYS` of it (weeks later, one story's count may be of another incident).
 
 Two numbers of one sentence are never rivals (a comparison, a part, another measure), nor are two
 values more than ten times apart: under one key they are different quantities, not rival estimates.
@@ -20,6 +21,7 @@ number and not for the other is counting two things.
 `other` figures conflict only when they count a listed kind of thing (people, buildings), never for
 shares or money, which `other` keys too loosely.
 
+A claim of measure `other` that joined a figure of another measure by its kind is not compared.
 Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
 among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
 Undated claims (no reference time and no publication date) are not compared.
@@ -40,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kronika.claim import Claim
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
 from kronika.reconcile.subject_kinds import known_kinds
@@ -107,12 +110,13 @@ def find_conflicts(
 ) -> ConflictList:
     """Every conflict in every figure, up to `max_per_figure` per figure (see the module docstring)."""
     result = ConflictList()
-    for figure in figures:
-        found = _figure_conflicts(figure, max_per_figure + 1)
-        if len(found) > max_per_figure:
-            del found[max_per_figure:]
-            result.capped[figure.id] = max_per_figure
-        result.extend(found)
+    with no_cycle_collection():
+        for figure in figures:
+            found = _figure_conflicts(figure, max_per_figure + 1)
+            if len(found) > max_per_figure:
+                del found[max_per_figure:]
+                result.capped[figure.id] = max_per_figure
+            result.extend(found)
     if result.capped:
         # One line, not one per figure: a large ledger may cap thousands.
         shown = sorted(result.capped)[:5]
@@ -131,7 +135,10 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     for modalities in _COMPARABLE_MODALITIES:
         dated = []
         for position, claim in enumerate(figure.claims):
-            if claim.modality in modalities and (when := claim_time(claim)) is not None:
+            # A claim whose measure only its kind implies (an `other` count of infections in a cases
+            # figure, kronika.reconcile.identity) is shown in the figure but never one end of a conflict.
+            if claim.modality in modalities and claim.measure == figure.measure and \
+                    (when := claim_time(claim)) is not None:
                 dated.append(_Dated(when.start, when.end, value_interval(claim), position))
         dated.sort(key=lambda d: (d.start, d.end, d.position))
         pairs = [("disjoint", _disjoint_while_overlapping(dated))]
@@ -142,10 +149,22 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
+                if rule == "cumulative_drop" and figure.scope == "incident" and _days_between(a, b) > DROP_DAYS:
+                    continue  # weeks apart in one story, two counts may be two incidents (two strikes)
                 if len(found) >= limit:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
     return found
+
+
+# An incident's toll that falls within this many days is a contradiction; further apart, in one story
+# (a war front, an epidemic), the later count may be of another incident. Running totals fall never.
+DROP_DAYS = 7
+
+
+def _days_between(earlier: Claim, later: Claim) -> int:
+    first, second = claim_time(earlier), claim_time(later)
+    return 0 if first is None or second is None else max(0, second.start - first.end)
 
 
 RIVAL_RATIO = 10  # values further apart than this are different quantities under one key, not rivals

@@ -10,12 +10,20 @@ language data (kronika/lang/<lang>/reconcile/):
   part of the first (never a rival estimate of it).
 - part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
   last number of the previous sentence, when both count one measure.
+- without a cue, a count of one measure that follows a larger one in its sentence and is at most half of
+  it is a breakdown of it (a part): `18 zgonów, ... dwóch z Bukaresztu`.
 - change_cues.tsv: `dwóch kolejnych`, `o jedną mniej`, `wzrosła o 40` make a stated number a change of
   the count before it (of one measure, in the article): a part of that count, never a rival of it.
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
-  the cue nearest the number wins.
+  the cue nearest the number wins; a percentage with no cue of its own is a share of what the
+  percentage before it in its sentence is.
+- share_detail.tsv / money_detail.tsv: what narrows a share within it (a component `żywności`, a basis
+  `w ciągu miesiąca`, an average, a forecast) or an amount (what each recipient may get, `mogą liczyć
+  na`); count_detail.tsv: a head count of people held in one kind of place (`w szpitalach`, `w punktach
+  noclegowych`) is a stock apart from the event's total. Every detail in the number's clause counts, up
+  to a stop (`z wyłączeniem`).
 
 Each claim's sentence is read once, so the pass is linear in the text.
 """
@@ -39,6 +47,7 @@ class ClaimContext:
     share_of: str | None = None
     money_for: str | None = None
     year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
+    share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -66,6 +75,12 @@ class _Cues:
     money: re.Pattern[str]
     moneys: dict[str, str]
     opener: re.Pattern[str]
+    detail: re.Pattern[str]
+    details: dict[str, str]
+    money_detail: re.Pattern[str]
+    money_details: dict[str, str]
+    count_detail: re.Pattern[str]
+    count_details: dict[str, str]
     change_next_before: re.Pattern[str]
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
@@ -79,6 +94,9 @@ def cues(lang: str = "pl") -> _Cues:
         shifts[phrase.casefold()] = shift if shift == "before" else int(shift)
     shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
+    details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
+    money_details = {p.casefold(): key for p, key in _lines("money_detail.tsv", lang)}
+    count_details = {p.casefold(): key for p, key in _lines("count_detail.tsv", lang)}
     change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
@@ -90,6 +108,9 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern(list(shares)), shares,
         _pattern(list(moneys)), moneys,
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
+        _pattern(list(details)), details,
+        _pattern(list(money_details)), money_details,
+        _pattern(list(count_details)), count_details,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
@@ -112,6 +133,20 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
     return bool(table.change_comparative.search(after) or table.change_verb.search(before))
 
 
+BREAKDOWN_SHARE = 0.5
+_NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
+
+
+def _breakdown(whole: Claim, claim: Claim) -> bool:
+    """A count of one measure that follows a larger count in its sentence, at most half of it, without a
+    cue (`liczba zgonów to 18, w tym nie ujęto dwóch z Bukaresztu`; `18 ofiar, dwie z nich w stolicy`):
+    a breakdown of the larger count, not a rival of it or of other reports. Shares are excluded (they
+    are rates, not parts) and so are plans."""
+    return (claim.modality in _STATED and whole.modality in _STATED and claim.unit == whole.unit
+            and claim.unit != "percent" and whole.value > 0 and claim.value <= BREAKDOWN_SHARE * whole.value
+            and claim.qualifier != "vague" and whole.qualifier != "vague")
+
+
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
@@ -131,7 +166,33 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     return first.group(0)
 
 
+# Who measured a share is said once for the whole sentence (`..., a kandydat PiS 29 proc. – wynika z
+# badania exit poll`): these details hold for every share of it, wherever they stand.
+_SENTENCE_WIDE = frozenset({"exit poll", "late poll"})
+
+
+def _share_details(table: _Cues, before: str, after: str, of: str = "share", rest: str = "") -> tuple[str, ...]:
+    """The details (share_detail.tsv, money_detail.tsv or count_detail.tsv, `of` share, money or count)
+    in the clause of a number: all of them before it up to a stop, and those after it up to the clause's
+    end."""
+    pattern, details = {"share": (table.detail, table.details), "money": (table.money_detail, table.money_details),
+                        "count": (table.count_detail, table.count_details)}[of]
+    if (end := _CLAUSE_END.search(after)) is not None:
+        after = after[:end.start()]
+    found: set[str] = set()
+    for match in pattern.finditer(before):
+        detail = details[match.group(0)]
+        if detail == "-":
+            break
+        found.add(detail)
+    found.update(details[m.group(0)] for m in pattern.finditer(after))
+    found.update(d for m in pattern.finditer(rest) if (d := details[m.group(0)]) in _SENTENCE_WIDE)
+    found -= {"-", "="}
+    return tuple(sorted(found))
+
+
 _YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*r")  # a cheap test of the sentence before the clause's search
 
 
 def _clause_year(before: str, after: str) -> str | None:
@@ -174,9 +235,13 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     table = cues(lang)
     positions = _positions(claims)
     result: list[ClaimContext] = []
+    text, sentence, has_year, has_count_detail = "", None, False, False
     for i, claim in enumerate(claims):
         start, end = positions[i]
-        text = claim.sentence.casefold()
+        if claim.sentence is not sentence:  # cheap tests of the whole sentence, once
+            sentence, text = claim.sentence, claim.sentence.casefold()
+            has_year = _ANY_YEAR.search(text) is not None
+            has_count_detail = table.count_detail.search(text) is not None
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -191,13 +256,23 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of = i - 1
             elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
+            elif previous is not None and _breakdown(claims[previous], claim):
+                part_of, locus = previous, "breakdown"
         shift = None
         if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
         share = money = None
+        details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
+            if share is None and previous is not None and claims[previous].unit == "percent":
+                share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
+            details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, _clause_year(before, after)))
+            details = _share_details(table, before, after, "money") if money else ()
+        elif has_count_detail and claim.measure not in _NOT_NARROWED:
+            details = _share_details(table, before, after, "count")
+        year = _clause_year(before, after) if has_year else None
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
     return result

@@ -21,9 +21,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kronika.claim import Claim
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.identity import Membership, assign_figures
 from kronika.reconcile.intervals import stated_interval
 from kronika.reconcile.keys import FigureKey, figure_ids
@@ -38,13 +40,30 @@ CUMULATIVE_MEASURES = frozenset({"killed", "casualties", "displaced"})
 FACTUAL_MODALITIES = frozenset({"asserted", "reported"})
 
 
-@dataclass(slots=True)
 class Summary:
-    low: float | None
-    best: float | None
-    high: float | None
-    rule: str
-    as_of: str | None = None
+    """low, best, high, the rule that chose them (as one line for people) and the time they hold for.
+    The rule's wording is made when it is first read: a ledger of half a million figures builds it
+    only for the figures someone looks at or stores."""
+
+    __slots__ = ("low", "best", "high", "as_of", "_rule", "_explain")
+
+    def __init__(self, low: float | None, best: float | None, high: float | None, rule: str | None = None,
+                 as_of: str | None = None, *, chosen: tuple[Claim, int, int] | None = None) -> None:
+        self.low, self.best, self.high, self.as_of = low, best, high, as_of
+        self._rule = rule
+        self._explain = chosen  # the chosen claim, how many current estimates, how many sources
+
+    @property
+    def rule(self) -> str:
+        if self._rule is None:
+            self._rule = _explain(self, *self._explain) if self._explain is not None else ""
+        return self._rule
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Summary) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"Summary(low={self.low!r}, best={self.best!r}, high={self.high!r}, as_of={self.as_of!r})"
 
     def to_dict(self) -> dict[str, Any]:
         return {"low": self.low, "best": self.best, "high": self.high, "rule": self.rule, "as_of": self.as_of}
@@ -140,19 +159,21 @@ def build_figures(claims: Iterable[Claim], *, stories: dict[str, str] | None = N
     """Group claims into figures (kronika.reconcile.identity), sorted by id. `stories` maps article ->
     story; without it the claims are taken as one story."""
     claims = list(claims)
-    memberships = assign_figures(claims, stories, lang)
-    members: dict[FigureKey, list[int]] = defaultdict(list)
-    for index, membership in enumerate(memberships):
-        members[membership.key].append(index)
-    ids = figure_ids(set(members) | {k.part_of for k in members if k.part_of is not None})
-    figures = [_figure(ids, key, group, memberships) for key, group in members.items()]
-    figures.sort(key=lambda f: f.id)
+    with no_cycle_collection():
+        memberships = assign_figures(claims, stories, lang)
+        members: dict[FigureKey, list[int]] = defaultdict(list)
+        for index, membership in enumerate(memberships):
+            members[membership.key].append(index)
+        ids = figure_ids(set(members) | {k.part_of for k in members if k.part_of is not None})
+        figures = [_figure(ids, key, group, memberships) for key, group in members.items()]
+        figures.sort(key=lambda f: f.id)
     logger.info("%d claims -> %d figures", len(claims), len(figures))
     return figures
 
 
 def _figure(ids: dict[FigureKey, str], key: FigureKey, indices: list[int], memberships: list[Membership]) -> Figure:
-    indices.sort(key=lambda i: time_order(memberships[i].claim))
+    if len(indices) > 1:
+        indices.sort(key=lambda i: time_order(memberships[i].claim))
     claims = [memberships[i].claim for i in indices]
     roles = [memberships[i].role for i in indices]
     wholes = [memberships[w].claim if (w := memberships[i].whole) is not None else None for i in indices]
@@ -166,14 +187,22 @@ def assemble_figure(figure_id: str, measure: str, actor: str | None, subject: st
                     claims: list[Claim], roles: list[str], wholes: list[Claim | None], *, story: str | None,
                     running: bool, part_of: str | None, period: str | None) -> Figure:
     """A figure of `claims` (in time order, with their roles): its per-source series and summary."""
-    by_source: dict[str, list[Claim]] = {}
+    if len(claims) == 1:  # most figures of a large ledger: one report of one thing
+        claim, key = claims[0], source_key(claims[0])
+        denial = roles[0] == "denial"
+        alone = SourceSeries(source_label(claim), claims, None if denial else _latest(claims), key)
+        return Figure(figure_id, measure, actor, subject, place, claims, [alone], summarise([alone]),
+                      [claim.subject] if claim.subject else [], story, "running" if running else "incident",
+                      roles, wholes, part_of, 0 if denial else independent_sources(claims), claim.unit, period)
+    by_source: dict[str, list[Claim]] = {}  # per source, its claims other than denials
+    own: dict[str, list[Claim]] = {}  # per source, all its claims
     for claim, role in zip(claims, roles, strict=True):
-        by_source.setdefault(source_key(claim), [])
+        key = source_key(claim)
+        if key not in own:
+            own[key], by_source[key] = [], []
+        own[key].append(claim)
         if role != "denial":
-            by_source[source_key(claim)].append(claim)
-    own: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        own[source_key(claim)].append(claim)
+            by_source[key].append(claim)
     series = [SourceSeries(source_label(own[k][0]), own[k], _latest(group), k) for k, group in by_source.items()]
     subjects = sorted({c.subject for c in claims if c.subject})
     return Figure(figure_id, measure, actor, subject, place, claims, series, summarise(series), subjects, story,
@@ -194,8 +223,13 @@ def independent_sources(claims: Iterable[Claim]) -> int:
         if claim.source_id or claim.source:
             keys.add(source_key(claim))
         else:
-            keys.add(_SPACE.sub(" ", claim.sentence.casefold()).strip())
+            keys.add(_wording(claim.sentence))
     return len(keys)
+
+
+@lru_cache(maxsize=1 << 14)  # the claims of one sentence, and wire copies, share it
+def _wording(sentence: str) -> str:
+    return _SPACE.sub(" ", sentence.casefold()).strip()
 
 
 def _latest(series: list[Claim]) -> Claim | None:
@@ -242,6 +276,11 @@ def summarise(series: list[SourceSeries]) -> Summary:
     if not latest:
         return Summary(None, None, None, "no summary: no source asserts or reports a figure "
                                          "(only planned, possible or denied ones)")
+    if len(latest) == 1:  # one source's estimate: its own bounds (the general case below, shortened)
+        only = latest[0]
+        low, high = _stated_bounds(only)
+        as_of = (only.reference_time or only.published) if claim_time(only) is not None else None
+        return Summary(low, only.value if _one_number(only) else None, high, as_of=as_of, chosen=(only, 1, 1))
     dated = [(t, c) for c in latest if (t := claim_time(c)) is not None]
     if dated:
         newest = _newest([t for t, _ in dated])
@@ -252,14 +291,18 @@ def summarise(series: list[SourceSeries]) -> Summary:
     bounds = [_stated_bounds(c) for c in current]
     low = None if any(b[0] is None for b in bounds) else min(b[0] for b in bounds if b[0] is not None)
     high = None if any(b[1] is None for b in bounds) else max(b[1] for b in bounds if b[1] is not None)
-    chosen = max(current, key=_recency)
+    chosen = max(current, key=_recency) if len(current) > 1 else current[0]
     best = chosen.value if _one_number(chosen) else None
-    when = f"as of {as_of}" if as_of else "undated"
-    stated = "best = its stated value" if best is not None else "no best: it states a range, shown as low–high"
-    rule = (f"{when}: best from the latest asserted estimate of the most recent report "
-            f"({describe_value(chosen)}, {source_label(chosen)}, published {chosen.published or 'undated'}); "
-            f"{stated}; low/high = envelope of the stated bounds of {len(current)} current estimate(s) "
-            f"among the latest of {len(latest)} source(s); an open bound stays open")
     if best is None and len(current) == 1:
         low, high = bounds[0]
-    return Summary(low=low, best=best, high=high, rule=rule, as_of=as_of)
+    return Summary(low=low, best=best, high=high, as_of=as_of, chosen=(chosen, len(current), len(latest)))
+
+
+def _explain(summary: Summary, chosen: Claim, current: int, sources: int) -> str:
+    when = f"as of {summary.as_of}" if summary.as_of else "undated"
+    stated = ("best = its stated value" if summary.best is not None
+              else "no best: it states a range, shown as low–high")
+    return (f"{when}: best from the latest asserted estimate of the most recent report "
+            f"({describe_value(chosen)}, {source_label(chosen)}, published {chosen.published or 'undated'}); "
+            f"{stated}; low/high = envelope of the stated bounds of {current} current estimate(s) "
+            f"among the latest of {sources} source(s); an open bound stays open")

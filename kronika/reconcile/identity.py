@@ -29,15 +29,21 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
-from kronika.reconcile.keys import FigureKey, assign_keys
-from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys
+from kronika.reconcile.subject_kinds import known_kinds, subject_kind
+from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
 _SHARES_OF_WHOM = frozenset({"votes", "support"})
+# Shares that each source measures for itself: two pollsters' support for a candidate are two series of
+# readings, never one figure in conflict.
+_SHARES_BY_SOURCE = frozenset({"support"})
 
 
 @dataclass(slots=True)
@@ -117,18 +123,46 @@ def _named_before(before: str) -> str | None:
     return word if sum(ch.isupper() for ch in word) > 1 else word[:6].casefold()
 
 
+@lru_cache(maxsize=4)
+def _not_subjects(lang: str) -> frozenset[str]:
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "not_subjects.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_no_subject(subject: str | None, lang: str) -> bool:
+    """`liczba`, `zgon`, `sztuka`: the subject names the count or its unit (not_subjects.txt)."""
+    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _not_subjects(lang)  # type: ignore[union-attr]
+
+
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
-    unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
+    if claim.unit == "percent" or claim.unit and claim.unit.isupper() or claim.measure == "other":
+        unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
     if claim.unit == "percent":
         if context.share_of:
             whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
-            return f"share of {context.share_of}" + (f" for {whose}" if whose else "")
+            # A forecast is its forecaster's: two banks' forecasts are two quantities, not rival readings.
+            details = [f"{d} by {source_key(claim)}" if d in ("forecast", "poll") else d
+                       for d in context.share_details]
+            if context.share_of in _SHARES_BY_SOURCE and not any(d.startswith(("forecast", "poll")) for d in details):
+                details.append(f"poll by {source_key(claim)}")  # a poll is its pollster's reading
+            narrowed = f" ({', '.join(details)})" if details else ""
+            return f"share of {context.share_of}{narrowed}" + (f" for {whose}" if whose else "")
         return (subject_kind(claim.subject, claim.unit, lang) or unkeyed) if claim.subject else unkeyed
     if claim.unit and claim.unit.isupper():
-        return f"money ({claim.unit}) for {context.money_for}" if context.money_for else unkeyed
-    kind = subject_kind(claim.subject, claim.unit, lang)
+        if not context.money_for:
+            return unkeyed
+        narrowed = f" ({', '.join(context.share_details)})" if context.share_details else ""
+        return f"money ({claim.unit}) for {context.money_for}{narrowed}"
+    kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
+    if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
+            and kind not in _PERSON_KINDS:
+        kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
+    if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
+        return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
 
 
@@ -154,26 +188,35 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
 
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     members: dict[str | None, list[int]] = defaultdict(list)
+    others: dict[str | None, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
+        elif claim.actor:
+            others[story_of[i]].append(claim)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
-        found = assign_keys([claims[i] for i in indices], lang, [kinds[i] for i in indices], story,
-                            [_period(claims[i], contexts[i]) for i in indices])
+        found = assign_keys([_implied_measure(claims[i], kinds[i]) for i in indices], lang,
+                            [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
+                            others.get(story, ()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
+    figures_of: dict[tuple[str | None, str], _StoryFigures] = {}
     for i, claim in enumerate(claims):
         if claim.modality == "denied" and i not in whole_of:
-            keys[i] = _denied_figure(claim, kinds[i] or "", story_of[i], claims, keys, members.get(story_of[i], []))
+            found_figures = figures_of.get((story_of[i], claim.measure))
+            if found_figures is None:
+                found_figures = figures_of[(story_of[i], claim.measure)] = _StoryFigures(
+                    claim.measure, claims, keys, members.get(story_of[i], []))
+            keys[i] = found_figures.denied(claim, kinds[i] or "", story_of[i])
             roles[i] = "denial"
     for i in sorted(whole_of, key=lambda i: claims[i].span):  # a nested part's whole comes first
         whole = whole_of[i]
         whole_key = keys[whole] or FigureKey(claims[whole].measure, claims[whole].actor, kinds[whole] or "",
                                              claims[whole].place, False, story_of[i])
         keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
-                            False, story_of[i], whole_key, contexts[i].part_locus or kinds[i])
+                            False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
         roles[i] = "part"
     # A running total leaves its story only under an actor its own claim states, not one it borrowed.
     final = _lift_running_totals(keys, [x if c.actor else dataclasses.replace(x, running=False)
@@ -182,21 +225,59 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             for i in range(len(claims))]
 
 
-def _denied_figure(claim: Claim, kind: str, story: str | None, claims: Sequence[Claim],
-                   keys: list[FigureKey | None], candidates: list[int]) -> FigureKey:
-    """The figure of the story a denial most resembles: same measure, then kind, value, place, actor."""
-    best: tuple[int, FigureKey] | None = None
-    for j in candidates:
-        key, other = keys[j], claims[j]
-        if key is None or other.measure != claim.measure:
-            continue
-        score = (2 * (key.subject == kind) + 2 * (other.value == claim.value) + (key.place == claim.place)
-                 + (other.actor == claim.actor))
-        if best is None or score > best[0]:
-            best = (score, key)
-    if best is not None:
-        return best[1]
-    return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+# Kinds that say their measure: infections are cases, whatever verb the text used (`odnotowano 14 tys.
+# przypadków` has measure `other`).
+_MEASURE_OF_KIND = {"infections": "cases"}
+
+
+def _implied_measure(claim: Claim, kind: str | None) -> Claim:
+    implied = _MEASURE_OF_KIND.get(kind or "")
+    return dataclasses.replace(claim, measure=implied) if implied and claim.measure == "other" else claim
+
+
+# Measures that befall people only, and the kinds of people (or their households) they can count.
+_PERSON_MEASURES = frozenset({"killed", "wounded", "missing", "captured", "released", "displaced"})
+_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "households", "patients", "pensioners"}
+
+
+# Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
+# changes of one count are different subsets, never one quantity to compare.
+_UNNAMED_LOCI = frozenset({"breakdown", "change"})
+
+
+def _locus(claim: Claim, context: ClaimContext, kind: str | None) -> str | None:
+    locus = context.part_locus or kind
+    if locus in _UNNAMED_LOCI:
+        return f"{locus} {claim.article}#{claim.span[0]}"
+    return locus
+
+
+class _StoryFigures:
+    """The figures of one measure in one story, for the denials to find the one they deny: per key, the
+    values and actors its claims state (one pass over the story's claims, whatever the denials)."""
+
+    def __init__(self, measure: str, claims: Sequence[Claim], keys: list[FigureKey | None],
+                 candidates: list[int]) -> None:
+        self.values: dict[FigureKey, set[float]] = {}
+        self.actors: dict[FigureKey, set[str | None]] = {}
+        for j in candidates:
+            key, other = keys[j], claims[j]
+            if key is None or other.measure != measure:
+                continue
+            self.values.setdefault(key, set()).add(other.value)
+            self.actors.setdefault(key, set()).add(other.actor)
+
+    def denied(self, claim: Claim, kind: str, story: str | None) -> FigureKey:
+        """The figure a denial most resembles: same measure, then kind, value, place, actor."""
+        best: tuple[int, FigureKey] | None = None
+        for key, values in self.values.items():
+            score = (2 * (key.subject == kind) + 2 * (claim.value in values) + (key.place == claim.place)
+                     + (claim.actor in self.actors[key]))
+            if best is None or score > best[0]:
+                best = (score, key)
+        if best is not None:
+            return best[1]
+        return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
 
 
 def _lift_running_totals(keys: list[FigureKey | None], contexts: list[ClaimContext]) -> list[FigureKey]:

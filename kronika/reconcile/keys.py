@@ -5,7 +5,8 @@ Subject kind and place are often left unsaid ("ok. 2 tys. z nich zginęło"; "w 
 for these two a missing value refines nothing:
 
 1. Subject kind, within one (measure, actor): a claim without a kind joins the one kind the others
-   name; when they name none or several, it goes to a figure of kind `unspecified`.
+   name; when they name several, the one its own article names; else it goes to a figure of kind
+   `unspecified`.
 2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
    figure (placeless claims included) and the figure carries that place. When they name several
    places, each place gets its own figure and the placeless claims keep a figure of their own (the
@@ -26,10 +27,11 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kronika.claim import Claim
-from kronika.entities import entity_info
+from kronika.entities import entity_info, find_entities
 from kronika.reconcile.subject_kinds import subject_kind
 
 UNSPECIFIED_SUBJECT = "unspecified"
@@ -50,6 +52,16 @@ class FigureKey:
     part_of: FigureKey | None = None  # a part's whole
     locus: str | None = None  # what the part is (`nysa`, `children`)
     period: str | None = None  # the month, week or year an incident count is of (`2024-08`), when stated
+    # Keys are dictionary keys many times over (one per claim, nested in parts): hash the fields once.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.measure, self.actor, self.subject, self.place,
+                                                self.split_by_place, self.story, self.part_of, self.locus,
+                                                self.period)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def base_id(self) -> str:
         if self.part_of is not None:
@@ -67,6 +79,7 @@ class FigureKey:
         return "incident" if self.story else "running"
 
 
+@lru_cache(maxsize=1 << 18)  # actors, kinds, places and stories repeat over a ledger's figures
 def slug(text: str | None) -> str:
     """`North Korea` -> `north-korea`; `soldiers (%)` -> `soldiers-pct`; `Łódź` -> `lodz`."""
     if not text:
@@ -79,6 +92,26 @@ def slug(text: str | None) -> str:
 def _country_of(place: str) -> str | None:
     info = entity_info(place)
     return info.get("country") if info else None
+
+
+@lru_cache(maxsize=1 << 14)
+def source_country(source: str | None, lang: str = "pl") -> str | None:
+    """The country a source phrase names or belongs to (`Czeskie służby` -> Czechia, `MON` -> Poland)."""
+    if not source:
+        return None
+    for mention in find_entities(source):
+        if mention.kind == "country":
+            return mention.canonical
+        info = entity_info(mention.canonical)
+        if info and info.get("country"):
+            return str(info["country"])
+    return None
+
+
+def _at_home(source: str | None, actor: str, lang: str) -> bool:
+    """The source is of no country, or of the actor's own."""
+    home = source_country(source, lang)
+    return home is None or home == actor or _country_of(actor) == home
 
 
 def _clean(text: str | None) -> str | None:
@@ -103,10 +136,12 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
 
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
-                story: str | None = None, periods: Sequence[str | None] | None = None) -> list[FigureKey]:
+                story: str | None = None, periods: Sequence[str | None] | None = None,
+                also_named: Sequence[Claim] = ()) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
     `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
-    period each claim counts, or None) keeps counts of different periods apart, like measure and actor."""
+    period each claim counts, or None) keeps counts of different periods apart, like measure and actor;
+    `also_named` are the story's other claims (parts, denials), whose actors a claim may borrow."""
     if periods is None:
         periods = [None] * len(claims)
     actors = [_clean(c.actor) for c in claims]
@@ -114,9 +149,15 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for claim, actor, period in zip(claims, actors, periods, strict=True):
         if actor is not None:
             named_actors[(claim.measure, period)].add(actor)
+    for claim in also_named:  # the story's parts and denials name actors too, though they key apart
+        if (actor := _clean(claim.actor)) is not None:
+            named_actors[(claim.measure, None)].add(actor)
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
-    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1 else None)
+    # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
+    # toll: it borrows no actor.
+    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1
+                        and _at_home(c.source, next(iter(only)), lang) else None)
               for c, actor, period in zip(claims, actors, periods, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
     if kinds is None:
@@ -124,13 +165,17 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     kinds = _generic_kinds_joined(bases, kinds)
 
     named_kinds: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
-    for base, kind in zip(bases, kinds, strict=True):
+    in_article: dict[tuple[str, str, str | None, str | None], set[str]] = defaultdict(set)
+    for claim, base, kind in zip(claims, bases, kinds, strict=True):
         if kind is not None:
             named_kinds[base].add(kind)
+            in_article[(claim.article, *base)].add(kind)
     resolved_kinds: list[str] = []
-    for base, kind in zip(bases, kinds, strict=True):
+    for claim, base, kind in zip(claims, bases, kinds, strict=True):
         if kind is None:
             candidates = named_kinds.get(base, ())
+            if len(candidates) != 1:  # the story counts several kinds: the one its own article names
+                candidates = in_article.get((claim.article, *base), ())
             kind = next(iter(candidates)) if len(candidates) == 1 else UNSPECIFIED_SUBJECT
         resolved_kinds.append(kind)
 

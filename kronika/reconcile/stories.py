@@ -5,13 +5,15 @@ share specific named entities (a town, a person, an armed group; not a country, 
 share) and are close in time. Stories are the connected groups of such pairs.
 
 Wording is compared as sets of word stems (the first letters of every longer word, a cheap stand-in
-for Polish lemmas) through MinHash signatures; `datasketch`'s MinHashLSH (a maintained library,
-banded locality-sensitive hashing) proposes candidate pairs, and specific entities are blocked on
-through an inverted index that skips entities shared by too many articles. Neither step compares all
-pairs, so grouping n articles costs about O(n) signatures and index look-ups.
+for Polish lemmas) through MinHash signatures (`datasketch`, a maintained library). Candidate pairs are
+blocked, never all pairs: banded LSH over the signatures (48 bands of 2 hash values, bucketed with numpy
+over all articles at once) and shared specific entities; in each band bucket and for each entity an
+article meets only its few nearest predecessors in time, and candidates further apart in time than any
+rule allows are dropped before a similarity is computed. Grouping n articles therefore costs O(n log n)
+array work and O(n) pair tests, whatever the size of a story or of a bucket shared by chance.
 
-Signatures are kept (`ArticleFeatures.signature`) so that a later ingest compares its new articles
-with the stored ones only (`group_stories(..., known=...)`).
+Signatures are kept (`ArticleFeatures.signature`) so that a later ingest tests only pairs that involve
+its new articles (`group_stories(..., known=...)`).
 """
 from __future__ import annotations
 
@@ -24,14 +26,14 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 from kronika.entities import find_entities
+from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.keys import slug
 
 NUM_PERM = 96
 SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
-LSH_THRESHOLD = 0.12  # candidates only; the pair test below decides
 WORDING_SAME_STORY = 0.16  # stem-set Jaccard at which two articles read as one story
 WORDING_WITH_ENTITY = 0.07  # enough when they also share a specific entity
 WORDING_ONGOING = 0.10
@@ -39,9 +41,10 @@ WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does
 SHARED_NAMES = 3
 MAX_DAYS_APART = 45  # a story's reports cluster in time
 ENTITY_DAYS_APART = 14  # a shared entity with little shared wording links only reports this close
+RECURRING_DAYS_APART = 120  # months apart, wording this alike is one ongoing situation on its own
+WORDING_RECURRING = 0.25  # (unrelated articles of the stories corpus reach 0.17)
 ONGOING_DAYS_APART = 400  # an ongoing situation (a war front) links over months through its own cast
 ONGOING_ENTITIES = 2  # ... when two articles share at least this many specific entities
-MAX_ENTITY_ARTICLES = 50  # an entity in more articles than this is too common to block on
 STEM_LENGTH = 6
 MIN_WORD = 5
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
@@ -126,7 +129,8 @@ def _jaccard(a: ArticleFeatures, b: ArticleFeatures) -> float:
 
 def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
     """The pair test: close in time with alike wording, or with a shared specific entity and some shared
-    wording; or months apart, with several specific entities and alike wording (an ongoing situation)."""
+    wording; or months apart, with much alike wording (a recurring report) or with several specific
+    entities and alike wording (an ongoing situation)."""
     days, wording = _days_apart(a, b), _jaccard(a, b)
     common = set(a.entities) & set(b.entities)
     if days <= MAX_DAYS_APART:
@@ -136,114 +140,162 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES))
+    if days <= RECURRING_DAYS_APART and wording >= WORDING_RECURRING:
+        return True  # a recurring report of one situation (a monthly reading of inflation), in its own words
     shared = sum(1 for e in common if not e.startswith("~"))
     return days <= ONGOING_DAYS_APART and shared >= ONGOING_ENTITIES and wording >= WORDING_ONGOING
 
 
 class _UnionFind:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {item: item for item in items}
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
 
-    def find(self, item: str) -> str:
+    def find(self, item: int) -> int:
+        parent = self.parent
         root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:
+            parent[item], item = root, parent[item]
         return root
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _minhash(signature: np.ndarray) -> LeanMinHash:
-    # Lean: built from stored hash values without drawing the permutations again (a MinHash would).
-    return LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)
+# Blocking. Candidate pairs come from two indexes, both over the articles in time order, and in both an
+# article meets only its nearest predecessors in time, so a story of thousands of reports, or a bucket
+# that unrelated articles share by chance, costs a bounded number of pair tests per article:
+# - wording: MinHash LSH, BANDS bands of ROWS hash values (96 = 48 x 2: two articles with stem-set Jaccard
+#   0.16 meet in some band with probability 0.71, at 0.25 with 0.95); in each band an article meets the
+#   BAND_NEIGHBOURS articles before it in its bucket;
+# - specific entities (a town, a person, an armed group): an article meets the ENTITY_NEIGHBOURS articles
+#   before it that name the same entity, however many name it.
+# A candidate more than ONGOING_DAYS_APART away is dropped before any similarity is computed.
+ROWS = 2
+BANDS = NUM_PERM // ROWS
+BAND_NEIGHBOURS = 2
+ENTITY_NEIGHBOURS = 6
+_PAIR_CHUNK = 1 << 18  # pairs whose signatures are compared at once (bounded memory)
+_ROW_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                     0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD][:ROWS], dtype=np.uint64)
 
 
-STORY_SAMPLE = 32  # a story's newest articles kept in the wording index
+def _band_keys(signatures: np.ndarray) -> np.ndarray:
+    """(articles, BANDS) keys: each band's ROWS hash values mixed into one 64-bit number."""
+    rows = signatures[:, :BANDS * ROWS].reshape(len(signatures), BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        return (rows * _ROW_MIX).sum(axis=2, dtype=np.uint64)
 
 
-class _WordingIndex:
-    """MinHash LSH over the newest `STORY_SAMPLE` articles of each story so far. A new article is compared
-    with those, not with every article of a big story: in a war's thousands of reports every article is in
-    every band's bucket, and querying them all would make grouping quadratic in the story's size."""
+def _neighbour_pairs(groups: np.ndarray, positions: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (earlier, later) of positions that share a group, each later one with up to `neighbours`
+    nearest earlier ones. `positions` ascend within each group once sorted stably by group."""
+    order = np.argsort(groups, kind="stable")
+    groups, positions = groups[order], positions[order]
+    firsts, seconds = [], []
+    for offset in range(1, neighbours + 1):
+        same = groups[offset:] == groups[:-offset]
+        firsts.append(positions[:-offset][same])
+        seconds.append(positions[offset:][same])
+    return np.concatenate(firsts), np.concatenate(seconds)
 
-    def __init__(self, union: _UnionFind, order: dict[str, tuple[int, str]]) -> None:
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self.union = union
-        self.order = order  # article -> its place in time
-        self.kept: dict[str, list[str]] = {}  # story root -> its articles in the index, oldest first
 
-    def query(self, sketch: LeanMinHash) -> list[str]:
-        return list(self.lsh.query(sketch))
+def _candidates(features: Sequence[ArticleFeatures], days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j, positions in `features`, which are in time order), once each."""
+    n = len(features)
+    firsts, seconds = [], []
+    signatures = np.vstack([np.asarray(f.signature, dtype=np.uint64) for f in features])
+    keys = _band_keys(signatures)
+    del signatures
+    positions = np.arange(n, dtype=np.int64)
+    for band in range(BANDS):
+        a, b = _neighbour_pairs(keys[:, band], positions, BAND_NEIGHBOURS)
+        firsts.append(a)
+        seconds.append(b)
+    del keys
+    entity_ids: dict[str, int] = {}
+    holder_entities, holder_positions = [], []
+    for position, f in enumerate(features):
+        for entity in f.entities:
+            holder_entities.append(entity_ids.setdefault(entity, len(entity_ids)))
+            holder_positions.append(position)
+    if holder_entities:
+        a, b = _neighbour_pairs(np.array(holder_entities, dtype=np.int64), np.array(holder_positions, dtype=np.int64),
+                                ENTITY_NEIGHBOURS)
+        firsts.append(a)
+        seconds.append(b)
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    del firsts, seconds
+    codes = first * n + second
+    del first, second
+    codes.sort()  # one sort, then drop repeats: a pair met in many bands is tested once
+    if len(codes):
+        codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
+    first, second = codes // n, codes % n
+    close = _apart(days, first, second) <= ONGOING_DAYS_APART
+    return first[close], second[close]
 
-    def add(self, article: str, sketch: LeanMinHash) -> None:
-        self.lsh.insert(article, sketch, check_duplication=False)
-        self.kept.setdefault(self.union.find(article), []).append(article)
-        self._trim(self.union.find(article))
 
-    def link(self, a: str, b: str) -> None:
-        ra, rb = self.union.find(a), self.union.find(b)
-        if ra == rb:
-            return
-        self.union.union(a, b)
-        root = self.union.find(a)
-        merged = self.kept.pop(ra, []) + self.kept.pop(rb, [])
-        if merged:
-            self.kept[root] = merged
-            self._trim(root)
+def _apart(days: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Days between the pairs' publications; 0 when either is undated (as `_days_apart`)."""
+    a, b = days[first], days[second]
+    return np.where((a < 0) | (b < 0), 0, np.abs(a - b))
 
-    def _trim(self, root: str) -> None:
-        kept = self.kept[root]
-        if len(kept) > STORY_SAMPLE:
-            kept.sort(key=self.order.__getitem__)
-            for article in kept[:-STORY_SAMPLE]:
-                self.lsh.remove(article)
-            del kept[:-STORY_SAMPLE]
+
+def _link(features: Sequence[ArticleFeatures], days: np.ndarray, first: np.ndarray, second: np.ndarray,
+          union: _UnionFind) -> None:
+    """Join the candidate pairs that pass `same_story`, decided on arrays: wording and days for all pairs
+    at once, shared entities only for the pairs whose wording leaves the verdict to them (and that are
+    not one story already)."""
+    signatures = np.vstack([np.asarray(f.signature, dtype=np.uint64) for f in features])
+    for start in range(0, len(first), _PAIR_CHUNK):
+        a, b = first[start:start + _PAIR_CHUNK], second[start:start + _PAIR_CHUNK]
+        wording = np.count_nonzero(signatures[a] == signatures[b], axis=1) / NUM_PERM
+        apart = _apart(days, a, b)
+        near = apart <= MAX_DAYS_APART
+        sure = near & (wording >= WORDING_SAME_STORY)
+        for i, j in zip(a[sure].tolist(), b[sure].tolist(), strict=True):
+            union.union(i, j)
+        # The other clauses of `same_story` need shared entities: test only the pairs that can pass.
+        lowest = np.where(near, min(WORDING_WITH_ENTITY, WORDING_WITH_NAMES, WORDING_ONGOING), WORDING_ONGOING)
+        maybe = ~sure & (wording >= lowest)
+        for i, j in zip(a[maybe].tolist(), b[maybe].tolist(), strict=True):
+            if union.find(i) != union.find(j) and same_story(features[i], features[j]):
+                union.union(i, j)
 
 
 def group_stories(features: Sequence[ArticleFeatures], known: dict[str, str] | None = None) -> list[Story]:
     """Stories over `features`. `known` (article -> story id) keeps earlier stories' ids: only pairs
-    that involve an article not in `known` are tested, so an ingest costs what its new articles cost.
-    Articles are taken in time order; each new one is compared (through the wording index) with the
-    newest articles of the stories so far and (through shared specific entities) with any article."""
-    known = known or {}
-    by_id = {f.article: f for f in features}
-    union = _UnionFind(by_id)
-    first_of_story: dict[str, str] = {}
+    that involve an article not in `known` are tested, so an ingest costs what its new articles cost
+    (plus the array work of blocking, linear in the ledger). Candidate pairs come from the blocking
+    indexes above; the pair test is `same_story`."""
+    with no_cycle_collection():
+        return _group_stories(features, known or {})
+
+
+def _group_stories(features: Sequence[ArticleFeatures], known: dict[str, str]) -> list[Story]:
+    ordered = sorted({f.article: f for f in features}.values(), key=lambda f: (_day(f.published) or 0, f.article))
+    by_id = {f.article: f for f in ordered}
+    position = {f.article: k for k, f in enumerate(ordered)}
+    union = _UnionFind(len(ordered))
+    first_of_story: dict[str, int] = {}
     for article, story in known.items():
-        if article in by_id:
-            union.union(first_of_story.setdefault(story, article), article)
-    order = {f.article: (_day(f.published) or 0, f.article) for f in features}
-    index = _WordingIndex(union, order)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for f in features:
-        for entity in f.entities:
-            holders[entity].append(f.article)
-    seen_fresh = False
-    for f in sorted(features, key=lambda f: order[f.article]):
-        fresh = f.article not in known
-        sketch = _minhash(f.signature)
-        if fresh or seen_fresh:  # a stored article meets only new ones; before any new one, nothing
-            candidates = set(index.query(sketch))
-            if fresh:
-                for entity in f.entities:
-                    if len(holders[entity]) <= MAX_ENTITY_ARTICLES:
-                        candidates.update(holders[entity])
-            for other in candidates:
-                # Already one story: no pair test. A stored article is tested against new ones only.
-                if other == f.article or (not fresh and other in known):
-                    continue
-                if union.find(other) != union.find(f.article) and same_story(f, by_id[other]):
-                    index.link(f.article, other)
-        seen_fresh = seen_fresh or fresh
-        index.add(f.article, sketch)
-    members: dict[str, list[str]] = defaultdict(list)
-    for article in by_id:
-        members[union.find(article)].append(article)
+        if article in position:
+            union.union(first_of_story.setdefault(story, position[article]), position[article])
+    if len(ordered) > 1:
+        days = np.array([_day(f.published) or -1 for f in ordered], dtype=np.int64)
+        first, second = _candidates(ordered, days)
+        if known:
+            fresh = np.array([f.article not in known for f in ordered], dtype=bool)
+            keep = fresh[first] | fresh[second]
+            first, second = first[keep], second[keep]
+        _link(ordered, days, first, second, union)
+    members: dict[int, list[str]] = defaultdict(list)
+    for k, f in enumerate(ordered):
+        members[union.find(k)].append(f.article)
     return [_story(sorted(group, key=lambda a: (by_id[a].published or "", a)), by_id, known)
             for group in members.values()]
 
