@@ -88,6 +88,10 @@ class SentenceCues:
                 return min(theirs, key=lambda hit: _distance(hit, number))
         return None
 
+    def of_counted(self, number: range, counted: range) -> CueHit | None:
+        """The first cue on the figure's own counted phrase (`12 zatrzymanych`), outside the number."""
+        return next((self._at[k] for k in counted if k not in number and k in self._at), None)
+
     def part_of_whole(self, sentence: Sentence, number: range) -> CueHit | None:
         """`47 zachorowań, w tym u 30 dzieci`: a part takes its whole's cue, the nearest strong cue before
         `w tym` in the clause, even when it is the whole's counted noun."""
@@ -225,6 +229,11 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         if nearest is not None and nearest.measure in ("casualties", "destroyed") and any(
                 r.pos == "subst" for r in sentence.tokens[nearest.index].readings):
             return nearest, "other"  # `szacują stratę na 240 mln zł`, `szkody na 2 mld zł`: a loss, not a delivery
+    if not currency and number.start >= 1 and sentence.tokens[number.start - 1].text.lower() in AMONG:
+        # `spośród 12 zatrzymanych kilka osób usłyszało zarzuty`: a whole takes its own noun's measure, or
+        # none (`spośród 300 uczestników zatrzymano 12`); the verb is its part's
+        cue = cues.of_counted(number, counted)
+        return (cue, cue.measure) if cue is not None else (None, "other")
     cue = None if currency else cues.part_of_whole(sentence, number)
     if cue is not None:
         return cue, cue.measure  # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`
