@@ -175,3 +175,15 @@ def test_a_recurring_report_months_later_in_much_the_same_words_is_the_same_stor
     # Not a year and more later, nor an unrelated report of the same months.
     assert not same_story(july, _features("cpi-next", INFLATION_OCTOBER, "2025-10-31"))
     assert not same_story(october, _features("flood", FLOOD_1, "2024-08-20"))
+
+
+def test_an_office_of_an_institution_is_no_name_a_story_shares() -> None:
+    """`Oddział`, `Komenda`, `Urząd` capitalised inside a name are common nouns: two reports on other
+    events that both mention some institution's unit share no name by it; a real unknown name still counts."""
+    border = "W nocy funkcjonariusze z Podlaskiego Oddziału Straży Granicznej zatrzymali grupę migrantów pod Hajnówką."
+    front = "Dowódcy Oddziału Specjalnego wojsk lądowych przenieśli batalion pod Lipówkę."
+    names = lambda text: {e for e in _features("a", text, "2025-01-10").entities if e.startswith("~")}  # noqa: E731
+    assert "~oddzia" not in names(border) | names(front)
+    assert "~hajnów" in names(border) and "~lipówk" in names(front)
+    town = "Strażacy z Urzędu Gminy w Hajnówce wypompowali wodę."
+    assert "~urzędu" not in names(town) and "~hajnów" in names(town)
