@@ -237,3 +237,58 @@ def test_a_count_of_infections_is_a_count_of_cases_whatever_its_verb() -> None:
                  reference_time="2024-09-18")
     conflicts = find_conflicts(build_figures([low, high, also]))
     assert [sorted(c.value for c in conflict.claims) for conflict in conflicts] == [[390, 900]]
+
+
+def test_a_national_source_without_a_place_counts_its_own_countrys_toll() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:heat"}
+    spain = claim("a", "W Hiszpanii zmarło 40 osób z powodu upału.", "40", 40, place="Spain",
+                  source="ministerstwo zdrowia")
+    portugal = claim("b", "Portugalska służba zdrowia mówi o 17 zgonach w swoim kraju.", "17", 17,
+                     subject="zgon", source="Portugalska służba zdrowia")
+    portugal_later = claim("c", "W Portugalii zmarło już 21 osób.", "21", 21, place="Portugal",
+                           published="2024-09-19")
+    a, b, c = assign_figures([spain, portugal, portugal_later], stories)
+    assert b.key == c.key and b.key.place == "Portugal" and b.claim.place == "Portugal"
+    assert a.key != b.key
+
+
+def test_a_source_of_no_country_or_a_count_with_an_actor_is_not_placed_by_its_source() -> None:
+    unnamed = claim("a", "Służby mówią o 17 zgonach.", "17", 17, subject="zgon", source="służby")
+    whose = claim("b", "Koreańskie służby podały, że zginęło 300 żołnierzy z Korei Północnej.", "300", 300,
+                  subject="żołnierz", actor="North Korea", source="Koreańskie służby")
+    a, b = assign_figures([unnamed, whose])
+    assert a.claim.place is None and b.claim.place is None
+
+
+def test_a_count_placed_in_another_country_borrows_no_actor() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    spanish = claim("a", "Hiszpania liczy 40 ofiar upału.", "40", 40, actor="Spain")
+    abroad = claim("b", "W Portugalii zmarło 17 osób.", "17", 17, place="Portugal")
+    here = claim("b", "Zmarło kolejne 45 osób.", "45", 45, published="2024-09-19")
+    a, b, c = assign_figures([spanish, abroad, here], stories)
+    assert b.key.actor is None and c.key.actor == "Spain" == a.key.actor
+
+
+def test_a_sentence_opening_with_one_place_alone_counts_a_part_of_the_count_before() -> None:
+    first = claim("a", "Od soboty zmarło w kraju 64 osoby.", "64", 64)
+    alone = claim("a", "Z samej Kordoby zgłoszono 20 zgonów.", "20", 20, subject="zgon")
+    w, p = assign_figures([first, alone])
+    assert (w.role, p.role) == ("member", "part") and p.key.part_of == w.key
+    other = claim("b", "Zgłoszono 20 zgonów w Kordobie.", "20", 20, subject="zgon")
+    w, q = assign_figures([first, other])
+    assert q.role == "member"
+
+
+def test_a_firms_staff_is_not_the_count_of_those_on_strike() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    striking = claim("a", "Według związków strajkuje 6 tys. górników.", "6 tys.", 6000, measure="other",
+                     subject="górnik")
+    board = claim("a", "Zarząd mówi o 1,5 tys. strajkujących.", "1,5 tys.", 1500, measure="other",
+                  subject="strajkujący")
+    staff = claim("b", "W spółce pracuje 14 tys. osób.", "14 tys.", 14000, measure="other")
+    hired = claim("b", "Huta zatrudnia 3 tys. osób.", "3 tys.", 3000, measure="other")
+    joined = claim("b", "W proteście wzięło udział 5 tys. osób.", "5 tys.", 5000, measure="other",
+                   published="2024-09-19")
+    a, b, c, d, e = assign_figures([striking, board, staff, hired, joined], stories)
+    assert a.key == b.key == e.key
+    assert c.key != a.key and d.key != a.key

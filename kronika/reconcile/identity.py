@@ -35,7 +35,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.wording import source_key
 
@@ -66,6 +66,17 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
         return claim
     moved = (day + timedelta(days=int(shift))).isoformat()
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
+
+
+def _placed_by_source(claim: Claim, lang: str) -> Claim:
+    """A toll of people that names neither whose nor where, given by a source of one country
+    (`Portugalska DGS mówi o 12 zgonach`, `czeskie służby podały...`), counts that country's toll: a copy
+    of the claim carries the country as its place. Whose counts (an actor) are never placed so: South
+    Korean intelligence counts North Korean dead in Russia."""
+    if claim.place or claim.actor or claim.measure not in _PERSON_MEASURES | {"cases"}:
+        return claim
+    country = source_country(claim.source, lang)
+    return claim if country is None else dataclasses.replace(claim, place=country)
 
 
 # Levels at a time rather than counts over a period: troops deployed `pod koniec 2024 r.` are the same
@@ -184,7 +195,9 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             if (part_of := contexts[i].part_of) is not None:
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
-    adjusted = [_shifted(c, x.shift) for c, x in zip(claims, contexts, strict=True)]
+    adjusted = [_placed_by_source(_shifted(c, x.shift), lang) for c, x in zip(claims, contexts, strict=True)]
+    claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
+              for c, a in zip(claims, adjusted, strict=True)]
 
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     members: dict[str | None, list[int]] = defaultdict(list)
