@@ -292,3 +292,24 @@ def test_a_firms_staff_is_not_the_count_of_those_on_strike() -> None:
     a, b, c, d, e = assign_figures([striking, board, staff, hired, joined], stories)
     assert a.key == b.key == e.key
     assert c.key != a.key and d.key != a.key
+
+
+def test_seats_are_keyed_by_the_party_that_holds_them() -> None:
+    stories = {"a": "story:vote", "b": "story:vote"}
+    first = claim("a", "Według komisji PiS będzie miało 190 mandatów, a Lewica 26.", "190", 190,
+                  measure="other", subject="mandat")
+    other = claim("a", "Według komisji PiS będzie miało 190 mandatów, a Lewica 26.", "26", 26,
+                  measure="other", subject="mandat")
+    again = claim("b", "Ostatecznie PiS zdobyło 194 mandaty.", "194", 194, measure="other", subject="mandat",
+                  published="2024-09-19")
+    unnamed = claim("b", "Do większości brakuje 37 mandatów.", "37", 37, measure="other", subject="mandat")
+    a, b, c, d = assign_figures([first, other, again, unnamed], stories)
+    assert a.key == c.key and "PiS" in a.key.subject
+    assert b.key != a.key and d.key not in (a.key, b.key)
+
+
+def test_the_wounded_passengers_are_the_wounded() -> None:
+    hurt = claim("a", "W zderzeniu rannych zostało 20 osób.", "20", 20, measure="wounded", subject="ranny")
+    riders = claim("b", "Rannych jest 22 pasażerów.", "22", 22, measure="wounded", subject="pasażer")
+    a, b = assign_figures([hurt, riders])
+    assert a.key == b.key

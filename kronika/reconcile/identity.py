@@ -44,6 +44,8 @@ _SHARES_OF_WHOM = frozenset({"votes", "support"})
 # Shares that each source measures for itself: two pollsters' support for a candidate are two series of
 # readings, never one figure in conflict.
 _SHARES_BY_SOURCE = frozenset({"support"})
+# Counts that always belong to someone (a party's seats): keyed by the holder the sentence names.
+_HELD_KINDS = frozenset({"seats"})
 
 
 @dataclass(slots=True)
@@ -169,6 +171,10 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
+    if kind in _HELD_KINDS and claim.measure == "other":
+        # Seats are some party's: ANO's 80 seats and SPD's 15 are two quantities, never rival counts.
+        whose = _whose(claim)
+        return f"{kind} for {whose}" if whose else unkeyed
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
