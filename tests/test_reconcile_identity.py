@@ -313,3 +313,15 @@ def test_the_wounded_passengers_are_the_wounded() -> None:
     riders = claim("b", "Rannych jest 22 pasażerów.", "22", 22, measure="wounded", subject="pasażer")
     a, b = assign_figures([hurt, riders])
     assert a.key == b.key
+
+
+def test_a_source_named_with_its_country_once_in_a_story_is_that_countrys_everywhere_in_it() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:other"}
+    named = claim("a", "Portugalska DGS mówi o 17 zgonach.", "17", 17, subject="zgon",
+                  source="Portugalska DGS", source_id="DGS")
+    bare = claim("b", "DGS podała 21 zgonów.", "21", 21, subject="zgon", source="DGS", source_id="DGS",
+                 published="2024-09-19")
+    elsewhere = claim("c", "DGS podała 5 zgonów.", "5", 5, subject="zgon", source="DGS", source_id="DGS")
+    a, b, c = assign_figures([named, bare, elsewhere], stories)
+    assert a.key == b.key and b.claim.place == "Portugal"
+    assert c.claim.place is None  # another story learns nothing from this one

@@ -70,15 +70,29 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
 
 
-def _placed_by_source(claim: Claim, lang: str) -> Claim:
+def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
+                  lang: str) -> dict[tuple[str | None, str], str]:
+    """(story, canonical source) -> the country its phrase names somewhere in the story: `Portugalska
+    DGS` in one report makes `DGS` Portugal's in the others. A source named with two countries has none."""
+    homes: dict[tuple[str | None, str], str | None] = {}
+    for claim, story in zip(claims, story_of, strict=True):
+        if not claim.source or claim.actor or claim.place:
+            continue
+        if (country := source_country(claim.source, lang)) is not None:
+            key = (story, claim.source_id or claim.source)
+            homes[key] = country if homes.get(key, country) == country else None
+    return {key: country for key, country in homes.items() if country is not None}
+
+
+def _placed_by_source(claim: Claim, home: str | None) -> Claim:
     """A toll of people that names neither whose nor where, given by a source of one country
     (`Portugalska DGS mówi o 12 zgonach`, `czeskie służby podały...`), counts that country's toll: a copy
-    of the claim carries the country as its place. Whose counts (an actor) are never placed so: South
-    Korean intelligence counts North Korean dead in Russia."""
+    of the claim carries the country as its place. The source's country is the one its phrase names in
+    any report of the story (`_source_homes`). Whose counts (an actor) are never placed so: South Korean
+    intelligence counts North Korean dead in Russia."""
     if claim.place or claim.actor or claim.measure not in _PERSON_MEASURES | {"cases"}:
         return claim
-    country = source_country(claim.source, lang)
-    return claim if country is None else dataclasses.replace(claim, place=country)
+    return claim if home is None else dataclasses.replace(claim, place=home)
 
 
 # Levels at a time rather than counts over a period: troops deployed `pod koniec 2024 r.` are the same
@@ -201,11 +215,13 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             if (part_of := contexts[i].part_of) is not None:
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
-    adjusted = [_placed_by_source(_shifted(c, x.shift), lang) for c, x in zip(claims, contexts, strict=True)]
+    story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
+    homes = _source_homes(claims, story_of, lang)
+    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")))
+                for c, x, story in zip(claims, contexts, story_of, strict=True)]
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
 
-    story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     members: dict[str | None, list[int]] = defaultdict(list)
     others: dict[str | None, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
