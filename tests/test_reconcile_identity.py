@@ -325,3 +325,32 @@ def test_a_source_named_with_its_country_once_in_a_story_is_that_countrys_everyw
     a, b, c = assign_figures([named, bare, elsewhere], stories)
     assert a.key == b.key and b.claim.place == "Portugal"
     assert c.claim.place is None  # another story learns nothing from this one
+
+
+def test_an_area_is_keyed_by_its_unit_whatever_noun_follows() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    forest = claim("a", "Spłonęło 4 tys. hektarów lasu.", "4 tys. hektarów", 4000, measure="other", unit="ha",
+                   subject="las")
+    bare = claim("b", "Strażacy szacują spaloną powierzchnię na 5 tys. hektarów.", "5 tys. hektarów", 5000,
+                 measure="other", unit="ha", subject=None)
+    trees = claim("b", "Spłonęło 4 tys. drzew.", "4 tys.", 4000, measure="other", subject="drzewo")
+    a, b, c = assign_figures([forest, bare, trees], stories)
+    assert a.key == b.key and a.key.subject == "area (ha)" and c.key != a.key
+
+
+def test_a_share_of_output_is_keyed_as_output() -> None:
+    unions = _share("a", "Związki mówią, że wydobycie spadło o 60 proc.", "60 proc.", 60)
+    firm = _share("b", "Spółka podaje, że produkcja zmniejszyła się o 20 proc.", "20 proc.", 20)
+    rate = _share("b", "Stopa bezrobocia wynosi 5 proc.", "5 proc.", 5)
+    a, b, c = assign_figures([unions, firm, rate])
+    assert a.key == b.key and a.key.subject.startswith("share of output") and c.key != a.key
+
+
+def test_a_stock_held_in_hospital_is_one_figure_whatever_its_verb() -> None:
+    stories = {"a": "story:crash", "b": "story:crash", "c": "story:crash"}
+    hurt = claim("a", "Do szpitali trafiło 15 rannych.", "15", 15, measure="wounded", subject="ranny")
+    still = claim("b", "W szpitalach przebywa jeszcze 8 osób.", "8", 8, measure="other", published="2024-09-19")
+    total = claim("c", "Rannych jest łącznie 30 osób.", "30", 30, measure="wounded")
+    a, b, c = assign_figures([hurt, still, total], stories)
+    assert a.key == b.key and a.key.subject == "people (in hospital)"
+    assert c.key != a.key and b.claim.measure == "other"  # the claim keeps what its text said

@@ -44,6 +44,8 @@ _SHARES_OF_WHOM = frozenset({"votes", "support"})
 # Shares that each source measures for itself: two pollsters' support for a candidate are two series of
 # readings, never one figure in conflict.
 _SHARES_BY_SOURCE = frozenset({"support"})
+# Units of area: an area is keyed by its unit, whatever the noun after it (`lasu`, `upraw`) or none.
+_AREA_UNITS = frozenset({"ha", "km2", "m2"})
 # Counts that always belong to someone (a party's seats): keyed by the holder the sentence names.
 _HELD_KINDS = frozenset({"seats"})
 
@@ -182,6 +184,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
             return unkeyed
         narrowed = f" ({', '.join(context.share_details)})" if context.share_details else ""
         return f"money ({claim.unit}) for {context.money_for}{narrowed}"
+    if claim.unit in _AREA_UNITS:
+        return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
@@ -231,7 +235,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             others[story_of[i]].append(claim)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
-        found = assign_keys([_implied_measure(claims[i], kinds[i]) for i in indices], lang,
+        stock_measures = _stock_measures(claims, kinds, indices)
+        found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
                             others.get(story, ()))
         for i, key in zip(indices, found, strict=True):
@@ -265,8 +270,19 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
 _MEASURE_OF_KIND = {"infections": "cases"}
 
 
-def _implied_measure(claim: Claim, kind: str | None) -> Claim:
-    implied = _MEASURE_OF_KIND.get(kind or "")
+def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indices: list[int]) -> dict[str, str]:
+    """Within one story, a stock narrowed by where it is held (`people (in hospital)`) -> the one measure
+    other than `other` its claims state: `18 rannych trafiło do szpitali` and `w szpitalach przebywa
+    jeszcze 9 osób` count one stock, whichever verb each used."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for i in indices:
+        if (kind := kinds[i]) and kind.endswith(")") and " (" in kind and claims[i].measure != "other":
+            found[kind].add(claims[i].measure)
+    return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
+
+
+def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str, str] | None = None) -> Claim:
+    implied = _MEASURE_OF_KIND.get(kind or "") or (stock_measures or {}).get(kind or "")
     return dataclasses.replace(claim, measure=implied) if implied and claim.measure == "other" else claim
 
 
