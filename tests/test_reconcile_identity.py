@@ -354,3 +354,13 @@ def test_a_stock_held_in_hospital_is_one_figure_whatever_its_verb() -> None:
     a, b, c = assign_figures([hurt, still, total], stories)
     assert a.key == b.key and a.key.subject == "people (in hospital)"
     assert c.key != a.key and b.claim.measure == "other"  # the claim keeps what its text said
+
+
+def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")
+    miners = claim("a", "Strajkuje 3 tys. górników.", "3 tys.", 3000, measure="other", subject="górnik")
+    denied = claim("b", "Zarząd zaprzeczył, by strajkowało 8 tys. osób.", "8 tys.", 8000, measure="other",
+                   modality="denied")
+    m, w, d = assign_figures([mines, miners, denied], stories)
+    assert d.role == "denial" and d.key == w.key != m.key

@@ -322,7 +322,9 @@ class _StoryFigures:
         """The figure a denial most resembles: same measure, then kind, value, place, actor."""
         best: tuple[int, FigureKey] | None = None
         for key, values in self.values.items():
-            score = (2 * (key.subject == kind) + 2 * (claim.value in values) + (key.place == claim.place)
+            # A head count of people (`10 tys. osób`) denies a count of some kind of people, not of things.
+            alike = key.subject == kind or (kind in _PERSON_KINDS and key.subject in _PERSON_KINDS)
+            score = (2 * (key.subject == kind) + alike + 2 * (claim.value in values) + (key.place == claim.place)
                      + (claim.actor in self.actors[key]))
             if best is None or score > best[0]:
                 best = (score, key)
