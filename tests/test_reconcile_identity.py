@@ -364,3 +364,10 @@ def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
                    modality="denied")
     m, w, d = assign_figures([mines, miners, denied], stories)
     assert d.role == "denial" and d.key == w.key != m.key
+
+
+def test_dead_firefighters_are_a_kind_of_people_of_their_own() -> None:
+    everyone = claim("a", "W ataku zginęło 12 osób.", "12", 12)
+    again = claim("b", "Zginęło trzech strażaków.", "trzech", 3, subject="strażak")
+    e, g = assign_figures([everyone, again])
+    assert e.key != g.key and g.key.subject == "firefighters"

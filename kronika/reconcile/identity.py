@@ -288,7 +288,8 @@ def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str
 
 # Measures that befall people only, and the kinds of people (or their households) they can count.
 _PERSON_MEASURES = frozenset({"killed", "wounded", "missing", "captured", "released", "displaced"})
-_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "households", "patients", "pensioners"}
+_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "firefighters", "households", "patients",
+                                "pensioners"}
 
 
 # Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
