@@ -371,3 +371,22 @@ def test_dead_firefighters_are_a_kind_of_people_of_their_own() -> None:
     again = claim("b", "Zginęło trzech strażaków.", "trzech", 3, subject="strażak")
     e, g = assign_figures([everyone, again])
     assert e.key != g.key and g.key.subject == "firefighters"
+
+
+def test_what_something_cost_is_keyed_as_cost_apart_from_aid() -> None:
+    stories = {"a": "story:campaign", "b": "story:campaign"}
+    paper = claim("a", "Gazeta wyliczyła, że kampania partii kosztowała 40 mln zł.", "40 mln zł", 40e6,
+                  measure="other", unit="PLN", subject=None)
+    party = claim("b", "Sztab twierdzi, że wydał 25 mln zł.", "25 mln zł", 25e6, measure="other", unit="PLN",
+                  subject=None)
+    aid = claim("b", "Rząd przeznaczy 25 mln zł na pomoc dla powodzian.", "25 mln zł", 25e6, measure="other",
+                unit="PLN", subject=None)
+    a, b, c = assign_figures([paper, party, aid], stories)
+    assert a.key == b.key and a.key.subject == "money (PLN) for cost" and c.key != a.key
+
+
+def test_a_party_winning_with_a_result_is_a_share_of_votes() -> None:
+    won = _share("a", "Partia wygrała wybory z wynikiem 31 proc.", "31 proc.", 31)
+    bare = _share("b", "Partia zwiększyła zatrudnienie o 31 proc.", "31 proc.", 31)
+    w, b = assign_figures([won, bare])
+    assert w.key.subject.startswith("share of votes") and not b.key.subject.startswith("share of votes")
