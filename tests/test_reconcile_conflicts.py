@@ -349,3 +349,17 @@ def test_a_bare_number_in_an_actors_figure_meets_only_its_own_article() -> None:
     assert len(find_conflicts(build_figures([stated, attributed]))) == 1
     beside = make_claim(30, actor=None, article="a", reference_time="2025-07-07", span=(5, 7))
     assert len(find_conflicts(build_figures([stated, beside]))) == 1
+
+
+def test_a_keyed_share_can_be_contested_an_unkeyed_one_cannot() -> None:
+    portal = make_claim(72, measure="other", unit="percent", subject=None, actor=None, mention="72 proc.",
+                        sentence="Portal podał, że frekwencja wyniosła 72 proc.", span=(0, 8))
+    office = make_claim(68.9, measure="other", unit="percent", subject=None, actor=None, mention="68,9 proc.",
+                        sentence="Urząd statystyczny podał frekwencję 68,9 proc.", span=(40, 50), source="urząd")
+    (conflict,) = find_conflicts(build_figures([portal, office]))
+    assert conflict.kind == "disjoint"
+    bare = [make_claim(72, measure="other", unit="percent", subject=None, actor=None, mention="72 proc.",
+                       sentence="Wzrosło o 72 proc.", span=(0, 8)),
+            make_claim(68.9, measure="other", unit="percent", subject=None, actor=None, mention="68,9 proc.",
+                       sentence="Spadło o 68,9 proc.", span=(40, 50))]
+    assert list(find_conflicts(build_figures(bare))) == []

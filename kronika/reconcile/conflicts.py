@@ -18,8 +18,9 @@ convention of the word, not a bound the source stated. Nor are two claims of one
 different places, or a place against none (WHO's count `w Rumunii` beside its count for the continent):
 the key lets a placeless claim join a place's figure, but one source that names the place for one
 number and not for the other is counting two things.
-`other` figures conflict only when they count a listed kind of thing (people, buildings), never for
-shares or money, which `other` keys too loosely.
+`other` figures conflict only when they count a listed kind of thing (people, buildings), or a share or
+an amount keyed by what it is of or for (`share of turnout`, `money (PLN) for cost`); never for unkeyed
+shares or money.
 
 In a figure of an actor, a bare number (no actor, no place, no source: its identity is all borrowed from
 the story) meets only the claims of its own article.
@@ -130,8 +131,9 @@ def find_conflicts(
 
 def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     found: list[Conflict] = []
-    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()):
-        return found  # shares, money and unlisted things of `other` are too loosely keyed to contradict
+    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()) \
+            and not figure.subject.startswith(("share of ", "money (")):
+        return found  # unkeyed shares, money and unlisted things of `other` are too loosely keyed to contradict
     # Without an actor or a place, two articles may count different events: compare within one only.
     same_article_only = figure.actor is None and figure.place is None
     for modalities in _COMPARABLE_MODALITIES:
