@@ -390,3 +390,14 @@ def test_a_party_winning_with_a_result_is_a_share_of_votes() -> None:
     bare = _share("b", "Partia zwiększyła zatrudnienie o 31 proc.", "31 proc.", 31)
     w, b = assign_figures([won, bare])
     assert w.key.subject.startswith("share of votes") and not b.key.subject.startswith("share of votes")
+
+
+def test_those_who_signed_a_petition_are_no_count_of_patients() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    admitted = claim("a", "Szpitale przyjęły 200 pacjentów z udarem.", "200", 200, measure="other",
+                     subject="pacjent")
+    signed = claim("b", "Petycję podpisało 50 tys. osób.", "50 tys.", 50000, measure="other")
+    more = claim("b", "Do szpitali trafiło kolejne 150 osób.", "150", 150, measure="other")
+    a, s, m = assign_figures([admitted, signed, more], stories)
+    assert s.key != a.key and s.key.subject == "people (signed)"
+    assert m.key.subject != s.key.subject
