@@ -336,3 +336,30 @@ def test_an_incidents_toll_that_falls_weeks_later_in_its_story_may_be_another_in
     assert [f.scope for f in figures] == ["incident"]
     drops = {tuple(c.value for c in conflict.claims) for conflict in find_conflicts(figures)}
     assert drops == {(9, 7)}  # a toll that falls two days later is a contradiction
+
+
+def test_a_bare_number_in_an_actors_figure_meets_only_its_own_article() -> None:
+    """`Zmarło 30 osób.` states no whose, where or who says it: it joins the story's one actor's toll, but
+    the actor's count in another article does not contradict it; in its own article it still may."""
+    stated = make_claim(90, article="a", reference_time="2025-07-07", source="ministerstwo")
+    bare = make_claim(30, actor=None, article="b", reference_time="2025-07-07")
+    figures = build_figures([stated, bare])
+    assert len(figures) == 1 and list(find_conflicts(figures)) == []
+    attributed = make_claim(30, actor=None, article="b", reference_time="2025-07-07", source="policja")
+    assert len(find_conflicts(build_figures([stated, attributed]))) == 1
+    beside = make_claim(30, actor=None, article="a", reference_time="2025-07-07", span=(5, 7))
+    assert len(find_conflicts(build_figures([stated, beside]))) == 1
+
+
+def test_a_keyed_share_can_be_contested_an_unkeyed_one_cannot() -> None:
+    portal = make_claim(72, measure="other", unit="percent", subject=None, actor=None, mention="72 proc.",
+                        sentence="Portal podał, że frekwencja wyniosła 72 proc.", span=(0, 8))
+    office = make_claim(68.9, measure="other", unit="percent", subject=None, actor=None, mention="68,9 proc.",
+                        sentence="Urząd statystyczny podał frekwencję 68,9 proc.", span=(40, 50), source="urząd")
+    (conflict,) = find_conflicts(build_figures([portal, office]))
+    assert conflict.kind == "disjoint"
+    bare = [make_claim(72, measure="other", unit="percent", subject=None, actor=None, mention="72 proc.",
+                       sentence="Wzrosło o 72 proc.", span=(0, 8)),
+            make_claim(68.9, measure="other", unit="percent", subject=None, actor=None, mention="68,9 proc.",
+                       sentence="Spadło o 68,9 proc.", span=(40, 50))]
+    assert list(find_conflicts(build_figures(bare))) == []

@@ -237,3 +237,167 @@ def test_a_count_of_infections_is_a_count_of_cases_whatever_its_verb() -> None:
                  reference_time="2024-09-18")
     conflicts = find_conflicts(build_figures([low, high, also]))
     assert [sorted(c.value for c in conflict.claims) for conflict in conflicts] == [[390, 900]]
+
+
+def test_a_national_source_without_a_place_counts_its_own_countrys_toll() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:heat"}
+    spain = claim("a", "W Hiszpanii zmarło 40 osób z powodu upału.", "40", 40, place="Spain",
+                  source="ministerstwo zdrowia")
+    portugal = claim("b", "Portugalska służba zdrowia mówi o 17 zgonach w swoim kraju.", "17", 17,
+                     subject="zgon", source="Portugalska służba zdrowia")
+    portugal_later = claim("c", "W Portugalii zmarło już 21 osób.", "21", 21, place="Portugal",
+                           published="2024-09-19")
+    a, b, c = assign_figures([spain, portugal, portugal_later], stories)
+    assert b.key == c.key and b.key.place == "Portugal" and b.claim.place == "Portugal"
+    assert a.key != b.key
+
+
+def test_a_source_of_no_country_or_a_count_with_an_actor_is_not_placed_by_its_source() -> None:
+    unnamed = claim("a", "Służby mówią o 17 zgonach.", "17", 17, subject="zgon", source="służby")
+    whose = claim("b", "Koreańskie służby podały, że zginęło 300 żołnierzy z Korei Północnej.", "300", 300,
+                  subject="żołnierz", actor="North Korea", source="Koreańskie służby")
+    a, b = assign_figures([unnamed, whose])
+    assert a.claim.place is None and b.claim.place is None
+
+
+def test_a_count_placed_in_another_country_borrows_no_actor() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    spanish = claim("a", "Hiszpania liczy 40 ofiar upału.", "40", 40, actor="Spain")
+    abroad = claim("b", "W Portugalii zmarło 17 osób.", "17", 17, place="Portugal")
+    here = claim("b", "Zmarło kolejne 45 osób.", "45", 45, published="2024-09-19")
+    a, b, c = assign_figures([spanish, abroad, here], stories)
+    assert b.key.actor is None and c.key.actor == "Spain" == a.key.actor
+
+
+def test_a_sentence_opening_with_one_place_alone_counts_a_part_of_the_count_before() -> None:
+    first = claim("a", "Od soboty zmarło w kraju 64 osoby.", "64", 64)
+    alone = claim("a", "Z samej Kordoby zgłoszono 20 zgonów.", "20", 20, subject="zgon")
+    w, p = assign_figures([first, alone])
+    assert (w.role, p.role) == ("member", "part") and p.key.part_of == w.key
+    other = claim("b", "Zgłoszono 20 zgonów w Kordobie.", "20", 20, subject="zgon")
+    w, q = assign_figures([first, other])
+    assert q.role == "member"
+
+
+def test_a_firms_staff_is_not_the_count_of_those_on_strike() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    striking = claim("a", "Według związków strajkuje 6 tys. górników.", "6 tys.", 6000, measure="other",
+                     subject="górnik")
+    board = claim("a", "Zarząd mówi o 1,5 tys. strajkujących.", "1,5 tys.", 1500, measure="other",
+                  subject="strajkujący")
+    staff = claim("b", "W spółce pracuje 14 tys. osób.", "14 tys.", 14000, measure="other")
+    hired = claim("b", "Huta zatrudnia 3 tys. osób.", "3 tys.", 3000, measure="other")
+    joined = claim("b", "W proteście wzięło udział 5 tys. osób.", "5 tys.", 5000, measure="other",
+                   published="2024-09-19")
+    a, b, c, d, e = assign_figures([striking, board, staff, hired, joined], stories)
+    assert a.key == b.key == e.key
+    assert c.key != a.key and d.key != a.key
+
+
+def test_seats_are_keyed_by_the_party_that_holds_them() -> None:
+    stories = {"a": "story:vote", "b": "story:vote"}
+    first = claim("a", "Według komisji PiS będzie miało 190 mandatów, a Lewica 26.", "190", 190,
+                  measure="other", subject="mandat")
+    other = claim("a", "Według komisji PiS będzie miało 190 mandatów, a Lewica 26.", "26", 26,
+                  measure="other", subject="mandat")
+    again = claim("b", "Ostatecznie PiS zdobyło 194 mandaty.", "194", 194, measure="other", subject="mandat",
+                  published="2024-09-19")
+    unnamed = claim("b", "Do większości brakuje 37 mandatów.", "37", 37, measure="other", subject="mandat")
+    a, b, c, d = assign_figures([first, other, again, unnamed], stories)
+    assert a.key == c.key and "PiS" in a.key.subject
+    assert b.key != a.key and d.key not in (a.key, b.key)
+
+
+def test_the_wounded_passengers_are_the_wounded() -> None:
+    hurt = claim("a", "W zderzeniu rannych zostało 20 osób.", "20", 20, measure="wounded", subject="ranny")
+    riders = claim("b", "Rannych jest 22 pasażerów.", "22", 22, measure="wounded", subject="pasażer")
+    a, b = assign_figures([hurt, riders])
+    assert a.key == b.key
+
+
+def test_a_source_named_with_its_country_once_in_a_story_is_that_countrys_everywhere_in_it() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:other"}
+    named = claim("a", "Portugalska DGS mówi o 17 zgonach.", "17", 17, subject="zgon",
+                  source="Portugalska DGS", source_id="DGS")
+    bare = claim("b", "DGS podała 21 zgonów.", "21", 21, subject="zgon", source="DGS", source_id="DGS",
+                 published="2024-09-19")
+    elsewhere = claim("c", "DGS podała 5 zgonów.", "5", 5, subject="zgon", source="DGS", source_id="DGS")
+    a, b, c = assign_figures([named, bare, elsewhere], stories)
+    assert a.key == b.key and b.claim.place == "Portugal"
+    assert c.claim.place is None  # another story learns nothing from this one
+
+
+def test_an_area_is_keyed_by_its_unit_whatever_noun_follows() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    forest = claim("a", "Spłonęło 4 tys. hektarów lasu.", "4 tys. hektarów", 4000, measure="other", unit="ha",
+                   subject="las")
+    bare = claim("b", "Strażacy szacują spaloną powierzchnię na 5 tys. hektarów.", "5 tys. hektarów", 5000,
+                 measure="other", unit="ha", subject=None)
+    trees = claim("b", "Spłonęło 4 tys. drzew.", "4 tys.", 4000, measure="other", subject="drzewo")
+    a, b, c = assign_figures([forest, bare, trees], stories)
+    assert a.key == b.key and a.key.subject == "area (ha)" and c.key != a.key
+
+
+def test_a_share_of_output_is_keyed_as_output() -> None:
+    unions = _share("a", "Związki mówią, że wydobycie spadło o 60 proc.", "60 proc.", 60)
+    firm = _share("b", "Spółka podaje, że produkcja zmniejszyła się o 20 proc.", "20 proc.", 20)
+    rate = _share("b", "Stopa bezrobocia wynosi 5 proc.", "5 proc.", 5)
+    a, b, c = assign_figures([unions, firm, rate])
+    assert a.key == b.key and a.key.subject.startswith("share of output") and c.key != a.key
+
+
+def test_a_stock_held_in_hospital_is_one_figure_whatever_its_verb() -> None:
+    stories = {"a": "story:crash", "b": "story:crash", "c": "story:crash"}
+    hurt = claim("a", "Do szpitali trafiło 15 rannych.", "15", 15, measure="wounded", subject="ranny")
+    still = claim("b", "W szpitalach przebywa jeszcze 8 osób.", "8", 8, measure="other", published="2024-09-19")
+    total = claim("c", "Rannych jest łącznie 30 osób.", "30", 30, measure="wounded")
+    a, b, c = assign_figures([hurt, still, total], stories)
+    assert a.key == b.key and a.key.subject == "people (in hospital)"
+    assert c.key != a.key and b.claim.measure == "other"  # the claim keeps what its text said
+
+
+def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")
+    miners = claim("a", "Strajkuje 3 tys. górników.", "3 tys.", 3000, measure="other", subject="górnik")
+    denied = claim("b", "Zarząd zaprzeczył, by strajkowało 8 tys. osób.", "8 tys.", 8000, measure="other",
+                   modality="denied")
+    m, w, d = assign_figures([mines, miners, denied], stories)
+    assert d.role == "denial" and d.key == w.key != m.key
+
+
+def test_dead_firefighters_are_a_kind_of_people_of_their_own() -> None:
+    everyone = claim("a", "W ataku zginęło 12 osób.", "12", 12)
+    again = claim("b", "Zginęło trzech strażaków.", "trzech", 3, subject="strażak")
+    e, g = assign_figures([everyone, again])
+    assert e.key != g.key and g.key.subject == "firefighters"
+
+
+def test_what_something_cost_is_keyed_as_cost_apart_from_aid() -> None:
+    stories = {"a": "story:campaign", "b": "story:campaign"}
+    paper = claim("a", "Gazeta wyliczyła, że kampania partii kosztowała 40 mln zł.", "40 mln zł", 40e6,
+                  measure="other", unit="PLN", subject=None)
+    party = claim("b", "Sztab twierdzi, że wydał 25 mln zł.", "25 mln zł", 25e6, measure="other", unit="PLN",
+                  subject=None)
+    aid = claim("b", "Rząd przeznaczy 25 mln zł na pomoc dla powodzian.", "25 mln zł", 25e6, measure="other",
+                unit="PLN", subject=None)
+    a, b, c = assign_figures([paper, party, aid], stories)
+    assert a.key == b.key and a.key.subject == "money (PLN) for cost" and c.key != a.key
+
+
+def test_a_party_winning_with_a_result_is_a_share_of_votes() -> None:
+    won = _share("a", "Partia wygrała wybory z wynikiem 31 proc.", "31 proc.", 31)
+    bare = _share("b", "Partia zwiększyła zatrudnienie o 31 proc.", "31 proc.", 31)
+    w, b = assign_figures([won, bare])
+    assert w.key.subject.startswith("share of votes") and not b.key.subject.startswith("share of votes")
+
+
+def test_those_who_signed_a_petition_are_no_count_of_patients() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    admitted = claim("a", "Szpitale przyjęły 200 pacjentów z udarem.", "200", 200, measure="other",
+                     subject="pacjent")
+    signed = claim("b", "Petycję podpisało 50 tys. osób.", "50 tys.", 50000, measure="other")
+    more = claim("b", "Do szpitali trafiło kolejne 150 osób.", "150", 150, measure="other")
+    a, s, m = assign_figures([admitted, signed, more], stories)
+    assert s.key != a.key and s.key.subject == "people (signed)"
+    assert m.key.subject != s.key.subject

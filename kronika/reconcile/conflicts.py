@@ -18,9 +18,12 @@ convention of the word, not a bound the source stated. Nor are two claims of one
 different places, or a place against none (WHO's count `w Rumunii` beside its count for the continent):
 the key lets a placeless claim join a place's figure, but one source that names the place for one
 number and not for the other is counting two things.
-`other` figures conflict only when they count a listed kind of thing (people, buildings), never for
-shares or money, which `other` keys too loosely.
+`other` figures conflict only when they count a listed kind of thing (people, buildings), or a share or
+an amount keyed by what it is of or for (`share of turnout`, `money (PLN) for cost`); never for unkeyed
+shares or money.
 
+In a figure of an actor, a bare number (no actor, no place, no source: its identity is all borrowed from
+the story) meets only the claims of its own article.
 A claim of measure `other` that joined a figure of another measure by its kind is not compared.
 Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
 among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
@@ -128,8 +131,9 @@ def find_conflicts(
 
 def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     found: list[Conflict] = []
-    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()):
-        return found  # shares, money and unlisted things of `other` are too loosely keyed to contradict
+    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()) \
+            and not figure.subject.startswith(("share of ", "money (")):
+        return found  # unkeyed shares, money and unlisted things of `other` are too loosely keyed to contradict
     # Without an actor or a place, two articles may count different events: compare within one only.
     same_article_only = figure.actor is None and figure.place is None
     for modalities in _COMPARABLE_MODALITIES:
@@ -149,12 +153,20 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
+                if figure.actor and a.article != b.article and (_bare(a) or _bare(b)):
+                    continue  # a bare number borrows whose and where from the figure: no rival elsewhere
                 if rule == "cumulative_drop" and figure.scope == "incident" and _days_between(a, b) > DROP_DAYS:
                     continue  # weeks apart in one story, two counts may be two incidents (two strikes)
                 if len(found) >= limit:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
     return found
+
+
+def _bare(claim: Claim) -> bool:
+    """A number that states neither whose, nor where, nor who says it: in a figure of an actor it joins on
+    what the rest of its story names, so it is shown there, but contradicts only claims of its article."""
+    return not (claim.actor or claim.place or claim.source)
 
 
 # An incident's toll that falls within this many days is a contradiction; further apart, in one story

@@ -35,7 +35,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.wording import source_key
 
@@ -44,6 +44,10 @@ _SHARES_OF_WHOM = frozenset({"votes", "support"})
 # Shares that each source measures for itself: two pollsters' support for a candidate are two series of
 # readings, never one figure in conflict.
 _SHARES_BY_SOURCE = frozenset({"support"})
+# Units of area: an area is keyed by its unit, whatever the noun after it (`lasu`, `upraw`) or none.
+_AREA_UNITS = frozenset({"ha", "km2", "m2"})
+# Counts that always belong to someone (a party's seats): keyed by the holder the sentence names.
+_HELD_KINDS = frozenset({"seats"})
 
 
 @dataclass(slots=True)
@@ -66,6 +70,31 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
         return claim
     moved = (day + timedelta(days=int(shift))).isoformat()
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
+
+
+def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
+                  lang: str) -> dict[tuple[str | None, str], str]:
+    """(story, canonical source) -> the country its phrase names somewhere in the story: `Portugalska
+    DGS` in one report makes `DGS` Portugal's in the others. A source named with two countries has none."""
+    homes: dict[tuple[str | None, str], str | None] = {}
+    for claim, story in zip(claims, story_of, strict=True):
+        if not claim.source or claim.actor or claim.place:
+            continue
+        if (country := source_country(claim.source, lang)) is not None:
+            key = (story, claim.source_id or claim.source)
+            homes[key] = country if homes.get(key, country) == country else None
+    return {key: country for key, country in homes.items() if country is not None}
+
+
+def _placed_by_source(claim: Claim, home: str | None) -> Claim:
+    """A toll of people that names neither whose nor where, given by a source of one country
+    (`Portugalska DGS mówi o 12 zgonach`, `czeskie służby podały...`), counts that country's toll: a copy
+    of the claim carries the country as its place. The source's country is the one its phrase names in
+    any report of the story (`_source_homes`). Whose counts (an actor) are never placed so: South Korean
+    intelligence counts North Korean dead in Russia."""
+    if claim.place or claim.actor or claim.measure not in _PERSON_MEASURES | {"cases"}:
+        return claim
+    return claim if home is None else dataclasses.replace(claim, place=home)
 
 
 # Levels at a time rather than counts over a period: troops deployed `pod koniec 2024 r.` are the same
@@ -155,9 +184,15 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
             return unkeyed
         narrowed = f" ({', '.join(context.share_details)})" if context.share_details else ""
         return f"money ({claim.unit}) for {context.money_for}{narrowed}"
+    if claim.unit in _AREA_UNITS:
+        return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
+    if kind in _HELD_KINDS and claim.measure == "other":
+        # Seats are some party's: ANO's 80 seats and SPD's 15 are two quantities, never rival counts.
+        whose = _whose(claim)
+        return f"{kind} for {whose}" if whose else unkeyed
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
@@ -184,9 +219,13 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             if (part_of := contexts[i].part_of) is not None:
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
-    adjusted = [_shifted(c, x.shift) for c, x in zip(claims, contexts, strict=True)]
-
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
+    homes = _source_homes(claims, story_of, lang)
+    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")))
+                for c, x, story in zip(claims, contexts, story_of, strict=True)]
+    claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
+              for c, a in zip(claims, adjusted, strict=True)]
+
     members: dict[str | None, list[int]] = defaultdict(list)
     others: dict[str | None, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
@@ -196,7 +235,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             others[story_of[i]].append(claim)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
-        found = assign_keys([_implied_measure(claims[i], kinds[i]) for i in indices], lang,
+        stock_measures = _stock_measures(claims, kinds, indices)
+        found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
                             others.get(story, ()))
         for i, key in zip(indices, found, strict=True):
@@ -230,14 +270,26 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
 _MEASURE_OF_KIND = {"infections": "cases"}
 
 
-def _implied_measure(claim: Claim, kind: str | None) -> Claim:
-    implied = _MEASURE_OF_KIND.get(kind or "")
+def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indices: list[int]) -> dict[str, str]:
+    """Within one story, a stock narrowed by where it is held (`people (in hospital)`) -> the one measure
+    other than `other` its claims state: `18 rannych trafiło do szpitali` and `w szpitalach przebywa
+    jeszcze 9 osób` count one stock, whichever verb each used."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for i in indices:
+        if (kind := kinds[i]) and kind.endswith(")") and " (" in kind and claims[i].measure != "other":
+            found[kind].add(claims[i].measure)
+    return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
+
+
+def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str, str] | None = None) -> Claim:
+    implied = _MEASURE_OF_KIND.get(kind or "") or (stock_measures or {}).get(kind or "")
     return dataclasses.replace(claim, measure=implied) if implied and claim.measure == "other" else claim
 
 
 # Measures that befall people only, and the kinds of people (or their households) they can count.
 _PERSON_MEASURES = frozenset({"killed", "wounded", "missing", "captured", "released", "displaced"})
-_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "households", "patients", "pensioners"}
+_PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "firefighters", "households", "patients",
+                                "pensioners"}
 
 
 # Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
@@ -271,7 +323,9 @@ class _StoryFigures:
         """The figure a denial most resembles: same measure, then kind, value, place, actor."""
         best: tuple[int, FigureKey] | None = None
         for key, values in self.values.items():
-            score = (2 * (key.subject == kind) + 2 * (claim.value in values) + (key.place == claim.place)
+            # A head count of people (`10 tys. osób`) denies a count of some kind of people, not of things.
+            alike = key.subject == kind or (kind in _PERSON_KINDS and key.subject in _PERSON_KINDS)
+            score = (2 * (key.subject == kind) + alike + 2 * (claim.value in values) + (key.place == claim.place)
                      + (claim.actor in self.actors[key]))
             if best is None or score > best[0]:
                 best = (score, key)

@@ -114,6 +114,13 @@ def _at_home(source: str | None, actor: str, lang: str) -> bool:
     return home is None or home == actor or _country_of(actor) == home
 
 
+def _placed_abroad(place: str | None, actor: str) -> bool:
+    """The claim names a country other than the actor as its place (`w Portugalii` in a story whose
+    counts are Spain's): a toll counted there is that country's, not the actor's."""
+    info = entity_info(place) if place else None
+    return bool(info) and info.get("kind") == "country" and place != actor  # type: ignore[union-attr]
+
+
 def _clean(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
@@ -155,9 +162,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
     # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
-    # toll: it borrows no actor.
+    # toll: it borrows no actor; nor does a count placed in another country (`w Portugalii`).
     actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1
-                        and _at_home(c.source, next(iter(only)), lang) else None)
+                        and _at_home(c.source, next(iter(only)), lang)
+                        and not _placed_abroad(_clean(c.place), next(iter(only))) else None)
               for c, actor, period in zip(claims, actors, periods, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
     if kinds is None:

@@ -2,7 +2,9 @@
 
 Two articles belong to one story when their wording is alike and they are close in time, or when they
 share specific named entities (a town, a person, an armed group; not a country, which many stories
-share) and are close in time. Stories are the connected groups of such pairs.
+share) and are close in time; within a week, short reports that share two or three names (in any
+inflected form: names are compared by their first letters without diacritics) and a little wording.
+Stories are the connected groups of such pairs.
 
 Wording is compared as sets of word stems (the first letters of every longer word, a cheap stand-in
 for Polish lemmas) through MinHash signatures (`datasketch`, a maintained library). Candidate pairs are
@@ -39,6 +41,12 @@ WORDING_WITH_ENTITY = 0.07  # enough when they also share a specific entity
 WORDING_ONGOING = 0.10
 WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does not know
 SHARED_NAMES = 3
+# Short reports of one event a few days apart share few words but its names (the town, the firm, the
+# square): within a week, two shared specific names with some shared wording link them, and three with
+# a little.
+WEEK = 7
+WORDING_TWO_NAMES_WEEK = 0.05
+WORDING_THREE_NAMES_WEEK = 0.03
 MAX_DAYS_APART = 45  # a story's reports cluster in time
 ENTITY_DAYS_APART = 14  # a shared entity with little shared wording links only reports this close
 RECURRING_DAYS_APART = 120  # months apart, wording this alike is one ongoing situation on its own
@@ -51,7 +59,15 @@ _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 # A capitalised word inside a sentence is a name (a town, a river, an event) even when the gazetteer
 # does not know it: `Nysa`, `Marsz Niepodległości`. A word that opens a line or a sentence is not
 # (`Źródło:`, `Czytaj też:` and headings open lines).
-_NAME = re.compile(r"(?<![.!?:\n–-] )(?<=[^\S\n])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,}")
+_NAME = re.compile(r"(?<![.!?:\n–-] )(?<=[^\S\n])(?:[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,}|[A-ZĄĆĘŁŃÓŚŹŻ]{2,6}(?!\w))")
+# A name is compared by its first letters without diacritics: `Poznań`, `Poznaniu`, `Poznańska` are one
+# name, and so are `Kaponiera` and `Kaponierze`. An acronym (`JSW`, `MPK`) is a name too.
+NAME_STEM = 5
+_FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def name_stem(word: str) -> str:
+    return word.casefold().translate(_FOLD)[:NAME_STEM]
 # Countries are shared by too many unrelated stories to say "same story"; media are who reports, not what.
 _BROAD_KINDS = frozenset({"country"})
 
@@ -80,7 +96,7 @@ class Story:
 def common_names(lang: str = "pl") -> frozenset[str]:
     path = resources.files("kronika") / "lang" / lang / "reconcile" / "common_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name_stem(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def stems(text: str) -> set[str]:
@@ -100,7 +116,7 @@ def article_features(article: str, text: str, published: str | None, title: str 
             (broad if mention.kind in _BROAD_KINDS else counts)[mention.canonical] += 1
     common = common_names()
     for match in _NAME.finditer(text):
-        if match.start() not in known_at and (stem := match.group(0)[:STEM_LENGTH].casefold()) not in common:
+        if match.start() not in known_at and (stem := name_stem(match.group(0))) not in common:
             counts[f"~{stem}"] += 1
     every = [name for name, _ in (counts + broad).most_common() if not name.startswith("~")]
     return ArticleFeatures(article, published, [name for name, _ in counts.most_common()], minhash.hashvalues,
@@ -139,7 +155,9 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
         return (wording >= WORDING_SAME_STORY
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
-                or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES))
+                or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES)
+                or (days <= WEEK and wording >= WORDING_TWO_NAMES_WEEK and len(common) >= 2)
+                or (days <= WEEK and wording >= WORDING_THREE_NAMES_WEEK and len(common) >= SHARED_NAMES))
     if days <= RECURRING_DAYS_APART and wording >= WORDING_RECURRING:
         return True  # a recurring report of one situation (a monthly reading of inflation), in its own words
     shared = sum(1 for e in common if not e.startswith("~"))
@@ -261,6 +279,7 @@ def _link(features: Sequence[ArticleFeatures], days: np.ndarray, first: np.ndarr
             union.union(i, j)
         # The other clauses of `same_story` need shared entities: test only the pairs that can pass.
         lowest = np.where(near, min(WORDING_WITH_ENTITY, WORDING_WITH_NAMES, WORDING_ONGOING), WORDING_ONGOING)
+        lowest = np.where(apart <= WEEK, WORDING_THREE_NAMES_WEEK, lowest)
         maybe = ~sure & (wording >= lowest)
         for i, j in zip(a[maybe].tolist(), b[maybe].tolist(), strict=True):
             if union.find(i) != union.find(j) and same_story(features[i], features[j]):
