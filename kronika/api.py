@@ -98,7 +98,7 @@ def ingest(
         summary.add(outcome)
         if on_outcome:
             on_outcome(outcome)
-    from kronika.reconcile.store import reconcile_after_ingest  # datasketch (scipy) only where a ledger is written
+    from kronika.reconcile.store import reconcile_after_ingest  # stories and figures: only where a ledger is written
 
     reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
     return summary

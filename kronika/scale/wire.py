@@ -1,10 +1,11 @@
 """Wire copies: the same agency text published by many portals is one report, not twenty.
 
-Each stored article gets a MinHash (datasketch) of its word 5-shingles; its LSH band keys live in the
-ledger (`wire_bands`), so a new article finds its candidates with indexed look-ups however large the
-ledger is. A candidate whose estimated Jaccard similarity reaches COPY_SIMILARITY makes the new article
-a copy of that candidate's original (the first stored article of the text) in `wire_copies`. Every
-copy stays in the ledger; `originals` and `independent_reports` are what reconciliation counts with.
+Each stored article gets a MinHash (datasketch's values, made by kronika.scale.minhash) of its word
+5-shingles; its LSH band keys live in the ledger (`wire_bands`), so a new article finds its candidates
+with indexed look-ups however large the ledger is. A candidate whose estimated Jaccard similarity
+reaches COPY_SIMILARITY makes the new article a copy of that candidate's original (the first stored
+article of the text) in `wire_copies`. Every copy stays in the ledger; `originals` and
+`independent_reports` are what reconciliation counts with.
 """
 from __future__ import annotations
 
@@ -12,65 +13,46 @@ import hashlib
 import logging
 import re
 import sqlite3
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:  # datasketch pulls in scipy (~60 MB, 0.7 s): imported where a signature is made
-    from datasketch import MinHash
+from kronika.scale.minhash import minhash
 
-NUM_PERM = 128
+NUM_PERM = 128  # datasketch's MinHash(num_perm=128, seed=1), scheme affine32 (kronika.scale.minhash)
 CANDIDATE_THRESHOLD = 0.6  # LSH banding tuned to this similarity: few misses above COPY_SIMILARITY
+# datasketch's MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM) bands, fixed here because the
+# band keys are stored (tests/test_minhash.py checks them against datasketch).
+BANDS, ROWS = 18, 7
 COPY_SIMILARITY = 0.7  # a portal's header, a "read also" line or a trimmed paragraph stays above this
 SHINGLE_WORDS = 5
-SHINGLE_BATCH = 4096
+WORD_BATCH = 8192
 MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
 log = logging.getLogger(__name__)
 
 
-@cache
-def _template() -> MinHash:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=1)
-
-
-@cache
-def _bands() -> tuple[int, int]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
 def signature(text: str) -> np.ndarray:
     """The MinHash values of `text`'s word 5-shingles (lower-cased words, punctuation ignored). The
-    shingles are hashed a batch at a time: a MinHash of repeated shingles is that of the set, so a
-    long article never holds all its shingles at once."""
-    from datasketch import MinHash
-
-    template = _template()
-    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-    shingles = _shingles(text)
-    while batch := list(islice(shingles, SHINGLE_BATCH)):
-        minhash.update_batch(batch)
-    return np.asarray(minhash.hashvalues, dtype=np.uint32)
+    shingles are made and hashed a batch at a time, so a long article never holds all of them at once
+    (a MinHash of repeated shingles is that of the set)."""
+    return minhash(_shingles(text), NUM_PERM)
 
 
 def _shingles(text: str) -> Iterator[bytes]:
-    """Every run of SHINGLE_WORDS words, lower-cased; a shorter text is one shingle of all its words."""
-    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
-    for word in _WORD.finditer(text):
-        window.append(word.group().lower())
-        if len(window) == SHINGLE_WORDS:
-            yield " ".join(window).encode()
-    if len(window) < SHINGLE_WORDS:
-        yield " ".join(window).encode()
+    """Every run of SHINGLE_WORDS words, lower-cased; a shorter text is one shingle of all its words.
+    Words are read WORD_BATCH at a time, each batch carrying on the last words of the one before."""
+    matches = _WORD.finditer(text)
+    words: list[str] = []
+    while batch := [match.group().lower() for match in islice(matches, WORD_BATCH)]:
+        words = words[len(words) - SHINGLE_WORDS + 1:] + batch if len(words) >= SHINGLE_WORDS else words + batch
+        if len(words) >= SHINGLE_WORDS:
+            runs = zip(*(words[k : len(words) - SHINGLE_WORDS + 1 + k] for k in range(SHINGLE_WORDS)), strict=True)
+            yield from (" ".join(run).encode() for run in runs)
+    if len(words) < SHINGLE_WORDS:
+        yield " ".join(words).encode()
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:
@@ -79,10 +61,9 @@ def similarity(first: np.ndarray, second: np.ndarray) -> float:
 
 
 def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
-    bands, rows = _bands()
-    return [(band, int.from_bytes(hashlib.blake2b(values[band * rows : (band + 1) * rows].tobytes(),
+    return [(band, int.from_bytes(hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(),
                                                   digest_size=8).digest(), "big", signed=True))
-            for band in range(bands)]
+            for band in range(BANDS)]
 
 
 def link_article(connection: sqlite3.Connection, article: str, text: str,
