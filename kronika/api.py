@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -25,7 +26,7 @@ from kronika.ingest.paths import Skipped, expand_paths
 from kronika.ingest.readers import read_input
 from kronika.ledger import Ledger
 from kronika.pipeline import extract_article
-from kronika.scale.pool import Ahead, ExtractionPool
+from kronika.scale.pool import Ahead, ExtractionPool, story_features
 from kronika.scale.wire import link_stored
 
 log = logging.getLogger(__name__)
@@ -153,8 +154,22 @@ def _ingest_article(article: Article, ledger: Ledger, options: Options, ahead: A
             return Outcome(article.input, "duplicate", ledger.article_id_for_hash(article.content_hash) or "")
     except Exception as error:
         return _reject(ledger, _failure(article.input, "storing", error))
-    link_stored(ledger.connection, stored, article.text, ahead.signature if ahead else None)
+    _index(ledger, stored, article, ahead)
     return Outcome(article.input, "ingested", stored, len(extracted))
+
+
+def _index(ledger: Ledger, stored: str, article: Article, ahead: Ahead | None) -> None:
+    """The stored article's wire-copy links and story features, in one transaction. A failure is logged
+    and leaves the article stored (reconciliation makes the features of articles without them)."""
+    from kronika.reconcile.store import store_features
+
+    try:
+        features = ahead.features if ahead and ahead.features else story_features(article)
+    except Exception:
+        log.exception("could not read the story features of %s", stored)
+        features = None
+    also = None if features is None else partial(store_features, f=replace(features, article=stored))
+    link_stored(ledger.connection, stored, article.text, ahead.signature if ahead else None, also)
 
 
 def extract_guarded(article: Article, budget: float | None = DEFAULT_TIME_BUDGET) -> list[Claim] | Rejection:

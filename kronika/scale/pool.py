@@ -1,7 +1,8 @@
 """Extraction ahead of the writer, in worker processes, results in input order.
 
 The reader and the single writer (the ledger) stay in the calling process; only `extract_guarded`, a
-pure function of one article, and the article's wire-copy signature run in the workers. Each item
+pure function of one article, the article's wire-copy signature and its story features run in the
+workers. Each item
 comes back with that work, or with None when it was not done ahead (not an article, already in the
 ledger, a copy of one in flight, or a worker failed): the caller then does exactly what one process
 does, so the outcomes and the ledger are the same whatever the number of jobs.
@@ -15,13 +16,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from kronika.article import Article, Rejection
 from kronika.claim import Claim
 from kronika.scale.wire import signature
+
+if TYPE_CHECKING:
+    from kronika.reconcile.stories import ArticleFeatures
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +35,32 @@ Extracted = list[Claim] | Rejection
 
 @dataclass(frozen=True, slots=True)
 class Ahead:
-    """What a worker did for one article: its extraction and its wire-copy signature."""
+    """What a worker did for one article: its extraction, its wire-copy signature and its story features
+    (under the article's own id; the writer files them under the id it stores the article with)."""
 
     extracted: Extracted
     signature: np.ndarray | None
+    features: ArticleFeatures | None = None
 
 
 def extract_and_sign(article: Article, budget: float | None) -> Ahead:
-    """The work of one article that needs no ledger, done in a worker process."""
+    """The work of one article that needs no ledger, done in a worker process (or by the writer itself
+    with one job)."""
     from kronika.api import extract_guarded
 
     extracted = extract_guarded(article, budget)
-    return Ahead(extracted, None if isinstance(extracted, Rejection) else signature(article.text))
+    if isinstance(extracted, Rejection):
+        return Ahead(extracted, None)
+    return Ahead(extracted, signature(article.text), story_features(article))
+
+
+def story_features(article: Article) -> ArticleFeatures:
+    """The article's story features, as reconciliation would read them from its stored row."""
+    from kronika.reconcile.stories import article_features
+
+    return article_features(article.id, article.text, article.published, article.title)
+
+
 AHEAD_PER_JOB = 8  # articles in flight per worker: enough to hide the writer, little memory
 
 

@@ -14,7 +14,7 @@ import logging
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 import numpy as np
@@ -67,10 +67,11 @@ def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
 
 
 def link_article(connection: sqlite3.Connection, article: str, text: str,
-                 values: np.ndarray | None = None) -> tuple[str, float] | None:
+                 values: np.ndarray | None = None,
+                 also: Callable[[sqlite3.Connection], None] | None = None) -> tuple[str, float] | None:
     """Index `article` (its signature `values`, computed here when not given) and link it to the
     original of its closest earlier copy; return (original, similarity) when it is a wire copy. One
-    transaction."""
+    transaction, in which `also` (another write about the same article) runs too."""
     values = signature(text) if values is None else values
     keys = band_keys(values)
     connection.execute("BEGIN IMMEDIATE")
@@ -83,6 +84,8 @@ def link_article(connection: sqlite3.Connection, article: str, text: str,
         if best is not None:
             connection.execute("INSERT OR REPLACE INTO wire_copies (article, original, similarity) VALUES (?, ?, ?)",
                                (article, *best))
+        if also is not None:
+            also(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -123,10 +126,11 @@ def independent_reports(articles: Iterable[str], copies: dict[str, str]) -> int:
     return len({copies.get(article, article) for article in articles})
 
 
-def link_stored(connection: sqlite3.Connection, article: str, text: str, values: np.ndarray | None = None) -> None:
+def link_stored(connection: sqlite3.Connection, article: str, text: str, values: np.ndarray | None = None,
+                also: Callable[[sqlite3.Connection], None] | None = None) -> None:
     """`link_article` for an article just stored: a failure here is logged and leaves the article as it is
     (stored, not linked), never turns it into a rejection."""
     try:
-        link_article(connection, article, text, values)
+        link_article(connection, article, text, values, also)
     except Exception:
         log.exception("could not look for wire copies of %s", article)
