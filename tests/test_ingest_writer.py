@@ -7,10 +7,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kronika.api import Options, ingest
 from kronika.ledger import Ledger
+from kronika.pipeline import extract
 from kronika.reconcile.store import reconcile_ledger
-from tests.scale_corpus import mixed_inputs
+from tests.scale_corpus import mixed_inputs, varied
 
 TABLES = ("articles", "claims", "rejections", "story_features", "stories", "story_articles", "figures",
           "figure_claims", "conflicts", "wire_signatures", "wire_bands", "wire_copies")
@@ -51,3 +54,55 @@ def test_features_stored_while_ingesting_are_those_reconciliation_reads_from_the
         done = reconcile_ledger(ledger)
     assert done.new_articles == len(before["articles"])
     assert _content(tmp_path / "k.db") == before
+
+
+def test_a_failing_write_inside_a_batch_undoes_that_article_only(tmp_path: Path) -> None:
+    from kronika.article import Article
+    from kronika.claim import Claim
+
+    class Broken(Claim):
+        def to_dict(self) -> dict[str, Any]:
+            raise RuntimeError("a claim that cannot be written")
+
+    texts = varied(3)
+    claims = extract(texts[1], "2025-09-15")
+    broken = [Broken(**{f: getattr(c, f) for f in c.__dataclass_fields__}) for c in claims]
+    with Ledger(tmp_path / "k.db") as ledger:
+        batch = ledger.batch(limit=10, seconds=60)
+        batch.open()
+        assert ledger.add_article(Article(id="a", text=texts[0]), []) == "a"
+        with pytest.raises(RuntimeError):
+            ledger.add_article(Article(id="b", text=texts[1]), broken)
+        assert ledger.add_article(Article(id="c", text=texts[2]), claims) == "c"
+        batch.commit()
+    with Ledger(tmp_path / "k.db") as ledger:
+        assert [a["id"] for a in ledger.articles()] == ["a", "c"]
+        assert ledger.counts()["claims"] == len(claims) > 0
+
+
+KILLED = """
+import os, signal, sys
+import kronika.api as api
+from kronika.ledger import Ledger
+api.BATCH_ARTICLES, api.BATCH_SECONDS = 4, 3600.0
+with Ledger(sys.argv[1]) as ledger:
+    for number, outcome in enumerate(api.ingest_outcomes([sys.argv[2]], ledger, api.Options()), 1):
+        if number == 10:
+            os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_ingest_loses_only_its_open_batch_and_a_rerun_stores_it(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("\n".join(json.dumps({"id": f"r{n}", "text": t}, ensure_ascii=False)
+                                for n, t in enumerate(varied(14))) + "\n", "utf-8")
+    done = subprocess.run([sys.executable, "-c", KILLED, str(tmp_path / "k.db"), str(inputs)], capture_output=True)
+    assert done.returncode == -9
+    with Ledger(tmp_path / "k.db") as ledger:
+        assert [a["id"] for a in ledger.articles()] == [f"r{n}" for n in range(8)]  # two batches of 4 committed
+        summary = ingest([inputs], ledger)
+    assert (summary.ingested, summary.duplicates) == (6, 8)

@@ -19,6 +19,7 @@ from itertools import islice
 
 import numpy as np
 
+from kronika.ledger.store import atomic
 from kronika.scale.minhash import minhash
 
 NUM_PERM = 128  # datasketch's MinHash(num_perm=128, seed=1), scheme affine32 (kronika.scale.minhash)
@@ -71,11 +72,10 @@ def link_article(connection: sqlite3.Connection, article: str, text: str,
                  also: Callable[[sqlite3.Connection], None] | None = None) -> tuple[str, float] | None:
     """Index `article` (its signature `values`, computed here when not given) and link it to the
     original of its closest earlier copy; return (original, similarity) when it is a wire copy. One
-    transaction, in which `also` (another write about the same article) runs too."""
+    atomic write (kronika.ledger.store.atomic), in which `also` (another write about the same article) runs too."""
     values = signature(text) if values is None else values
     keys = band_keys(values)
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with atomic(connection):
         best = _closest(connection, article, values, keys)
         connection.execute("INSERT OR REPLACE INTO wire_signatures (article, signature) VALUES (?, ?)",
                            (article, values.tobytes()))
@@ -86,10 +86,6 @@ def link_article(connection: sqlite3.Connection, article: str, text: str,
                                (article, *best))
         if also is not None:
             also(connection)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return best
 
 
