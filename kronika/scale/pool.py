@@ -91,24 +91,38 @@ class ExtractionPool:
         if self.jobs == 1:
             yield from ((item, None) for item in items)
             return
-        pending: deque[tuple[T, Future[Ahead] | None, str | None]] = deque()
+        pending: deque[list] = deque()  # [item, future or None, content hash in flight or None]
         in_flight: set[str] = set()
+        first: list | None = None  # the first article, sent to a worker only once a second one comes
         articles_seen = 0
         for item in items:
-            future, content_hash = None, None
+            entry: list = [item, None, None]
             if isinstance(item, Article):
                 articles_seen += 1
-                content_hash = item.content_hash
-                if articles_seen > 1 and content_hash not in in_flight and wanted(item):
-                    future = self._submit(item)
-                    in_flight.add(content_hash)
                 if articles_seen == 1:
-                    content_hash = None  # the first article is extracted by the caller, as with one job
-            pending.append((item, future, content_hash))
+                    first = entry  # a single article is extracted by the caller: no pool start-up
+                else:
+                    if first is not None:
+                        self._ahead(first, wanted, in_flight)
+                        first = None
+                    self._ahead(entry, wanted, in_flight)
+            pending.append(entry)
             while len(pending) > self.jobs * AHEAD_PER_JOB:
-                yield self._result(pending.popleft(), in_flight)
+                done = pending.popleft()
+                if done is first:
+                    first = None  # yielded before a second article came: the caller extracts it
+                yield self._result(done, in_flight)
         while pending:
             yield self._result(pending.popleft(), in_flight)
+
+    def _ahead(self, entry: list, wanted: Callable[[Article], bool], in_flight: set[str]) -> None:
+        """Send the entry's article to a worker unless one is extracting the same text or it is not wanted."""
+        article = entry[0]
+        if article.content_hash not in in_flight and wanted(article):
+            entry[1] = self._submit(article)
+            if entry[1] is not None:
+                entry[2] = article.content_hash
+                in_flight.add(article.content_hash)
 
     def _submit(self, article: Article) -> Future[Ahead] | None:
         try:
@@ -119,15 +133,14 @@ class ExtractionPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            # forkserver: workers fork from a clean server with kronika imported, never from this
-            # process with its open ledger and progress-bar thread.
+            # forkserver: workers fork from a clean server with kronika imported and warmed up
+            # (kronika.scale.warm), never from this process with its open ledger and progress-bar thread.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kronika.api"])
+            context.set_forkserver_preload(["kronika.api", "kronika.scale.warm"])
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self._executor
 
-    def _result(self, entry: tuple[T, Future[Ahead] | None, str | None],
-                in_flight: set[str]) -> tuple[T, Ahead | None]:
+    def _result(self, entry: list, in_flight: set[str]) -> tuple[T, Ahead | None]:
         item, future, content_hash = entry
         if future is None:
             return item, None
