@@ -32,6 +32,7 @@ SHINGLE_WORDS = 5
 WORD_BATCH = 8192
 MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
+_SHARING = " UNION ALL ".join(["SELECT article FROM wire_bands WHERE band = ? AND bucket = ?"] * BANDS)
 log = logging.getLogger(__name__)
 
 
@@ -92,18 +93,21 @@ def link_article(connection: sqlite3.Connection, article: str, text: str,
 def _closest(connection: sqlite3.Connection, article: str, values: np.ndarray,
              keys: list[tuple[int, int]]) -> tuple[str, float] | None:
     """The most similar earlier article among those sharing the most bands (an indexed look-up per
-    band; at most MAX_CANDIDATES signatures compared, however many near-copies there are)."""
-    shared: Counter[str] = Counter()
-    for band, bucket in keys:
-        shared.update(row[0] for row in connection.execute(
-            "SELECT article FROM wire_bands WHERE band = ? AND bucket = ?", (band, bucket)))
+    band, all in one statement; at most MAX_CANDIDATES signatures compared, however many near-copies
+    there are)."""
+    rows = connection.execute(_SHARING, [number for key in keys for number in key])
+    shared = Counter(row[0] for row in rows)
     shared.pop(article, None)
+    candidates = [candidate for candidate, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))]
+    candidates = candidates[:MAX_CANDIDATES]
+    stored = dict(connection.execute(
+        f"SELECT article, signature FROM wire_signatures WHERE article IN ({', '.join('?' * len(candidates))})",
+        candidates).fetchall()) if candidates else {}
     best: tuple[str, float] | None = None
-    for candidate, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]:
-        row = connection.execute("SELECT signature FROM wire_signatures WHERE article = ?", (candidate,)).fetchone()
-        if row is None:
+    for candidate in candidates:
+        if candidate not in stored:
             continue
-        score = similarity(values, np.frombuffer(row[0], dtype=np.uint32))
+        score = similarity(values, np.frombuffer(stored[candidate], dtype=np.uint32))
         if score >= COPY_SIMILARITY and (best is None or score > best[1]):
             best = (candidate, score)
     if best is None:
