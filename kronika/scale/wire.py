@@ -47,14 +47,14 @@ def _shingles(text: str) -> Iterator[bytes]:
     """Every run of SHINGLE_WORDS words, lower-cased; a shorter text is one shingle of all its words.
     Words are read WORD_BATCH at a time, each batch carrying on the last words of the one before."""
     matches = _WORD.finditer(text)
-    words: list[str] = []
-    while batch := [match.group().lower() for match in islice(matches, WORD_BATCH)]:
+    words: list[bytes] = []
+    while batch := [match.group().lower().encode() for match in islice(matches, WORD_BATCH)]:
         words = words[len(words) - SHINGLE_WORDS + 1:] + batch if len(words) >= SHINGLE_WORDS else words + batch
         if len(words) >= SHINGLE_WORDS:
             runs = zip(*(words[k : len(words) - SHINGLE_WORDS + 1 + k] for k in range(SHINGLE_WORDS)), strict=True)
-            yield from (" ".join(run).encode() for run in runs)
+            yield from map(b" ".join, runs)
     if len(words) < SHINGLE_WORDS:
-        yield " ".join(words).encode()
+        yield b" ".join(words)
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:
