@@ -77,11 +77,14 @@ def main() -> None:
         results = {}
         for jobs in (1, 2):
             with Ledger(root / f"jobs{jobs}.db") as ledger:
+                cpu = time.process_time()
                 summary, elapsed = timed(lambda: ingest([inputs], ledger, options=Options(jobs=jobs)))  # noqa: B023
+                cpu = time.process_time() - cpu
             results[jobs] = elapsed
             print(f"ingest --jobs {jobs}: {kb / elapsed:.0f} KB/s, {summary.ingested / elapsed:.0f} articles/s"
                   f" ({summary.ingested} articles, {summary.claims} claims, {elapsed:.2f} s)"
-                  + (f"; {elapsed / morphology:.2f} x morfeusz2's time" if jobs == 1 else ""))
+                  + (f"; {elapsed / morphology:.2f} x morfeusz2's time; {elapsed / extraction:.2f} x extract's"
+                     if jobs == 1 else f"; the writer process used {cpu:.2f} s of CPU"))
         print(f"ingest --jobs 2 speed-up: {results[1] / results[2]:.2f}x")
         print(f"peak memory of this process (the corpus, extract and both ingests): {peak_mb():.0f} MB;"
               f" of a fresh `kronika ingest --jobs 1` process: {fresh_ingest_peak(inputs, root / 'fresh.db'):.0f} MB")

@@ -1,10 +1,14 @@
-"""Ledger: the SQLite store. WAL, and one transaction per article, so a killed ingest leaves no half
-article and a rerun finishes the job (articles already in are recognised by their content hash)."""
+"""Ledger: the SQLite store. WAL, and each article written atomically (its own transaction, or a
+savepoint inside an ingest's batch of articles, `Ledger.batch`), so a killed ingest leaves no half
+article, loses at most its open batch, and a rerun finishes the job (articles already in are
+recognised by their content hash)."""
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,57 @@ def default_db_path() -> Path:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def atomic(connection: sqlite3.Connection) -> Iterator[None]:
+    """One all-or-nothing write: its own transaction, or a savepoint when a batch is open (the batch's
+    commit makes it durable)."""
+    if connection.in_transaction:
+        connection.execute("SAVEPOINT atomic")
+        try:
+            yield
+        except BaseException:
+            if connection.in_transaction:  # SQLite may have rolled the whole batch back itself
+                connection.execute("ROLLBACK TO atomic")
+                connection.execute("RELEASE atomic")
+            raise
+        connection.execute("RELEASE atomic")
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+class Batch:
+    """Articles written in one transaction until `limit` of them or `seconds` have gone by: fewer
+    commits (and full-text index flushes) per article, the write lock held for moments only."""
+
+    def __init__(self, connection: sqlite3.Connection, limit: int, seconds: float) -> None:
+        self.connection, self.limit, self.seconds = connection, limit, seconds
+        self.written = 0
+        self.opened = 0.0
+
+    def open(self) -> None:
+        if not self.connection.in_transaction:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.written, self.opened = 0, time.monotonic()
+
+    def wrote(self) -> None:
+        """One more input written: commit when the batch is full or old."""
+        self.written += 1
+        if self.written >= self.limit or time.monotonic() - self.opened >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.connection.in_transaction:
+            self.connection.execute("COMMIT")
+        self.written = 0
 
 
 class Ledger:
@@ -58,15 +113,13 @@ class Ledger:
         return row[0] if row else None
 
     def add_article(self, article: Article, claims: Iterable[Claim], language: str = "pl") -> str | None:
-        """Store an article with its claims in one transaction. Return the id it was stored under, or
+        """Store an article with its claims atomically (`atomic`). Return the id it was stored under, or
         None when the same content is already in the ledger. An id already taken by other content gets
         the content hash's first 8 digits appended, so both versions stay."""
         content_hash = article.content_hash
         connection = self.connection
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with atomic(connection):
             if connection.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
-                connection.execute("ROLLBACK")
                 return None
             article_id = article.id
             if connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
@@ -83,11 +136,11 @@ class Ledger:
                 f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})",
                 (_claim_row(claim, article_id) for claim in claims),
             )
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         return article_id
+
+    def batch(self, limit: int = 64, seconds: float = 0.5) -> Batch:
+        """A batch of writes in one transaction (`Batch.open`, `.wrote`, `.commit`)."""
+        return Batch(self.connection, limit, seconds)
 
     def add_rejection(self, rejection: Rejection) -> None:
         """Record a rejection; the same input rejected again for the same reason is one row, open again."""

@@ -40,15 +40,16 @@ class ReconcileSummary:
 
 def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None) -> ReconcileSummary:
     """Bring stories, figures and conflicts up to date with the ledger's articles and claims.
-    `articles` is accepted for callers that know what they added; any article without stored story
-    features is read either way."""
-    del articles  # the articles without features are exactly the new ones
+    `articles` is accepted for callers that know what they added; the new articles are those in no
+    stored story yet (an ingest stores their features as it goes; any article without is read here)."""
+    del articles
     connection = ledger.connection
     connection.execute("BEGIN IMMEDIATE")
     try:
-        fresh = _store_new_features(connection)
+        _store_new_features(connection)
         features = list(_stored_features(connection))
         known = {row[0]: row[1] for row in connection.execute("SELECT article, story FROM story_articles")}
+        fresh = sum(1 for f in features if f.article not in known)
         stories = group_stories(features, known=known)
         _write_stories(connection, stories)
         claims, ids = _claims_with_ids(connection)
@@ -74,17 +75,23 @@ def reconcile_after_ingest(ledger: Ledger) -> None:
 
 
 def _store_new_features(connection: sqlite3.Connection) -> int:
+    """Features for the articles that have none yet (an ingest stores them with each article; these are
+    articles stored by a version that did not, or whose features failed to store)."""
     rows = connection.execute(
         "SELECT id, text, published, title FROM articles WHERE id NOT IN (SELECT article FROM story_features)")
     count = 0
     for article, text, published, title in rows.fetchall():
-        f = article_features(article, text, published, title)
-        connection.execute(
-            "INSERT INTO story_features (article, signature, entities, all_entities) VALUES (?, ?, ?, ?)",
-            (article, f.signature.astype(np.uint64).tobytes(), json.dumps(f.entities, ensure_ascii=False),
-             json.dumps(f.all_entities, ensure_ascii=False)))
+        store_features(connection, article_features(article, text, published, title))
         count += 1
     return count
+
+
+def store_features(connection: sqlite3.Connection, f: ArticleFeatures) -> None:
+    """Keep one article's story features (inside the caller's transaction)."""
+    connection.execute(
+        "INSERT OR REPLACE INTO story_features (article, signature, entities, all_entities) VALUES (?, ?, ?, ?)",
+        (f.article, np.asarray(f.signature).astype(np.uint64).tobytes(), json.dumps(f.entities, ensure_ascii=False),
+         json.dumps(f.all_entities, ensure_ascii=False)))
 
 
 def _stored_features(connection: sqlite3.Connection) -> Iterator[ArticleFeatures]:

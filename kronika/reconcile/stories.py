@@ -6,13 +6,14 @@ share) and are close in time; within a week, short reports that share two or thr
 inflected form: names are compared by their first letters without diacritics) and a little wording.
 Stories are the connected groups of such pairs.
 
-Wording is compared as sets of word stems (the first letters of every longer word, a cheap stand-in
-for Polish lemmas) through MinHash signatures (`datasketch`, a maintained library). Candidate pairs are
-blocked, never all pairs: banded LSH over the signatures (48 bands of 2 hash values, bucketed with numpy
-over all articles at once) and shared specific entities; in each band bucket and for each entity an
-article meets only its few nearest predecessors in time, and candidates further apart in time than any
-rule allows are dropped before a similarity is computed. Grouping n articles therefore costs O(n log n)
-array work and O(n) pair tests, whatever the size of a story or of a bucket shared by chance.
+Wording is compared as sets of word stems (the first letters of every longer word, a cheap stand-in for
+Polish lemmas) through MinHash signatures (datasketch's affine32 values, made without its import by
+kronika.scale.minhash). Candidate pairs are blocked, never all pairs: banded LSH over the signatures (48
+bands of 2 hash values, bucketed with numpy over all articles at once) and shared specific entities; in
+each band bucket and for each entity an article meets only its few nearest predecessors in time, and
+candidates further apart in time than any rule allows are dropped before a similarity is computed.
+Grouping n articles therefore costs O(n log n) array work and O(n) pair tests, whatever the size of a
+story or of a bucket shared by chance.
 
 Signatures are kept (`ArticleFeatures.signature`) so that a later ingest tests only pairs that involve
 its new articles (`group_stories(..., known=...)`).
@@ -28,14 +29,14 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from datasketch import MinHash
 
 from kronika.entities import find_entities
 from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.keys import slug
+from kronika.scale.minhash import minhash
 
 NUM_PERM = 96
-SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
+SCHEME = "affine32"  # datasketch's scheme that made the stored signatures (kronika.scale.minhash makes them now)
 WORDING_SAME_STORY = 0.16  # stem-set Jaccard at which two articles read as one story
 WORDING_WITH_ENTITY = 0.07  # enough when they also share a specific entity
 WORDING_ONGOING = 0.10
@@ -105,8 +106,7 @@ def stems(text: str) -> set[str]:
 
 def article_features(article: str, text: str, published: str | None, title: str | None = None) -> ArticleFeatures:
     """The signature and entities of one article (one pass over its text)."""
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in stems(f"{title or ''}\n{text}")])
+    signature = minhash([s.encode("utf-8") for s in stems(f"{title or ''}\n{text}")], NUM_PERM)
     counts: Counter[str] = Counter()
     broad: Counter[str] = Counter()
     known_at = set()  # where the gazetteer found an entity: its words are not unknown names
@@ -119,7 +119,7 @@ def article_features(article: str, text: str, published: str | None, title: str 
         if match.start() not in known_at and (stem := name_stem(match.group(0))) not in common:
             counts[f"~{stem}"] += 1
     every = [name for name, _ in (counts + broad).most_common() if not name.startswith("~")]
-    return ArticleFeatures(article, published, [name for name, _ in counts.most_common()], minhash.hashvalues,
+    return ArticleFeatures(article, published, [name for name, _ in counts.most_common()], signature,
                            title or "", every)
 
 

@@ -30,7 +30,7 @@ class LoadSummary:
 def load_shards(out: Path, ledger: Ledger, on_partition: Callable[[str], None] | None = None) -> LoadSummary:
     """Every complete partition into the ledger; then the ledger's stories, figures and conflicts are
     rebuilt once (not per partition), as an ingest does at its end."""
-    from kronika.reconcile.store import reconcile_after_ingest  # datasketch (scipy): only where a ledger is written
+    from kronika.reconcile.store import reconcile_after_ingest  # stories and figures: only where a ledger is written
 
     summary = LoadSummary()
     for partition in complete_partitions(out):

@@ -1,7 +1,8 @@
 """Extraction ahead of the writer, in worker processes, results in input order.
 
 The reader and the single writer (the ledger) stay in the calling process; only `extract_guarded`, a
-pure function of one article, and the article's wire-copy signature run in the workers. Each item
+pure function of one article, the article's wire-copy signature and its story features run in the
+workers. Each item
 comes back with that work, or with None when it was not done ahead (not an article, already in the
 ledger, a copy of one in flight, or a worker failed): the caller then does exactly what one process
 does, so the outcomes and the ledger are the same whatever the number of jobs.
@@ -15,13 +16,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from kronika.article import Article, Rejection
 from kronika.claim import Claim
 from kronika.scale.wire import signature
+
+if TYPE_CHECKING:
+    from kronika.reconcile.stories import ArticleFeatures
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +35,32 @@ Extracted = list[Claim] | Rejection
 
 @dataclass(frozen=True, slots=True)
 class Ahead:
-    """What a worker did for one article: its extraction and its wire-copy signature."""
+    """What a worker did for one article: its extraction, its wire-copy signature and its story features
+    (under the article's own id; the writer files them under the id it stores the article with)."""
 
     extracted: Extracted
     signature: np.ndarray | None
+    features: ArticleFeatures | None = None
 
 
 def extract_and_sign(article: Article, budget: float | None) -> Ahead:
-    """The work of one article that needs no ledger, done in a worker process."""
+    """The work of one article that needs no ledger, done in a worker process (or by the writer itself
+    with one job)."""
     from kronika.api import extract_guarded
 
     extracted = extract_guarded(article, budget)
-    return Ahead(extracted, None if isinstance(extracted, Rejection) else signature(article.text))
+    if isinstance(extracted, Rejection):
+        return Ahead(extracted, None)
+    return Ahead(extracted, signature(article.text), story_features(article))
+
+
+def story_features(article: Article) -> ArticleFeatures:
+    """The article's story features, as reconciliation would read them from its stored row."""
+    from kronika.reconcile.stories import article_features
+
+    return article_features(article.id, article.text, article.published, article.title)
+
+
 AHEAD_PER_JOB = 8  # articles in flight per worker: enough to hide the writer, little memory
 
 
@@ -73,24 +91,38 @@ class ExtractionPool:
         if self.jobs == 1:
             yield from ((item, None) for item in items)
             return
-        pending: deque[tuple[T, Future[Ahead] | None, str | None]] = deque()
+        pending: deque[list] = deque()  # [item, future or None, content hash in flight or None]
         in_flight: set[str] = set()
+        first: list | None = None  # the first article, sent to a worker only once a second one comes
         articles_seen = 0
         for item in items:
-            future, content_hash = None, None
+            entry: list = [item, None, None]
             if isinstance(item, Article):
                 articles_seen += 1
-                content_hash = item.content_hash
-                if articles_seen > 1 and content_hash not in in_flight and wanted(item):
-                    future = self._submit(item)
-                    in_flight.add(content_hash)
                 if articles_seen == 1:
-                    content_hash = None  # the first article is extracted by the caller, as with one job
-            pending.append((item, future, content_hash))
+                    first = entry  # a single article is extracted by the caller: no pool start-up
+                else:
+                    if first is not None:
+                        self._ahead(first, wanted, in_flight)
+                        first = None
+                    self._ahead(entry, wanted, in_flight)
+            pending.append(entry)
             while len(pending) > self.jobs * AHEAD_PER_JOB:
-                yield self._result(pending.popleft(), in_flight)
+                done = pending.popleft()
+                if done is first:
+                    first = None  # yielded before a second article came: the caller extracts it
+                yield self._result(done, in_flight)
         while pending:
             yield self._result(pending.popleft(), in_flight)
+
+    def _ahead(self, entry: list, wanted: Callable[[Article], bool], in_flight: set[str]) -> None:
+        """Send the entry's article to a worker unless one is extracting the same text or it is not wanted."""
+        article = entry[0]
+        if article.content_hash not in in_flight and wanted(article):
+            entry[1] = self._submit(article)
+            if entry[1] is not None:
+                entry[2] = article.content_hash
+                in_flight.add(article.content_hash)
 
     def _submit(self, article: Article) -> Future[Ahead] | None:
         try:
@@ -101,15 +133,14 @@ class ExtractionPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            # forkserver: workers fork from a clean server with kronika imported, never from this
-            # process with its open ledger and progress-bar thread.
+            # forkserver: workers fork from a clean server with kronika imported and warmed up
+            # (kronika.scale.warm), never from this process with its open ledger and progress-bar thread.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kronika.api"])
+            context.set_forkserver_preload(["kronika.api", "kronika.scale.warm"])
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self._executor
 
-    def _result(self, entry: tuple[T, Future[Ahead] | None, str | None],
-                in_flight: set[str]) -> tuple[T, Ahead | None]:
+    def _result(self, entry: list, in_flight: set[str]) -> tuple[T, Ahead | None]:
         item, future, content_hash = entry
         if future is None:
             return item, None
