@@ -39,4 +39,3 @@ def _cut(text: str, start: int, limit: int) -> int:
         return last_end
     space = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
     return space + 1 if space > start else limit
-

@@ -26,14 +26,13 @@ def extract(
     checked = valid_published(published)
     if published is not None and checked is None:
         log.warning("ignoring publication date %r of %s: not a date", published, article or "the text")
-    if len(text) <= SECTION:
-        return assemble_claims(prepare(text, lang), published=checked, lang=lang, article=article, outlet=outlet)
     claims: list[Claim] = []
-    for start, end in pieces(text, SECTION):
-        for claim in assemble_claims(prepare(text[start:end], lang), published=checked, lang=lang, article=article,
-                                     outlet=outlet):
+    for start, end in pieces(text, SECTION):  # an ordinary article is one section: the text itself
+        found = assemble_claims(prepare(text[start:end], lang), published=checked, lang=lang, article=article,
+                                outlet=outlet)
+        for claim in found if start else ():
             claim.span = (claim.span[0] + start, claim.span[1] + start)
-            claims.append(claim)
+        claims.extend(found)
     return claims
 
 

@@ -79,7 +79,7 @@ class Gazetteer:
         return mentions
 
     def _find_in(self, whole: str, offset: int, stop: int, mentions: list[EntityMention]) -> None:
-        text = whole[offset:stop] if offset or stop < len(whole) else whole
+        text = whole[offset:stop]  # the whole text itself when it is one piece (a full slice is no copy)
         parts = TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
         tokens = parts[1::2]
         ends = list(accumulate(map(len, parts)))  # token k spans ends[2k] .. ends[2k + 1]

@@ -44,7 +44,7 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
     mentions: list[TimeMention] = []
     ctx: Context | None = None
     for start, end in pieces(text):
-        piece = text[start:end] if start or end < len(text) else text
+        piece = text[start:end]  # the text itself when it is one piece (a full slice is no copy)
         tokens = tokenizer(piece)
         ctx = Context(day, tokens) if ctx is None else replace(ctx, tokens=tokens)
         for mention in _times_in(piece, tokens, tokenizer, ctx):
