@@ -134,16 +134,22 @@ def test_sentences_match_by_source_and_inflected_forms_and_page_without_repeats(
     assert first["more"] and not second["more"] and third["claims"] == []
     assert first["claims"][0]["article"] != second["claims"][0]["article"]
 
-
-# -- figures by source: two plans, one answer ---------------------------------------------------------
-
-def _figures_ledger(tmp_path: Path) -> sqlite3.Connection:
-    """60 figures of 1-3 claims; `PAP` says most of the numbers, `wojewoda` two of them."""
+def _ledger_with_one_article(tmp_path: Path) -> sqlite3.Connection:
+    """A new ledger holding one article `a`, for claims written by hand."""
     db = tmp_path / "kronika.db"
     Ledger(db).close()
     connection = sqlite3.connect(db)
     with connection:
         connection.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'a', 'x', '2024')")
+    return connection
+
+
+# -- figures by source: two plans, one answer ---------------------------------------------------------
+
+def _figures_ledger(tmp_path: Path) -> sqlite3.Connection:
+    """60 figures of 1-3 claims; `PAP` says most of the numbers, `wojewoda` two of them."""
+    connection = _ledger_with_one_article(tmp_path)
+    with connection:
         connection.execute("INSERT INTO stories (id, label, articles, top_entities) VALUES ('s', 's', 1, '[]')")
         claim = 0
         for number in range(60):
@@ -209,11 +215,8 @@ def test_facet_counts_are_kept_across_reviews_and_counted_again_after_new_claims
 
 def _claims_ledger(tmp_path: Path) -> sqlite3.Connection:
     """600 claims: most are `displaced` and from PAP, a few `killed` or from `wojewoda`."""
-    db = tmp_path / "kronika.db"
-    Ledger(db).close()
-    connection = sqlite3.connect(db)
+    connection = _ledger_with_one_article(tmp_path)
     with connection:
-        connection.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'a', 'x', '2024')")
         for number in range(600):
             measure = "killed" if number % 50 == 7 else "displaced"
             source = "wojewoda" if number % 40 == 3 else ("PAP" if number % 3 else None)
