@@ -36,7 +36,7 @@ def test_a_ledger_served_before_the_migration_takes_it(tmp_path: Path) -> None:
     db = tmp_path / "kronika.db"
     Ledger(db).close()
     with sqlite3.connect(db) as connection:
-        connection.execute("DELETE FROM migrations WHERE name >= '0007'")
+        connection.execute("DELETE FROM migrations WHERE name IN ('0007_figures_listing.sql', '0008_facet_indexes.sql')")
         for index in ("figures_listing", "figures_measure_listing", "figures_actor_listing", "figures_place_listing",
                       "figures_story_listing"):
             connection.execute(f"DROP INDEX {index}")
@@ -212,6 +212,24 @@ def test_facet_counts_are_kept_across_reviews_and_counted_again_after_new_claims
                            " 'asserted', 'x')")
     assert pages.cached(("claims",), count) == 8 and len(counted) == 2
 
+
+
+def test_facet_counts_are_counted_again_after_a_reconciliation_alone(tmp_path: Path) -> None:
+    """`kronika reconcile` run by itself rewrites the figures and adds no claim: cached figure counts
+    must not outlive it."""
+    from kronika.reconcile.store import reconcile_ledger
+    connection = _search_ledger(tmp_path)
+    pages = Pages(lambda: connection)
+
+    def figure_count() -> int:
+        return int(connection.execute("SELECT COUNT(*) FROM figures").fetchone()[0])
+
+    assert pages.cached(("figures",), figure_count) == 0
+    ledger = Ledger(tmp_path / "kronika.db")  # as another process would
+    summary = reconcile_ledger(ledger)
+    ledger.close()
+    assert summary.figures > 0
+    assert pages.cached(("figures",), figure_count) == summary.figures
 
 def _claims_ledger(tmp_path: Path) -> sqlite3.Connection:
     """600 claims: most are `displaced` and from PAP, a few `killed` or from `wojewoda`."""

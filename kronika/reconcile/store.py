@@ -14,6 +14,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -56,6 +57,9 @@ def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None) -> R
         figures = build_figures(claims, stories=story_map(stories))
         conflicts = find_conflicts(figures)
         _write_figures(connection, figures, conflicts, ids)
+        connection.execute(
+            "INSERT INTO reconciliations (finished_at, stories, figures, conflicts) VALUES (?, ?, ?, ?)",
+            (datetime.now(UTC).isoformat(timespec="seconds"), len(stories), len(figures), len(conflicts)))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

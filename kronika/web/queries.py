@@ -54,14 +54,18 @@ class Ledger:
         return self._connection()
 
     def version(self) -> tuple[Any, ...]:
-        """Changes whenever an article, claim or rejection is added (max rowids: index lookups). Reviews
+        """Changes whenever an article, claim or rejection is added or the figures are reconciled again
+        (max rowids: index lookups). Reviews
         are left out: nothing cached depends on them, and a review would otherwise make every server
         process count its facets again (a second on 300,000 claims)."""
         row = self.connection.execute(
             "SELECT (SELECT MAX(rowid) FROM articles), (SELECT MAX(id) FROM claims),"
             " (SELECT MAX(id) FROM rejections), (SELECT COUNT(*) FROM migrations)"
         ).fetchone()
-        return tuple(row)
+        # A reconciliation rewrites the figures without adding claims (`kronika reconcile` run alone).
+        reconciled = self.connection.execute("SELECT MAX(id) FROM reconciliations").fetchone() \
+            if self.has_table("reconciliations") else (None,)
+        return (*row, *reconciled)
 
     def cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full_key = (*key, self.version())
