@@ -36,7 +36,8 @@ def test_a_ledger_served_before_the_migration_takes_it(tmp_path: Path) -> None:
     db = tmp_path / "kronika.db"
     Ledger(db).close()
     with sqlite3.connect(db) as connection:
-        connection.execute("DELETE FROM migrations WHERE name IN ('0007_figures_listing.sql', '0008_facet_indexes.sql')")
+        connection.execute(
+            "DELETE FROM migrations WHERE name IN ('0007_figures_listing.sql', '0008_facet_indexes.sql')")
         for index in ("figures_listing", "figures_measure_listing", "figures_actor_listing", "figures_place_listing",
                       "figures_story_listing"):
             connection.execute(f"DROP INDEX {index}")
