@@ -71,6 +71,20 @@ def test_relative_days_and_before_move_the_reference_time() -> None:
     assert plain.shift is None
 
 
+
+def test_a_rate_read_days_earlier_moves_to_its_own_day_but_an_earlier_reading_is_the_same_series() -> None:
+    """Turnout of a round two weeks before is that day's reading, not a second value for today; a bare
+    `wcześniej` before a rate is an earlier estimate of the one series (no shift)."""
+    [round_one] = contexts("W pierwszej turze, dwa tygodnie wcześniej, głosowało 64,2 proc. uprawnionych.",
+                           ("64,2 proc.", "other", "percent"))
+    assert round_one.shift == -14
+    [yesterday] = contexts("Wczoraj o godz. 17 frekwencja wynosiła 50,1 proc.", ("50,1 proc.", "other", "percent"))
+    assert yesterday.shift == -1
+    [estimate] = contexts("Wcześniej GUS szacował inflację na 4,1 proc.", ("4,1 proc.", "other", "percent"))
+    assert estimate.shift is None
+    [today] = contexts("Frekwencja o godz. 17 wyniosła 52,3 proc.", ("52,3 proc.", "other", "percent"))
+    assert today.shift is None
+
 def test_a_share_is_keyed_by_what_it_is_a_share_of() -> None:
     inflation, turnout = contexts("Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc.",
                                   ("4,3 proc.", "other", "percent"), ("62 proc.", "other", "percent"))

@@ -259,8 +259,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             elif previous is not None and _breakdown(claims[previous], claim):
                 part_of, locus = previous, "breakdown"
         shift = None
-        if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
+        if (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
+            if claim.unit == "percent" and shift == "before":
+                shift = None  # `wcześniej` before a rate is the earlier reading of one series
         share = money = None
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
