@@ -401,3 +401,25 @@ def test_those_who_signed_a_petition_are_no_count_of_patients() -> None:
     a, s, m = assign_figures([admitted, signed, more], stories)
     assert s.key != a.key and s.key.subject == "people (signed)"
     assert m.key.subject != s.key.subject
+
+
+def test_a_nationality_counts_whose_own_people_but_keeps_the_other_side_apart() -> None:
+    """`Koreańczyków` among North Korea's dead or deployed says whose people they are (the actor), so
+    the claim joins the soldiers its figure counts; among prisoners it names the other side."""
+    stories = {"a": "story:front", "b": "story:front"}
+    soldiers = claim("a", "W obwodzie kurskim zginęło 500 żołnierzy z Korei Północnej.", "500", 500,
+                     actor="North Korea", subject="żołnierz")
+    koreans = claim("b", "Według wywiadu zginęło już 600 Koreańczyków.", "600", 600, actor="North Korea",
+                    subject="Koreańczyk")
+    first, second = assign_figures([soldiers, koreans], stories)
+    assert first.key == second.key and first.key.subject == "soldiers"
+    held = claim("a", "W rosyjskiej niewoli przebywa 8 tys. osób.", "8 tys.", 8000, measure="captured",
+                 actor="Russia", subject="osoba")
+    russians = claim("b", "Z kolei w niewoli ukraińskiej jest 6 tys. Rosjan.", "6 tys.", 6000, measure="captured",
+                     actor="Russia", subject="Rosjanin")
+    first, second = assign_figures([held, russians], stories)
+    assert first.key != second.key
+    # A plain noun of people is still a kind of its own: medics are not the soldiers.
+    medics = claim("b", "Zginęło 40 medyków.", "40", 40, actor="North Korea", subject="medyk")
+    first, second = assign_figures([soldiers, medics], stories)
+    assert first.key != second.key

@@ -159,10 +159,29 @@ def _not_subjects(lang: str) -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=4)
+def _demonyms(lang: str) -> frozenset[str]:
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "demonyms.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Counts of one side's own people, where a nationality noun says whose they are (the actor's): `300
+# Koreańczyków zginęło`. Between two sides (captured, released, pushed back) the nationality names the
+# other side and keeps the quantity apart: Russians held by Ukraine are not Ukrainians held by Russia.
+_OWN_PEOPLE_MEASURES = frozenset({"deployed", "killed", "wounded", "missing"})
+
+
 @lru_cache(maxsize=1 << 14)
 def _names_no_subject(subject: str | None, lang: str) -> bool:
     """`liczba`, `zgon`, `sztuka`: the subject names the count or its unit (not_subjects.txt)."""
     return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _not_subjects(lang)  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_demonym(subject: str | None, lang: str) -> bool:
+    """`Koreańczyk`, `Ukrainiec`: a nationality noun (demonyms.txt)."""
+    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _demonyms(lang)  # type: ignore[union-attr]
 
 
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
@@ -186,7 +205,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         return f"money ({claim.unit}) for {context.money_for}{narrowed}"
     if claim.unit in _AREA_UNITS:
         return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
-    kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
+    no_subject = _names_no_subject(claim.subject, lang) or (
+        claim.measure in _OWN_PEOPLE_MEASURES and _names_demonym(claim.subject, lang))
+    kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
