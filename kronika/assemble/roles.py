@@ -7,6 +7,8 @@ dative (`dostarczyła Rosji`).
 """
 from __future__ import annotations
 
+import bisect
+
 from kronika.assemble.sentence import Sentence
 from kronika.entities import entity_info
 from kronika.mentions import EntityMention
@@ -95,7 +97,13 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
 
 def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int, actor: str | None) -> str | None:
     """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast); else a country or
-    capital after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself."""
+    capital after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself. A capital
+    in the frame of reported speech about another state's figure (`poinformowała posłów w Seulu, że
+    zginęło 300 żołnierzy z Korei Północnej`) is where it was said; a place in the frame is otherwise
+    kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`)."""
+    if (frame := _frame_end(sentence, number)) and actor:
+        entities = [e for e in entities
+                    if not _speaks_for_another_state(e, actor) or sentence.index_at(e.start) >= frame]
     places = [e for e in entities if e.kind == "place"]
     if not places:
         tokens = sentence.tokens
@@ -110,3 +118,15 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         return None
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
     return nearest.canonical
+
+
+
+def _speaks_for_another_state(entity: EntityMention, actor: str) -> bool:
+    return entity.kind == "country" and entity.form == "capital" and entity.canonical != actor
+
+
+def _frame_end(sentence: Sentence, number: int) -> int:
+    """Index of the token after the last `, że` / `, iż` before the number: what precedes it is the
+    frame of the reported clause the number is in (0 when the number is in no such clause)."""
+    at = bisect.bisect_left(sentence.reported_starts, number + 1) - 1
+    return sentence.reported_starts[at] if at >= 0 else 0

@@ -13,6 +13,8 @@ CLAUSE_OPENERS = frozenset({
     "jak", "gdzie", "dokąd", "skąd", "co", "czy", "jeśli", "jeżeli", "natomiast", "zaś", "podczas", "zanim",
     "jakoby",
 })
+# Words that open reported speech after a comma (`poinformował w Seulu, że ...`).
+COMPLEMENTIZERS = frozenset({"że", "iż"})
 # Brackets do not break a clause: `zabici i zmarli (ok. tysiąca żołnierzy)` counts the killed.
 HARD_BREAKS = frozenset({";", ":", "–", "—"})
 
@@ -24,18 +26,21 @@ class Sentence:
     tokens: list[Token]
     clause_of: list[int] = field(default_factory=list)  # clause number of each token
     _starts: list[int] = field(default_factory=list)
+    reported_starts: list[int] = field(default_factory=list)  # token index after each `, że` / `, iż`
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Sentence:
         tokens = tokenize(text, start, end)
-        clause_of, clause = [], 0
+        clause_of, clause, reported = [], 0, []
         for i, token in enumerate(tokens):
             if token.text in HARD_BREAKS or (token.text == "-" and _spaced(text, token)):
                 clause += 1
             elif token.text == "," and i + 1 < len(tokens) and tokens[i + 1].text.lower() in CLAUSE_OPENERS:
                 clause += 1
+                if tokens[i + 1].text.lower() in COMPLEMENTIZERS:
+                    reported.append(i + 2)
             clause_of.append(clause)
-        return cls(start, end, tokens, clause_of, [t.start for t in tokens])
+        return cls(start, end, tokens, clause_of, [t.start for t in tokens], reported)
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""

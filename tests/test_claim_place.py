@@ -1,0 +1,29 @@
+"""Where a figure holds (the claim's place): the nearest place in its sentence, but not a capital that
+frames reported speech about another state's figure. Sentences are our own; positives and negatives."""
+from __future__ import annotations
+
+import pytest
+
+from kronika import extract
+
+# (sentence, number, the place the claim must have; None = no place)
+EXAMPLES = [
+    # the place of the figure itself
+    ("W obwodzie kurskim walczy ok. 11 tys. żołnierzy z Korei Północnej.", "11 tys.", "Kursk Oblast"),
+    ("Gubernator poinformował, że w Charkowie zginęły trzy osoby.", "trzy", "Kharkiv"),
+    ("Jak podała ONZ, w Strefie Gazy przebywa 120 tys. przesiedlonych.", "120 tys.", "Gaza Strip"),
+    # a capital in the frame, speaking of another state's figure: where it was said
+    ("Wywiad poinformował posłów w Seulu, że na froncie zginęło 300 żołnierzy z Korei Północnej.", "300", None),
+    ("Rzecznik w Waszyngtonie przekazał, że Rosja straciła 40 czołgów.", "40", None),
+    # the speaker's own locality in the frame is the figure's
+    ("Lekarze w Gazie szacują, że w szpitalu przebywa 600 pacjentów.", "600", "Gaza Strip"),
+    # a capital inside the reported clause is the figure's place
+    ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
+]
+
+
+@pytest.mark.parametrize("sentence,cue,place", EXAMPLES, ids=[e[1] for e in EXAMPLES])
+def test_a_claim_holds_where_its_own_clause_says(sentence: str, cue: str, place: str | None) -> None:
+    claims = [c for c in extract(sentence, "2024-09-16") if c.mention == cue]
+    assert claims, f"no claim at {cue!r}"
+    assert claims[0].place == place
