@@ -17,6 +17,11 @@ EXAMPLES = [
     ("Rzecznik w Waszyngtonie przekazał, że Rosja straciła 40 czołgów.", "40", None),
     # the speaker's own locality in the frame is the figure's
     ("Lekarze w Gazie szacują, że w szpitalu przebywa 600 pacjentów.", "600", "Gaza Strip"),
+    # a country's adjective after a preposition: a place before a noun of place, none before an action
+    ("Od początku roku na polskich drogach zginęło 900 osób.", "900", "Poland"),
+    ("W ukraińskich zakładach powstanie 18 haubic.", "18", "Ukraine"),
+    ("W izraelskich nalotach zginęło 30 osób.", "30", None),
+    ("W rosyjskim ataku rannych zostało 14 cywilów.", "14", None),
     # a capital inside the reported clause is the figure's place
     ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
 ]

@@ -258,6 +258,11 @@ def test_a_source_of_no_country_or_a_count_with_an_actor_is_not_placed_by_its_so
                   subject="żołnierz", actor="North Korea", source="Koreańskie służby")
     a, b = assign_figures([unnamed, whose])
     assert a.claim.place is None and b.claim.place is None
+    # The other side's dead, counted by a national army, are no toll of the army's country.
+    enemies = claim("c", "Izraelska armia twierdzi, że zabiła 900 terrorystów.", "900", 900, subject="terrorysta",
+                    source="Izraelska armia")
+    (c,) = assign_figures([enemies])
+    assert c.claim.place is None
 
 
 def test_a_count_placed_in_another_country_borrows_no_actor() -> None:

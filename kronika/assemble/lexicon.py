@@ -78,6 +78,7 @@ class ClaimLexicon:
     source_kinds: dict[str, str]
     not_counted: frozenset[str]
     identifier_heads: frozenset[str]
+    event_nouns: frozenset[str] = frozenset()  # `operacja`, `atak`: an adjective before them is no place
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -128,6 +129,7 @@ def lexicon(lang: str = "pl") -> ClaimLexicon:
         source_kinds=kinds,
         not_counted=frozenset(row[0] for row in _rows(lang, "not_counted.txt")),
         identifier_heads=frozenset(row[0] for row in _rows(lang, "identifier_heads.txt")),
+        event_nouns=frozenset(row[0] for row in _rows(lang, "event_nouns.txt")),
     )
 
 

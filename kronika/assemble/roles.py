@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 
+from kronika.assemble.lexicon import lexicon
 from kronika.assemble.sentence import Sentence
 from kronika.entities import entity_info
 from kronika.mentions import EntityMention
 
 ACTOR_KINDS = frozenset({"country", "group"})
 PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "do", "pod", "koło", "przy", "nad"})
+
 PREPOSITIONS = frozenset({
     "w", "we", "na", "do", "z", "ze", "od", "przez", "dla", "przeciwko", "przeciw", "u", "ku", "po", "o",
     "za", "pod", "nad", "przed", "między", "wobec", "dzięki", "bez", "koło", "przy", "wśród", "spośród",
@@ -109,7 +111,8 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         tokens = sentence.tokens
         for entity in entities:
             index = sentence.index_at(entity.start)
-            if entity.kind == "country" and index > 0 and tokens[index - 1].text.lower() in PLACE_PREPOSITIONS:
+            if entity.kind == "country" and index > 0 and tokens[index - 1].text.lower() in PLACE_PREPOSITIONS \
+                    and not _names_an_action(sentence, entity):
                 info = entity_info(entity.canonical) or {}
                 name = info.get("capital") if entity.form == "capital" else entity.canonical
                 if name and name != actor:
@@ -119,6 +122,15 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
     return nearest.canonical
 
+
+
+def _names_an_action(sentence: Sentence, entity: EntityMention) -> bool:
+    """`w izraelskich operacjach`: a country's adjective before a noun of action (event_nouns.txt) says
+    whose action it is, not where the figure holds."""
+    if entity.form != "adjective":
+        return False
+    after = sentence.index_at(entity.end)
+    return after < len(sentence.tokens) and bool(sentence.tokens[after].lemmas & lexicon().event_nouns)
 
 
 def _speaks_for_another_state(entity: EntityMention, actor: str) -> bool:

@@ -86,14 +86,17 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
     return {key: country for key, country in homes.items() if country is not None}
 
 
-def _placed_by_source(claim: Claim, home: str | None) -> Claim:
+def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim:
     """A toll of people that names neither whose nor where, given by a source of one country
     (`Portugalska DGS mówi o 12 zgonach`, `czeskie służby podały...`), counts that country's toll: a copy
     of the claim carries the country as its place. The source's country is the one its phrase names in
     any report of the story (`_source_homes`). Whose counts (an actor) are never placed so: South Korean
-    intelligence counts North Korean dead in Russia."""
+    intelligence counts North Korean dead in Russia; nor are counts of a kind that is no people of the
+    source's own (`terroryści`, `bojownicy wroga`)."""
     if claim.place or claim.actor or claim.measure not in _PERSON_MEASURES | {"cases"}:
         return claim
+    if kind is not None and kind not in _PERSON_KINDS:
+        return claim  # `armia twierdzi, że wyeliminowała 17 tys. terrorystów`: the other side's dead
     return claim if home is None else dataclasses.replace(claim, place=home)
 
 
@@ -242,8 +245,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     homes = _source_homes(claims, story_of, lang)
-    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")))
-                for c, x, story in zip(claims, contexts, story_of, strict=True)]
+    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")), kind)
+                for c, x, story, kind in zip(claims, contexts, story_of, kinds, strict=True)]
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
 
