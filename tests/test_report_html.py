@@ -164,3 +164,15 @@ def test_chart_labels_are_escaped():
     (chart,) = charts(render_report(build_figures(hostile), []))
     assert "<b>" not in chart and "<svg onload" not in chart and "<script" not in chart
     assert "&lt;b&gt;Agencja&lt;/b&gt;" in chart
+
+
+def test_placeholder_kinds_read_as_words_not_ids():
+    """A figure whose claims name no kind, or one claim that says too little to be keyed, is titled in
+    words: no `unspecified` or `unkeyed a#0` on the page."""
+    no_kind = make_claim(40, measure="wounded", subject=None, actor=None, mention="40",
+                         sentence="Rannych zostało 40.")
+    fraction = make_claim(0.5, measure="other", subject=None, actor=None, unit="percent", mention="połowę",
+                          sentence="Dostarczono połowę.", span=(30, 36))
+    html = render_report(build_figures([no_kind, fraction]), [])
+    assert "Kind not stated wounded" in html and "Unclassified quantity" in html
+    assert "Unkeyed" not in html and "Unspecified" not in html  # (ids and anchors keep their slugs)

@@ -30,7 +30,7 @@ from kronika.reconcile.identity import Membership, assign_figures
 from kronika.reconcile.intervals import stated_interval
 from kronika.reconcile.keys import FigureKey, figure_ids
 from kronika.reconcile.timex import TimeInterval, claim_time
-from kronika.reconcile.wording import describe_value, source_key, source_label
+from kronika.reconcile.wording import describe_value, kind_words, source_key, source_label
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class Figure:
 
     @property
     def label(self) -> str:
-        bits = [self.measure, self.subject, self.actor, f"in {self.place}" if self.place else None,
+        bits = [self.measure, kind_words(self.subject), self.actor, f"in {self.place}" if self.place else None,
                 self.period, "running total" if self.scope == "running" else None]
         return " · ".join(b for b in bits if b)
 

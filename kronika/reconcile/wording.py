@@ -85,6 +85,15 @@ def source_key(claim: Claim) -> str:
     return UNATTRIBUTED
 
 
+def kind_words(kind: str) -> str:
+    """A subject kind for people to read: the figure ids' placeholders in words. `unspecified` is a
+    figure whose claims named no kind, `unkeyed <claim>` one claim whose quantity says too little to
+    meet any other (kronika.reconcile.identity)."""
+    if kind.startswith("unkeyed"):
+        return "unclassified quantity"
+    return "kind not stated" if kind == "unspecified" else kind
+
+
 def time_label(claim: Claim) -> str:
     """When the number holds: the reference time, else the publication date, else `undated`."""
     if claim.reference_time:

@@ -18,7 +18,7 @@ from kronika.claim import Claim
 from kronika.reconcile.conflicts import Conflict
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.timex import claim_time
-from kronika.reconcile.wording import describe_value, format_number, source_label, time_label
+from kronika.reconcile.wording import describe_value, format_number, kind_words, source_label, time_label
 from kronika.report.evidence import Evidence, split_evidence
 from kronika.report.svg import SOURCE_COLOURS, ChartClaim, render_chart
 
@@ -90,7 +90,8 @@ class FigureView:
 
 
 def _title(figure: Figure) -> str:
-    subject = figure.subject[:1].upper() + figure.subject[1:]
+    words = kind_words(figure.subject)
+    subject = words[:1].upper() + words[1:]
     return f"{subject} {MEASURE_WORDS.get(figure.measure, figure.measure)}"
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.wording import kind_words
 from kronika.timex.humanise import humanise
 from kronika.web import UI_LANGUAGES
 
@@ -62,7 +63,8 @@ class Messages:
         """A subject kind (English, as figures store it: `soldiers`) in the interface language."""
         if not kind:
             return ""
-        return kind if self.lang == "en" else str(self.catalogue["kinds"].get(kind, kind))
+        words = kind_words(kind)
+        return words if self.lang == "en" else str(self.catalogue["kinds"].get(words, words))
 
     def date(self, value: str | None) -> str:
         """An ISO day or month in words; any other TIMEX3 value as kronika.timex.humanise words it."""
