@@ -104,3 +104,12 @@ def test_no_word_run_is_copied_from_the_seeds_or_the_other_stories(shared_dir: P
     copied = {name: sorted(_shingles(text) & borrowed)[:3] for name, text in articles().items()
               if _shingles(text) & borrowed}
     assert not copied, f"word runs copied from the seeds or the other story corpora: {copied}"
+
+
+def test_corpus_size() -> None:
+    by_story: dict[str, int] = {}
+    for line in load_jsonl("stories_gold.jsonl"):
+        by_story[line["story"]] = by_story.get(line["story"], 0) + 1
+    assert len(articles()) >= 32 and len(by_story) >= 8
+    assert all(3 <= count <= 5 for count in by_story.values()), by_story
+    assert len(load_jsonl("conflicts_gold.jsonl")) >= 6
