@@ -277,3 +277,26 @@ def test_a_percentage_without_a_cue_is_a_share_of_what_the_one_before_it_is() ->
     count, share = contexts("Zatrudnienie znalazło 300 osób, czyli 12 proc.", ("300", "other", None),
                             ("12 proc.", "other", "percent"))
     assert share.share_of is None
+
+
+def test_a_head_count_of_no_measure_is_narrowed_by_what_the_people_did_or_where_they_are() -> None:
+    """Arrivals, a camp's occupants, transfers, a facility's capacity and those entitled to vote are
+    different quantities when the claim layer gave them no measure (`other`)."""
+    cases = (("W weekend na wyspę dotarło 2,4 tys. migrantów.", "2,4 tys.", ("arrived",)),
+             ("Do portu przypłynęło w nocy 300 osób.", "300", ("arrived",)),
+             ("W ośrodku przebywa obecnie 1,1 tys. osób.", "1,1 tys.", ("present",)),
+             ("Władze przewiozły promami 800 osób na Sycylię.", "800", ("transferred",)),
+             ("Hala jest przewidziana dla 500 osób.", "500", ("capacity",)),
+             ("Uprawnionych do głosowania jest 91 tys. mieszkańców.", "91 tys.", ("eligible",)),
+             # a place says where the stock is better than `przebywa`
+             ("W szpitalach przebywa wciąż 12 osób.", "12", ("in hospital",)))
+    for sentence, mention, expected in cases:
+        [context] = contexts(sentence, (mention, "other", None))
+        assert context.share_details == expected, sentence
+    # Negatives: the verbs narrow nothing beside a measure, and a bare count is not narrowed.
+    [wounded] = contexts("Do szpitala dotarło 5 rannych.", ("5", "wounded", None))
+    assert "arrived" not in wounded.share_details
+    [evacuated] = contexts("Ewakuowano 300 osób, które przewieziono do szkoły.", ("300", "displaced", None))
+    assert "transferred" not in evacuated.share_details
+    [march] = contexts("W marszu wzięło udział 90 tys. osób.", ("90 tys.", "other", None))
+    assert march.share_details == ()

@@ -81,6 +81,7 @@ class _Cues:
     money_details: dict[str, str]
     count_detail: re.Pattern[str]
     count_details: dict[str, str]
+    count_detail_measures: dict[str, frozenset[str]]  # a detail that narrows only these measures
     change_next_before: re.Pattern[str]
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
@@ -96,7 +97,9 @@ def cues(lang: str = "pl") -> _Cues:
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
     details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
     money_details = {p.casefold(): key for p, key in _lines("money_detail.tsv", lang)}
-    count_details = {p.casefold(): key for p, key in _lines("count_detail.tsv", lang)}
+    count_rows = _lines("count_detail.tsv", lang)
+    count_details = {row[0].casefold(): row[1] for row in count_rows}
+    count_detail_measures = {row[1]: frozenset(row[2].split(",")) for row in count_rows if len(row) > 2}
     change: dict[str, list[str]] = {"next": [], "comparative": [], "verb": []}
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
@@ -110,7 +113,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
         _pattern(list(details)), details,
         _pattern(list(money_details)), money_details,
-        _pattern(list(count_details)), count_details,
+        _pattern(list(count_details)), count_details, count_detail_measures,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
@@ -134,6 +137,7 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
 
 
 BREAKDOWN_SHARE = 0.5
+_PRESENT = "present"  # a stock at some place: a detail naming the place says it better
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
 
@@ -274,7 +278,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             money = table.moneys.get(_nearest(table.money, before, after) or "")
             details = _share_details(table, before, after, "money") if money else ()
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
-            details = _share_details(table, before, after, "count")
+            only = table.count_detail_measures
+            details = tuple(d for d in _share_details(table, before, after, "count")
+                            if d not in only or claim.measure in only[d])
+            if len(details) > 1 and _PRESENT in details:
+                details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
         year = _clause_year(before, after) if has_year else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
     return result
