@@ -300,3 +300,18 @@ def test_a_head_count_of_no_measure_is_narrowed_by_what_the_people_did_or_where_
     assert "transferred" not in evacuated.share_details
     [march] = contexts("W marszu wzięło udział 90 tys. osób.", ("90 tys.", "other", None))
     assert march.share_details == ()
+
+
+def test_a_time_named_only_by_reference_to_the_past_is_an_earlier_state() -> None:
+    """`wtedy`, `przed rokiem`, `przed laty` before a number: an earlier event or period, a figure of
+    its own, never compared with the story's current counts."""
+    for sentence, mention in (("W tamtej katastrofie zginęło wtedy łącznie 16 osób.", "16"),
+                              ("Przed rokiem w tym samym okresie przypłynęło 41 tys. osób.", "41 tys."),
+                              ("Przed laty podobna powódź zabrała 50 ofiar.", "50"),
+                              ("Rok wcześniej zachorowało 900 dzieci.", "900")):
+        [context] = contexts(sentence, (mention, "killed", None))
+        assert context.shift == "before", sentence
+    for sentence, mention in (("Teraz w ośrodku przebywa 300 osób.", "300"),
+                              ("W tym roku zginęło już 12 górników.", "12")):
+        [context] = contexts(sentence, (mention, "killed", None))
+        assert context.shift is None, sentence
