@@ -315,3 +315,17 @@ def test_a_time_named_only_by_reference_to_the_past_is_an_earlier_state() -> Non
                               ("W tym roku zginęło już 12 górników.", "12")):
         [context] = contexts(sentence, (mention, "killed", None))
         assert context.shift is None, sentence
+
+
+def test_a_superlative_before_a_number_picks_one_unit_among_many() -> None:
+    [district] = contexts("Najwyższą frekwencję, ponad 35 proc., odnotowano w jednym z osiedli.",
+                          ("35 proc.", "other", "percent"))
+    assert "highest" in district.share_details and district.share_of == "turnout"
+    [city] = contexts("Najwięcej zachorowań, 420, zanotowano w dużym mieście.", ("420", "cases", None))
+    assert city.share_details == ("most",)
+    # Negatives: `co najmniej` is a bound, and a superlative after the number describes the number.
+    [bound] = contexts("Zachorowało co najmniej 300 osób.", ("300", "cases", None))
+    assert bound.share_details == ()
+    [peak] = contexts("Inflacja wyniosła 18,4 proc. i był to najwyższy wynik od lat.",
+                      ("18,4 proc.", "other", "percent"))
+    assert "highest" not in peak.share_details

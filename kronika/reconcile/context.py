@@ -173,6 +173,9 @@ def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
 # Who measured a share is said once for the whole sentence (`..., a kandydat PiS 29 proc. – wynika z
 # badania exit poll`): these details hold for every share of it, wherever they stand.
 _SENTENCE_WIDE = frozenset({"exit poll", "late poll"})
+# A superlative picks one unit among many only when it leads to the number (`najwięcej zachorowań, 420,
+# zanotowano w Krakowie`); after it, it describes the number itself (`18,4 proc. i był to najwyższy wynik`).
+_BEFORE_ONLY = frozenset({"most", "fewest", "highest", "lowest"})
 
 
 def _share_details(table: _Cues, before: str, after: str, of: str = "share", rest: str = "") -> tuple[str, ...]:
@@ -189,7 +192,7 @@ def _share_details(table: _Cues, before: str, after: str, of: str = "share", res
         if detail == "-":
             break
         found.add(detail)
-    found.update(details[m.group(0)] for m in pattern.finditer(after))
+    found.update(d for m in pattern.finditer(after) if (d := details[m.group(0)]) not in _BEFORE_ONLY)
     found.update(d for m in pattern.finditer(rest) if (d := details[m.group(0)]) in _SENTENCE_WIDE)
     found -= {"-", "="}
     return tuple(sorted(found))
