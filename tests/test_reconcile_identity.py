@@ -428,3 +428,27 @@ def test_a_nationality_counts_whose_own_people_but_keeps_the_other_side_apart() 
     medics = claim("b", "Zginęło 40 medyków.", "40", 40, actor="North Korea", subject="medyk")
     first, second = assign_figures([soldiers, medics], stories)
     assert first.key != second.key
+
+
+def test_a_count_since_a_calendar_start_is_a_total_of_its_own_not_the_incidents_toll() -> None:
+    """A national total since the start of the year beside a mine disaster's toll is another quantity;
+    `od początku roku`, `od stycznia` and `od 1 stycznia` are one start. A start days before the report
+    (`od poniedziałku`) is the incident's own tally, and one actor's war total keeps one figure."""
+    stories = {"a": "story:mine", "b": "story:mine", "c": "story:mine", "d": "story:mine"}
+    toll = claim("a", "W katastrofie zginęło siedmiu górników.", "siedmiu", 7, subject="górnik",
+                 published="2025-03-15", reference_time="2025-03-15", reference_basis="published")
+    national = claim("b", "Od początku roku w kopalniach zginęło 11 górników.", "11", 11, subject="górnik",
+                     published="2025-03-15", reference_time="2025-03-15", reference_basis="since:2025")
+    later = claim("c", "Od 1 stycznia w górnictwie zginęło 12 górników.", "12", 12, subject="górnik",
+                  published="2025-03-20", reference_time="2025-03-20", reference_basis="since:2025-01-01")
+    tally = claim("d", "Od poniedziałku zginęło ośmiu górników.", "ośmiu", 8, subject="górnik",
+                  published="2025-03-15", reference_time="2025-03-15", reference_basis="since:2025-03-10")
+    a, b, c, d = assign_figures([toll, national, later, tally], stories)
+    assert b.key == c.key and b.key.period == "since 2025-01-01"
+    assert a.key != b.key and d.key == a.key
+    war = [claim("a", "Od 24 lutego 2022 r. Rosja straciła 500 tys. żołnierzy.", "500 tys.", 500000, actor="Russia",
+                 subject="żołnierz", published="2024-03-01", reference_basis="since:2022-02-24"),
+           claim("b", "Od początku inwazji Rosja straciła 520 tys. żołnierzy.", "520 tys.", 520000, actor="Russia",
+                 subject="żołnierz", published="2024-03-08", reference_basis="published")]
+    first, second = assign_figures(war, {"a": "story:war", "b": "story:war"})
+    assert first.key == second.key

@@ -37,6 +37,7 @@ from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
 from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
+from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
@@ -106,8 +107,27 @@ STOCK_MEASURES = frozenset({"deployed", "missing"})
 _DAY_OR_FINER = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+# A count since a calendar start this long before its report (`od początku roku`, `od 1 stycznia`, `od
+# marca`) is a total over a period of its own, not the tally of the story's incident (`od poniedziałku`).
+SINCE_PERIOD_DAYS = 28
+
+
+def _since_period(claim: Claim) -> str | None:
+    """`since 2025-01-01` for a count since a calendar start well before its report, else None. Starts
+    are compared by their first day, so `od początku roku`, `od stycznia` and `od 1 stycznia` are one."""
+    basis = claim.reference_basis or ""
+    if not basis.startswith("since:") or not claim.published or claim.actor or claim.unit == "percent":
+        return None  # one actor's total (a war's losses) is one figure however its start is written
+    start, published = parse_timex(basis.removeprefix("since:")), parse_timex(claim.published[:10])
+    if start is None or published is None or published.start - start.start < SINCE_PERIOD_DAYS:
+        return None
+    return f"since {start.first_day.isoformat()}"
+
+
 def _period(claim: Claim, context: ClaimContext) -> str | None:
     """The stated period a claim counts (module docstring), or None."""
+    if (since := _since_period(claim)) is not None:
+        return since
     if context.running:
         return None
     if claim.reference_basis == "before":
