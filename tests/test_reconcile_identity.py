@@ -452,3 +452,11 @@ def test_a_count_since_a_calendar_start_is_a_total_of_its_own_not_the_incidents_
                  subject="żołnierz", published="2024-03-08", reference_basis="published")]
     first, second = assign_figures(war, {"a": "story:war", "b": "story:war"})
     assert first.key == second.key
+
+
+def test_an_earlier_total_is_an_earlier_state_even_when_it_is_a_total() -> None:
+    stories = {"a": "story:mine", "b": "story:mine"}
+    then = claim("a", "W tamtej katastrofie zginęło wtedy łącznie 16 osób.", "16", 16)
+    now = claim("b", "W wybuchu zginęło siedem osób.", "siedem", 7)
+    a, b = assign_figures([then, now], stories)
+    assert a.key != b.key and a.key.period == "before"

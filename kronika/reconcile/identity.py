@@ -126,12 +126,12 @@ def _since_period(claim: Claim) -> str | None:
 
 def _period(claim: Claim, context: ClaimContext) -> str | None:
     """The stated period a claim counts (module docstring), or None."""
+    if claim.reference_basis == "before":
+        return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own, total or not
     if (since := _since_period(claim)) is not None:
         return since
     if context.running:
         return None
-    if claim.reference_basis == "before":
-        return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own
     published_year = (claim.published or "")[:4]
     if context.year and context.year != published_year and not (claim.reference_time or "").startswith(context.year):
         return context.year  # a year the clause names that the claim layer did not take
