@@ -22,6 +22,15 @@ EXAMPLES = [
     ("W ukraińskich zakładach powstanie 18 haubic.", "18", "Ukraine"),
     ("W izraelskich nalotach zginęło 30 osób.", "30", None),
     ("W rosyjskim ataku rannych zostało 14 cywilów.", "14", None),
+    # a Polish place the gazetteer lacks, from morfeusz2's dictionary (nazwa_geograficzna)
+    ("W Knurowie rannych zostało czterech górników.", "czterech", "Knurów"),
+    ("W Ostrzeszowie wykryto trzy ogniska ptasiej grypy.", "trzy", "Ostrzeszów"),
+    # ... but not the seat of a named body, one of several places, or the start of a longer name
+    ("Raport Instytutu Uprawy w Puławach mówi o 12 województwach.", "12", None),
+    ("Ewakuowano 300 osób z domów w Kłodzku i Nysie.", "300", None),
+    ("Z pożarem pod Zieloną Górą walczy 140 strażaków.", "140", None),
+    # ... nor the place of a part after `w tym`
+    ("Zmarło 104 osoby, w tym 37 w Ostrzeszowie.", "104", None),
     # a capital inside the reported clause is the figure's place
     ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
 ]

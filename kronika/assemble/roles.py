@@ -11,6 +11,7 @@ import bisect
 
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.toponyms import PLACE_CASES, toponym
 from kronika.entities import entity_info
 from kronika.mentions import EntityMention
 
@@ -118,9 +119,47 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
                 if name and name != actor:
                     places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     if not places:
-        return None
+        return _toponym_in_sentence(sentence, entities, number)
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
     return nearest.canonical
+
+
+def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> str | None:
+    """The nearest place name of morfeusz2's dictionary after a preposition of place (`w Knurowie`),
+    outside the frame of reported speech and any gazetteer entity, or None."""
+    tokens, frame = sentence.tokens, _frame_end(sentence, number)
+    covered = {sentence.index_at(e.start) for e in entities}
+    first, last = sentence.clause_range(number)
+    best: tuple[int, str] | None = None
+    for index in range(max(frame, first, 1), last):
+        case = PLACE_CASES.get(tokens[index - 1].text.lower())
+        if case is None or index in covered or index == number or not _lone_name(tokens, index) \
+                or (index > number and _part_between(tokens, number, index)):
+            continue
+        if (name := toponym(tokens[index].text, case)) is not None:
+            distance = abs(index - number)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+_JOINERS = frozenset({"i", "oraz", "lub", "albo", ","})
+# `104 zmarłych, w tym 37 w Andaluzji`: a place after a part's opener is the part's.
+_PART_OPENERS = frozenset({("w", "tym"), ("z", "czego"), ("z", "tego"), ("w", "tym", "w")})
+
+
+def _part_between(tokens: list, number: int, index: int) -> bool:  # type: ignore[type-arg]
+    words = [t.text.lower() for t in tokens[number + 1:index]]
+    return any(tuple(words[k:k + 2]) in _PART_OPENERS for k in range(len(words) - 1))
+
+
+def _lone_name(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
+    """`w Knurowie` alone: not the seat of a named body (`Instytutu … w Puławach`), not one of several
+    places (`w Kłodzku i Głuchołazach`), not the first word of a longer name (`pod Zieloną Górą`)."""
+    if index >= 2 and tokens[index - 2].text[:1].isupper():
+        return False
+    after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return not after[:1].isupper() and after.lower() not in _JOINERS
 
 
 
