@@ -104,6 +104,7 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
     in the frame of reported speech about another state's figure (`poinformowała posłów w Seulu, że
     zginęło 300 żołnierzy z Korei Północnej`) is where it was said; a place in the frame is otherwise
     kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`)."""
+    named = entities
     if (frame := _frame_end(sentence, number)) and actor:
         entities = [e for e in entities
                     if not _speaks_for_another_state(e, actor) or sentence.index_at(e.start) >= frame]
@@ -119,38 +120,57 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
                 if name and name != actor:
                     places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     if not places:
-        return _toponym_in_sentence(sentence, entities, number)
+        return _toponym_in_sentence(sentence, named, number)
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
     return nearest.canonical
 
 
 def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> str | None:
-    """The nearest place name of morfeusz2's dictionary after a preposition of place (`w Knurowie`),
-    outside the frame of reported speech and any gazetteer entity, or None."""
-    tokens, frame = sentence.tokens, _frame_end(sentence, number)
-    covered = {sentence.index_at(e.start) for e in entities}
+    """The nearest place name of morfeusz2's dictionary after a preposition of place (`w Knurowie`) in
+    the number's clause, outside the frame of reported speech and any gazetteer entity, or None. The
+    sentence's candidates are found once; each number picks among them."""
+    if sentence.toponyms is None:
+        _find_toponyms(sentence, entities)
+    assert sentence.toponyms is not None and sentence.part_openers is not None
     first, last = sentence.clause_range(number)
+    low = max(_frame_end(sentence, number), first)
     best: tuple[int, str] | None = None
-    for index in range(max(frame, first, 1), last):
-        case = PLACE_CASES.get(tokens[index - 1].text.lower())
-        if case is None or index in covered or index == number or not _lone_name(tokens, index) \
-                or (index > number and _part_between(tokens, number, index)):
+    for index, name in sentence.toponyms[bisect.bisect_left(sentence.toponyms, (low, "")):]:
+        if index >= last:
+            break
+        if index == number or (index > number and _part_between(sentence.part_openers, number, index)):
+            continue
+        if best is None or abs(index - number) < best[0]:
+            best = (abs(index - number), name)
+    return best[1] if best else None
+
+
+def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
+    tokens = sentence.tokens
+    covered = {sentence.index_at(e.start) for e in entities}
+    found: list[tuple[int, str]] = []
+    openers: list[int] = []
+    for index in range(1, len(tokens)):
+        previous = tokens[index - 1].text.lower()
+        if (previous, tokens[index].text.lower()) in _PART_OPENERS:
+            openers.append(index)
+        case = PLACE_CASES.get(previous)
+        if case is None or index in covered or not _lone_name(tokens, index):
             continue
         if (name := toponym(tokens[index].text, case)) is not None:
-            distance = abs(index - number)
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else None
+            found.append((index, name))
+    sentence.toponyms, sentence.part_openers = found, openers
 
 
 _JOINERS = frozenset({"i", "oraz", "lub", "albo", ","})
 # `104 zmarłych, w tym 37 w Andaluzji`: a place after a part's opener is the part's.
-_PART_OPENERS = frozenset({("w", "tym"), ("z", "czego"), ("z", "tego"), ("w", "tym", "w")})
+_PART_OPENERS = frozenset({("w", "tym"), ("z", "czego"), ("z", "tego")})
 
 
-def _part_between(tokens: list, number: int, index: int) -> bool:  # type: ignore[type-arg]
-    words = [t.text.lower() for t in tokens[number + 1:index]]
-    return any(tuple(words[k:k + 2]) in _PART_OPENERS for k in range(len(words) - 1))
+def _part_between(openers: list[int], number: int, index: int) -> bool:
+    """A part opener (`w tym`) between the number and a place after it."""
+    at = bisect.bisect_right(openers, number)
+    return at < len(openers) and openers[at] < index
 
 
 def _lone_name(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
@@ -160,7 +180,6 @@ def _lone_name(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
         return False
     after = tokens[index + 1].text if index + 1 < len(tokens) else ""
     return not after[:1].isupper() and after.lower() not in _JOINERS
-
 
 
 def _names_an_action(sentence: Sentence, entity: EntityMention) -> bool:

@@ -27,6 +27,10 @@ class Sentence:
     clause_of: list[int] = field(default_factory=list)  # clause number of each token
     _starts: list[int] = field(default_factory=list)
     reported_starts: list[int] = field(default_factory=list)  # token index after each `, że` / `, iż`
+    # Filled on first use by kronika.assemble.roles: (token index, place name) of the dictionary's place
+    # names, and the token indices of part openers (`w tym`), so each number only looks them up.
+    toponyms: list[tuple[int, str]] | None = None
+    part_openers: list[int] | None = None
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Sentence:
