@@ -241,3 +241,31 @@ def test_within_a_week_two_shared_names_need_some_wording_and_three_need_a_littl
     assert not same_story(base, _with_wording("two-of-little", "2025-06-05", ["~leszn", "~mzk"], four))
     assert not same_story(base, _with_wording("ten-days", "2025-06-12", ["~leszn", "~mzk", "~grono"], four))
     assert not same_story(base, _with_wording("no-wording", "2025-06-05", ["~leszn", "~mzk", "~grono"], 1))
+
+
+def test_alike_wording_alone_needs_to_be_clearly_alike_and_undated_reports_need_several_names() -> None:
+    """Two unrelated reports in one newsroom's style share a sixth of their stems; an undated report has
+    no time to narrow its candidates, so it joins on alike wording only with several shared names."""
+    base = _with_wording("x", "2025-06-02", ["~leszn", "~mzk", "~grono", "~warta"], NUM_PERM)
+    sixth, quarter = round(0.17 * NUM_PERM), round(0.23 * NUM_PERM)
+    assert not same_story(base, _with_wording("style-only", "2025-06-04", [], sixth))
+    assert same_story(base, _with_wording("with-a-name", "2025-06-04", ["~leszn"], sixth))
+    assert same_story(base, _with_wording("alike", "2025-06-04", [], quarter))
+    undated = _with_wording("undated", None, ["~leszn"], sixth)  # type: ignore[arg-type]
+    assert not same_story(base, undated)
+    names = ["~leszn", "~mzk", "~grono", "~warta"]
+    assert same_story(base, _with_wording("undated-names", None, names, sixth))  # type: ignore[arg-type]
+
+
+def test_one_shared_name_links_reports_within_a_week_with_some_wording() -> None:
+    base = _with_wording("x", "2025-06-02", ["~patra"], NUM_PERM)
+    some = round(0.08 * NUM_PERM)
+    assert same_story(base, _with_wording("next-day", "2025-06-03", ["~patra"], some))
+    assert not same_story(base, _with_wording("fortnight", "2025-06-14", ["~patra"], some))
+    assert not same_story(base, _with_wording("little", "2025-06-03", ["~patra"], round(0.04 * NUM_PERM)))
+
+
+def test_the_union_and_the_polish_ministries_link_no_stories_like_countries() -> None:
+    a = _features("a", "Komisja Europejska przekazała pomoc. Unia Europejska apeluje o spokój w regionie.",
+                  "2025-06-02")
+    assert "European Union" not in a.entities and "European Union" in a.all_entities

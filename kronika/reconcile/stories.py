@@ -37,7 +37,10 @@ from kronika.scale.minhash import minhash
 
 NUM_PERM = 96
 SCHEME = "affine32"  # datasketch's scheme that made the stored signatures (kronika.scale.minhash makes them now)
-WORDING_SAME_STORY = 0.16  # stem-set Jaccard at which two articles read as one story
+WORDING_SAME_STORY = 0.16  # stem-set Jaccard at which two articles sharing a name read as one story
+# ... and with no name in common: a MinHash of 96 values estimates 0.16 within about ±0.04, and two
+# unrelated reports in one newsroom's style reach 0.17.
+WORDING_ALONE = 0.22
 WORDING_WITH_ENTITY = 0.07  # enough when they also share a specific entity
 WORDING_ONGOING = 0.10
 WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does not know
@@ -54,6 +57,7 @@ RECURRING_DAYS_APART = 120  # months apart, wording this alike is one ongoing si
 WORDING_RECURRING = 0.25  # (unrelated articles of the stories corpus reach 0.17)
 ONGOING_DAYS_APART = 400  # an ongoing situation (a war front) links over months through its own cast
 ONGOING_ENTITIES = 2  # ... when two articles share at least this many specific entities
+UNDATED_NAMES = 4  # an undated article joins on alike wording only with this many shared names
 STEM_LENGTH = 6
 MIN_WORD = 5
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
@@ -93,7 +97,14 @@ class Story:
     top_entities: list[str]
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def broad_entities(lang: str = "pl") -> frozenset[str]:
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "broad_entities.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=4)
 def common_names(lang: str = "pl") -> frozenset[str]:
     path = resources.files("kronika") / "lang" / lang / "reconcile" / "common_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -113,7 +124,8 @@ def article_features(article: str, text: str, published: str | None, title: str 
     for mention in find_entities(text):
         known_at.add(mention.start)
         if mention.kind != "media":
-            (broad if mention.kind in _BROAD_KINDS else counts)[mention.canonical] += 1
+            is_broad = mention.kind in _BROAD_KINDS or mention.canonical in broad_entities()
+            (broad if is_broad else counts)[mention.canonical] += 1
     common = common_names()
     for match in _NAME.finditer(text):
         if match.start() not in known_at and (stem := name_stem(match.group(0))) not in common:
@@ -135,6 +147,7 @@ def _day(published: str | None) -> int | None:
 
 
 def _days_apart(a: ArticleFeatures, b: ArticleFeatures) -> int:
+    """Days between two dated articles (0 when either is undated; `same_story` tests that first)."""
     first, second = _day(a.published), _day(b.published)
     return 0 if first is None or second is None else abs(first - second)
 
@@ -149,13 +162,18 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
     entities and alike wording (an ongoing situation)."""
     days, wording = _days_apart(a, b), _jaccard(a, b)
     common = set(a.entities) & set(b.entities)
+    if _day(a.published) is None or _day(b.published) is None:
+        # Undated, time cannot narrow the candidates: only much alike wording, with several shared names
+        # or by itself, says one story (a wire copy without its dateline).
+        return (wording >= WORDING_SAME_STORY and len(common) >= UNDATED_NAMES) or wording >= WORDING_RECURRING
     if days <= MAX_DAYS_APART:
         # A minister or an agency turns up in many stories: with little shared wording, one shared entity
         # links only reports a fortnight apart; further apart it takes several.
-        return (wording >= WORDING_SAME_STORY
+        return (wording >= WORDING_ALONE or (wording >= WORDING_SAME_STORY and len(common) >= 1)
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES)
+                or (days <= WEEK and wording >= WORDING_WITH_ENTITY and len(common) >= 1)
                 or (days <= WEEK and wording >= WORDING_TWO_NAMES_WEEK and len(common) >= 2)
                 or (days <= WEEK and wording >= WORDING_THREE_NAMES_WEEK and len(common) >= SHARED_NAMES))
     if days <= RECURRING_DAYS_APART and wording >= WORDING_RECURRING:
@@ -274,7 +292,8 @@ def _link(features: Sequence[ArticleFeatures], days: np.ndarray, first: np.ndarr
         wording = np.count_nonzero(signatures[a] == signatures[b], axis=1) / NUM_PERM
         apart = _apart(days, a, b)
         near = apart <= MAX_DAYS_APART
-        sure = near & (wording >= WORDING_SAME_STORY)
+        dated = (days[a] >= 0) & (days[b] >= 0)
+        sure = near & dated & (wording >= WORDING_ALONE)
         for i, j in zip(a[sure].tolist(), b[sure].tolist(), strict=True):
             union.union(i, j)
         # The other clauses of `same_story` need shared entities: test only the pairs that can pass.
