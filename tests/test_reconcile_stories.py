@@ -269,3 +269,13 @@ def test_the_union_and_the_polish_ministries_link_no_stories_like_countries() ->
     a = _features("a", "Komisja Europejska przekazała pomoc. Unia Europejska apeluje o spokój w regionie.",
                   "2025-06-02")
     assert "European Union" not in a.entities and "European Union" in a.all_entities
+
+
+def test_alike_wording_with_several_shared_countries_is_one_programme() -> None:
+    """An aid programme's reports name no town or person in common, only the states involved."""
+    alike = _with_wording("y", "2024-06-05", [], round(0.17 * NUM_PERM)).signature
+    base = ArticleFeatures("x", "2024-05-10", [], _with_wording("x", "2024-05-10", [], NUM_PERM).signature, "",
+                           ["Ukraine", "Czechia", "Poland"])
+    other = ArticleFeatures("y", "2024-06-05", [], alike, "", ["Ukraine", "Czechia", "Poland", "Germany"])
+    lone = ArticleFeatures("z", "2024-06-05", [], other.signature, "", ["Poland"])
+    assert same_story(base, other) and not same_story(base, lone)

@@ -41,6 +41,7 @@ WORDING_SAME_STORY = 0.16  # stem-set Jaccard at which two articles sharing a na
 # ... and with no name in common: a MinHash of 96 values estimates 0.16 within about ±0.04, and two
 # unrelated reports in one newsroom's style reach 0.17.
 WORDING_ALONE = 0.22
+BROAD_CONTEXT = 3  # ... or countries and bodies: `Ukraina`, `Czechy`, `Polska` of one aid programme
 WORDING_WITH_ENTITY = 0.07  # enough when they also share a specific entity
 WORDING_ONGOING = 0.10
 WORDING_WITH_NAMES = 0.09  # ... or several capitalised names the gazetteer does not know
@@ -169,7 +170,8 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
     if days <= MAX_DAYS_APART:
         # A minister or an agency turns up in many stories: with little shared wording, one shared entity
         # links only reports a fortnight apart; further apart it takes several.
-        return (wording >= WORDING_ALONE or (wording >= WORDING_SAME_STORY and len(common) >= 1)
+        return (wording >= WORDING_ALONE or (wording >= WORDING_SAME_STORY and (
+                    len(common) >= 1 or len(set(a.all_entities) & set(b.all_entities)) >= BROAD_CONTEXT))
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES)
