@@ -329,3 +329,21 @@ def test_a_superlative_before_a_number_picks_one_unit_among_many() -> None:
     [peak] = contexts("Inflacja wyniosła 18,4 proc. i był to najwyższy wynik od lat.",
                       ("18,4 proc.", "other", "percent"))
     assert "highest" not in peak.share_details
+
+
+def test_a_number_followed_by_z_nich_is_a_part_of_the_count_before_it() -> None:
+    whole, part = contexts("Pod ziemią było 19 górników. Dwunastu z nich wyszło o własnych siłach.",
+                           ("19", "other", None), ("Dwunastu", "other", None))
+    assert whole.part_of is None and part.part_of == 0
+    _, among = contexts("Zatrzymano 40 osób. 12 spośród nich to nieletni.", ("40", "captured", None),
+                        ("12", "captured", None))
+    assert among.part_of == 0
+    # Negative: `z nich` further on in the clause is no part cue for this number.
+    _, later = contexts("Zatrzymano 40 osób. W piątek zatrzymano 12, a część z nich zwolniono.",
+                        ("40", "captured", None), ("12", "captured", None))
+    assert later.part_of is None
+
+
+def test_people_living_in_camps_are_a_stock_in_shelters() -> None:
+    [camp] = contexts("W obozach dla poszkodowanych mieszka 14 tys. osób.", ("14 tys.", "wounded", None))
+    assert camp.share_details == ("in shelters",)

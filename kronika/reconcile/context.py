@@ -8,6 +8,7 @@ language data (kronika/lang/<lang>/reconcile/):
   so does the claim layer's `reference_basis` = `since:<value>`.
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
+- part_followers.txt: `z nich`, `spośród nich` right after a number make it a part of the count before it.
 - part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
   last number of the previous sentence, when both count one measure.
 - without a cue, a count of one measure that follows a larger one in its sentence and is at most half of
@@ -75,6 +76,7 @@ class _Cues:
     money: re.Pattern[str]
     moneys: dict[str, str]
     opener: re.Pattern[str]
+    follower: re.Pattern[str]
     detail: re.Pattern[str]
     details: dict[str, str]
     money_detail: re.Pattern[str]
@@ -111,6 +113,8 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern(list(shares)), shares,
         _pattern(list(moneys)), moneys,
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
+        re.compile(r"^\s*(?:\w+\s+)?" + _pattern([r[0] for r in _lines("part_followers.txt", lang)]).pattern
+                   + r"(?!\w)"),
         _pattern(list(details)), details,
         _pattern(list(money_details)), money_details,
         _pattern(list(count_details)), count_details, count_detail_measures,
@@ -265,6 +269,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of, locus = i - 1, "change"
             elif previous is not None and _breakdown(claims[previous], claim):
                 part_of, locus = previous, "breakdown"
+            elif table.follower.match(after):  # `Dwunastu z nich wyszło o własnych siłach.`
+                part_of = i - 1
         shift = None
         if (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
