@@ -263,3 +263,14 @@ def test_a_percentage_without_a_cue_is_a_share_of_what_the_one_before_it_is() ->
     count, share = contexts("Zatrudnienie znalazło 300 osób, czyli 12 proc.", ("300", "other", None),
                             ("12 proc.", "other", "percent"))
     assert share.share_of is None
+
+
+def test_a_count_since_a_start_is_started_unless_its_end_is_stated() -> None:
+    [started] = contexts("Od początku epidemii, ogłoszonej w marcu, zachorowało 900 osób.", ("900", "cases", None))
+    assert started.running and started.started
+    [ended] = contexts("Od początku roku do końca czerwca zachorowało 700 osób.", ("700", "cases", None))
+    [stated] = contexts("Od stycznia zachorowało 500 osób, według stanu na 30 czerwca.", ("500", "cases", None))
+    [total] = contexts("Łącznie w marcu zachorowało 300 osób.", ("300", "cases", None))
+    assert ended.running and not ended.started
+    assert stated.running and not stated.started
+    assert total.running and not total.started  # `łącznie` names no start

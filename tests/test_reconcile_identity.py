@@ -401,3 +401,87 @@ def test_those_who_signed_a_petition_are_no_count_of_patients() -> None:
     a, s, m = assign_figures([admitted, signed, more], stories)
     assert s.key != a.key and s.key.subject == "people (signed)"
     assert m.key.subject != s.key.subject
+
+
+def test_a_count_since_a_start_holds_when_it_is_reported() -> None:
+    started = claim("a", "Od początku epidemii, ogłoszonej w marcu 2024 r., zachorowało 900 osób.", "900", 900,
+                    measure="cases", reference_time="2024-03", reference_basis="text")
+    [moved] = assign_figures([started])
+    assert moved.claim.reference_time == "2024-09-18" and moved.claim.reference_basis == "since:2024-03"
+    ended = claim("b", "Od początku roku do końca czerwca 2024 r. zachorowało 700 osób.", "700", 700,
+                  measure="cases", reference_time="2024-06", reference_basis="text")
+    period = claim("c", "W marcu 2024 r. zachorowało już 300 osób.", "300", 300, measure="cases",
+                   reference_time="2024-03", reference_basis="text")
+    for kept in assign_figures([ended, period]):
+        assert kept.claim.reference_basis == "text"
+
+
+def test_the_ill_counted_as_people_are_the_cases() -> None:
+    stories = {"a": "story:measles", "b": "story:measles"}
+    people = claim("a", "Od jesieni zachorowało 1200 osób.", "1200", 1200, measure="cases")
+    cases = claim("b", "Resort podał, że przypadków jest już 1350.", "1350", 1350, measure="cases",
+                  subject="przypadek", published="2024-09-20")
+    patients = claim("b", "W szpitalach leczy się 80 chorych.", "80", 80, measure="cases", subject="chory",
+                     published="2024-09-20")
+    a, b, c = assign_figures([people, cases, patients], stories)
+    assert a.key == b.key and c.key != a.key
+
+
+def test_a_region_of_the_countrys_own_count_is_a_figure_of_its_own() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    country = claim("a", "W Hiszpanii zmarło 40 osób.", "40", 40, place="Spain")
+    unplaced = claim("b", "Resort mówi już o 52 zmarłych.", "52", 52, subject="zmarły", published="2024-09-20")
+    region = claim("b", "W Andaluzji zmarło 19 osób.", "19", 19, place="Andalusia", published="2024-09-20")
+    a, b, c = assign_figures([country, unplaced, region], stories)
+    assert a.key == b.key and a.key.place == "Spain"
+    assert c.key != a.key and c.key.place == "Andalusia"
+
+
+def test_a_country_where_a_foreign_actor_fights_or_a_border_is_no_whole_of_its_own() -> None:
+    stories = {"a": "story:war", "b": "story:war"}
+    abroad = claim("a", "W Rosji zginęło 300 żołnierzy z Korei Północnej.", "300", 300, actor="North Korea",
+                   place="Russia", subject="żołnierz")
+    kursk = claim("b", "W obwodzie kurskim zginęło 400 żołnierzy z Korei Północnej.", "400", 400,
+                  actor="North Korea", place="Kursk Oblast", subject="żołnierz", published="2024-09-20")
+    a, b = assign_figures([abroad, kursk], stories)
+    assert a.key == b.key
+    border = {"c": "story:border", "d": "story:border"}
+    at_border = claim("c", "Na granicy z Białorusią zmarło 30 migrantów.", "30", 30, subject="migrant",
+                      place="Polish-Belarusian border")
+    in_poland = claim("d", "W Polsce zmarło 31 migrantów.", "31", 31, subject="migrant", place="Poland",
+                      published="2024-09-20")
+    c, d = assign_figures([at_border, in_poland], border)
+    assert c.key == d.key
+
+
+def test_a_part_that_names_a_place_counts_that_places_figure() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:heat"}
+    whole = claim("a", "Resort podał, że zmarło 70 osób, w tym 25 w Andaluzji.", "70", 70, place="Andalusia")
+    part = claim("a", "Resort podał, że zmarło 70 osób, w tym 25 w Andaluzji.", "25", 25, place="Andalusia")
+    region = claim("b", "W Andaluzji zmarło 19 osób.", "19", 19, place="Andalusia", published="2024-09-17")
+    alone = claim("c", "Z samej Andaluzji zgłoszono 22 zgony.", "22", 22, subject="zgon", place="Andalusia",
+                  published="2024-09-17", span=(90, 92))  # the sentence after the country's
+    country = claim("c", "Od soboty zmarło w Hiszpanii 52 osoby.", "52", 52, place="Spain", published="2024-09-17")
+    w, p, r = assign_figures([whole, part, region], stories)
+    assert w.claim.place is None and (p.role, p.whole) == ("part", 0)
+    assert p.key == r.key and p.key.place == "Andalusia" and w.key != r.key
+    c, a = assign_figures([country, alone], stories)
+    assert a.role == "part" and a.key.place == "Andalusia" and c.key.place == "Spain"
+
+
+def test_a_whole_keeps_a_place_written_before_its_part() -> None:
+    sentence = "W Andaluzji zmarło 30 osób, w tym 12 dzieci."
+    whole = claim("a", sentence, "30", 30, place="Andalusia")
+    part = claim("a", sentence, "12", 12, place="Andalusia", subject="dziecko")
+    w, p = assign_figures([whole, part])
+    assert w.claim.place == "Andalusia" and p.role == "part" and p.key.part_of == w.key
+
+
+def test_a_count_in_a_region_of_another_country_borrows_no_actor() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    polish = claim("a", "Do gaszenia wysłano 150 strażaków z Polski.", "150", 150, measure="deployed",
+                   subject="strażak", actor="Poland")
+    izmir = claim("b", "W prowincji Izmir walczy z ogniem 900 strażaków.", "900", 900, measure="deployed",
+                  subject="strażak", place="Izmir")
+    a, b = assign_figures([polish, izmir], stories)
+    assert a.key.actor == "Poland" and b.key.actor is None

@@ -5,7 +5,10 @@ previous number of the sentence to this one, `after` from this one to the next. 
 language data (kronika/lang/<lang>/reconcile/):
 
 - running_total.txt: `od początku wojny`, `łącznie`, `dotąd` before the number make it a running total;
-  so does the claim layer's `reference_basis` = `since:<value>`.
+  so does the claim layer's `reference_basis` = `since:<value>`. A start cue (one opening with `od`)
+  marks the count as one since a start (`started`): a time the text names there is the start, not the
+  time the count holds, unless the clause also names when the count ends (running_until.txt: `do
+  końca czerwca`, `według stanu na`) between the numbers around it.
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
 - part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
@@ -48,6 +51,7 @@ class ClaimContext:
     money_for: str | None = None
     year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
     share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
+    started: bool = False  # a count since a start (`od początku epidemii`) whose end the clause leaves unsaid
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -67,6 +71,7 @@ def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class _Cues:
     running: re.Pattern[str]
+    until: re.Pattern[str]
     part: re.Pattern[str]
     shift: re.Pattern[str]
     shifts: dict[str, int | str]
@@ -103,6 +108,7 @@ def cues(lang: str = "pl") -> _Cues:
     words = {where: "(?:" + "|".join(found) + r")\w*" for where, found in change.items()}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
+        _pattern([r[0] for r in _lines("running_until.txt", lang)]),
         _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
         _pattern(list(shares)), shares,
@@ -191,6 +197,14 @@ def _share_details(table: _Cues, before: str, after: str, of: str = "share", res
     return tuple(sorted(found))
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text`, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last match
+        pass
+    return found
+
+
 _YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*r")  # a cheap test of the sentence before the clause's search
 
@@ -246,7 +260,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
         after = text[end:positions[following][0] if following is not None else len(text)]
-        running = bool((claim.reference_basis or "").startswith("since:") or table.running.search(before))
+        start_cue = _last(table.running, before)
+        running = bool((claim.reference_basis or "").startswith("since:") or start_cue is not None)
+        started = start_cue is not None and start_cue.group(0).startswith("od ") \
+            and table.until.search(before) is None and table.until.search(after) is None
         part_of = locus = None
         if previous is not None and claims[previous].measure == claim.measure and \
                 (cue := table.part.search(before)) is not None:
@@ -274,5 +291,5 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             details = _share_details(table, before, after, "count")
         year = _clause_year(before, after) if has_year else None
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started))
     return result

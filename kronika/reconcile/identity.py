@@ -37,6 +37,7 @@ from kronika.entities import find_entities
 from kronika.reconcile.context import ClaimContext, article_contexts
 from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
+from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
@@ -70,6 +71,30 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
         return claim
     moved = (day + timedelta(days=int(shift))).isoformat()
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
+
+
+def _counted_since(claim: Claim, context: ClaimContext) -> Claim:
+    """A count since a start (`od początku epidemii, ogłoszonej w październiku 2023 r., zachorowało...`)
+    holds when it is reported: a time the text names wholly before the report is its start, so a copy
+    of the claim holds at publication with basis `since:<start>`, as the claim layer gives `od
+    października 2023 r.`. A clause that states the count's end (`do końca czerwca`) keeps its time."""
+    if not context.started or claim.reference_basis != "text" or not claim.published:
+        return claim
+    stated, published = parse_timex(claim.reference_time), parse_timex(claim.published[:10])
+    if stated is None or published is None or not stated.before(published):
+        return claim
+    return dataclasses.replace(claim, reference_time=claim.published[:10],
+                               reference_basis=f"since:{claim.reference_time}")
+
+
+def _place_is_the_parts(part: Claim, whole: Claim) -> bool:
+    """A whole and its part of one sentence share a place that is written after the part's number
+    (`104 zmarłych, w tym 37 w Andaluzji`): the claim layer gave the part's place to both."""
+    if not part.place or part.place != whole.place or part.sentence != whole.sentence:
+        return False
+    at = part.sentence.find(part.mention)
+    return at >= 0 and any(m.canonical == part.place and m.start > at for m in find_entities(part.sentence)) \
+        and not any(m.canonical == part.place and m.start < at for m in find_entities(part.sentence))
 
 
 def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
@@ -196,6 +221,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
+    if kind == GENERIC_KIND and claim.measure == "cases":
+        kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
         return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
@@ -221,10 +248,22 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     homes = _source_homes(claims, story_of, lang)
-    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")))
+    adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
+                                  homes.get((story, c.source_id or c.source or "")))
                 for c, x, story in zip(claims, contexts, story_of, strict=True)]
+    for i, whole in whole_of.items():  # `104 zmarłych, w tym 37 w Andaluzji`: the place is the part's
+        if _place_is_the_parts(claims[i], claims[whole]):
+            adjusted[whole] = dataclasses.replace(adjusted[whole], place=None)
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
+    # A part that names a place of its own (`z samej Andaluzji`, `w tym 37 w Andaluzji`) counts that
+    # place: the place is a sub-area of its story's figure of that measure, never its whole.
+    placed_parts = {i for i, whole in whole_of.items()
+                    if claims[i].place and claims[i].place != claims[whole].place
+                    and kinds[i] in (None, GENERIC_KIND, kinds[whole])}
+    sub_areas: dict[str | None, set[tuple[str, str]]] = defaultdict(set)
+    for i in placed_parts:
+        sub_areas[story_of[i]].add((claims[i].measure, claims[i].place or ""))
 
     members: dict[str | None, list[int]] = defaultdict(list)
     others: dict[str | None, list[Claim]] = defaultdict(list)
@@ -238,7 +277,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         stock_measures = _stock_measures(claims, kinds, indices)
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
-                            others.get(story, ()))
+                            others.get(story, ()), sub_areas.get(story, set()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
@@ -255,8 +294,12 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         whole = whole_of[i]
         whole_key = keys[whole] or FigureKey(claims[whole].measure, claims[whole].actor, kinds[whole] or "",
                                              claims[whole].place, False, story_of[i])
-        keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
-                            False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
+        if i in placed_parts and whole_key.part_of is None:  # the place's own figure, where it has one
+            keys[i] = FigureKey(whole_key.measure, whole_key.actor, whole_key.subject, claims[i].place, True,
+                                whole_key.story, period=whole_key.period)
+        else:
+            keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
+                                False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
         roles[i] = "part"
     # A running total leaves its story only under an actor its own claim states, not one it borrowed.
     final = _lift_running_totals(keys, [x if c.actor else dataclasses.replace(x, running=False)
