@@ -274,3 +274,18 @@ def test_a_count_since_a_start_is_started_unless_its_end_is_stated() -> None:
     assert ended.running and not ended.started
     assert stated.running and not stated.started
     assert total.running and not total.started  # `łącznie` names no start
+
+
+def test_a_relative_time_moves_a_share_too() -> None:
+    now, earlier = contexts("Frekwencja wyniosła 70 proc., a tydzień wcześniej w pierwszej turze 66 proc.",
+                            ("70 proc.", "other", "percent"), ("66 proc.", "other", "percent"))
+    assert now.shift is None and earlier.shift == -7 and earlier.share_of == "turnout"
+    [plain] = contexts("Frekwencja w pierwszej turze wyniosła 66 proc.", ("66 proc.", "other", "percent"))
+    assert plain.shift is None
+
+
+def test_the_speakers_own_region_is_named_by_an_area_word() -> None:
+    [region] = contexts("Jak podał wojewoda, w regionie zginęło 5 osób.", ("5", "killed", None))
+    [area] = contexts("Na terenie województwa uszkodzonych jest 900 budynków.", ("900", "destroyed", None))
+    [town] = contexts("W Nysie zginęły 2 osoby.", ("2", "killed", None))
+    assert region.own_area and area.own_area and not town.own_area

@@ -485,3 +485,38 @@ def test_a_count_in_a_region_of_another_country_borrows_no_actor() -> None:
                   subject="strażak", place="Izmir")
     a, b = assign_figures([polish, izmir], stories)
     assert a.key.actor == "Poland" and b.key.actor is None
+
+
+def test_a_regional_office_names_its_region() -> None:
+    from kronika.reconcile.identity import office_region
+    assert office_region("wojewoda dolnośląski") == "Lower Silesian Voivodeship"
+    assert office_region("marszałek województwa opolskiego") == "Opole Voivodeship"
+    assert office_region("władze obwodu charkowskiego") == "Kharkiv Oblast"
+    assert office_region("policja") is None and office_region("Śląski Uniwersytet Medyczny") is None
+    assert office_region("wojewoda") is None
+
+
+def test_a_regional_offices_count_for_its_region_beside_a_total_is_a_part_of_it() -> None:
+    first = "Wojewoda opolski przekazał, że w regionie zginęły trzy osoby."
+    second = "Łącznie w powodzi zginęło 9 osób."
+    region = claim("a", first, "trzy", 3, source="wojewoda opolski")
+    total = claim("a", second, "9", 9, span=(80, 81))
+    other = claim("b", "Policja podała, że w powodzi zginęło 10 osób.", "10", 10, published="2024-09-19")
+    r, t, o = assign_figures([region, total, other], {"a": "story:flood", "b": "story:flood"})
+    assert (r.role, r.whole) == ("part", 1) and r.key.place == "Opole Voivodeship"
+    assert t.key == o.key and r.key != t.key
+
+
+def test_a_regional_offices_count_without_a_total_or_an_area_word_stays_the_storys() -> None:
+    stories = {"a": "story:flood", "b": "story:flood"}
+    alone = claim("a", "Wojewoda podkarpacki przekazał, że w regionie zalanych jest 2 tys. budynków.", "2 tys.",
+                  2000, measure="destroyed", subject="budynek", source="wojewoda podkarpacki")
+    gminas = claim("b", "Gminy zgłosiły 3,5 tys. zalanych budynków.", "3,5 tys.", 3500, measure="destroyed",
+                   subject="budynek", source="gminy", published="2024-09-19")
+    a, b = assign_figures([alone, gminas], stories)
+    assert a.role == "member" and a.key == b.key
+    plain = claim("c", "Liczba ofiar wzrosła do dwóch – podał wojewoda wielkopolski.", "dwóch", 2,
+                  source="wojewoda wielkopolski")
+    total = claim("c", "Łącznie rannych jest 30 osób.", "30", 30, measure="wounded", span=(90, 92))
+    p, _ = assign_figures([plain, total])
+    assert p.role == "member" and p.claim.place is None

@@ -9,6 +9,8 @@ language data (kronika/lang/<lang>/reconcile/):
   marks the count as one since a start (`started`): a time the text names there is the start, not the
   time the count holds, unless the clause also names when the count ends (running_until.txt: `do
   końca czerwca`, `według stanu na`) between the numbers around it.
+- office_areas.txt: `w regionie`, `na terenie województwa` in the number's clause refer to the
+  speaker's own region (`own_area`; identity.py names the regional offices whose region it is).
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
 - part_openers.txt: `Wśród rannych`, `Spośród nich` opening a sentence make its first number a part of the
@@ -52,6 +54,7 @@ class ClaimContext:
     year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
     share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
     started: bool = False  # a count since a start (`od początku epidemii`) whose end the clause leaves unsaid
+    own_area: bool = False  # the clause refers to its speaker's own region (`w regionie`; office_areas.txt)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -72,6 +75,7 @@ def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
 class _Cues:
     running: re.Pattern[str]
     until: re.Pattern[str]
+    area: re.Pattern[str]
     part: re.Pattern[str]
     shift: re.Pattern[str]
     shifts: dict[str, int | str]
@@ -109,6 +113,7 @@ def cues(lang: str = "pl") -> _Cues:
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
+        _pattern([r[0] for r in _lines("office_areas.txt", lang)]),
         _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
         _pattern(list(shares)), shares,
@@ -205,6 +210,12 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+def _clause(after: str) -> str:
+    """The stretch after a number up to the end of its clause."""
+    end = _CLAUSE_END.search(after)
+    return after if end is None else after[:end.start()]
+
+
 _YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*r")  # a cheap test of the sentence before the clause's search
 
@@ -276,7 +287,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             elif previous is not None and _breakdown(claims[previous], claim):
                 part_of, locus = previous, "breakdown"
         shift = None
-        if claim.unit != "percent" and (moved := _nearest(table.shift, before, "")) is not None:
+        if (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
         share = money = None
         details: tuple[str, ...] = ()
@@ -291,5 +302,6 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             details = _share_details(table, before, after, "count")
         year = _clause_year(before, after) if has_year else None
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started))
+        own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area))
     return result

@@ -87,6 +87,62 @@ def _counted_since(claim: Claim, context: ClaimContext) -> Claim:
                                reference_basis=f"since:{claim.reference_time}")
 
 
+@lru_cache(maxsize=4)
+def _office_table(lang: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """office_regions.tsv: the office words, and (adjective stem, region) pairs."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "office_regions.tsv"
+    offices: set[str] = set()
+    regions: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, second = (part.strip() for part in line.split("\t"))
+        if first == "office":
+            offices.add(second.casefold())
+        else:
+            regions.append((first.casefold()[:-1], second))
+    return frozenset(offices), tuple(regions)
+
+
+@lru_cache(maxsize=1 << 12)
+def office_region(source: str | None, lang: str = "pl") -> str | None:
+    """The region a regional office's adjective names (`wojewoda dolnośląski`, `marszałek województwa
+    opolskiego`, `władze obwodu charkowskiego`), or None."""
+    if not source:
+        return None
+    offices, regions = _office_table(lang)
+    words = source.casefold().split()
+    if not offices.intersection(words):
+        return None
+    return next((region for word in words for stem, region in regions if word.startswith(stem)), None)
+
+
+_FACTUAL = frozenset({"asserted", "reported"})
+
+
+def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], whole_of: Mapping[int, int],
+                    by_article: Mapping[str, list[int]], lang: str) -> dict[int, tuple[int, str]]:
+    """A regional office's count for its own region (`wojewoda dolnośląski: w regionie zginęły cztery
+    osoby`) beside a larger total of its measure in its article (`łącznie ... zginęło 7 osób`) is a part
+    of that total, placed in the office's region: claim index -> (the total's index, the region). Without
+    such a total the count stays as it is (the region may be the story's whole)."""
+    found: dict[int, tuple[int, str]] = {}
+    for indices in by_article.values():
+        totals = [j for j in indices if contexts[j].running and j not in whole_of
+                  and claims[j].modality in _FACTUAL and not claims[j].place]
+        if not totals:
+            continue
+        for i in indices:
+            claim, context = claims[i], contexts[i]
+            if not context.own_area or i in whole_of or claim.modality not in _FACTUAL or \
+                    (region := office_region(claim.source, lang)) is None or claim.place not in (None, region):
+                continue
+            larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value]
+            if larger:
+                found[i] = (min(larger, key=lambda j: abs(claims[j].span[0] - claim.span[0])), region)
+    return found
+
+
 def _place_is_the_parts(part: Claim, whole: Claim) -> bool:
     """A whole and its part of one sentence share a place that is written after the part's number
     (`104 zmarłych, w tym 37 w Andaluzji`): the claim layer gave the part's place to both."""
@@ -254,6 +310,9 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     for i, whole in whole_of.items():  # `104 zmarłych, w tym 37 w Andaluzji`: the place is the part's
         if _place_is_the_parts(claims[i], claims[whole]):
             adjusted[whole] = dataclasses.replace(adjusted[whole], place=None)
+    for i, (whole, region) in _regional_parts(claims, contexts, whole_of, by_article, lang).items():
+        whole_of[i] = whole
+        adjusted[i] = dataclasses.replace(adjusted[i], place=region)
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
     # A part that names a place of its own (`z samej Andaluzji`, `w tym 37 w Andaluzji`) counts that
