@@ -520,3 +520,25 @@ def test_a_regional_offices_count_without_a_total_or_an_area_word_stays_the_stor
     total = claim("c", "Łącznie rannych jest 30 osób.", "30", 30, measure="wounded", span=(90, 92))
     p, _ = assign_figures([plain, total])
     assert p.role == "member" and p.claim.place is None
+
+
+def test_a_smaller_count_beside_a_count_since_a_start_is_a_stretch_within_it() -> None:
+    stories = {"a": "story:border", "b": "story:border"}
+    since = claim("a", "Od początku roku doszło do 12 tys. prób przekroczenia granicy.", "12 tys.", 12000,
+                  measure="other", subject="próba", reference_basis="since:2024")
+    week = claim("a", "W ostatnim tygodniu prób było ok. 600.", "600", 600, measure="other", subject="próba",
+                 span=(90, 93))
+    later = claim("b", "Od stycznia odnotowano już 12,5 tys. prób.", "12,5 tys.", 12500, measure="other",
+                  subject="próba", reference_basis="since:2024-01", published="2024-09-19")
+    s, w, t = assign_figures([since, week, later], stories)
+    assert s.key == t.key and w.key != s.key and w.key.period
+
+
+def test_no_stretch_of_another_place_kind_or_of_a_bare_count() -> None:
+    stories = {"a": "story:heat"}
+    since = claim("a", "Od soboty zmarło w Hiszpanii 40 osób.", "40", 40, place="Spain",
+                  reference_basis="since:2024-09")
+    abroad = claim("a", "W Portugalii zmarło 12 osób.", "12", 12, place="Portugal", span=(60, 62))
+    bare = claim("a", "Media pisały o 20 zgonach.", "20", 20, subject="zgon", span=(90, 92))
+    for membership in assign_figures([since, abroad, bare], stories)[1:]:
+        assert membership.key.period is None

@@ -143,6 +143,29 @@ def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], w
     return found
 
 
+def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts: Sequence[ClaimContext],
+                    kinds: Sequence[str | None], whole_of: Mapping[int, int],
+                    by_article: Mapping[str, list[int]]) -> dict[int, str]:
+    """In an article that counts a quantity since a start (`od początku roku 19 700 prób`), a smaller
+    count of its measure, kind (one the text names), actor and place that names no start nor total (`w
+    pierwszym tygodniu ok. 800`, `tydzień wcześniej 1,4 tys.`) counts some stretch within it: a figure of
+    its own (claim index -> its period)."""
+    found: dict[int, str] = {}
+    for indices in by_article.values():
+        since = [j for j in indices if j not in whole_of and claims[j].modality in _FACTUAL
+                 and (contexts[j].started or (adjusted[j].reference_basis or "").startswith("since:"))]
+        for j in since:
+            for i in indices:
+                claim = claims[i]
+                if i in whole_of or i in found or contexts[i].running or claim.modality not in _FACTUAL \
+                        or claim.measure != claims[j].measure or kinds[i] is None or kinds[i] != kinds[j] \
+                        or claim.place != claims[j].place or claim.actor != claims[j].actor \
+                        or claim.unit != claims[j].unit or claim.value >= claims[j].value:
+                    continue
+                found[i] = f"within {claim.article}#{claim.span[0]}"
+    return found
+
+
 def _place_is_the_parts(part: Claim, whole: Claim) -> bool:
     """A whole and its part of one sentence share a place that is written after the part's number
     (`104 zmarłych, w tym 37 w Andaluzji`): the claim layer gave the part's place to both."""
@@ -331,11 +354,13 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             members[story_of[i]].append(i)
         elif claim.actor:
             others[story_of[i]].append(claim)
+    within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         stock_measures = _stock_measures(claims, kinds, indices)
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
-                            [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
+                            [kinds[i] for i in indices], story,
+                            [within.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
                             others.get(story, ()), sub_areas.get(story, set()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
