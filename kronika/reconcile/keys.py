@@ -10,7 +10,9 @@ for these two a missing value refines nothing:
 2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
    figure (placeless claims included) and the figure carries that place. When they name several
    places, each place gets its own figure and the placeless claims keep a figure of their own (the
-   figure "as a whole", place unknown); claims of different places are never compared. A country
+   figure "as a whole", place unknown); claims of different places are never compared. A placeless
+   claim whose own article names another locality (a city, a region) than the one place is not that
+   place's either: it keeps the figure as a whole. A country
    that holds another named place (Russia beside Kursk Oblast) counts as no place when the figure's
    actor is of another country (North Korea's soldiers); when the country is the figure's own (no
    actor, or the actor is it), the country is the whole, the placeless claims join it, and the place
@@ -227,16 +229,36 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         known -= coarse[group]
     places = [None if place in coarse.get((*base, kind), ()) else place or whole.get((*base, kind))
               for base, kind, place in zip(bases, resolved_kinds, places, strict=True)]
+    # The places each article's claims name: a placeless claim whose own article names another place
+    # (the Odesa strike's wounded, in a story whose Kharkiv wounded are placed) is not that place's.
+    article_places: dict[str, set[str]] = defaultdict(set)
+    for claim, place in zip(claims, places, strict=True):
+        if place is not None:
+            article_places[claim.article].add(place)
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
-    for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
+    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
         known = named_places.get((*base, kind), set())
         if len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
-            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
+            single = next(iter(known), None)
+            if place is None and single is not None and _elsewhere(article_places.get(claim.article, ()), single):
+                single = None  # the figure as a whole, place unknown
+            key = FigureKey(base[0], base[1], kind, single, False, story, period=base[2])
         else:
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
     return keys
+
+
+def _local(place: str) -> bool:
+    info = entity_info(place)
+    return bool(info) and info.get("kind") == "place"  # type: ignore[union-attr]
+
+
+def _elsewhere(named: Set[str] | tuple[()], place: str) -> bool:
+    """`place` is a locality (a city, a region), and the article names another one: a country named
+    beside it says too little (a foreign source's toll, a neighbour's border)."""
+    return _local(place) and any(other != place and _local(other) for other in named)
 
 
 def figure_ids(keys: set[FigureKey]) -> dict[FigureKey, str]:
