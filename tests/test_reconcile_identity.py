@@ -542,3 +542,21 @@ def test_no_stretch_of_another_place_kind_or_of_a_bare_count() -> None:
     bare = claim("a", "Media pisały o 20 zgonach.", "20", 20, subject="zgon", span=(90, 92))
     for membership in assign_figures([since, abroad, bare], stories)[1:]:
         assert membership.key.period is None
+
+
+def test_a_holder_is_not_where_the_seats_are_and_one_holder_may_hold_two_numbers() -> None:
+    stories = {"a": "story:vote", "b": "story:vote", "c": "story:vote"}
+    chamber = claim("a", "Według komisji Ruch SOL będzie miał w Izbie Niższej 70 mandatów.", "70", 70,
+                    measure="other", subject="mandat")
+    joined = claim("b", "Ruch SOL wygrał wybory z wynikiem 31,2 proc. i 72 mandatami.", "72", 72,
+                   measure="other", subject="mandat", published="2024-09-19")
+    final = claim("c", "Ostatecznie Ruch SOL uzyskał 71 mandatów.", "71", 71, measure="other", subject="mandat",
+                  published="2024-09-20")
+    a, b, c = assign_figures([chamber, joined, final], stories)
+    assert a.key == b.key == c.key and a.key.subject.endswith("SOL")
+    rival = claim("a", "Partia Zielonych ma 12 mandatów, a Lewica Razem 9.", "9", 9, measure="other",
+                  subject="mandat")
+    greens = claim("a", "Partia Zielonych ma 12 mandatów, a Lewica Razem 9.", "12", 12, measure="other",
+                   subject="mandat")
+    g, r = assign_figures([greens, rival], {"a": "story:vote"})
+    assert g.key != r.key

@@ -238,22 +238,31 @@ def _whose(claim: Claim) -> str | None:
 # A run of capitalised words or an acronym (`Koalicji Obywatelskiej`, `PiS`, `KO`), not at the sentence start.
 _PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*)*")
 _LAST_NUMBER = re.compile(r".*\d")
+# A name right after a preposition of place (`w Izbie Poselskiej`) says where, not whose.
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:w|we|na|do)\s+$")
+# What joins two numbers of one holder: `34,5 proc. i 80 mandatami`.
+_JOINED = re.compile(r"\s*[\w.%]*\s*(?:,|i|oraz|a także)?\s*", re.IGNORECASE)
 
 
 def _named_before(before: str) -> str | None:
     """The proper name nearest before a share, since the number before it, as a key: a multi-word name
     by its initials (`Koalicji Obywatelskiej` and `KO` are one holder), one word by its first letters
     (`Konfederacji` and `Konfederacja` are one)."""
+    whole = before
     if (previous := _LAST_NUMBER.match(before)) is not None:
         before = before[previous.end():]
-    runs = _PROPER_RUN.findall(before)
+    runs = [run for run in _PROPER_RUN.finditer(before) if not _PLACE_BEFORE.search(before[:run.start()])]
     if not runs:
+        if previous is not None and _JOINED.fullmatch(before):  # `34,5 proc. i 80 mandatami`: one holder
+            return _named_before(whole[:whole.rfind(" ", 0, previous.end()) + 1].rstrip())
         return None
-    words = runs[-1].split()
+    words = runs[-1].group(0).split()
+    acronyms = [word for word in words if sum(ch.isupper() for ch in word) > 1]
+    if acronyms:
+        return acronyms[-1]  # `Ruch ANO`, `ČSÚ ANO`: the acronym nearest the number names the holder
     if len(words) > 1:
         return "".join(word[0] for word in words).upper()
-    word = words[0]
-    return word if sum(ch.isupper() for ch in word) > 1 else word[:6].casefold()
+    return words[0][:6].casefold()
 
 
 @lru_cache(maxsize=4)
