@@ -560,3 +560,17 @@ def test_a_holder_is_not_where_the_seats_are_and_one_holder_may_hold_two_numbers
                    subject="mandat")
     g, r = assign_figures([greens, rival], {"a": "story:vote"})
     assert g.key != r.key
+
+
+def test_a_toll_that_names_no_kind_is_of_the_storys_people() -> None:
+    stories = {"a": "story:war", "b": "story:war", "c": "story:war"}
+    people = claim("a", "W ataku zginęło pięć osób.", "pięć", 5)
+    soldiers = claim("b", "Na froncie zginęło 40 żołnierzy.", "40", 40, subject="żołnierz", published="2024-09-19")
+    bare = claim("c", "Liczba zabitych wzrosła do siedmiu.", "siedmiu", 7, subject="liczba", published="2024-09-19")
+    a, _, c = assign_figures([people, soldiers, bare], stories)
+    assert c.key == a.key
+    alone = claim("d", "Liczba zniszczonych wzrosła do 12.", "12", 12, measure="destroyed", subject="liczba")
+    houses = claim("d", "Zniszczonych jest 10 domów.", "10", 10, measure="destroyed", subject="dom", span=(50, 52))
+    bridges = claim("d", "Zniszczonych jest 3 mostów.", "3", 3, measure="destroyed", subject="most", span=(90, 91))
+    x, _, _ = assign_figures([alone, houses, bridges])
+    assert x.key.subject == "unspecified"  # no kind of people among things: it stays unspecified

@@ -204,7 +204,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             candidates = named_kinds.get(base, ())
             if len(candidates) != 1:  # the story counts several kinds: the one its own article names
                 candidates = in_article.get((claim.article, *base), ())
-            kind = next(iter(candidates)) if len(candidates) == 1 else UNSPECIFIED_SUBJECT
+            if len(candidates) == 1:
+                kind = next(iter(candidates))
+            else:  # a count that names no kind (`liczba zabitych wzrosła do 7`) is of the story's people
+                kind = GENERIC_KIND if GENERIC_KIND in named_kinds.get(base, ()) else UNSPECIFIED_SUBJECT
         resolved_kinds.append(kind)
 
     places = [_clean(c.place) for c in claims]
