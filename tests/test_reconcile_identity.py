@@ -574,3 +574,12 @@ def test_a_toll_that_names_no_kind_is_of_the_storys_people() -> None:
     bridges = claim("d", "Zniszczonych jest 3 mostów.", "3", 3, measure="destroyed", subject="most", span=(90, 91))
     x, _, _ = assign_figures([alone, houses, bridges])
     assert x.key.subject == "unspecified"  # no kind of people among things: it stays unspecified
+
+
+def test_a_region_and_its_country_are_one_place_unless_something_shows_the_region_is_a_part() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    region = claim("a", "W Attyce ewakuowano 3 tys. osób.", "3 tys.", 3000, measure="displaced", place="Attica")
+    country = claim("b", "W Grecji ewakuowano 3,2 tys. osób.", "3,2 tys.", 3200, measure="displaced",
+                    place="Greece", published="2024-09-19")
+    a, b = assign_figures([region, country], stories)
+    assert a.key == b.key

@@ -220,12 +220,29 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     # But a country that is the figure's own (no actor, or the actor is that country: Spain's heat
     # toll, Romania's cases) is the whole, and a place in it (`w Andaluzji`, `w Bukareszcie`) a part of
     # it: the place keeps a figure of its own and the claims without a place join the country's.
+    # A region is a part of its country's count when something says so: a part names it, or its own
+    # article gives a larger count of the figure for the country or for no place (`28 w Hiszpanii ...
+    # w Andaluzji 11`). Without that, a region and its country are one place (a fire in Attica).
+    # group that names a place -> article -> place (or None) -> the largest count
+    largest: dict[tuple[str, str | None, str | None, str], dict[str, dict[str | None, float]]] = {}
+    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
+        if (group_key := (*base, kind)) in named_places:
+            found = largest.setdefault(group_key, {}).setdefault(claim.article, {})
+            found[place] = max(found.get(place, claim.value), claim.value)
+
+    def shown_part(group: tuple[str, str | None, str | None, str], region: str, country: str) -> bool:
+        if (group[0], region) in sub_areas:
+            return True
+        return any(region in found and found[region] < max(found.get(country, -1.0), found.get(None, -1.0))
+                   for found in largest.get(group, {}).values())
+
     coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     whole: dict[tuple[str, str | None, str | None, str], str] = {}
     for group, known in named_places.items():
         holders = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
         own = {p for p in holders if _own_country(group[1], p)
-               and any(q != p and _country_of(q) == p and not q.endswith(_EDGE) for q in known)}
+               and any(q != p and _country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
+                       for q in known)}
         if len(own) == 1:
             whole[group] = next(iter(own))
         coarse[group] = holders - own
