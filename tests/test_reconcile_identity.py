@@ -583,3 +583,12 @@ def test_a_region_and_its_country_are_one_place_unless_something_shows_the_regio
                     place="Greece", published="2024-09-19")
     a, b = assign_figures([region, country], stories)
     assert a.key == b.key
+
+
+def test_a_close_count_beside_a_count_since_a_start_is_that_total_reported_earlier() -> None:
+    since = claim("a", "Od początku roku doszło do 12 tys. prób przekroczenia granicy.", "12 tys.", 12000,
+                  measure="other", subject="próba", reference_basis="since:2024")
+    earlier = claim("a", "Tydzień temu mówiono o 11,4 tys. prób.", "11,4 tys.", 11400, measure="other",
+                    subject="próba", span=(90, 99))
+    s, e = assign_figures([since, earlier])
+    assert e.key == s.key

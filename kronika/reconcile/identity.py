@@ -34,7 +34,7 @@ from importlib import resources
 
 from kronika.claim import Claim
 from kronika.entities import find_entities
-from kronika.reconcile.context import ClaimContext, article_contexts
+from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
 from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
@@ -146,10 +146,11 @@ def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], w
 def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts: Sequence[ClaimContext],
                     kinds: Sequence[str | None], whole_of: Mapping[int, int],
                     by_article: Mapping[str, list[int]]) -> dict[int, str]:
-    """In an article that counts a quantity since a start (`od początku roku 19 700 prób`), a smaller
-    count of its measure, kind (one the text names), actor and place that names no start nor total (`w
+    """In an article that counts a quantity since a start (`od początku roku 19 700 prób`), a count of
+    at most half of it of its measure, kind (one the text names), actor and place that names no start nor total (`w
     pierwszym tygodniu ok. 800`, `tydzień wcześniej 1,4 tys.`) counts some stretch within it: a figure of
-    its own (claim index -> its period)."""
+    its own (claim index -> its period). A close count (`tydzień temu mówiono o 18 900`) is the total
+    as reported earlier, and stays with it."""
     found: dict[int, str] = {}
     for indices in by_article.values():
         since = [j for j in indices if j not in whole_of and claims[j].modality in _FACTUAL
@@ -160,7 +161,7 @@ def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts
                 if i in whole_of or i in found or contexts[i].running or claim.modality not in _FACTUAL \
                         or claim.measure != claims[j].measure or kinds[i] is None or kinds[i] != kinds[j] \
                         or claim.place != claims[j].place or claim.actor != claims[j].actor \
-                        or claim.unit != claims[j].unit or claim.value >= claims[j].value:
+                        or claim.unit != claims[j].unit or claim.value > BREAKDOWN_SHARE * claims[j].value:
                     continue
                 found[i] = f"within {claim.article}#{claim.span[0]}"
     return found
