@@ -129,6 +129,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         superlative = superlative_noun(sentence)
         sentence_span = document.to_article(start, end)
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
+        names_place = any(e.kind in ("place", "country") for e in in_sentence)
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -207,8 +208,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             span = document.to_article(number.start, number.end)
             place = place_in_sentence(sentence, in_sentence, first, actor)
             if place is None and actor is None and number.unit is None and measure in CARRIED_PLACE_MEASURES \
-                    and not any(e.kind in ("place", "country") for e in in_sentence) \
-                    and (carried_place := context.carried_place(index)) is not None:
+                    and not names_place and (carried_place := context.carried_place(index)) is not None:
                 place = carried_place.canonical  # the place the paragraph's previous sentence names
             claims.append(Claim(
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
