@@ -289,3 +289,10 @@ def test_the_speakers_own_region_is_named_by_an_area_word() -> None:
     [area] = contexts("Na terenie województwa uszkodzonych jest 900 budynków.", ("900", "destroyed", None))
     [town] = contexts("W Nysie zginęły 2 osoby.", ("2", "killed", None))
     assert region.own_area and area.own_area and not town.own_area
+
+
+def test_those_who_voted_for_someone_are_a_share_of_votes() -> None:
+    [voted] = contexts("Na kandydatkę Lewicy zagłosowało 6,2 proc. wyborców.", ("6,2 proc.", "other", "percent"))
+    assert voted.share_of == "votes"
+    [undecided] = contexts("Aż 18 proc. badanych nie wie jeszcze, na kogo zagłosuje.", ("18 proc.", "other", "percent"))
+    assert undecided.share_of != "votes"  # a vote to come is no vote cast
