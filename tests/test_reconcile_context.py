@@ -296,3 +296,16 @@ def test_those_who_voted_for_someone_are_a_share_of_votes() -> None:
     assert voted.share_of == "votes"
     [undecided] = contexts("Aż 18 proc. badanych nie wie jeszcze, na kogo zagłosuje.", ("18 proc.", "other", "percent"))
     assert undecided.share_of != "votes"  # a vote to come is no vote cast
+
+
+def test_a_smaller_number_after_a_contrasting_a_is_a_parallel_item_not_a_breakdown() -> None:
+    claims = claims_of("Związki mówią o 9 tys. strajkujących, a zarząd o 2,5 tys.", ("9 tys.", "other", None),
+                       ("2,5 tys.", "other", None))
+    claims[0].value, claims[1].value = 9000.0, 2500.0
+    _, rival = article_contexts(claims)
+    assert rival.part_of is None
+    claims = claims_of("Resort podaje 30 zgonów, a cztery z nich w stolicy.", ("30", "killed", None),
+                       ("cztery", "killed", None))
+    claims[0].value, claims[1].value = 30.0, 4.0
+    _, part = article_contexts(claims)
+    assert part.part_of == 0

@@ -158,6 +158,16 @@ def _breakdown(whole: Claim, claim: Claim) -> bool:
             and claim.qualifier != "vague" and whole.qualifier != "vague")
 
 
+# `43 mld euro, a niemiecka – 10,6 mld`: a number after a contrasting `a` is a parallel item, not a
+# breakdown of the number before it.
+_PARALLEL = re.compile(r",\s+a\s")
+_OF_THEM = re.compile(r"^\s*(?:\w+\s+)?(?:z nich|z czego|spośród nich|wśród nich)(?!\w)")
+
+
+def _parallel(before: str, after: str) -> bool:
+    """`..., a niemiecka – 10,6 mld`: a parallel item, unless it says it is of the number before (`, a dwa
+    z nich`)."""
+    return _PARALLEL.search(before) is not None and _OF_THEM.search(after) is None
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
@@ -284,7 +294,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of = i - 1
             elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
-            elif previous is not None and _breakdown(claims[previous], claim):
+            elif previous is not None and _breakdown(claims[previous], claim) and not _parallel(before, after):
                 part_of, locus = previous, "breakdown"
         shift = None
         if (moved := _nearest(table.shift, before, "")) is not None:
