@@ -165,9 +165,11 @@ _OF_THEM = re.compile(r"^\s*(?:\w+\s+)?(?:z nich|z czego|spośród nich|wśród 
 
 
 def _parallel(before: str, after: str) -> bool:
-    """`..., a niemiecka – 10,6 mld`: a parallel item, unless it says it is of the number before (`, a dwa
-    z nich`)."""
-    return _PARALLEL.search(before) is not None and _OF_THEM.search(after) is None
+    """`..., a niemiecka – 10,6 mld`, `..., a zarząd o 2,5 tys.`: after a contrasting `a`, a new holder or
+    speaker before the number makes it a parallel item; `, a dziewięć w Nysie`, `, a dwa z nich` are
+    parts of the number before."""
+    found = _last(_PARALLEL, before)
+    return found is not None and bool(before[found.end():].strip()) and _OF_THEM.search(after) is None
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
