@@ -592,3 +592,14 @@ def test_a_close_count_beside_a_count_since_a_start_is_that_total_reported_earli
                     subject="próba", span=(90, 99))
     s, e = assign_figures([since, earlier])
     assert e.key == s.key
+
+
+def test_a_whole_does_not_borrow_the_actor_its_part_comes_from() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    sentence = "Z ogniem walczy 900 strażaków, z czego 120 z Czech."
+    whole = claim("a", sentence, "900", 900, measure="deployed", subject="strażak")
+    part = claim("a", sentence, "120", 120, measure="deployed", subject="strażak", actor="Czechia")
+    other = claim("b", "W akcji bierze udział 950 strażaków.", "950", 950, measure="deployed", subject="strażak",
+                  published="2024-09-19")
+    w, p, o = assign_figures([whole, part, other], stories)
+    assert p.role == "part" and w.key.actor is None and w.key == o.key

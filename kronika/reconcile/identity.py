@@ -167,6 +167,21 @@ def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts
     return found
 
 
+_ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+
+
+def _of_origin(part: Claim) -> bool:
+    """A part whose actor is where it comes from (`z czego 149 z Polski`): a subset by origin, whose actor
+    is not the whole's, so the story does not borrow it."""
+    at = part.sentence.find(part.mention)
+    if at < 0 or not part.actor:
+        return False
+    after = part.sentence[at + len(part.mention):]
+    if (match := _ORIGIN.match(after)) is None:
+        return False
+    return any(m.start == match.end() and m.canonical == part.actor for m in find_entities(after))
+
+
 def _place_is_the_parts(part: Claim, whole: Claim) -> bool:
     """A whole and its part of one sentence share a place that is written after the part's number
     (`104 zmarłych, w tym 37 w Andaluzji`): the claim layer gave the part's place to both."""
@@ -362,7 +377,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
-        elif claim.actor:
+        elif claim.actor and not (i in whole_of and _of_origin(claim)):
             others[story_of[i]].append(claim)
     within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
     keys: list[FigureKey | None] = [None] * len(claims)
