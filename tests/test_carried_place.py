@@ -26,3 +26,10 @@ def test_no_place_from_another_paragraph_a_list_a_capital_or_for_other_figures()
         is None
     own = claim_of("Rakiety spadły w nocy na Zaporoże. W Chersoniu zginęły dwie osoby.", "dwie")
     assert own.place == "Kherson"
+
+
+def test_a_country_after_a_preposition_and_an_adjective_is_the_place() -> None:
+    assert claim_of("W sąsiedniej Syrii zginęło 800 osób.", "800").place == "Syria"
+    assert claim_of("Na zachodniej Ukrainie ewakuowano 200 osób.", "200").place == "Ukraine"
+    assert claim_of("Polscy strażacy ewakuowali w nocy 300 osób.", "300").place is None  # an actor's adjective
+    assert claim_of("Według Polskiej Akcji Humanitarnej zmarło 12 osób.", "12").place is None
