@@ -603,3 +603,17 @@ def test_a_whole_does_not_borrow_the_actor_its_part_comes_from() -> None:
                   published="2024-09-19")
     w, p, o = assign_figures([whole, part, other], stories)
     assert p.role == "part" and w.key.actor is None and w.key == o.key
+
+
+def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
+    stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
+    office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,
+                   source="wojewoda lubuski")
+    named = claim("b", "W województwie lubuskim zginęły już trzy osoby.", "trzy", 3, place="Lubusz Voivodeship",
+                  published="2024-09-19")
+    total = claim("c", "W Polsce zginęło łącznie 8 osób.", "8", 8, place="Poland", published="2024-09-19")
+    here = claim("c", "Jak przekazał wojewoda lubuski, w regionie zginęły trzy z nich.", "trzy", 3,
+                 source="wojewoda lubuski", place="Poland", published="2024-09-19", span=(60, 64))
+    a, b, c, d = assign_figures([office, named, total, here], stories)
+    assert a.key == b.key and a.key.place == "Lubusz Voivodeship"
+    assert (d.role, d.whole) == ("part", 2) and d.key == b.key and c.key != b.key

@@ -35,7 +35,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, _country_of, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
@@ -120,6 +120,23 @@ def office_region(source: str | None, lang: str = "pl") -> str | None:
 _FACTUAL = frozenset({"asserted", "reported"})
 
 
+def _regional_places(claims: Sequence[Claim], contexts: Sequence[ClaimContext], whole_of: Mapping[int, int],
+                     story_of: Sequence[str | None], lang: str) -> dict[int, str]:
+    """A regional office's count for its own region (`wojewoda opolski: na terenie województwa zginęły
+    trzy osoby`) is that region's when other claims of its measure in its story name the region: claim
+    index -> the region. A story that names no such region keeps the count as it is (the region may be
+    the story's whole)."""
+    wanted: dict[int, str] = {}
+    for i, context in enumerate(contexts):
+        if context.own_area and i not in whole_of and (region := office_region(claims[i].source, lang)) \
+                and claims[i].place in (None, _country_of(region)):
+            wanted[i] = region
+    if not wanted:
+        return {}
+    named = {(story_of[i], claim.measure, claim.place) for i, claim in enumerate(claims) if claim.place}
+    return {i: region for i, region in wanted.items() if (story_of[i], claims[i].measure, region) in named}
+
+
 def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], whole_of: Mapping[int, int],
                     by_article: Mapping[str, list[int]], lang: str) -> dict[int, tuple[int, str]]:
     """A regional office's count for its own region (`wojewoda dolnośląski: w regionie zginęły cztery
@@ -129,15 +146,19 @@ def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], w
     found: dict[int, tuple[int, str]] = {}
     for indices in by_article.values():
         totals = [j for j in indices if contexts[j].running and j not in whole_of
-                  and claims[j].modality in _FACTUAL and not claims[j].place]
+                  and claims[j].modality in _FACTUAL]
         if not totals:
             continue
         for i in indices:
             claim, context = claims[i], contexts[i]
             if not context.own_area or i in whole_of or claim.modality not in _FACTUAL or \
-                    (region := office_region(claim.source, lang)) is None or claim.place not in (None, region):
+                    (region := office_region(claim.source, lang)) is None:
                 continue
-            larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value]
+            country = _country_of(region)
+            if claim.place not in (None, region, country):  # the claim layer may have carried the country
+                continue
+            larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value
+                      and claims[j].place in (None, country)]
             if larger:
                 found[i] = (min(larger, key=lambda j: abs(claims[j].span[0] - claim.span[0])), region)
     return found
@@ -360,6 +381,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             adjusted[whole] = dataclasses.replace(adjusted[whole], place=None)
     for i, (whole, region) in _regional_parts(claims, contexts, whole_of, by_article, lang).items():
         whole_of[i] = whole
+        adjusted[i] = dataclasses.replace(adjusted[i], place=region)
+    for i, region in _regional_places(adjusted, contexts, whole_of, story_of, lang).items():
         adjusted[i] = dataclasses.replace(adjusted[i], place=region)
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
