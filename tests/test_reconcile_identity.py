@@ -617,3 +617,17 @@ def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> 
     a, b, c, d = assign_figures([office, named, total, here], stories)
     assert a.key == b.key and a.key.place == "Lubusz Voivodeship"
     assert (d.role, d.whole) == ("part", 2) and d.key == b.key and c.key != b.key
+
+
+def test_a_candidate_named_by_a_common_noun_is_a_holder_of_its_own() -> None:
+    sentence = "Kandydat prawicy zdobył 40 proc. głosów, a kandydat centrum 21 proc."
+    right = claim("a", sentence, "40 proc.", 40, measure="other", unit="percent", subject="głos")
+    centre = claim("a", sentence, "21 proc.", 21, measure="other", unit="percent", subject="głos")
+    later = claim("b", "Kandydat centrum wygrał z wynikiem 54 proc. głosów.", "54 proc.", 54, measure="other",
+                  unit="percent", subject="głos", published="2024-09-19")
+    r, c, lt = assign_figures([right, centre, later], {"a": "story:vote", "b": "story:vote"})
+    assert r.key != c.key and c.key == lt.key
+    named = claim("c", "Jak podał sztab, Kandydat Koalicji Obywatelskiej ma 31 proc. głosów.", "31 proc.", 31,
+                  measure="other", unit="percent", subject="głos")
+    [n] = assign_figures([named])
+    assert n.key.subject.endswith("for KO")

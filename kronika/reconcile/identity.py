@@ -292,14 +292,36 @@ def _named_before(before: str) -> str | None:
     if not runs:
         if previous is not None and _JOINED.fullmatch(before):  # `34,5 proc. i 80 mandatami`: one holder
             return _named_before(whole[:whole.rfind(" ", 0, previous.end()) + 1].rstrip())
-        return None
+        named = None
+        for named in _holder_nouns().finditer(before):  # noqa: B007 - the nearest one before the number
+            pass
+        return f"{named.group(1)[:4].casefold()} {named.group(2)[:5].casefold()}" if named else None
     words = runs[-1].group(0).split()
+    while words and words[0].casefold().startswith(_holder_stems()):
+        words = words[1:]  # `Kandydat Koalicji Obywatelskiej`: the noun names no one
+    if not words:
+        return _named_before(before[:runs[-1].start()] + before[runs[-1].start():].casefold())
     acronyms = [word for word in words if sum(ch.isupper() for ch in word) > 1]
     if acronyms:
         return acronyms[-1]  # `Ruch ANO`, `ČSÚ ANO`: the acronym nearest the number names the holder
     if len(words) > 1:
         return "".join(word[0] for word in words).upper()
     return words[0][:6].casefold()
+
+
+@lru_cache(maxsize=1)
+def _holder_stems(lang: str = "pl") -> tuple[str, ...]:
+    """holder_nouns.txt: word starts of nouns that name a holder by the word after them."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "holder_nouns.txt"
+    return tuple(line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _holder_nouns() -> re.Pattern[str]:
+    """A holder noun and the word after it (`kandydat prawicy`)."""
+    stems = "|".join(map(re.escape, _holder_stems()))
+    return re.compile(r"(?<!\w)(" + stems + r")\w*\s+([^\W\d_]{3,})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
