@@ -347,3 +347,49 @@ def test_a_number_followed_by_z_nich_is_a_part_of_the_count_before_it() -> None:
 def test_people_living_in_camps_are_a_stock_in_shelters() -> None:
     [camp] = contexts("W obozach dla poszkodowanych mieszka 14 tys. osób.", ("14 tys.", "wounded", None))
     assert camp.share_details == ("in shelters",)
+
+
+def test_a_count_since_a_start_is_started_unless_its_end_is_stated() -> None:
+    [started] = contexts("Od początku epidemii, ogłoszonej w marcu, zachorowało 900 osób.", ("900", "cases", None))
+    assert started.running and started.started
+    [ended] = contexts("Od początku roku do końca czerwca zachorowało 700 osób.", ("700", "cases", None))
+    [stated] = contexts("Od stycznia zachorowało 500 osób, według stanu na 30 czerwca.", ("500", "cases", None))
+    [total] = contexts("Łącznie w marcu zachorowało 300 osób.", ("300", "cases", None))
+    assert ended.running and not ended.started
+    assert stated.running and not stated.started
+    assert total.running and not total.started  # `łącznie` names no start
+
+
+def test_a_relative_time_moves_a_share_too() -> None:
+    now, earlier = contexts("Frekwencja wyniosła 70 proc., a tydzień wcześniej w pierwszej turze 66 proc.",
+                            ("70 proc.", "other", "percent"), ("66 proc.", "other", "percent"))
+    assert now.shift is None and earlier.shift == -7 and earlier.share_of == "turnout"
+    [plain] = contexts("Frekwencja w pierwszej turze wyniosła 66 proc.", ("66 proc.", "other", "percent"))
+    assert plain.shift is None
+
+
+def test_the_speakers_own_region_is_named_by_an_area_word() -> None:
+    [region] = contexts("Jak podał wojewoda, w regionie zginęło 5 osób.", ("5", "killed", None))
+    [area] = contexts("Na terenie województwa uszkodzonych jest 900 budynków.", ("900", "destroyed", None))
+    [town] = contexts("W Nysie zginęły 2 osoby.", ("2", "killed", None))
+    assert region.own_area and area.own_area and not town.own_area
+
+
+def test_those_who_voted_for_someone_are_a_share_of_votes() -> None:
+    [voted] = contexts("Na kandydatkę Lewicy zagłosowało 6,2 proc. wyborców.", ("6,2 proc.", "other", "percent"))
+    assert voted.share_of == "votes"
+    [undecided] = contexts("Aż 18 proc. badanych nie wie jeszcze, na kogo zagłosuje.", ("18 proc.", "other", "percent"))
+    assert undecided.share_of != "votes"  # a vote to come is no vote cast
+
+
+def test_a_smaller_number_after_a_contrasting_a_is_a_parallel_item_not_a_breakdown() -> None:
+    claims = claims_of("Związki mówią o 9 tys. strajkujących, a zarząd o 2,5 tys.", ("9 tys.", "other", None),
+                       ("2,5 tys.", "other", None))
+    claims[0].value, claims[1].value = 9000.0, 2500.0
+    _, rival = article_contexts(claims)
+    assert rival.part_of is None
+    claims = claims_of("Resort podaje 30 zgonów, a cztery z nich w stolicy.", ("30", "killed", None),
+                       ("cztery", "killed", None))
+    claims[0].value, claims[1].value = 30.0, 4.0
+    _, part = article_contexts(claims)
+    assert part.part_of == 0

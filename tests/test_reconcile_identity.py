@@ -430,33 +430,239 @@ def test_a_nationality_counts_whose_own_people_but_keeps_the_other_side_apart() 
     assert first.key != second.key
 
 
-def test_a_count_since_a_calendar_start_is_a_total_of_its_own_not_the_incidents_toll() -> None:
-    """A national total since the start of the year beside a mine disaster's toll is another quantity;
-    `od początku roku`, `od stycznia` and `od 1 stycznia` are one start. A start days before the report
-    (`od poniedziałku`) is the incident's own tally, and one actor's war total keeps one figure."""
-    stories = {"a": "story:mine", "b": "story:mine", "c": "story:mine", "d": "story:mine"}
-    toll = claim("a", "W katastrofie zginęło siedmiu górników.", "siedmiu", 7, subject="górnik",
-                 published="2025-03-15", reference_time="2025-03-15", reference_basis="published")
-    national = claim("b", "Od początku roku w kopalniach zginęło 11 górników.", "11", 11, subject="górnik",
-                     published="2025-03-15", reference_time="2025-03-15", reference_basis="since:2025")
-    later = claim("c", "Od 1 stycznia w górnictwie zginęło 12 górników.", "12", 12, subject="górnik",
-                  published="2025-03-20", reference_time="2025-03-20", reference_basis="since:2025-01-01")
-    tally = claim("d", "Od poniedziałku zginęło ośmiu górników.", "ośmiu", 8, subject="górnik",
-                  published="2025-03-15", reference_time="2025-03-15", reference_basis="since:2025-03-10")
-    a, b, c, d = assign_figures([toll, national, later, tally], stories)
-    assert b.key == c.key and b.key.period == "since 2025-01-01"
-    assert a.key != b.key and d.key == a.key
-    war = [claim("a", "Od 24 lutego 2022 r. Rosja straciła 500 tys. żołnierzy.", "500 tys.", 500000, actor="Russia",
-                 subject="żołnierz", published="2024-03-01", reference_basis="since:2022-02-24"),
-           claim("b", "Od początku inwazji Rosja straciła 520 tys. żołnierzy.", "520 tys.", 520000, actor="Russia",
-                 subject="żołnierz", published="2024-03-08", reference_basis="published")]
-    first, second = assign_figures(war, {"a": "story:war", "b": "story:war"})
-    assert first.key == second.key
-
-
 def test_an_earlier_total_is_an_earlier_state_even_when_it_is_a_total() -> None:
     stories = {"a": "story:mine", "b": "story:mine"}
     then = claim("a", "W tamtej katastrofie zginęło wtedy łącznie 16 osób.", "16", 16)
     now = claim("b", "W wybuchu zginęło siedem osób.", "siedem", 7)
     a, b = assign_figures([then, now], stories)
     assert a.key != b.key and a.key.period == "before"
+
+
+def test_a_count_since_a_start_holds_when_it_is_reported() -> None:
+    started = claim("a", "Od początku epidemii, ogłoszonej w marcu 2024 r., zachorowało 900 osób.", "900", 900,
+                    measure="cases", reference_time="2024-03", reference_basis="text")
+    [moved] = assign_figures([started])
+    assert moved.claim.reference_time == "2024-09-18" and moved.claim.reference_basis == "since:2024-03"
+    ended = claim("b", "Od początku roku do końca czerwca 2024 r. zachorowało 700 osób.", "700", 700,
+                  measure="cases", reference_time="2024-06", reference_basis="text")
+    period = claim("c", "W marcu 2024 r. zachorowało już 300 osób.", "300", 300, measure="cases",
+                   reference_time="2024-03", reference_basis="text")
+    for kept in assign_figures([ended, period]):
+        assert kept.claim.reference_basis == "text"
+
+
+def test_the_ill_counted_as_people_are_the_cases() -> None:
+    stories = {"a": "story:measles", "b": "story:measles"}
+    people = claim("a", "Od jesieni zachorowało 1200 osób.", "1200", 1200, measure="cases")
+    cases = claim("b", "Resort podał, że przypadków jest już 1350.", "1350", 1350, measure="cases",
+                  subject="przypadek", published="2024-09-20")
+    patients = claim("b", "W szpitalach leczy się 80 chorych.", "80", 80, measure="cases", subject="chory",
+                     published="2024-09-20")
+    a, b, c = assign_figures([people, cases, patients], stories)
+    assert a.key == b.key and c.key != a.key
+
+
+def test_a_region_of_the_countrys_own_count_is_a_figure_of_its_own() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    country = claim("a", "W Hiszpanii zmarło 40 osób.", "40", 40, place="Spain")
+    unplaced = claim("b", "Resort mówi już o 52 zmarłych.", "52", 52, subject="zmarły", published="2024-09-20")
+    region = claim("b", "W Andaluzji zmarło 19 osób.", "19", 19, place="Andalusia", published="2024-09-20")
+    a, b, c = assign_figures([country, unplaced, region], stories)
+    assert a.key == b.key and a.key.place == "Spain"
+    assert c.key != a.key and c.key.place == "Andalusia"
+
+
+def test_a_country_where_a_foreign_actor_fights_or_a_border_is_no_whole_of_its_own() -> None:
+    stories = {"a": "story:war", "b": "story:war"}
+    abroad = claim("a", "W Rosji zginęło 300 żołnierzy z Korei Północnej.", "300", 300, actor="North Korea",
+                   place="Russia", subject="żołnierz")
+    kursk = claim("b", "W obwodzie kurskim zginęło 400 żołnierzy z Korei Północnej.", "400", 400,
+                  actor="North Korea", place="Kursk Oblast", subject="żołnierz", published="2024-09-20")
+    a, b = assign_figures([abroad, kursk], stories)
+    assert a.key == b.key
+    border = {"c": "story:border", "d": "story:border"}
+    at_border = claim("c", "Na granicy z Białorusią zmarło 30 migrantów.", "30", 30, subject="migrant",
+                      place="Polish-Belarusian border")
+    in_poland = claim("d", "W Polsce zmarło 31 migrantów.", "31", 31, subject="migrant", place="Poland",
+                      published="2024-09-20")
+    c, d = assign_figures([at_border, in_poland], border)
+    assert c.key == d.key
+
+
+def test_a_part_that_names_a_place_counts_that_places_figure() -> None:
+    stories = {"a": "story:heat", "b": "story:heat", "c": "story:heat"}
+    whole = claim("a", "Resort podał, że zmarło 70 osób, w tym 25 w Andaluzji.", "70", 70, place="Andalusia")
+    part = claim("a", "Resort podał, że zmarło 70 osób, w tym 25 w Andaluzji.", "25", 25, place="Andalusia")
+    region = claim("b", "W Andaluzji zmarło 19 osób.", "19", 19, place="Andalusia", published="2024-09-17")
+    alone = claim("c", "Z samej Andaluzji zgłoszono 22 zgony.", "22", 22, subject="zgon", place="Andalusia",
+                  published="2024-09-17", span=(90, 92))  # the sentence after the country's
+    country = claim("c", "Od soboty zmarło w Hiszpanii 52 osoby.", "52", 52, place="Spain", published="2024-09-17")
+    w, p, r = assign_figures([whole, part, region], stories)
+    assert w.claim.place is None and (p.role, p.whole) == ("part", 0)
+    assert p.key == r.key and p.key.place == "Andalusia" and w.key != r.key
+    c, a = assign_figures([country, alone], stories)
+    assert a.role == "part" and a.key.place == "Andalusia" and c.key.place == "Spain"
+
+
+def test_a_whole_keeps_a_place_written_before_its_part() -> None:
+    sentence = "W Andaluzji zmarło 30 osób, w tym 12 dzieci."
+    whole = claim("a", sentence, "30", 30, place="Andalusia")
+    part = claim("a", sentence, "12", 12, place="Andalusia", subject="dziecko")
+    w, p = assign_figures([whole, part])
+    assert w.claim.place == "Andalusia" and p.role == "part" and p.key.part_of == w.key
+
+
+def test_a_count_in_a_region_of_another_country_borrows_no_actor() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    polish = claim("a", "Do gaszenia wysłano 150 strażaków z Polski.", "150", 150, measure="deployed",
+                   subject="strażak", actor="Poland")
+    izmir = claim("b", "W prowincji Izmir walczy z ogniem 900 strażaków.", "900", 900, measure="deployed",
+                  subject="strażak", place="Izmir")
+    a, b = assign_figures([polish, izmir], stories)
+    assert a.key.actor == "Poland" and b.key.actor is None
+
+
+def test_a_regional_office_names_its_region() -> None:
+    from kronika.reconcile.identity import office_region
+    assert office_region("wojewoda dolnośląski") == "Lower Silesian Voivodeship"
+    assert office_region("marszałek województwa opolskiego") == "Opole Voivodeship"
+    assert office_region("władze obwodu charkowskiego") == "Kharkiv Oblast"
+    assert office_region("policja") is None and office_region("Śląski Uniwersytet Medyczny") is None
+    assert office_region("wojewoda") is None
+
+
+def test_a_regional_offices_count_for_its_region_beside_a_total_is_a_part_of_it() -> None:
+    first = "Wojewoda opolski przekazał, że w regionie zginęły trzy osoby."
+    second = "Łącznie w powodzi zginęło 9 osób."
+    region = claim("a", first, "trzy", 3, source="wojewoda opolski")
+    total = claim("a", second, "9", 9, span=(80, 81))
+    other = claim("b", "Policja podała, że w powodzi zginęło 10 osób.", "10", 10, published="2024-09-19")
+    r, t, o = assign_figures([region, total, other], {"a": "story:flood", "b": "story:flood"})
+    assert (r.role, r.whole) == ("part", 1) and r.key.place == "Opole Voivodeship"
+    assert t.key == o.key and r.key != t.key
+
+
+def test_a_regional_offices_count_without_a_total_or_an_area_word_stays_the_storys() -> None:
+    stories = {"a": "story:flood", "b": "story:flood"}
+    alone = claim("a", "Wojewoda podkarpacki przekazał, że w regionie zalanych jest 2 tys. budynków.", "2 tys.",
+                  2000, measure="destroyed", subject="budynek", source="wojewoda podkarpacki")
+    gminas = claim("b", "Gminy zgłosiły 3,5 tys. zalanych budynków.", "3,5 tys.", 3500, measure="destroyed",
+                   subject="budynek", source="gminy", published="2024-09-19")
+    a, b = assign_figures([alone, gminas], stories)
+    assert a.role == "member" and a.key == b.key
+    plain = claim("c", "Liczba ofiar wzrosła do dwóch – podał wojewoda wielkopolski.", "dwóch", 2,
+                  source="wojewoda wielkopolski")
+    total = claim("c", "Łącznie rannych jest 30 osób.", "30", 30, measure="wounded", span=(90, 92))
+    p, _ = assign_figures([plain, total])
+    assert p.role == "member" and p.claim.place is None
+
+
+def test_a_smaller_count_beside_a_count_since_a_start_is_a_stretch_within_it() -> None:
+    stories = {"a": "story:border", "b": "story:border"}
+    since = claim("a", "Od początku roku doszło do 12 tys. prób przekroczenia granicy.", "12 tys.", 12000,
+                  measure="other", subject="próba", reference_basis="since:2024")
+    week = claim("a", "W ostatnim tygodniu prób było ok. 600.", "600", 600, measure="other", subject="próba",
+                 span=(90, 93))
+    later = claim("b", "Od stycznia odnotowano już 12,5 tys. prób.", "12,5 tys.", 12500, measure="other",
+                  subject="próba", reference_basis="since:2024-01", published="2024-09-19")
+    s, w, t = assign_figures([since, week, later], stories)
+    assert s.key == t.key and w.key != s.key and w.key.period
+
+
+def test_no_stretch_of_another_place_kind_or_of_a_bare_count() -> None:
+    stories = {"a": "story:heat"}
+    since = claim("a", "Od soboty zmarło w Hiszpanii 40 osób.", "40", 40, place="Spain",
+                  reference_basis="since:2024-09")
+    abroad = claim("a", "W Portugalii zmarło 12 osób.", "12", 12, place="Portugal", span=(60, 62))
+    bare = claim("a", "Media pisały o 20 zgonach.", "20", 20, subject="zgon", span=(90, 92))
+    for membership in assign_figures([since, abroad, bare], stories)[1:]:
+        assert membership.key.period is None
+
+
+def test_a_holder_is_not_where_the_seats_are_and_one_holder_may_hold_two_numbers() -> None:
+    stories = {"a": "story:vote", "b": "story:vote", "c": "story:vote"}
+    chamber = claim("a", "Według komisji Ruch SOL będzie miał w Izbie Niższej 70 mandatów.", "70", 70,
+                    measure="other", subject="mandat")
+    joined = claim("b", "Ruch SOL wygrał wybory z wynikiem 31,2 proc. i 72 mandatami.", "72", 72,
+                   measure="other", subject="mandat", published="2024-09-19")
+    final = claim("c", "Ostatecznie Ruch SOL uzyskał 71 mandatów.", "71", 71, measure="other", subject="mandat",
+                  published="2024-09-20")
+    a, b, c = assign_figures([chamber, joined, final], stories)
+    assert a.key == b.key == c.key and a.key.subject.endswith("SOL")
+    rival = claim("a", "Partia Zielonych ma 12 mandatów, a Lewica Razem 9.", "9", 9, measure="other",
+                  subject="mandat")
+    greens = claim("a", "Partia Zielonych ma 12 mandatów, a Lewica Razem 9.", "12", 12, measure="other",
+                   subject="mandat")
+    g, r = assign_figures([greens, rival], {"a": "story:vote"})
+    assert g.key != r.key
+
+
+def test_a_toll_that_names_no_kind_is_of_the_storys_people() -> None:
+    stories = {"a": "story:war", "b": "story:war", "c": "story:war"}
+    people = claim("a", "W ataku zginęło pięć osób.", "pięć", 5)
+    soldiers = claim("b", "Na froncie zginęło 40 żołnierzy.", "40", 40, subject="żołnierz", published="2024-09-19")
+    bare = claim("c", "Liczba zabitych wzrosła do siedmiu.", "siedmiu", 7, subject="liczba", published="2024-09-19")
+    a, _, c = assign_figures([people, soldiers, bare], stories)
+    assert c.key == a.key
+    alone = claim("d", "Liczba zniszczonych wzrosła do 12.", "12", 12, measure="destroyed", subject="liczba")
+    houses = claim("d", "Zniszczonych jest 10 domów.", "10", 10, measure="destroyed", subject="dom", span=(50, 52))
+    bridges = claim("d", "Zniszczonych jest 3 mostów.", "3", 3, measure="destroyed", subject="most", span=(90, 91))
+    x, _, _ = assign_figures([alone, houses, bridges])
+    assert x.key.subject == "unspecified"  # no kind of people among things: it stays unspecified
+
+
+def test_a_region_and_its_country_are_one_place_unless_something_shows_the_region_is_a_part() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    region = claim("a", "W Attyce ewakuowano 3 tys. osób.", "3 tys.", 3000, measure="displaced", place="Attica")
+    country = claim("b", "W Grecji ewakuowano 3,2 tys. osób.", "3,2 tys.", 3200, measure="displaced",
+                    place="Greece", published="2024-09-19")
+    a, b = assign_figures([region, country], stories)
+    assert a.key == b.key
+
+
+def test_a_close_count_beside_a_count_since_a_start_is_that_total_reported_earlier() -> None:
+    since = claim("a", "Od początku roku doszło do 12 tys. prób przekroczenia granicy.", "12 tys.", 12000,
+                  measure="other", subject="próba", reference_basis="since:2024")
+    earlier = claim("a", "Tydzień temu mówiono o 11,4 tys. prób.", "11,4 tys.", 11400, measure="other",
+                    subject="próba", span=(90, 99))
+    s, e = assign_figures([since, earlier])
+    assert e.key == s.key
+
+
+def test_a_whole_does_not_borrow_the_actor_its_part_comes_from() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    sentence = "Z ogniem walczy 900 strażaków, z czego 120 z Czech."
+    whole = claim("a", sentence, "900", 900, measure="deployed", subject="strażak")
+    part = claim("a", sentence, "120", 120, measure="deployed", subject="strażak", actor="Czechia")
+    other = claim("b", "W akcji bierze udział 950 strażaków.", "950", 950, measure="deployed", subject="strażak",
+                  published="2024-09-19")
+    w, p, o = assign_figures([whole, part, other], stories)
+    assert p.role == "part" and w.key.actor is None and w.key == o.key
+
+
+def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
+    stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
+    office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,
+                   source="wojewoda lubuski")
+    named = claim("b", "W województwie lubuskim zginęły już trzy osoby.", "trzy", 3, place="Lubusz Voivodeship",
+                  published="2024-09-19")
+    total = claim("c", "W Polsce zginęło łącznie 8 osób.", "8", 8, place="Poland", published="2024-09-19")
+    here = claim("c", "Jak przekazał wojewoda lubuski, w regionie zginęły trzy z nich.", "trzy", 3,
+                 source="wojewoda lubuski", place="Poland", published="2024-09-19", span=(60, 64))
+    a, b, c, d = assign_figures([office, named, total, here], stories)
+    assert a.key == b.key and a.key.place == "Lubusz Voivodeship"
+    assert (d.role, d.whole) == ("part", 2) and d.key == b.key and c.key != b.key
+
+
+def test_a_candidate_named_by_a_common_noun_is_a_holder_of_its_own() -> None:
+    sentence = "Kandydat prawicy zdobył 40 proc. głosów, a kandydat centrum 21 proc."
+    right = claim("a", sentence, "40 proc.", 40, measure="other", unit="percent", subject="głos")
+    centre = claim("a", sentence, "21 proc.", 21, measure="other", unit="percent", subject="głos")
+    later = claim("b", "Kandydat centrum wygrał z wynikiem 54 proc. głosów.", "54 proc.", 54, measure="other",
+                  unit="percent", subject="głos", published="2024-09-19")
+    r, c, lt = assign_figures([right, centre, later], {"a": "story:vote", "b": "story:vote"})
+    assert r.key != c.key and c.key == lt.key
+    named = claim("c", "Jak podał sztab, Kandydat Koalicji Obywatelskiej ma 31 proc. głosów.", "31 proc.", 31,
+                  measure="other", unit="percent", subject="głos")
+    [n] = assign_figures([named])
+    assert n.key.subject.endswith("for KO")

@@ -148,3 +148,24 @@ def test_a_missing_subject_among_several_kinds_meets_the_one_its_own_article_nam
               make_claim(3, article="b", subject="cywil"), make_claim(4, article="c", subject=None)]
     figures = {c.value: f.subject for f in build_figures(claims) for c in f.claims}
     assert figures == {1: "soldiers", 2: "soldiers", 3: "civilians", 4: "unspecified"}
+
+
+def test_a_placeless_count_of_an_article_naming_another_city_is_not_the_one_citys() -> None:
+    from kronika.claim import Claim
+    from kronika.reconcile.keys import assign_keys
+
+    def made(article: str, value: float, place: str | None, measure: str = "wounded") -> Claim:
+        return Claim(article=article, span=(0, 2), mention=str(value), value=value, measure=measure,
+                     subject="osoba", place=place, sentence="x", published="2024-03-04")
+
+    kharkiv = made("a", 17, "Kharkiv")
+    later = made("b", 19, None)  # its article names no other place: Kharkiv's
+    odesa_toll = made("c", 14, "Odesa", "killed")
+    odesa_wounded = made("c", 40, None)  # its article is about Odesa
+    keys = assign_keys([kharkiv, later, odesa_toll, odesa_wounded], story="story:war")
+    assert keys[0] == keys[1] and keys[0].place == "Kharkiv"
+    assert keys[3] != keys[0] and keys[3].place is None
+    country = made("d", 5, "Czechia", "killed")
+    beside = made("d", 6, None)  # a country named in the article says too little to move it
+    keys = assign_keys([kharkiv, country, beside], story="story:war")
+    assert keys[2] == keys[0]

@@ -51,6 +51,9 @@ _MAY_REPORT = re.compile(r"\bmia(?:ł|ła|ło|ły|li)\b")
 
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
+# Tolls that take the place the paragraph's previous sentence names when their own names none and no
+# actor: the dead and the ill are where the report before them was.
+CARRIED_PLACE_MEASURES = frozenset({"killed", "wounded", "missing", "displaced", "cases"})
 
 
 @dataclass
@@ -126,6 +129,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         superlative = superlative_noun(sentence)
         sentence_span = document.to_article(start, end)
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
+        names_place = any(e.kind in ("place", "country") for e in in_sentence)
         for position, number in enumerate(figures):
             first = sentence.index_at(number.start)
             last = max(sentence.index_at(number.end), first + 1)
@@ -202,11 +206,15 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
             span = document.to_article(number.start, number.end)
+            place = place_in_sentence(sentence, in_sentence, first, actor)
+            if place is None and actor is None and number.unit is None and measure in CARRIED_PLACE_MEASURES \
+                    and not names_place and (carried_place := context.carried_place(index)) is not None:
+                place = carried_place.canonical  # the place the paragraph's previous sentence names
             claims.append(Claim(
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
                 value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
                 unit=number.unit, measure=measure, subject=subject, actor=actor,
-                place=place_in_sentence(sentence, in_sentence, first, actor),
+                place=place,
                 source=attribution.source if attribution else None,
                 source_kind=attribution.source_kind if attribution else None,
                 outlet=outlet, modality=_modality(sentence, view, first, cue, attribution),

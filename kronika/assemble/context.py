@@ -218,6 +218,29 @@ class DocumentContext:
     def times_in(self, index: int) -> list[TimeMention]:
         return self.times.within(*self.document.sentences[index])
 
+    def carried_place(self, index: int) -> EntityMention | None:
+        """The one place the previous sentence of the paragraph names (`Rosja ostrzelała Charków. Zginęło
+        pięć osób`; `W Portugalii spór trwa. DGS podała 63 zgony`): a region or city, or a country after
+        a preposition of place (not a capital: `ministerstwo w Bukareszcie` is the government's seat).
+        None when it names none, or several, or one in a list (`w Kłodzku i Nysie`), or starts another
+        paragraph."""
+        if index == 0:
+            return None
+        start, previous = self.document.sentences[index][0], self.document.sentences[index - 1]
+        if self.quotes.paragraphs and self.quotes.paragraph_at(previous[0]) != self.quotes.paragraph_at(start):
+            return None
+        found: dict[str, EntityMention] = {}
+        for entity in self.entities.within(*previous):
+            before = self.text[max(previous[0], entity.start - 4):entity.start].casefold().split()
+            after = self.text[entity.end:entity.end + 5].casefold().split()
+            if before[-1:] in (["i"], ["oraz"]) or after[:1] in (["i"], ["oraz"]) \
+                    or self.text[entity.end:entity.end + 1] == ",":
+                return None  # one of several places, not all of which the gazetteer may know
+            if entity.kind == "place" or entity.kind == "country" and entity.form == "name" \
+                    and before and before[-1] in _PLACE_WORDS:  # a capital is as often its government's seat
+                found[entity.canonical] = entity
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def carried_time(self, index: int, published: str | None, continues: bool) -> TimeMention | None:
         """The time sentence `index` inherits: the previous sentence's, when it continues that report; in
         an article without a publication date, the latest one named earlier in the paragraph."""
@@ -229,6 +252,9 @@ class DocumentContext:
         else:
             return None
         return self.point_times.last_within(window_start, start)
+
+
+_PLACE_WORDS = frozenset({"w", "we", "na", "do"})
 
 
 @cache

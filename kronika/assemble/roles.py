@@ -18,6 +18,12 @@ from kronika.mentions import EntityMention
 ACTOR_KINDS = frozenset({"country", "group"})
 PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "do", "pod", "koło", "przy", "nad"})
 
+
+def _PLACE_ADJECTIVE(word: str) -> bool:  # noqa: N802 - reads as the class of words it tests
+    """A lower-case adjective in the locative or accusative between a preposition and a country."""
+    return word.islower() and word.endswith(("ej", "ą", "ym", "im"))
+
+
 PREPOSITIONS = frozenset({
     "w", "we", "na", "do", "z", "ze", "od", "przez", "dla", "przeciwko", "przeciw", "u", "ku", "po", "o",
     "za", "pod", "nad", "przed", "między", "wobec", "dzięki", "bez", "koło", "przy", "wśród", "spośród",
@@ -113,8 +119,11 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         tokens = sentence.tokens
         for entity in entities:
             index = sentence.index_at(entity.start)
-            if entity.kind == "country" and index > 0 and tokens[index - 1].text.lower() in PLACE_PREPOSITIONS \
-                    and not _names_an_action(sentence, entity):
+            if entity.kind == "country" and index > 0 and (
+                tokens[index - 1].text.lower() in PLACE_PREPOSITIONS
+                or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS
+                and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
+            ) and not _names_an_action(sentence, entity):
                 info = entity_info(entity.canonical) or {}
                 name = info.get("capital") if entity.form == "capital" else entity.canonical
                 if name and name != actor:

@@ -60,7 +60,8 @@ def _read_mention(
     else:
         found = find_qualifier(tokens, grammar)
         qualifier, qualifier_span = found if found else ("exact", None)
-        if qualifier == "up_to" and _destination(text, amount.end, tokens, grammar):
+        if qualifier == "up_to" and (_destination(text, amount.end, tokens, grammar)
+                                     or _level_reached(text, amount.end, tokens, grammar)):
             qualifier, qualifier_span = "exact", None
 
     reason = non_figure_reason(text, amount, tokens, qualifier_span is not None, grammar)
@@ -87,6 +88,24 @@ def _destination(text: str, end: int, tokens: list[tuple[int, int, str]], gramma
     return (len(tokens) >= 2 and tokens[0][2] in lexicon.connectors.get("range_to", ())
             and any(word.startswith(lexicon.motion_verb_stems) for _, _, word in tokens[1:])
             and next_token(text, end).rstrip(".") in lexicon.destination_words)
+
+
+def _level_reached(text: str, end: int, tokens: list[tuple[int, int, str]], grammar: NumberGrammar) -> bool:
+    """`Do siedmiu wzrosła liczba ofiar` (a sentence opening `Do N` and a verb of change), `wzrosła w
+    piątek do siedmiu` (the verb up to four words before `do`, in its clause): N is a level reached."""
+    stems = grammar.lexicon.change_verb_stems
+    if not tokens or tokens[0][2] not in grammar.lexicon.connectors.get("range_to", ()):
+        return False
+    opens = len(tokens) < 2 or tokens[1][2][-1:] in ".!?;:"
+    if opens:
+        return next_token(text, end).startswith(stems)
+    back = previous_tokens(text, tokens[0][0], 4)  # the four words before `do`
+    for _, _, word in back:  # back within the clause: a word that ends in a stop belongs before it
+        if word[-1:] in ",.!?;:–-":
+            return False
+        if word.startswith(stems):
+            return True
+    return False
 
 
 def _second_amount(text: str, pos: int, first: Amount, grammar: NumberGrammar) -> tuple[Amount | None, int]:

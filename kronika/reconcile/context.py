@@ -5,7 +5,12 @@ previous number of the sentence to this one, `after` from this one to the next. 
 language data (kronika/lang/<lang>/reconcile/):
 
 - running_total.txt: `od początku wojny`, `łącznie`, `dotąd` before the number make it a running total;
-  so does the claim layer's `reference_basis` = `since:<value>`.
+  so does the claim layer's `reference_basis` = `since:<value>`. A start cue (one opening with `od`)
+  marks the count as one since a start (`started`): a time the text names there is the start, not the
+  time the count holds, unless the clause also names when the count ends (running_until.txt: `do
+  końca czerwca`, `według stanu na`) between the numbers around it.
+- office_areas.txt: `w regionie`, `na terenie województwa` in the number's clause refer to the
+  speaker's own region (`own_area`; identity.py names the regional offices whose region it is).
 - part_cues.txt: `w tym`, `z samej Nysy`, `z nich` between two numbers of one measure make the second a
   part of the first (never a rival estimate of it).
 - part_followers.txt: `z nich`, `spośród nich` right after a number make it a part of the count before it.
@@ -49,6 +54,8 @@ class ClaimContext:
     money_for: str | None = None
     year: str | None = None  # a year the number's clause names (`w 2010 r.`), not a `since` (`od 2021 r.`)
     share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
+    started: bool = False  # a count since a start (`od początku epidemii`) whose end the clause leaves unsaid
+    own_area: bool = False  # the clause refers to its speaker's own region (`w regionie`; office_areas.txt)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -68,6 +75,8 @@ def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class _Cues:
     running: re.Pattern[str]
+    until: re.Pattern[str]
+    area: re.Pattern[str]
     part: re.Pattern[str]
     shift: re.Pattern[str]
     shifts: dict[str, int | str]
@@ -108,6 +117,8 @@ def cues(lang: str = "pl") -> _Cues:
     words = {where: "(?:" + "|".join(found) + r")\w*" for where, found in change.items()}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
+        _pattern([r[0] for r in _lines("running_until.txt", lang)]),
+        _pattern([r[0] for r in _lines("office_areas.txt", lang)]),
         _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
         _pattern(list(shares)), shares,
@@ -155,6 +166,18 @@ def _breakdown(whole: Claim, claim: Claim) -> bool:
             and claim.qualifier != "vague" and whole.qualifier != "vague")
 
 
+# `43 mld euro, a niemiecka – 10,6 mld`: a number after a contrasting `a` is a parallel item, not a
+# breakdown of the number before it.
+_PARALLEL = re.compile(r",\s+a\s")
+_OF_THEM = re.compile(r"^\s*(?:\w+\s+)?(?:z nich|z czego|spośród nich|wśród nich)(?!\w)")
+
+
+def _parallel(before: str, after: str) -> bool:
+    """`..., a niemiecka – 10,6 mld`, `..., a zarząd o 2,5 tys.`: after a contrasting `a`, a new holder or
+    speaker before the number makes it a parallel item; `, a dziewięć w Nysie`, `, a dwa z nich` are
+    parts of the number before."""
+    found = _last(_PARALLEL, before)
+    return found is not None and bool(before[found.end():].strip()) and _OF_THEM.search(after) is None
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
@@ -200,6 +223,20 @@ def _share_details(table: _Cues, before: str, after: str, of: str = "share", res
     found.update(d for m in pattern.finditer(rest) if (d := details[m.group(0)]) in _SENTENCE_WIDE)
     found -= {"-", "="}
     return tuple(sorted(found))
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text`, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last match
+        pass
+    return found
+
+
+def _clause(after: str) -> str:
+    """The stretch after a number up to the end of its clause."""
+    end = _CLAUSE_END.search(after)
+    return after if end is None else after[:end.start()]
 
 
 _YEAR = re.compile(r"(?<!\w)(?:(od|do)\s+)?(?:\w+\s+)?((?:19|20)\d{2})\s*(?:r\.|rok)")
@@ -257,7 +294,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
         after = text[end:positions[following][0] if following is not None else len(text)]
-        running = bool((claim.reference_basis or "").startswith("since:") or table.running.search(before))
+        start_cue = _last(table.running, before)
+        running = bool((claim.reference_basis or "").startswith("since:") or start_cue is not None)
+        started = start_cue is not None and start_cue.group(0).startswith("od ") \
+            and table.until.search(before) is None and table.until.search(after) is None
         part_of = locus = None
         if previous is not None and claims[previous].measure == claim.measure and \
                 (cue := table.part.search(before)) is not None:
@@ -267,7 +307,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of = i - 1
             elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
-            elif previous is not None and _breakdown(claims[previous], claim):
+            elif previous is not None and _breakdown(claims[previous], claim) and not _parallel(before, after):
                 part_of, locus = previous, "breakdown"
             elif table.follower.match(after):  # `Dwunastu z nich wyszło o własnych siłach.`
                 part_of = i - 1
@@ -293,5 +333,6 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             if len(details) > 1 and _PRESENT in details:
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
         year = _clause_year(before, after) if has_year else None
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details))
+        own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area))
     return result

@@ -34,8 +34,8 @@ from importlib import resources
 
 from kronika.claim import Claim
 from kronika.entities import find_entities
-from kronika.reconcile.context import ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, source_country
+from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, _country_of, assign_keys, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
@@ -73,6 +73,147 @@ def _shifted(claim: Claim, shift: int | str | None) -> Claim:
     return dataclasses.replace(claim, reference_time=moved, reference_basis=f"shifted:{shift:+d}d")
 
 
+def _counted_since(claim: Claim, context: ClaimContext) -> Claim:
+    """A count since a start (`od początku epidemii, ogłoszonej w październiku 2023 r., zachorowało...`)
+    holds when it is reported: a time the text names wholly before the report is its start, so a copy
+    of the claim holds at publication with basis `since:<start>`, as the claim layer gives `od
+    października 2023 r.`. A clause that states the count's end (`do końca czerwca`) keeps its time."""
+    if not context.started or claim.reference_basis != "text" or not claim.published:
+        return claim
+    stated, published = parse_timex(claim.reference_time), parse_timex(claim.published[:10])
+    if stated is None or published is None or not stated.before(published):
+        return claim
+    return dataclasses.replace(claim, reference_time=claim.published[:10],
+                               reference_basis=f"since:{claim.reference_time}")
+
+
+@lru_cache(maxsize=4)
+def _office_table(lang: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """office_regions.tsv: the office words, and (adjective stem, region) pairs."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "office_regions.tsv"
+    offices: set[str] = set()
+    regions: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, second = (part.strip() for part in line.split("\t"))
+        if first == "office":
+            offices.add(second.casefold())
+        else:
+            regions.append((first.casefold()[:-1], second))
+    return frozenset(offices), tuple(regions)
+
+
+@lru_cache(maxsize=1 << 12)
+def office_region(source: str | None, lang: str = "pl") -> str | None:
+    """The region a regional office's adjective names (`wojewoda dolnośląski`, `marszałek województwa
+    opolskiego`, `władze obwodu charkowskiego`), or None."""
+    if not source:
+        return None
+    offices, regions = _office_table(lang)
+    words = source.casefold().split()
+    if not offices.intersection(words):
+        return None
+    return next((region for word in words for stem, region in regions if word.startswith(stem)), None)
+
+
+_FACTUAL = frozenset({"asserted", "reported"})
+
+
+def _regional_places(claims: Sequence[Claim], contexts: Sequence[ClaimContext], whole_of: Mapping[int, int],
+                     story_of: Sequence[str | None], lang: str) -> dict[int, str]:
+    """A regional office's count for its own region (`wojewoda opolski: na terenie województwa zginęły
+    trzy osoby`) is that region's when other claims of its measure in its story name the region: claim
+    index -> the region. A story that names no such region keeps the count as it is (the region may be
+    the story's whole)."""
+    wanted: dict[int, str] = {}
+    for i, context in enumerate(contexts):
+        if context.own_area and i not in whole_of and (region := office_region(claims[i].source, lang)) \
+                and claims[i].place in (None, _country_of(region)):
+            wanted[i] = region
+    if not wanted:
+        return {}
+    named = {(story_of[i], claim.measure, claim.place) for i, claim in enumerate(claims) if claim.place}
+    return {i: region for i, region in wanted.items() if (story_of[i], claims[i].measure, region) in named}
+
+
+def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], whole_of: Mapping[int, int],
+                    by_article: Mapping[str, list[int]], lang: str) -> dict[int, tuple[int, str]]:
+    """A regional office's count for its own region (`wojewoda dolnośląski: w regionie zginęły cztery
+    osoby`) beside a larger total of its measure in its article (`łącznie ... zginęło 7 osób`) is a part
+    of that total, placed in the office's region: claim index -> (the total's index, the region). Without
+    such a total the count stays as it is (the region may be the story's whole)."""
+    found: dict[int, tuple[int, str]] = {}
+    for indices in by_article.values():
+        totals = [j for j in indices if contexts[j].running and j not in whole_of
+                  and claims[j].modality in _FACTUAL]
+        if not totals:
+            continue
+        for i in indices:
+            claim, context = claims[i], contexts[i]
+            parted = i in whole_of and whole_of[i] not in totals  # a part of something else than a total
+            if not context.own_area or parted or claim.modality not in _FACTUAL or \
+                    (region := office_region(claim.source, lang)) is None:
+                continue
+            country = _country_of(region)
+            if claim.place not in (None, region, country):  # the claim layer may have carried the country
+                continue
+            larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value
+                      and claims[j].place in (None, country)]
+            if larger:
+                found[i] = (min(larger, key=lambda j: abs(claims[j].span[0] - claim.span[0])), region)
+    return found
+
+
+def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts: Sequence[ClaimContext],
+                    kinds: Sequence[str | None], whole_of: Mapping[int, int],
+                    by_article: Mapping[str, list[int]]) -> dict[int, str]:
+    """In an article that counts a quantity since a start (`od początku roku 19 700 prób`), a count of
+    at most half of it of its measure, kind (one the text names), actor and place that names no start nor total (`w
+    pierwszym tygodniu ok. 800`, `tydzień wcześniej 1,4 tys.`) counts some stretch within it: a figure of
+    its own (claim index -> its period). A close count (`tydzień temu mówiono o 18 900`) is the total
+    as reported earlier, and stays with it."""
+    found: dict[int, str] = {}
+    for indices in by_article.values():
+        since = [j for j in indices if j not in whole_of and claims[j].modality in _FACTUAL
+                 and (contexts[j].started or (adjusted[j].reference_basis or "").startswith("since:"))]
+        for j in since:
+            for i in indices:
+                claim = claims[i]
+                if i in whole_of or i in found or contexts[i].running or claim.modality not in _FACTUAL \
+                        or claim.measure != claims[j].measure or kinds[i] is None or kinds[i] != kinds[j] \
+                        or claim.place != claims[j].place or claim.actor != claims[j].actor \
+                        or claim.unit != claims[j].unit or claim.value > BREAKDOWN_SHARE * claims[j].value:
+                    continue
+                found[i] = f"within {claim.article}#{claim.span[0]}"
+    return found
+
+
+_ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+
+
+def _of_origin(part: Claim) -> bool:
+    """A part whose actor is where it comes from (`z czego 149 z Polski`): a subset by origin, whose actor
+    is not the whole's, so the story does not borrow it."""
+    at = part.sentence.find(part.mention)
+    if at < 0 or not part.actor:
+        return False
+    after = part.sentence[at + len(part.mention):]
+    if (match := _ORIGIN.match(after)) is None:
+        return False
+    return any(m.start == match.end() and m.canonical == part.actor for m in find_entities(after))
+
+
+def _place_is_the_parts(part: Claim, whole: Claim) -> bool:
+    """A whole and its part of one sentence share a place that is written after the part's number
+    (`104 zmarłych, w tym 37 w Andaluzji`): the claim layer gave the part's place to both."""
+    if not part.place or part.place != whole.place or part.sentence != whole.sentence:
+        return False
+    at = part.sentence.find(part.mention)
+    return at >= 0 and any(m.canonical == part.place and m.start > at for m in find_entities(part.sentence)) \
+        and not any(m.canonical == part.place and m.start < at for m in find_entities(part.sentence))
+
+
 def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
                   lang: str) -> dict[tuple[str | None, str], str]:
     """(story, canonical source) -> the country its phrase names somewhere in the story: `Portugalska
@@ -107,29 +248,10 @@ STOCK_MEASURES = frozenset({"deployed", "missing"})
 _DAY_OR_FINER = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-# A count since a calendar start this long before its report (`od początku roku`, `od 1 stycznia`, `od
-# marca`) is a total over a period of its own, not the tally of the story's incident (`od poniedziałku`).
-SINCE_PERIOD_DAYS = 28
-
-
-def _since_period(claim: Claim) -> str | None:
-    """`since 2025-01-01` for a count since a calendar start well before its report, else None. Starts
-    are compared by their first day, so `od początku roku`, `od stycznia` and `od 1 stycznia` are one."""
-    basis = claim.reference_basis or ""
-    if not basis.startswith("since:") or not claim.published or claim.actor or claim.unit == "percent":
-        return None  # one actor's total (a war's losses) is one figure however its start is written
-    start, published = parse_timex(basis.removeprefix("since:")), parse_timex(claim.published[:10])
-    if start is None or published is None or published.start - start.start < SINCE_PERIOD_DAYS:
-        return None
-    return f"since {start.first_day.isoformat()}"
-
-
 def _period(claim: Claim, context: ClaimContext) -> str | None:
     """The stated period a claim counts (module docstring), or None."""
     if claim.reference_basis == "before":
         return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own, total or not
-    if (since := _since_period(claim)) is not None:
-        return since
     if context.running:
         return None
     published_year = (claim.published or "")[:4]
@@ -157,22 +279,53 @@ def _whose(claim: Claim) -> str | None:
 # A run of capitalised words or an acronym (`Koalicji Obywatelskiej`, `PiS`, `KO`), not at the sentence start.
 _PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*)*")
 _LAST_NUMBER = re.compile(r".*\d")
+# A name right after a preposition of place (`w Izbie Poselskiej`) says where, not whose.
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:w|we|na|do)\s+$")
+# What joins two numbers of one holder: `34,5 proc. i 80 mandatami`.
+_JOINED = re.compile(r"\s*[\w.%]*\s*(?:,|i|oraz|a także)?\s*", re.IGNORECASE)
 
 
 def _named_before(before: str) -> str | None:
     """The proper name nearest before a share, since the number before it, as a key: a multi-word name
     by its initials (`Koalicji Obywatelskiej` and `KO` are one holder), one word by its first letters
     (`Konfederacji` and `Konfederacja` are one)."""
+    whole = before
     if (previous := _LAST_NUMBER.match(before)) is not None:
         before = before[previous.end():]
-    runs = _PROPER_RUN.findall(before)
+    runs = [run for run in _PROPER_RUN.finditer(before) if not _PLACE_BEFORE.search(before[:run.start()])]
     if not runs:
-        return None
-    words = runs[-1].split()
+        if previous is not None and _JOINED.fullmatch(before):  # `34,5 proc. i 80 mandatami`: one holder
+            return _named_before(whole[:whole.rfind(" ", 0, previous.end()) + 1].rstrip())
+        named = None
+        for named in _holder_nouns().finditer(before):  # noqa: B007 - the nearest one before the number
+            pass
+        return f"{named.group(1)[:4].casefold()} {named.group(2)[:5].casefold()}" if named else None
+    words = runs[-1].group(0).split()
+    while words and words[0].casefold().startswith(_holder_stems()):
+        words = words[1:]  # `Kandydat Koalicji Obywatelskiej`: the noun names no one
+    if not words:
+        return _named_before(before[:runs[-1].start()] + before[runs[-1].start():].casefold())
+    acronyms = [word for word in words if sum(ch.isupper() for ch in word) > 1]
+    if acronyms:
+        return acronyms[-1]  # `Ruch ANO`, `ČSÚ ANO`: the acronym nearest the number names the holder
     if len(words) > 1:
         return "".join(word[0] for word in words).upper()
-    word = words[0]
-    return word if sum(ch.isupper() for ch in word) > 1 else word[:6].casefold()
+    return words[0][:6].casefold()
+
+
+@lru_cache(maxsize=1)
+def _holder_stems(lang: str = "pl") -> tuple[str, ...]:
+    """holder_nouns.txt: word starts of nouns that name a holder by the word after them."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / "holder_nouns.txt"
+    return tuple(line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _holder_nouns() -> re.Pattern[str]:
+    """A holder noun and the word after it (`kandydat prawicy`)."""
+    stems = "|".join(map(re.escape, _holder_stems()))
+    return re.compile(r"(?<!\w)(" + stems + r")\w*\s+([^\W\d_]{3,})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -240,6 +393,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
+    if kind == GENERIC_KIND and claim.measure == "cases":
+        kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
         return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
@@ -265,24 +420,43 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     homes = _source_homes(claims, story_of, lang)
-    adjusted = [_placed_by_source(_shifted(c, x.shift), homes.get((story, c.source_id or c.source or "")), kind)
+    adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
+                                  homes.get((story, c.source_id or c.source or "")), kind)
                 for c, x, story, kind in zip(claims, contexts, story_of, kinds, strict=True)]
+    for i, whole in whole_of.items():  # `104 zmarłych, w tym 37 w Andaluzji`: the place is the part's
+        if _place_is_the_parts(claims[i], claims[whole]):
+            adjusted[whole] = dataclasses.replace(adjusted[whole], place=None)
+    for i, (whole, region) in _regional_parts(claims, contexts, whole_of, by_article, lang).items():
+        whole_of[i] = whole
+        adjusted[i] = dataclasses.replace(adjusted[i], place=region)
+    for i, region in _regional_places(adjusted, contexts, whole_of, story_of, lang).items():
+        adjusted[i] = dataclasses.replace(adjusted[i], place=region)
     claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
               for c, a in zip(claims, adjusted, strict=True)]
+    # A part that names a place of its own (`z samej Andaluzji`, `w tym 37 w Andaluzji`) counts that
+    # place: the place is a sub-area of its story's figure of that measure, never its whole.
+    placed_parts = {i for i, whole in whole_of.items()
+                    if claims[i].place and claims[i].place != claims[whole].place
+                    and kinds[i] in (None, GENERIC_KIND, kinds[whole])}
+    sub_areas: dict[str | None, set[tuple[str, str]]] = defaultdict(set)
+    for i in placed_parts:
+        sub_areas[story_of[i]].add((claims[i].measure, claims[i].place or ""))
 
     members: dict[str | None, list[int]] = defaultdict(list)
     others: dict[str | None, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
-        elif claim.actor:
+        elif claim.actor and not (i in whole_of and _of_origin(claim)):
             others[story_of[i]].append(claim)
+    within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         stock_measures = _stock_measures(claims, kinds, indices)
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
-                            [kinds[i] for i in indices], story, [_period(adjusted[i], contexts[i]) for i in indices],
-                            others.get(story, ()))
+                            [kinds[i] for i in indices], story,
+                            [within.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
+                            others.get(story, ()), sub_areas.get(story, set()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)
@@ -299,8 +473,12 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         whole = whole_of[i]
         whole_key = keys[whole] or FigureKey(claims[whole].measure, claims[whole].actor, kinds[whole] or "",
                                              claims[whole].place, False, story_of[i])
-        keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
-                            False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
+        if i in placed_parts and whole_key.part_of is None:  # the place's own figure, where it has one
+            keys[i] = FigureKey(whole_key.measure, whole_key.actor, whole_key.subject, claims[i].place, True,
+                                whole_key.story, period=whole_key.period)
+        else:
+            keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
+                                False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
         roles[i] = "part"
     # A running total leaves its story only under an actor its own claim states, not one it borrowed.
     final = _lift_running_totals(keys, [x if c.actor else dataclasses.replace(x, running=False)

@@ -10,8 +10,13 @@ for these two a missing value refines nothing:
 2. Place, within one (measure, actor, kind): when the claims name at most one place, they all form one
    figure (placeless claims included) and the figure carries that place. When they name several
    places, each place gets its own figure and the placeless claims keep a figure of their own (the
-   figure "as a whole", place unknown); claims of different places are never compared. A country
-   that holds another named place (Russia beside Kursk Oblast) counts as no place.
+   figure "as a whole", place unknown); claims of different places are never compared. A placeless
+   claim whose own article names another locality (a city, a region) than the one place is not that
+   place's either: it keeps the figure as a whole. A country
+   that holds another named place (Russia beside Kursk Oblast) counts as no place when the figure's
+   actor is of another country (North Korea's soldiers); when the country is the figure's own (no
+   actor, or the actor is it), the country is the whole, the placeless claims join it, and the place
+   within it (Andalusia in Spain) is a figure of its own.
 
 The rule is order-independent: it depends on the set of claims, not on the order they arrive in.
 
@@ -26,7 +31,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,10 +120,23 @@ def _at_home(source: str | None, actor: str, lang: str) -> bool:
 
 
 def _placed_abroad(place: str | None, actor: str) -> bool:
-    """The claim names a country other than the actor as its place (`w Portugalii` in a story whose
-    counts are Spain's): a toll counted there is that country's, not the actor's."""
+    """The claim names a country other than the actor's as its place (`w Portugalii`, `w prowincji
+    Izmir` in a story whose counts are Spain's or Poland's): a toll counted there is that country's,
+    not the actor's."""
     info = entity_info(place) if place else None
-    return bool(info) and info.get("kind") == "country" and place != actor  # type: ignore[union-attr]
+    if not info:
+        return False
+    home = place if info.get("kind") == "country" else info.get("country")
+    return bool(home) and home != actor and _country_of(actor) != home
+
+
+# A border is where a country's count is taken (migrants at the Belarusian border), not a part of it.
+_EDGE = " border"
+
+
+def _own_country(actor: str | None, country: str) -> bool:
+    """The figure counts the country's own toll: it has no actor, or the actor is that country or of it."""
+    return actor is None or actor == country or _country_of(actor) == country
 
 
 def _clean(text: str | None) -> str | None:
@@ -144,11 +162,13 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
                 story: str | None = None, periods: Sequence[str | None] | None = None,
-                also_named: Sequence[Claim] = ()) -> list[FigureKey]:
+                also_named: Sequence[Claim] = (), sub_areas: Set[tuple[str, str]] = frozenset()) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
     `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
     period each claim counts, or None) keeps counts of different periods apart, like measure and actor;
-    `also_named` are the story's other claims (parts, denials), whose actors a claim may borrow."""
+    `also_named` are the story's other claims (parts, denials), whose actors a claim may borrow;
+    `sub_areas` are (measure, place) that some part counts: such a place is never its figure's whole,
+    so its claims keep a figure of their own even when it is the only place named."""
     if periods is None:
         periods = [None] * len(claims)
     actors = [_clean(c.actor) for c in claims]
@@ -184,7 +204,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             candidates = named_kinds.get(base, ())
             if len(candidates) != 1:  # the story counts several kinds: the one its own article names
                 candidates = in_article.get((claim.article, *base), ())
-            kind = next(iter(candidates)) if len(candidates) == 1 else UNSPECIFIED_SUBJECT
+            if len(candidates) == 1:
+                kind = next(iter(candidates))
+            else:  # a count that names no kind (`liczba zabitych wzrosła do 7`) is of the story's people
+                kind = GENERIC_KIND if GENERIC_KIND in named_kinds.get(base, ()) else UNSPECIFIED_SUBJECT
         resolved_kinds.append(kind)
 
     places = [_clean(c.place) for c in claims]
@@ -194,22 +217,68 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             named_places[(*base, kind)].add(place)
     # A country that holds another named place says less than it (`w Rosji` beside `w obwodzie
     # kurskim`): it names no place of its own, so its claims join the finer place's figure.
+    # But a country that is the figure's own (no actor, or the actor is that country: Spain's heat
+    # toll, Romania's cases) is the whole, and a place in it (`w Andaluzji`, `w Bukareszcie`) a part of
+    # it: the place keeps a figure of its own and the claims without a place join the country's.
+    # A region is a part of its country's count when something says so: a part names it, or its own
+    # article gives a larger count of the figure for the country or for no place (`28 w Hiszpanii ...
+    # w Andaluzji 11`). Without that, a region and its country are one place (a fire in Attica).
+    # group that names a place -> article -> place (or None) -> the largest count
+    largest: dict[tuple[str, str | None, str | None, str], dict[str, dict[str | None, float]]] = {}
+    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
+        if (group_key := (*base, kind)) in named_places:
+            found = largest.setdefault(group_key, {}).setdefault(claim.article, {})
+            found[place] = max(found.get(place, claim.value), claim.value)
+
+    def shown_part(group: tuple[str, str | None, str | None, str], region: str, country: str) -> bool:
+        if (group[0], region) in sub_areas:
+            return True
+        return any(region in found and found[region] < max(found.get(country, -1.0), found.get(None, -1.0))
+                   for found in largest.get(group, {}).values())
+
     coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
+    whole: dict[tuple[str, str | None, str | None, str], str] = {}
     for group, known in named_places.items():
-        coarse[group] = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
+        holders = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
+        own = {p for p in holders if _own_country(group[1], p)
+               and any(q != p and _country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
+                       for q in known)}
+        if len(own) == 1:
+            whole[group] = next(iter(own))
+        coarse[group] = holders - own
         known -= coarse[group]
-    places = [None if place in coarse.get((*base, kind), ()) else place
+    places = [None if place in coarse.get((*base, kind), ()) else place or whole.get((*base, kind))
               for base, kind, place in zip(bases, resolved_kinds, places, strict=True)]
+    # The places each article's claims name: a placeless claim whose own article names another place
+    # (the Odesa strike's wounded, in a story whose Kharkiv wounded are placed) is not that place's.
+    article_places: dict[str, set[str]] = defaultdict(set)
+    for claim, place in zip(claims, places, strict=True):
+        if place is not None:
+            article_places[claim.article].add(place)
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
-    for base, kind, place in zip(bases, resolved_kinds, places, strict=True):
+    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
         known = named_places.get((*base, kind), set())
-        if len(known) <= 1:
-            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
+        if len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
+            single = next(iter(known), None)
+            if place is None and single is not None and _elsewhere(article_places.get(claim.article, ()), single):
+                single = None  # the figure as a whole, place unknown
+            key = FigureKey(base[0], base[1], kind, single, False, story, period=base[2])
         else:
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
     return keys
+
+
+def _local(place: str) -> bool:
+    info = entity_info(place)
+    return bool(info) and info.get("kind") == "place"  # type: ignore[union-attr]
+
+
+def _elsewhere(named: Set[str] | tuple[()], place: str) -> bool:
+    """`place` is a locality (a city, a region), and the article names another one: a country named
+    beside it says too little (a foreign source's toll, a neighbour's border)."""
+    return _local(place) and any(other != place and _local(other) for other in named)
 
 
 def figure_ids(keys: set[FigureKey]) -> dict[FigureKey, str]:

@@ -1,0 +1,35 @@
+"""A toll whose sentence names no place takes the one place the previous sentence of its paragraph names
+(issue 9, cause 3), within tight bounds. Sentences written for these tests."""
+from __future__ import annotations
+
+from kronika import extract
+from kronika.claim import Claim
+
+
+def claim_of(text: str, mention: str) -> Claim:
+    found = [c for c in extract(text, "2025-03-10") if c.mention == mention]
+    assert found, f"no claim at {mention!r}"
+    return found[0]
+
+
+def test_a_toll_takes_the_place_of_the_sentence_before_it() -> None:
+    assert claim_of("Rakiety spadły w nocy na Zaporoże. Zginęły cztery osoby.", "cztery").place == "Zaporizhzhia"
+    assert claim_of("W Portugalii spór o bilans trwa. Urząd podał w środę 40 zgonów.", "40").place == "Portugal"
+    assert claim_of("Ogień dotarł do przedmieść w Attyce. Ewakuowano 900 mieszkańców.", "900").place == "Attica"
+
+
+def test_no_place_from_another_paragraph_a_list_a_capital_or_for_other_figures() -> None:
+    assert claim_of("Rakiety spadły w nocy na Zaporoże.\n\nZginęły cztery osoby.", "cztery").place is None
+    assert claim_of("Woda zalała Opolszczyznę i Śląsk. Zginęło sześć osób.", "sześć").place is None
+    assert claim_of("Ministerstwo w Bukareszcie zabrało głos. Zachorowało 300 osób.", "300").place is None
+    assert claim_of("Rakiety spadły w nocy na Zaporoże. Rząd przeznaczy 40 mln zł na odbudowę.", "40 mln zł").place \
+        is None
+    own = claim_of("Rakiety spadły w nocy na Zaporoże. W Chersoniu zginęły dwie osoby.", "dwie")
+    assert own.place == "Kherson"
+
+
+def test_a_country_after_a_preposition_and_an_adjective_is_the_place() -> None:
+    assert claim_of("W sąsiedniej Syrii zginęło 800 osób.", "800").place == "Syria"
+    assert claim_of("Na zachodniej Ukrainie ewakuowano 200 osób.", "200").place == "Ukraine"
+    assert claim_of("Polscy strażacy ewakuowali w nocy 300 osób.", "300").place is None  # an actor's adjective
+    assert claim_of("Według Polskiej Akcji Humanitarnej zmarło 12 osób.", "12").place is None
