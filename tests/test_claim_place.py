@@ -31,6 +31,9 @@ EXAMPLES = [
     ("Z pożarem pod Zieloną Górą walczy 140 strażaków.", "140", None),
     # ... nor the place of a part after `w tym`
     ("Zmarło 104 osoby, w tym 37 w Ostrzeszowie.", "104", None),
+    # an adjective between a preposition and a country; not a pronoun before a country's adjective
+    ("W sąsiedniej Syrii zginęło 40 osób.", "40", "Syria"),
+    ("W niewoli pozostaje 101 zakładników, przy czym izraelskie władze milczą.", "101", None),
     # a capital inside the reported clause is the figure's place
     ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
 ]

@@ -121,7 +121,7 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             index = sentence.index_at(entity.start)
             if entity.kind == "country" and index > 0 and (
                 tokens[index - 1].text.lower() in PLACE_PREPOSITIONS
-                or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS
+                or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS and entity.form != "adjective"
                 and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
             ) and not _names_an_action(sentence, entity):
                 info = entity_info(entity.canonical) or {}
