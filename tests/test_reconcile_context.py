@@ -393,3 +393,11 @@ def test_a_smaller_number_after_a_contrasting_a_is_a_parallel_item_not_a_breakdo
     claims[0].value, claims[1].value = 30.0, 4.0
     _, part = article_contexts(claims)
     assert part.part_of == 0
+
+
+def test_the_verb_says_what_a_share_of_the_eligible_counts() -> None:
+    [support] = contexts("Ze sztabu wynika, że odwołanie poparło 22 proc. wszystkich uprawnionych.",
+                         ("22 proc.", "other", "percent"))
+    [turnout] = contexts("Do urn poszło 27 proc. uprawnionych.", ("27 proc.", "other", "percent"))
+    [against] = contexts("Za odwołaniem opowiedziało się 90 proc. głosujących.", ("90 proc.", "other", "percent"))
+    assert (support.share_of, turnout.share_of, against.share_of) == ("support", "turnout", "support")
