@@ -399,5 +399,6 @@ def test_the_verb_says_what_a_share_of_the_eligible_counts() -> None:
     [support] = contexts("Ze sztabu wynika, że odwołanie poparło 22 proc. wszystkich uprawnionych.",
                          ("22 proc.", "other", "percent"))
     [turnout] = contexts("Do urn poszło 27 proc. uprawnionych.", ("27 proc.", "other", "percent"))
-    [against] = contexts("Za odwołaniem opowiedziało się 90 proc. głosujących.", ("90 proc.", "other", "percent"))
-    assert (support.share_of, turnout.share_of, against.share_of) == ("support", "turnout", "support")
+    [recall] = contexts("Jak wynika z wyliczeń, burmistrza poparło 41 proc. wszystkich wyborców.",
+                        ("41 proc.", "other", "percent"))
+    assert (support.share_of, turnout.share_of, recall.share_of) == ("support", "turnout", "support")
