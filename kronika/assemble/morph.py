@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import morfeusz2
 
@@ -16,23 +16,42 @@ _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
 LONGEST_WORD = 40
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
-    lemma: str
-    tag: str  # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos"
+    """One morfeusz2 reading. Its part of speech and tag fields are split once, when it is made (readings
+    are cached per word form and asked about many times)."""
 
-    @property
-    def pos(self) -> str:
-        return self.tag.split(":", 1)[0]
+    __slots__ = ("lemma", "tag", "pos", "_fields")
+
+    def __init__(self, lemma: str, tag: str) -> None:
+        self.lemma = lemma
+        self.tag = tag  # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos"
+        self.pos, self._fields = _split_tag(tag)
 
     def has(self, *values: str) -> bool:
         """True if every value is among the tag's fields (fields may be dotted alternatives)."""
-        fields = {part for field in self.tag.split(":") for part in field.split(".")}
-        return all(value in fields for value in values)
+        fields = self._fields
+        for value in values:
+            if value not in fields:
+                return False
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reading) and (self.lemma, self.tag) == (other.lemma, other.tag)
+
+    def __hash__(self) -> int:
+        return hash((self.lemma, self.tag))
+
+    def __repr__(self) -> str:
+        return f"Reading(lemma={self.lemma!r}, tag={self.tag!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@cache  # bounded by morfeusz2's tag set: a few thousand tags, shared by every reading
+def _split_tag(tag: str) -> tuple[str, frozenset[str]]:
+    return tag.split(":", 1)[0], frozenset(part for field in tag.split(":") for part in field.split("."))
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Token:  # not frozen: a frozen dataclass is slow to make, and a sentence makes one per word
     start: int
     end: int
     text: str
