@@ -51,3 +51,14 @@ def test_a_time_rule_is_skipped_only_where_it_matches_nothing() -> None:
                 assert rule.regex.search(kinds) is None, (rule.name, kinds)
     assert skipped > 1000
     assert sum(bool(rule_needs(rule.regex)) for rule in BOOK.rules) > len(BOOK.rules) // 2
+
+
+def test_readings_from_the_underlying_analyser_as_the_wrapper_gives_them() -> None:
+    from kronika.assemble import morph
+
+    words = {w for line in (CORPUS / "sentences_pl.txt").read_text("utf-8").splitlines() for w in line.split()}
+    words |= {"Kowalskiego", "tys.", "2024", "zginęło", "miało", "Nowym", "xqzw", "PKW", "się"}
+    analyser = morph._analyser()
+    for word in words:
+        public = [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
+        assert morph._lemmas_and_tags(word) == public, word

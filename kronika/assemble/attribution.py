@@ -107,6 +107,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         found.append(headline)
     i = 0
     openers = _frame_openers(lexicon)
+    reporting = lexicon.speech_verbs | lexicon.counting_verbs  # once a sentence, not once a word
     while i < len(tokens):
         opens = lowered[i] in openers
         pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon) if opens or lowered[i] in POSSESSIVES else None
@@ -133,7 +134,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
             # `Z policyjnych statystyk wynika, że...`
             found.append(_make(sentence, text, entities, lexicon, source_start, i, "gen", i, "sentence"))
-        elif _is_finite_verb(tokens[i]) and tokens[i].lemmas & (lexicon.speech_verbs | lexicon.counting_verbs):
+        elif not reporting.isdisjoint(tokens[i].lemmas) and _is_finite_verb(tokens[i]):
             attribution = _around_speech_verb(sentence, text, entities, lexicon, i, stops)
             if attribution:
                 found.append(attribution)
