@@ -62,3 +62,20 @@ def test_readings_from_the_underlying_analyser_as_the_wrapper_gives_them() -> No
     for word in words:
         public = [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
         assert morph._lemmas_and_tags(word) == public, word
+
+
+def test_a_time_rule_tried_only_where_a_match_can_start_finds_what_finditer_finds() -> None:
+    from kronika.timex.recognise import rule_matches, rule_starts
+
+    tokenizer = _tokenizer("pl")
+    lines = (CORPUS / "time_pl.tsv").read_text("utf-8").splitlines()
+    kind_strings = [tokenizer(line.split("\t")[1]).kinds for line in lines if line.strip() and not line.startswith("#")]
+    pick = random.Random(9)
+    alphabet = [*KINDS.values(), " ", ".", "-", ",", "/", ":", "'", "_", "_", " "]
+    kind_strings += ["".join(pick.choice(alphabet) for _ in range(pick.randint(1, 40))) for _ in range(3000)]
+    kind_strings.append(" ".join(kind_strings))  # one long text
+    assert sum(rule_starts(rule.regex) is not None for rule in BOOK.rules) > len(BOOK.rules) // 2
+    for kinds in kind_strings:
+        for rule in BOOK.rules:
+            expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(kinds)]
+            assert [(m.span(), m.groupdict()) for m in rule_matches(rule.regex, kinds)] == expected, rule.name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import cache
 
 try:  # the regular expression parser, to read which kinds a rule's match cannot do without
@@ -83,14 +84,91 @@ def rule_needs(regex: re.Pattern[str]) -> Needs:
     return tuple(set(_needs(sre_parse.parse(regex.pattern))))
 
 
+def _first(parsed: sre_parse.SubPattern) -> tuple[set[str] | None, bool]:
+    """The kinds a match of the parsed sequence can start with, and whether it can match nothing; None
+    when that cannot be told (a negated set, any character, a back-reference first)."""
+    chars: set[str] = set()
+    for op, arg in parsed:
+        name = str(op)
+        if name == "LITERAL":
+            found, empty = {chr(arg)}, False
+        elif name == "IN":
+            found, empty = set(), False
+            for item_op, item in arg:
+                if str(item_op) == "LITERAL":
+                    found.add(chr(item))
+                elif str(item_op) == "RANGE" and item[1] - item[0] < 256:
+                    found.update(chr(c) for c in range(item[0], item[1] + 1))
+                else:
+                    return None, False
+        elif name == "SUBPATTERN":
+            maybe, empty = _first(arg[3])
+            if maybe is None:
+                return None, False
+            found = maybe
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            maybe, empty = _first(arg[2])
+            if maybe is None:
+                return None, False
+            found, empty = maybe, empty or arg[0] == 0
+        elif name == "BRANCH":
+            found, empty = set(), False
+            for branch in arg[1]:
+                maybe, branch_empty = _first(branch)
+                if maybe is None:
+                    return None, False
+                found |= maybe
+                empty = empty or branch_empty
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):  # looks around, takes no character
+            found, empty = set(), True
+        else:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+@cache
+def rule_starts(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern for the kinds a match of `regex` can start with, when every match takes at least one
+    token and that set is known: the rule is then tried only where one of them stands."""
+    if regex.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    parsed = sre_parse.parse(regex.pattern)
+    chars, empty = _first(parsed)
+    if chars is None or empty or not chars or parsed.getwidth()[0] < 1:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def rule_matches(regex: re.Pattern[str], kinds: str) -> Iterator[re.Match[str]]:
+    """`regex.finditer(kinds)`, trying the rule only at the tokens its matches can start with: the
+    same matches, found without running the rule's pattern at every token of a long text."""
+    starts = rule_starts(regex)
+    if starts is None:
+        yield from regex.finditer(kinds)
+        return
+    search, match = starts.search, regex.match
+    pos = 0
+    while (start := search(kinds, pos)) is not None:
+        at = start.start()
+        found = match(kinds, at)
+        if found is None:
+            pos = at + 1
+            continue
+        yield found
+        pos = max(found.end(), at + 1)
+
+
 def recognise(tokens: Tokens, lexicon: Lexicon) -> list[Reading]:
     """All readings the rules find, overlaps settled (longest first, then rule order), by position."""
     candidates: list[tuple[int, int, list[Reading]]] = []
     present = frozenset(tokens.kinds)
     for order, rule in enumerate(BOOK.rules):
-        if not all(present & needed for needed in rule_needs(rule.regex)):
+        if not all(not present.isdisjoint(needed) for needed in rule_needs(rule.regex)):
             continue  # a kind every match holds is missing from the text
-        for match in rule.regex.finditer(tokens.kinds):
+        for match in rule_matches(rule.regex, tokens.kinds):
             produced = rule.produce(Hit(match, tokens, lexicon))
             if not produced:
                 continue
