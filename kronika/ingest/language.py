@@ -73,7 +73,7 @@ def evidence(sample: str, lang: str = "pl") -> Evidence:
     letters = sum(map(len, words))
     non_ascii = len(_NON_ASCII_LETTER.findall(lowered))
     own_letters = sum(lowered.count(letter) for letter in own.letters)
-    markers = sum(word in own.marker_words for word in words)
+    markers = sum(map(own.marker_words.__contains__, words))
     return Evidence(
         words=len(words), letters=letters, marker_share=markers / len(words) if words else 0.0,
         letter_share=own_letters / letters if letters else 0.0,
