@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from kronika.assemble.morph import _analyser, lemmas, tokenize
+from kronika.assemble.morph import LONGEST_WORD, _analyser, lemmas, lemmas_and_tags, readings, tokenize
 from kronika.claim import Claim
 
 NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
@@ -186,7 +186,7 @@ def _proper_only(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _surname_like(word: str) -> bool:
     """A capitalised word read only as an adjective after a name (`Dmitrija Pieskowa`, `Anny Nowickiej`)."""
-    tags = [tag for _, _, (_, _, tag, _, _) in _analyser().analyse(word)]
+    tags = [tag for _, tag in lemmas_and_tags(word)]
     return bool(tags) and all(tag.startswith("adj") for tag in tags)
 
 
@@ -212,7 +212,9 @@ def _nominative_name(word: str, readings: dict[str, str], case: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _unknown(word: str) -> bool:
-    return all(tag == "ign" for _, _, (_, _, tag, _, _) in _analyser().analyse(word))
+    if len(word) <= LONGEST_WORD and not word[:1].isupper():
+        return all(r.tag == "ign" for r in readings(word))  # its own analysis, shared with the other layers
+    return all(tag == "ign" for _, tag in lemmas_and_tags(word))
 
 
 def canonical_id(phrase: str, lang: str = "pl") -> str | None:

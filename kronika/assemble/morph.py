@@ -79,7 +79,7 @@ def _analyser() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz()
 
 
-def _lemmas_and_tags(word: str) -> list[tuple[str, str]]:
+def lemmas_and_tags(word: str) -> list[tuple[str, str]]:
     """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
     expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
     each reading's names and labels, which nothing here asks for, at a third of the cost."""
@@ -94,7 +94,7 @@ def _lemmas_and_tags(word: str) -> list[tuple[str, str]]:
 def readings(word: str) -> tuple[Reading, ...]:
     if len(word) > LONGEST_WORD:
         return (Reading(word, "dig" if word.isdigit() else "ign"),)
-    found = [Reading(lemma.split(":", 1)[0], tag) for lemma, tag in _lemmas_and_tags(word)]
+    found = [Reading(lemma.split(":", 1)[0], tag) for lemma, tag in lemmas_and_tags(word)]
     if word[:1].isupper() and all(r.pos == "ign" for r in found):
         return readings(word.lower()) if word.lower() != word else tuple(found)
     return tuple(found)
