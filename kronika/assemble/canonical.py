@@ -73,6 +73,9 @@ def _endings(lang: str = "pl") -> tuple[str, ...]:
                         reverse=True))
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() accepts
+
+
 @lru_cache(maxsize=50_000)
 def _word_key(word: str) -> frozenset[str] | str:
     abbreviation = _ABBREVIATION.match(word)
@@ -81,7 +84,7 @@ def _word_key(word: str) -> frozenset[str] | str:
     lower = word.lower()
     if not _unknown(word):
         # Segments' punctuation is no lemma to match by (`2024-05-02` and `IMGW-PIB` share only `-`).
-        return frozenset(lemma for lemma in lemmas(word) if any(c.isalnum() for c in lemma)) | {lower}
+        return frozenset(lemma for lemma in lemmas(word) if _ALNUM.search(lemma)) | {lower}
     # A name morfeusz2 does not know, declined anyway (`Eurostatu`): its stems stand in for lemmas.
     return frozenset({lower, *(lower[: -len(e)] for e in _endings() if lower.endswith(e) and len(lower) > len(e) + 2)})
 
@@ -276,7 +279,7 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
     by_head: dict[str, Resolved] = {}
     by_role: dict[str, Resolved] = {}
     seen: dict[str, Resolved | None] = {}
-    mentions: list[tuple[int, Entity]] | None = None
+    mentions: _EntityMentions | None = None
     for claim in claims:
         phrase = claim.source
         if not phrase:
@@ -284,8 +287,8 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
         anaphor = _anaphor(phrase, lang)
         if anaphor is not None and text is not None:
             if mentions is None:
-                mentions = _entity_mentions(text, lang)  # once per article, only when needed
-            entity = _antecedent_entity(mentions, claim.span[0], *anaphor, lang=lang)
+                mentions = _EntityMentions(text, lang)  # once per article, only when needed
+            entity = _antecedent_entity(mentions.before(claim.span[0]), claim.span[0], *anaphor, lang=lang)
             if entity is not None:
                 claim.source_id, claim.source_kind = entity.id, entity.kind
                 continue
@@ -353,30 +356,41 @@ def _entity_words(lang: str = "pl") -> dict[str, frozenset[str]]:
     return {entity: frozenset(bag) for entity, bag in words.items()}
 
 
-def _entity_mentions(text: str, lang: str) -> list[tuple[int, Entity]]:
-    """The known entities the text names, with their offsets, in one pass (longest alias first)."""
-    tokens = [t for t in tokenize(text) if t.is_word]
-    words = [t.text for t in tokens]
-    index = _aliases(lang)
-    found: list[tuple[int, Entity]] = []
-    i = 0
-    while i < len(words):
-        best: tuple[Entity, int] | None = None
-        for key in _keys(words[i]):
-            for alias in index.get(key, ()):
-                n = len(alias.words)
-                if best is not None and n <= best[1]:
-                    break
-                rest = words[i + 1 : i + n]
-                if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
-                    best = (alias.entity, n)
-                    break
-        if best is not None:
-            found.append((tokens[i].start, best[0]))
-            i += best[1]
-        else:
-            i += 1
-    return found
+class _EntityMentions:
+    """The known entities the text names, with their offsets, in one pass (longest alias first), read
+    only as far as a claim needs: the pass is greedy from the left, so the mentions that start before
+    an offset are the same however far it has gone, and the words after the last claim that asks are
+    never looked up."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.tokens = [t for t in tokenize(text) if t.is_word]
+        self.words = [t.text for t in self.tokens]
+        self.index = _aliases(lang)
+        self.found: list[tuple[int, Entity]] = []
+        self._next = 0  # the first token not read yet
+
+    def before(self, offset: int) -> list[tuple[int, Entity]]:
+        """Every mention that starts before `offset` (and perhaps a few more)."""
+        tokens, words, index, found = self.tokens, self.words, self.index, self.found
+        i = self._next
+        while i < len(words) and tokens[i].start < offset:
+            best: tuple[Entity, int] | None = None
+            for key in _keys(words[i]):
+                for alias in index.get(key, ()):
+                    n = len(alias.words)
+                    if best is not None and n <= best[1]:
+                        break
+                    rest = words[i + 1 : i + n]
+                    if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
+                        best = (alias.entity, n)
+                        break
+            if best is not None:
+                found.append((tokens[i].start, best[0]))
+                i += best[1]
+            else:
+                i += 1
+        self._next = i
+        return found
 
 
 def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: frozenset[str],
