@@ -79,3 +79,30 @@ def test_a_time_rule_tried_only_where_a_match_can_start_finds_what_finditer_find
         for rule in BOOK.rules:
             expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(kinds)]
             assert [(m.span(), m.groupdict()) for m in rule_matches(rule.regex, kinds)] == expected, rule.name
+
+
+def test_non_ascii_letters_counted_as_the_regular_expression_counts_them() -> None:
+    from kronika.ingest import language
+
+    pick = random.Random(3)
+    alphabet = "abzAZąęłśżÄöüßčřžёжїі 12_.,-\u0307İ"
+    samples = ["".join(pick.choice(alphabet) for _ in range(pick.randint(0, 60))) for _ in range(2000)]
+    for sample in samples:
+        lowered = sample.lower()
+        letters = sum(map(len, language._WORD.findall(lowered)))
+        expected = len(language._NON_ASCII_LETTER.findall(lowered))
+        own = sum(lowered.count(letter) for letter in language.profile("pl").letters)
+        found = language.evidence(sample)
+        assert found.foreign_share == ((expected - own) / letters if letters else 0.0), sample
+
+
+def test_glued_words_found_where_the_lookaround_pattern_finds_them() -> None:
+    from kronika.prepare import document
+
+    pick = random.Random(4)
+    alphabet = "abcąłAŁZ -\n."
+    samples = ["".join(pick.choice(alphabet) for _ in range(pick.randint(0, 50))) for _ in range(5000)]
+    samples.append("przywódcaWładimir mówiłKowalski oraz AccuWeather i McDonald")
+    for sample in samples:
+        expected = [m.start() for m in document._GLUED.finditer(sample)]
+        assert [m.start() for m in document._GLUED_CAPITAL.finditer(sample)] == expected, sample
