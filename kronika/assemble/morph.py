@@ -24,8 +24,8 @@ class Reading:
 
     def __init__(self, lemma: str, tag: str) -> None:
         self.lemma = lemma
-        self.tag = tag  # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos"
-        self.pos, self._fields = _split_tag(tag)
+        # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos": one string per tag, shared
+        self.tag, self.pos, self._fields = _split_tag(tag)
 
     def has(self, *values: str) -> bool:
         """True if every value is among the tag's fields (fields may be dotted alternatives)."""
@@ -46,8 +46,9 @@ class Reading:
 
 
 @cache  # bounded by morfeusz2's tag set: a few thousand tags, shared by every reading
-def _split_tag(tag: str) -> tuple[str, frozenset[str]]:
-    return tag.split(":", 1)[0], frozenset(part for field in tag.split(":") for part in field.split("."))
+def _split_tag(tag: str) -> tuple[str, str, frozenset[str]]:
+    """The tag (the first copy seen, which every reading of it keeps), its part of speech, its fields."""
+    return tag, tag.split(":", 1)[0], frozenset(part for field in tag.split(":") for part in field.split("."))
 
 
 @dataclass(slots=True, unsafe_hash=True)
