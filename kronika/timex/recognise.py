@@ -15,7 +15,7 @@ from kronika.timex import rules_clock, rules_dates, rules_durations, rules_relat
 from kronika.timex.grammar import KINDS
 from kronika.timex.lexicon import Lexicon
 from kronika.timex.reading import Reading
-from kronika.timex.rulebook import BOOK, Hit
+from kronika.timex.rulebook import BOOK, Hit, Rule
 from kronika.timex.tokens import Tokens
 
 logger = logging.getLogger(__name__)
@@ -161,12 +161,25 @@ def rule_matches(regex: re.Pattern[str], kinds: str) -> Iterator[re.Match[str]]:
         pos = max(found.end(), at + 1)
 
 
+@cache
+def _rules_and_needs(count: int) -> list[tuple[Rule, Needs]]:
+    """The rule book's rules with their needs (read once for the `count` rules registered)."""
+    return [(rule, rule_needs(rule.regex)) for rule in BOOK.rules[:count]]
+
+
+def _has_all(present: frozenset[str], needs: Needs) -> bool:
+    for needed in needs:
+        if present.isdisjoint(needed):
+            return False
+    return True
+
+
 def recognise(tokens: Tokens, lexicon: Lexicon) -> list[Reading]:
     """All readings the rules find, overlaps settled (longest first, then rule order), by position."""
     candidates: list[tuple[int, int, list[Reading]]] = []
     present = frozenset(tokens.kinds)
-    for order, rule in enumerate(BOOK.rules):
-        if not all(not present.isdisjoint(needed) for needed in rule_needs(rule.regex)):
+    for order, (rule, needs) in enumerate(_rules_and_needs(len(BOOK.rules))):
+        if needs and not _has_all(present, needs):
             continue  # a kind every match holds is missing from the text
         for match in rule_matches(rule.regex, tokens.kinds):
             produced = rule.produce(Hit(match, tokens, lexicon))
