@@ -363,17 +363,18 @@ class _EntityMentions:
     never looked up."""
 
     def __init__(self, text: str, lang: str) -> None:
-        self.tokens = [t for t in tokenize(text) if t.is_word]
-        self.words = [t.text for t in self.tokens]
+        words = [t for t in tokenize(text) if t.is_word]
+        self.starts = [t.start for t in words]  # offsets and words only: a long text's tokens are let go
+        self.words = [t.text for t in words]
         self.index = _aliases(lang)
         self.found: list[tuple[int, Entity]] = []
         self._next = 0  # the first token not read yet
 
     def before(self, offset: int) -> list[tuple[int, Entity]]:
         """Every mention that starts before `offset` (and perhaps a few more)."""
-        tokens, words, index, found = self.tokens, self.words, self.index, self.found
+        starts, words, index, found = self.starts, self.words, self.index, self.found
         i = self._next
-        while i < len(words) and tokens[i].start < offset:
+        while i < len(words) and starts[i] < offset:
             best: tuple[Entity, int] | None = None
             for key in _keys(words[i]):
                 for alias in index.get(key, ()):
@@ -385,7 +386,7 @@ class _EntityMentions:
                         best = (alias.entity, n)
                         break
             if best is not None:
-                found.append((tokens[i].start, best[0]))
+                found.append((starts[i], best[0]))
                 i += best[1]
             else:
                 i += 1
