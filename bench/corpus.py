@@ -9,6 +9,8 @@ from pathlib import Path
 
 _NUMBER = re.compile(r"(?<![\d.\-])\d{1,3}(?![\d.\-])")
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+NEWS_FOLDERS = ("news_dev", "stories", "stories_dev", "dev_articles")
 
 
 def sample_texts() -> list[str]:
@@ -71,3 +73,13 @@ def realistic_articles(min_bytes: int) -> list[str]:
         articles += generated
         size += sum(len(t.encode("utf-8")) for t in generated)
     return articles
+
+
+def news_texts() -> list[str]:
+    """Real news articles that report figures, each once: the hand-annotated articles under
+    tests/corpus (news_dev, stories, stories_dev, dev_articles) and the seed articles from ../shared.
+    Unlike the generated news, their words are not the same few articles' words again."""
+    paths = [p for folder in NEWS_FOLDERS for p in sorted((CORPUS / folder).glob("*.txt"))]
+    seeds = SHARED / "seeds"
+    paths += sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    return [p.read_text("utf-8") for p in paths]

@@ -107,15 +107,17 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         found.append(headline)
     i = 0
     openers = _frame_openers(lexicon)
+    reporting = lexicon.speech_verbs | lexicon.counting_verbs  # once a sentence, not once a word
     while i < len(tokens):
         opens = lowered[i] in openers
-        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon) if opens or lowered[i] in POSSESSIVES else None
+        at = _preposed_at(lowered, i, lexicon) if opens else None  # looked up once for both uses below
+        pronoun = _pronoun_frame_at(tokens, lowered, i, lexicon, at) if opens or lowered[i] in POSSESSIVES else None
         if pronoun is not None:
             found.append(Attribution("", "", i, i, i, "sentence", elided=True))
             i = pronoun
             continue
         preposed = None if not opens else max(filter(None, [
-            _preposed_at(lowered, i, lexicon), _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
+            at, _preposed_with_adjective(tokens, lowered, i, lexicon)]), default=None)
         if preposed:
             length, case = preposed
             first, last, case, reach = _agent_of_participle(
@@ -133,7 +135,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
             # `Z policyjnych statystyk wynika, że...`
             found.append(_make(sentence, text, entities, lexicon, source_start, i, "gen", i, "sentence"))
-        elif _is_finite_verb(tokens[i]) and tokens[i].lemmas & (lexicon.speech_verbs | lexicon.counting_verbs):
+        elif not reporting.isdisjoint(tokens[i].lemmas) and _is_finite_verb(tokens[i]):
             attribution = _around_speech_verb(sentence, text, entities, lexicon, i, stops)
             if attribution:
                 found.append(attribution)
@@ -152,10 +154,11 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
             and not (tokens[a.first].lemmas & (RELATIVE_PRONOUNS | SPEAKERS_OWN))]
 
 
-def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon) -> int | None:
-    """`Według niego`, `Jego zdaniem`, `W jej ocenie`: a frame whose source is a pronoun. Returns the
-    index after the frame."""
-    if i + 1 < len(tokens) and _preposed_at(lowered, i, lexicon) == (1, "gen") and any(
+def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon,
+                      preposed: tuple[int, str] | None) -> int | None:
+    """`Według niego`, `Jego zdaniem`, `W jej ocenie`: a frame whose source is a pronoun (`preposed` is
+    `_preposed_at(lowered, i, lexicon)`). Returns the index after the frame."""
+    if i + 1 < len(tokens) and preposed == (1, "gen") and any(
             r.pos == "ppron3" for r in tokens[i + 1].readings) and lowered[i + 1] not in POSSESSIVES:
         return i + 2  # `według niego`
     if lowered[i] in POSSESSIVES and i + 1 < len(tokens) and (lowered[i + 1],) in lexicon.preposed:
@@ -225,8 +228,9 @@ def attribution_for(attributions: list[Attribution], number_index: int) -> Attri
 def opens_continuation(text: str, start: int, lexicon: ClaimLexicon) -> bool:
     """Does the sentence starting at `start` continue the previous one's report (`To zarówno...`)?"""
     head = text[start : start + 40]
-    return any(head.startswith(opener) and not head[len(opener) : len(opener) + 1].isalpha()
-               for opener in lexicon.continuation_openers)
+    openers = lexicon.continuation_openers
+    return head.startswith(openers) and any(  # most sentences open with none of them: one C-level test
+        head.startswith(opener) and not head[len(opener) : len(opener) + 1].isalpha() for opener in openers)
 
 
 _OPENERS: dict[int, frozenset[str]] = {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from kronika.assemble.morph import _analyser, lemmas, tokenize
+from kronika.assemble.morph import LONGEST_WORD, _analyser, lemmas, lemmas_and_tags, readings, tokenize
 from kronika.claim import Claim
 
 NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
@@ -73,6 +73,9 @@ def _endings(lang: str = "pl") -> tuple[str, ...]:
                         reverse=True))
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() accepts
+
+
 @lru_cache(maxsize=50_000)
 def _word_key(word: str) -> frozenset[str] | str:
     abbreviation = _ABBREVIATION.match(word)
@@ -81,7 +84,7 @@ def _word_key(word: str) -> frozenset[str] | str:
     lower = word.lower()
     if not _unknown(word):
         # Segments' punctuation is no lemma to match by (`2024-05-02` and `IMGW-PIB` share only `-`).
-        return frozenset(lemma for lemma in lemmas(word) if any(c.isalnum() for c in lemma)) | {lower}
+        return frozenset(lemma for lemma in lemmas(word) if _ALNUM.search(lemma)) | {lower}
     # A name morfeusz2 does not know, declined anyway (`Eurostatu`): its stems stand in for lemmas.
     return frozenset({lower, *(lower[: -len(e)] for e in _endings() if lower.endswith(e) and len(lower) > len(e) + 2)})
 
@@ -186,7 +189,7 @@ def _proper_only(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _surname_like(word: str) -> bool:
     """A capitalised word read only as an adjective after a name (`Dmitrija Pieskowa`, `Anny Nowickiej`)."""
-    tags = [tag for _, _, (_, _, tag, _, _) in _analyser().analyse(word)]
+    tags = [tag for _, tag in lemmas_and_tags(word)]
     return bool(tags) and all(tag.startswith("adj") for tag in tags)
 
 
@@ -212,7 +215,9 @@ def _nominative_name(word: str, readings: dict[str, str], case: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _unknown(word: str) -> bool:
-    return all(tag == "ign" for _, _, (_, _, tag, _, _) in _analyser().analyse(word))
+    if len(word) <= LONGEST_WORD and not word[:1].isupper():
+        return all(r.tag == "ign" for r in readings(word))  # its own analysis, shared with the other layers
+    return all(tag == "ign" for _, tag in lemmas_and_tags(word))
 
 
 def canonical_id(phrase: str, lang: str = "pl") -> str | None:
@@ -274,7 +279,7 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
     by_head: dict[str, Resolved] = {}
     by_role: dict[str, Resolved] = {}
     seen: dict[str, Resolved | None] = {}
-    mentions: list[tuple[int, Entity]] | None = None
+    mentions: _EntityMentions | None = None
     for claim in claims:
         phrase = claim.source
         if not phrase:
@@ -282,8 +287,8 @@ def resolve_sources(claims: Iterable[Claim], lang: str = "pl", text: str | None 
         anaphor = _anaphor(phrase, lang)
         if anaphor is not None and text is not None:
             if mentions is None:
-                mentions = _entity_mentions(text, lang)  # once per article, only when needed
-            entity = _antecedent_entity(mentions, claim.span[0], *anaphor, lang=lang)
+                mentions = _EntityMentions(text, lang)  # once per article, only when needed
+            entity = _antecedent_entity(mentions.before(claim.span[0]), claim.span[0], *anaphor, lang=lang)
             if entity is not None:
                 claim.source_id, claim.source_kind = entity.id, entity.kind
                 continue
@@ -351,30 +356,42 @@ def _entity_words(lang: str = "pl") -> dict[str, frozenset[str]]:
     return {entity: frozenset(bag) for entity, bag in words.items()}
 
 
-def _entity_mentions(text: str, lang: str) -> list[tuple[int, Entity]]:
-    """The known entities the text names, with their offsets, in one pass (longest alias first)."""
-    tokens = [t for t in tokenize(text) if t.is_word]
-    words = [t.text for t in tokens]
-    index = _aliases(lang)
-    found: list[tuple[int, Entity]] = []
-    i = 0
-    while i < len(words):
-        best: tuple[Entity, int] | None = None
-        for key in _keys(words[i]):
-            for alias in index.get(key, ()):
-                n = len(alias.words)
-                if best is not None and n <= best[1]:
-                    break
-                rest = words[i + 1 : i + n]
-                if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
-                    best = (alias.entity, n)
-                    break
-        if best is not None:
-            found.append((tokens[i].start, best[0]))
-            i += best[1]
-        else:
-            i += 1
-    return found
+class _EntityMentions:
+    """The known entities the text names, with their offsets, in one pass (longest alias first), read
+    only as far as a claim needs: the pass is greedy from the left, so the mentions that start before
+    an offset are the same however far it has gone, and the words after the last claim that asks are
+    never looked up."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        words = [t for t in tokenize(text) if t.is_word]
+        self.starts = [t.start for t in words]  # offsets and words only: a long text's tokens are let go
+        self.words = [t.text for t in words]
+        self.index = _aliases(lang)
+        self.found: list[tuple[int, Entity]] = []
+        self._next = 0  # the first token not read yet
+
+    def before(self, offset: int) -> list[tuple[int, Entity]]:
+        """Every mention that starts before `offset` (and perhaps a few more)."""
+        starts, words, index, found = self.starts, self.words, self.index, self.found
+        i = self._next
+        while i < len(words) and starts[i] < offset:
+            best: tuple[Entity, int] | None = None
+            for key in _keys(words[i]):
+                for alias in index.get(key, ()):
+                    n = len(alias.words)
+                    if best is not None and n <= best[1]:
+                        break
+                    rest = words[i + 1 : i + n]
+                    if len(rest) == n - 1 and all(_matches(k, w) for k, w in zip(alias.words[1:], rest, strict=True)):
+                        best = (alias.entity, n)
+                        break
+            if best is not None:
+                found.append((starts[i], best[0]))
+                i += best[1]
+            else:
+                i += 1
+        self._next = i
+        return found
 
 
 def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: frozenset[str],

@@ -32,9 +32,10 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     hits = []
     tokens = sentence.tokens
     covered_until = 0
+    cue_lemmas = lexicon.measure_cues.keys()
     for i, token in enumerate(tokens):
-        if not token.is_word:
-            continue
+        if not token.is_word or cue_lemmas.isdisjoint(token.lemmas):
+            continue  # most words are no cue: one set test, not a look-up per lemma
         # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
         matching = [(cue, end) for lemma in token.lemmas for cue in lexicon.measure_cues.get(lemma, ())
                      if (end := _match_end(sentence, i, cue)) is not None]

@@ -70,7 +70,9 @@ class SentenceModality:
     @classmethod
     def of(cls, sentence: Sentence, lexicon: ClaimLexicon) -> SentenceModality:
         tokens = sentence.tokens
-        found = [(k, cue) for k in range(len(tokens)) for cue in modality_cues_at(tokens, k, lexicon)]
+        cue_lemmas = lexicon.modality_cues.keys()  # most words are no cue: one set test each
+        found = [(k, cue) for k, token in enumerate(tokens) if token.is_word and not cue_lemmas.isdisjoint(token.lemmas)
+                 for cue in modality_cues_at(tokens, k, lexicon)]
         attributive = {k: cue.modality for k, cue in found if _participle(tokens[k], cue)}
         outstanding = frozenset(k for k, cue in found if cue.outstanding)
         cues = [(k, cue) for k, cue in found if not cue.origin and not cue.outstanding and k not in attributive]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import morfeusz2
 
@@ -16,23 +16,43 @@ _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
 LONGEST_WORD = 40
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
-    lemma: str
-    tag: str  # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos"
+    """One morfeusz2 reading. Its part of speech and tag fields are split once, when it is made (readings
+    are cached per word form and asked about many times)."""
 
-    @property
-    def pos(self) -> str:
-        return self.tag.split(":", 1)[0]
+    __slots__ = ("lemma", "tag", "pos", "_fields")
+
+    def __init__(self, lemma: str, tag: str) -> None:
+        self.lemma = lemma
+        # e.g. "subst:pl:gen:m1", "praet:sg:n:perf", "adj:pl:acc:m1:pos": one string per tag, shared
+        self.tag, self.pos, self._fields = _split_tag(tag)
 
     def has(self, *values: str) -> bool:
         """True if every value is among the tag's fields (fields may be dotted alternatives)."""
-        fields = {part for field in self.tag.split(":") for part in field.split(".")}
-        return all(value in fields for value in values)
+        fields = self._fields
+        for value in values:
+            if value not in fields:
+                return False
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reading) and (self.lemma, self.tag) == (other.lemma, other.tag)
+
+    def __hash__(self) -> int:
+        return hash((self.lemma, self.tag))
+
+    def __repr__(self) -> str:
+        return f"Reading(lemma={self.lemma!r}, tag={self.tag!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@cache  # bounded by morfeusz2's tag set: a few thousand tags, shared by every reading
+def _split_tag(tag: str) -> tuple[str, str, frozenset[str]]:
+    """The tag (the first copy seen, which every reading of it keeps), its part of speech, its fields."""
+    return tag, tag.split(":", 1)[0], frozenset(part for field in tag.split(":") for part in field.split("."))
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Token:  # not frozen: a frozen dataclass is slow to make, and a sentence makes one per word
     start: int
     end: int
     text: str
@@ -60,13 +80,22 @@ def _analyser() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz()
 
 
+def lemmas_and_tags(word: str) -> list[tuple[str, str]]:
+    """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
+    expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
+    each reading's names and labels, which nothing here asks for, at a third of the cost."""
+    analyser = _analyser()
+    native = getattr(analyser, "_morfeusz_obj", None)
+    if native is None or analyser.expand_tags or analyser.expand_dag:
+        return [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
+    return [(interp.lemma, interp.getTag(native)) for interp in native.analyse(word)]
+
+
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
     if len(word) > LONGEST_WORD:
         return (Reading(word, "dig" if word.isdigit() else "ign"),)
-    found = []
-    for _, _, (_, lemma, tag, _, _) in _analyser().analyse(word):
-        found.append(Reading(lemma.split(":", 1)[0], tag))
+    found = [Reading(lemma.split(":", 1)[0], tag) for lemma, tag in lemmas_and_tags(word)]
     if word[:1].isupper() and all(r.pos == "ign" for r in found):
         return readings(word.lower()) if word.lower() != word else tuple(found)
     return tuple(found)

@@ -27,6 +27,7 @@ SAMPLE_CHARS = 2000  # a few paragraphs decide; the cost stays fixed whatever th
 MIN_LETTERS = 20  # fewer letters than this give no reliable signal to anyone
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-z]")  # in lower-cased text: the letters outside a-z
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +72,10 @@ def evidence(sample: str, lang: str = "pl") -> Evidence:
     lowered = sample.lower()
     words = _WORD.findall(lowered)
     letters = sum(map(len, words))
-    non_ascii = len(_NON_ASCII_LETTER.findall(lowered))
+    ascii_text = lowered.encode("ascii", "ignore")  # every letter a-z is a letter: the rest are not ASCII
+    non_ascii = letters - (len(ascii_text) - len(ascii_text.translate(None, _ASCII_LOWER)))
     own_letters = sum(lowered.count(letter) for letter in own.letters)
-    markers = sum(word in own.marker_words for word in words)
+    markers = sum(map(own.marker_words.__contains__, words))
     return Evidence(
         words=len(words), letters=letters, marker_share=markers / len(words) if words else 0.0,
         letter_share=own_letters / letters if letters else 0.0,

@@ -10,7 +10,7 @@ from kronika.numbers.patterns import NumberGrammar
 from kronika.numbers.words import read_word_group
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every candidate number, and a frozen init is slow
 class Amount:
     start: int
     end: int
@@ -32,7 +32,7 @@ class Amount:
         return self.scale == 1.0 and self.unit is None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every candidate number, and a frozen init is slow
 class _Part:
     lo: float
     hi: float

@@ -18,7 +18,7 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SEPARATORS = re.compile(_SEPARATOR + "|\\.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every candidate number, and a frozen init is slow
 class DigitNumber:
     value: float
     end: int

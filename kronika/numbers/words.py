@@ -15,7 +15,7 @@ from kronika.numbers.patterns import NumberGrammar
 _FOLLOWERS = {"hundred": ("ten", "teen", "unit"), "ten": ("unit",)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every candidate number, and a frozen init is slow
 class WordGroup:
     lo: float
     hi: float

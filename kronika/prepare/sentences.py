@@ -13,7 +13,8 @@ from importlib import resources
 # A sentence may end at . ! ? or … (possibly repeated), followed by closing quotes or brackets,
 # then whitespace, then something that can open a sentence.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'„“«(\[\-–—]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
-_WORD_BEFORE = re.compile(r"(\w[\w.]*?)[.!?…]*[\"'”»)\]]*$")
+_WORD_BEFORE = re.compile(r"(\w[\w.]*?)[.!?…]*[\"'”»)\]]*$")  # the word before a candidate (_word_before)
+_CLOSING_MARKS = frozenset(".!?…")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(\[\-–—]?\s*(\w+)")
 _COUNTED_NOUN = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:ów|an|ców|ek|ych|ich)$")
 # The rest of a compound amount: `38 tys. 112 głosów` (up to three digits, then a lower-case word), or
@@ -71,9 +72,9 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     if not punctuation.startswith("."):
         return True  # ! ? … always end
     window_start = max(sentence_start, candidate.start() - _LOOK_BACK)
-    before = _WORD_BEFORE.search(text, window_start, candidate.start() + 1)
-    word = before.group(1) if before else ""
-    if before is not None and before.start() == window_start > sentence_start and text[window_start - 1].isalnum():
+    before = _word_before(text, window_start, candidate.start() + 1)
+    word = before[1] if before else ""
+    if before is not None and before[0] == window_start > sentence_start and text[window_start - 1].isalnum():
         word = ""  # a word longer than the window: no abbreviation, initial or ordinal
     following = _NEXT_WORD.match(text, candidate.end())
     next_word = following.group(1) if following else ""
@@ -94,6 +95,26 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
         words = len(text[window_start:candidate.start()].split())
         return words >= _MIN_WORDS_BEFORE_DATE_END or window_start > sentence_start
     return True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches in a str pattern
+
+
+def _word_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where `_WORD_BEFORE.search(text, start, end)` matches and its word, found by walking back from
+    `end` over the closing punctuation and the word (a few characters) instead of trying the pattern at
+    every position of the window. `text[end - 1]` is the candidate's first mark."""
+    run = end
+    while run > start and text[run - 1] in _CLOSING_MARKS:
+        run -= 1  # the trailing run of . ! ? …
+    first = run
+    while first > start and (text[first - 1] == "." or _is_word_char(text[first - 1])):
+        first -= 1  # the word, dots allowed inside (`m.in`)
+    for position in range(first, run):
+        if _is_word_char(text[position]):
+            return position, text[position:max(position + 1, run)]
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -100,6 +100,8 @@ class Tokenizer:
                 for spelling in _spellings(entry.form):
                     self._word_kinds[spelling] = kind
         self._first_kinds = _first_char_kinds()
+        for char, kind in self._first_kinds.items():  # a one-character token (a space, a comma) in one look-up
+            self._word_kinds.setdefault(char, kind)
 
     def __call__(self, text: str) -> Tokens:
         words = TOKEN.findall(text)
