@@ -55,3 +55,72 @@ def test_the_command_line_with_jobs_2_stores_what_jobs_1_stores(tmp_path: Path) 
         assert done.returncode == 0, done.stderr
         assert "ingested 9 articles" in done.stderr
     assert ledger_content(tmp_path / "jobs2.db") == ledger_content(tmp_path / "jobs1.db")
+
+
+def _units_of(inputs: Path, max_bytes: int = 10_000_000) -> list[object]:
+    from kronika.scale.pool import input_units
+
+    return list(input_units([inputs], None, max_bytes))
+
+
+def test_inputs_are_cut_into_units_in_order_and_read_alike_in_a_worker(tmp_path: Path, monkeypatch) -> None:
+    import kronika.scale.pool as pool
+    from kronika.ingest.paths import FileInput, expand_paths
+    from kronika.ingest.readers import read_input
+
+    inputs = mixed_inputs(tmp_path / "in")
+    monkeypatch.setattr(pool, "UNIT_BYTES", 3_000)  # a unit of a file or two, of a few JSON Lines records
+    units = _units_of(inputs)
+    assert sum(isinstance(u, pool.Unit) and bool(u.lines) for u in units) >= 2
+    assert sum(isinstance(u, pool.Unit) and bool(u.files) for u in units) >= 2
+    read = []
+    for unit in units:
+        if isinstance(unit, pool.Unit):
+            read += [r for r, _ in pool.unit_results(unit, Options(), seen=lambda _: True)]
+        elif not isinstance(unit, pool.Skipped):
+            read.append(unit)
+    expected = [result for item in expand_paths([inputs]) if not isinstance(item, pool.Skipped)
+                for result in (read_input(item) if isinstance(item, FileInput) else [item])]
+    assert [getattr(r, "input", None) for r in read] == [getattr(r, "input", None) for r in expected]
+    assert [getattr(r, "text", None) for r in read if not isinstance(r, pool.Rejection)] == [
+        r.text for r in expected if not isinstance(r, pool.Rejection)]
+
+
+def test_many_units_and_a_failed_worker_still_give_the_ledger_of_one_job(tmp_path: Path, monkeypatch) -> None:
+    from concurrent.futures import Future
+
+    import kronika.scale.pool as pool
+
+    inputs = mixed_inputs(tmp_path / "in")
+    one = _ingest(inputs, tmp_path / "one.db", jobs=1)
+    monkeypatch.setattr(pool, "UNIT_BYTES", 3_000)
+    real = pool.ExtractionPool._submit
+    submitted = []
+
+    def failing_third(self: pool.ExtractionPool, entry) -> None:  # type: ignore[no-untyped-def]
+        submitted.append(entry)
+        if len(submitted) == 3:
+            entry.future = Future()
+            entry.future.set_exception(RuntimeError("worker killed"))
+        else:
+            real(self, entry)
+
+    monkeypatch.setattr(pool.ExtractionPool, "_submit", failing_third)
+    assert _ingest(inputs, tmp_path / "two.db", jobs=2) == one
+    assert len(submitted) > 3
+    assert ledger_content(tmp_path / "two.db") == ledger_content(tmp_path / "one.db")
+
+
+def test_a_worker_does_not_extract_what_the_ledger_holds(tmp_path: Path) -> None:
+    import kronika.scale.pool as pool
+
+    inputs = mixed_inputs(tmp_path / "in")
+    _ingest(inputs, tmp_path / "k.db", jobs=1)
+    units = [u for u in _units_of(inputs) if isinstance(u, pool.Unit)]
+    done = [pair for unit in units for pair in pool.work_unit(unit, Options(), str(tmp_path / "k.db"))]
+    articles = [(r, ahead) for r, ahead in done if isinstance(r, pool.Article)]
+    refused = [r.input for r, ahead in articles if ahead is not None]  # not in English, so not in the ledger
+    assert len(articles) == 15 and refused == [str(inputs / "english.txt")]
+    fresh = [ahead for unit in units for _, ahead in pool.work_unit(unit, Options(), str(tmp_path / "none.db"))]
+    # a new ledger: every article is extracted, but the second copy of one text in a unit
+    assert [isinstance(ahead.extracted, list) for ahead in fresh if ahead is not None].count(True) == 13

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,13 @@ class Ledger:
         """Store an article with its claims atomically (`atomic`). Return the id it was stored under, or
         None when the same content is already in the ledger. An id already taken by other content gets
         the content hash's first 8 digits appended, so both versions stay."""
-        content_hash = article.content_hash
+        return self.add_article_rows(article, claim_rows(claims), language)
+
+    def add_article_rows(self, article: Article, rows: Iterable[tuple[Any, ...]], language: str = "pl",
+                         content_hash: str | None = None) -> str | None:
+        """`add_article` with the claims as `claim_rows` made them (in a worker process, say), and the
+        article's content hash when it is known already."""
+        content_hash = content_hash or article.content_hash
         connection = self.connection
         with atomic(connection):
             if connection.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
@@ -152,10 +159,7 @@ class Ledger:
                  article.input, _now()),
             )
             self._resolve(article.input, article_id)
-            connection.executemany(
-                f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})",
-                (_claim_row(claim, article_id) for claim in claims),
-            )
+            connection.executemany(_INSERT_CLAIM, ((article_id, *row) for row in rows))
         return article_id
 
     def batch(self, limit: int = 64, seconds: float = 0.5) -> Batch:
@@ -240,8 +244,13 @@ class Ledger:
             yield Claim.from_dict(record)
 
 
-def _claim_row(claim: Claim, article_id: str) -> tuple[Any, ...]:
-    record = claim.to_dict()
-    record["article"] = article_id
-    record["span_start"], record["span_end"] = claim.span
-    return tuple(record[column] for column in _CLAIM_COLUMNS)
+_INSERT_CLAIM = f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})"
+_CLAIM_VALUES = attrgetter(*_CLAIM_COLUMNS[3:])  # the columns after article, span_start and span_end
+
+
+def claim_rows(claims: Iterable[Claim]) -> Iterator[tuple[Any, ...]]:
+    """Each claim as its row of `claims`, without the article (the id it is stored under goes first):
+    plain tuples, cheap to send from a worker process and to write."""
+    for claim in claims:
+        start, end = claim.span
+        yield (start, end, *_CLAIM_VALUES(claim))
