@@ -24,7 +24,7 @@ from kronika.ingest import DEFAULT_MAX_BYTES, check_language
 from kronika.ingest.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_budget
 from kronika.ingest.paths import Skipped
 from kronika.ledger import Ledger
-from kronika.ledger.store import Batch, claim_rows
+from kronika.ledger.store import Batch, take_claim_rows
 from kronika.pipeline import extract_article
 from kronika.scale.pool import Ahead, ExtractionPool, input_units, story_features
 from kronika.scale.wire import link_stored
@@ -167,7 +167,7 @@ def _ingest_article(article: Article, ledger: Ledger, options: Options, ahead: A
         return Outcome(article.input, "duplicate", duplicate_of)
     if ahead is None:
         extracted = extract_guarded(article, options.time_budget)
-        rows = extracted if isinstance(extracted, Rejection) else list(claim_rows(extracted))
+        rows = extracted if isinstance(extracted, Rejection) else take_claim_rows(extracted)
     else:
         rows = ahead.extracted
     if isinstance(rows, Rejection):

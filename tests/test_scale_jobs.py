@@ -17,16 +17,45 @@ def _ingest(inputs: Path, db: Path, jobs: int) -> list[tuple[str, str, str, int]
         return [(o.input, o.status, o.detail, o.claims) for o in ingest_outcomes([inputs], ledger, Options(jobs=jobs))]
 
 
-def test_two_jobs_give_the_outcomes_and_the_ledger_of_one(tmp_path: Path) -> None:
+def _workers_up_first(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
+    """Make the workers' start wait until they are up (it runs in the background, and the writer does
+    the units itself meanwhile: a small test corpus would be done before they are); the units the
+    workers did are listed in the returned list."""
+    import kronika.scale.pool as pool
+
+    real_start, real_submit = pool.ExtractionPool._start, pool.ExtractionPool._submit
+    sent: list[object] = []
+
+    def start(self: pool.ExtractionPool) -> None:
+        real_start(self)
+        self._ready.wait()
+
+    def submit(self: pool.ExtractionPool, entry) -> None:  # type: ignore[no-untyped-def]
+        real_submit(self, entry)
+        sent.append(entry)
+
+    monkeypatch.setattr(pool.ExtractionPool, "_start", start)
+    monkeypatch.setattr(pool.ExtractionPool, "_submit", submit)
+    return sent
+
+
+def test_two_jobs_give_the_outcomes_and_the_ledger_of_one(tmp_path: Path, monkeypatch) -> None:
+    import kronika.scale.pool as pool
+
     inputs = mixed_inputs(tmp_path / "in")
     one = _ingest(inputs, tmp_path / "one.db", jobs=1)
-    two = _ingest(inputs, tmp_path / "two.db", jobs=2)
+    two = _ingest(inputs, tmp_path / "two.db", jobs=2)  # the workers start while the writer reads
     assert two == one
+    assert ledger_content(tmp_path / "two.db") == ledger_content(tmp_path / "one.db")
+    monkeypatch.setattr(pool, "UNIT_BYTES", 3_000)
+    sent = _workers_up_first(monkeypatch)
+    assert _ingest(inputs, tmp_path / "workers.db", jobs=2) == one
+    assert len(sent) >= 5 and all(entry.future is not None for entry in sent)  # type: ignore[attr-defined]
     statuses = {status for _, status, _, _ in one}
     assert statuses == {"ingested", "duplicate", "rejected", "skipped"}
     content = ledger_content(tmp_path / "one.db")
     assert len(content["articles"]) == 13 and len(content["claims"]) > 50
-    assert ledger_content(tmp_path / "two.db") == content
+    assert ledger_content(tmp_path / "workers.db") == content
 
 
 def test_a_rerun_with_jobs_adds_nothing(tmp_path: Path) -> None:
@@ -94,6 +123,7 @@ def test_many_units_and_a_failed_worker_still_give_the_ledger_of_one_job(tmp_pat
     inputs = mixed_inputs(tmp_path / "in")
     one = _ingest(inputs, tmp_path / "one.db", jobs=1)
     monkeypatch.setattr(pool, "UNIT_BYTES", 3_000)
+    _workers_up_first(monkeypatch)
     real = pool.ExtractionPool._submit
     submitted = []
 
@@ -124,3 +154,24 @@ def test_a_worker_does_not_extract_what_the_ledger_holds(tmp_path: Path) -> None
     fresh = [ahead for unit in units for _, ahead in pool.work_unit(unit, Options(), str(tmp_path / "none.db"))]
     # a new ledger: every article is extracted, but the second copy of one text in a unit
     assert [isinstance(ahead.extracted, list) for ahead in fresh if ahead is not None].count(True) == 13
+
+
+def test_a_very_long_text_is_extracted_in_a_process_of_its_own_with_the_same_result(tmp_path: Path,
+                                                                                    monkeypatch) -> None:
+    import kronika.scale.pool as pool
+
+    inputs = mixed_inputs(tmp_path / "in", articles=4)
+    here = _ingest(inputs, tmp_path / "here.db", jobs=1)
+    monkeypatch.setattr(pool, "ISOLATE_CHARS", 300)  # every article counts as very long
+    real = pool.ExtractionPool._isolated
+    isolated = []
+
+    def counted(self: pool.ExtractionPool, article: pool.Article) -> pool.Ahead | None:
+        ahead = real(self, article)
+        isolated.append(ahead is not None)
+        return ahead
+
+    monkeypatch.setattr(pool.ExtractionPool, "_isolated", counted)
+    assert _ingest(inputs, tmp_path / "apart.db", jobs=1) == here
+    assert len(isolated) >= 5 and all(isolated)
+    assert ledger_content(tmp_path / "apart.db") == ledger_content(tmp_path / "here.db")

@@ -254,3 +254,13 @@ def claim_rows(claims: Iterable[Claim]) -> Iterator[tuple[Any, ...]]:
     for claim in claims:
         start, end = claim.span
         yield (start, end, *_CLAIM_VALUES(claim))
+
+
+def take_claim_rows(claims: list[Claim]) -> list[tuple[Any, ...]]:
+    """`claim_rows` of `claims`, emptying the list as it goes: each Claim is dropped once its row is
+    made, so the 60,000 claims of a 10 MB article are never held twice."""
+    rows: list[tuple[Any, ...]] = []
+    while claims:
+        rows.extend(claim_rows([claims.pop()]))
+    rows.reverse()
+    return rows

@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,6 +44,7 @@ UNIT_BYTES = 64_000  # a unit's input: some 25 news articles, a fraction of a se
 UNIT_FILES = 32
 AHEAD_PER_JOB = 3  # units in flight per worker: enough to hide the writer, little memory
 WAIT_SECONDS = 0.5  # the writer waiting this long for a worker commits its open batch first
+ISOLATE_CHARS = 1_000_000  # a text this long is extracted in a process of its own, even with one job
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class Unit:
 class _Entry:
     item: Skipped | Rejection | Unit
     future: Future[list[tuple[Article | Rejection, Ahead | None]]] | None = None
+    tried: bool = False  # sent to a worker (a failed submission is not tried again)
 
     def ready(self) -> bool:
         return not isinstance(self.item, Unit) or (self.future is not None and self.future.done())
@@ -167,12 +170,12 @@ def _read_units(item: FileInput | StdinInput, max_bytes: int, stdin_format: str)
 def extract_and_sign(article: Article, budget: float | None) -> Ahead:
     """The work of one article that needs no ledger."""
     from kronika.api import extract_guarded
-    from kronika.ledger.store import claim_rows
+    from kronika.ledger.store import take_claim_rows
 
     extracted = extract_guarded(article, budget)
     if isinstance(extracted, Rejection):
         return Ahead(extracted, None)
-    return Ahead(list(claim_rows(extracted)), signature(article.text), story_features(article))
+    return Ahead(take_claim_rows(extracted), signature(article.text), story_features(article))
 
 
 def story_features(article: Article) -> ArticleFeatures:
@@ -186,11 +189,13 @@ Result = tuple[Article | Rejection, Ahead | None]
 
 
 def unit_results(unit: Unit, options: Options, seen: Callable[[str], bool],
-                 before_long: Callable[[Article], None] | None = None) -> Iterator[Result]:
+                 before_long: Callable[[Article], None] | None = None,
+                 extract: Callable[[Article], Ahead] | None = None) -> Iterator[Result]:
     """Each input of `unit` read (an article, dated `options.published` when it has none, or a
-    rejection) with the work done for it, or None when `seen` says the ledger holds its text already or
-    the unit held the same text before. `before_long` hears of an article about to be extracted
-    whose text is long (the writer commits its open batch rather than hold the lock meanwhile)."""
+    rejection) with the work done for it (by `extract`, `extract_and_sign` unless given), or None when
+    `seen` says the ledger holds its text already or the unit held the same text before. `before_long`
+    hears of an article about to be extracted whose text is long (the writer commits its open batch
+    rather than hold the lock meanwhile)."""
     from kronika.api import LONG_TEXT, with_default_date
 
     hashes: set[str] = set()
@@ -206,7 +211,7 @@ def unit_results(unit: Unit, options: Options, seen: Callable[[str], bool],
         hashes.add(content_hash)
         if before_long is not None and len(article.text) > LONG_TEXT:
             before_long(article)
-        ahead = extract_and_sign(article, options.time_budget)
+        ahead = extract(article) if extract is not None else extract_and_sign(article, options.time_budget)
         yield article, Ahead(ahead.extracted, ahead.signature, ahead.features, content_hash)
 
 
@@ -257,18 +262,22 @@ def available_cores() -> int:
 
 class ExtractionPool:
     """`jobs` worker processes (none for one job), started when a second unit arrives, so a single
-    small input costs no start-up."""
+    small input costs no start-up; until they are up the writer does the units itself."""
 
     def __init__(self, jobs: int, options: Options, ledger: Path) -> None:
         self.jobs = max(1, jobs)
         self.options = options
         self.ledger = str(ledger)
         self._executor: ProcessPoolExecutor | None = None
+        self._ready = threading.Event()  # set once the workers are up (or could not be started)
+        self._starter: threading.Thread | None = None
 
     def __enter__(self) -> ExtractionPool:
         return self
 
     def __exit__(self, *_: object) -> None:
+        if self._starter is not None:
+            self._starter.join()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
@@ -282,48 +291,71 @@ class ExtractionPool:
         if self.jobs == 1:
             for item in items:
                 if isinstance(item, Unit):
-                    yield from unit_results(item, self.options, seen, before_long)
+                    yield from unit_results(item, self.options, seen, before_long, self._extract_here)
                 else:
                     yield item, None
             return
         pending: deque[_Entry] = deque()
-        first: _Entry | None = None  # the first unit, sent to a worker only once a second one comes
         units = 0
         for item in items:
-            entry = _Entry(item)
+            pending.append(_Entry(item))
             if isinstance(item, Unit):
                 units += 1
-                if units == 1:
-                    first = entry
-                else:
-                    if first is not None:
-                        self._submit(first)
-                        first = None
-                    self._submit(entry)
-            pending.append(entry)
-            while pending and (len(pending) > self.jobs * AHEAD_PER_JOB or pending[0].ready()):
-                done = pending.popleft()
-                if done is first:
-                    first = None  # done before a second unit came: the writer reads it itself
-                yield from self._results(done, seen, before_long, before_wait)
+                if units == 2:  # more than one unit: start the workers, in the background
+                    self._start()
+            self._send(pending)
+            while pending and (len(pending) > self.jobs * AHEAD_PER_JOB or pending[0].ready()
+                               or self._starting(pending[0])):
+                yield from self._results(pending.popleft(), seen, before_long, before_wait)
         while pending:
+            self._send(pending)
             yield from self._results(pending.popleft(), seen, before_long, before_wait)
 
+    def _start(self) -> None:
+        """Start the workers in a thread of this process: the fork server's start (importing kronika and
+        warming it up, half a second) runs on one core while the writer reads and extracts the first
+        units itself on the other."""
+        def start() -> None:
+            try:
+                executor = ProcessPoolExecutor(self.jobs, mp_context=self._context())
+                for started in [executor.submit(os.getpid) for _ in range(self.jobs)]:  # one process each
+                    started.result()
+                self._executor = executor
+            except Exception:  # no workers: the writer reads and extracts everything itself
+                log.warning("could not start the worker processes; extracting in the main process", exc_info=True)
+            finally:
+                self._ready.set()
+
+        self._starter = threading.Thread(target=start, name="kronika-workers-start", daemon=True)
+        self._starter.start()
+
+    def _starting(self, entry: _Entry) -> bool:
+        """The entry is a unit no worker has, and the workers are not up (yet, or at all, or a single
+        unit needs none): the writer does it now rather than wait."""
+        return isinstance(entry.item, Unit) and entry.future is None and not self._ready.is_set()
+
+    def _send(self, pending: deque[_Entry]) -> None:
+        """Once the workers are up, every unit not yet sent goes to them."""
+        if self._ready.is_set() and self._executor is not None:
+            for entry in pending:
+                if isinstance(entry.item, Unit) and entry.future is None and not entry.tried:
+                    self._submit(entry)
+
     def _submit(self, entry: _Entry) -> None:
-        assert isinstance(entry.item, Unit)
+        assert isinstance(entry.item, Unit) and self._executor is not None
+        entry.tried = True
         try:
-            entry.future = self._pool().submit(work_unit, entry.item, self.options, self.ledger)
+            entry.future = self._executor.submit(work_unit, entry.item, self.options, self.ledger)
         except Exception:  # a broken pool (a worker killed): the writer reads and extracts it itself
             log.warning("worker pool unavailable, reading the next inputs in the main process", exc_info=True)
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            # forkserver: workers fork from a clean server with kronika imported and warmed up
-            # (kronika.scale.warm), never from this process with its open ledger and progress-bar thread.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kronika.api", "kronika.scale.warm"])
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context)
-        return self._executor
+    @staticmethod
+    def _context() -> multiprocessing.context.BaseContext:
+        # forkserver: workers fork from a clean server with kronika imported and warmed up
+        # (kronika.scale.warm), never from this process with its open ledger and progress-bar thread.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kronika.api", "kronika.scale.warm"])
+        return context
 
     def _results(self, entry: _Entry, seen: Callable[[str], bool], before_long: Callable[[Article], None],
                  before_wait: Callable[[], None]) -> Iterator[tuple[Skipped | Rejection | Article, Ahead | None]]:
@@ -343,7 +375,28 @@ class ExtractionPool:
             else:
                 yield from done
                 return
-        yield from unit_results(item, self.options, seen, before_long)
+        yield from unit_results(item, self.options, seen, before_long, self._extract_here)
+
+    def _extract_here(self, article: Article) -> Ahead:
+        """An article's work done by the writer: in a process of its own when the text is very long."""
+        if len(article.text) > ISOLATE_CHARS:
+            ahead = self._isolated(article)
+            if ahead is not None:
+                return ahead
+        return extract_and_sign(article, self.options.time_budget)
+
+    def _isolated(self, article: Article) -> Ahead | None:
+        """The work of one very long article in a worker process that ends after it: the writer never
+        holds the extraction's working memory (some 200 MB for a 10 MB text, which Python's allocator
+        would keep for the rest of the ingest), only the claim rows that come back. None when the
+        worker fails: the writer then extracts it itself, as a failed worker's unit."""
+        try:
+            with ProcessPoolExecutor(1, mp_context=self._context(), max_tasks_per_child=1) as one:
+                return one.submit(extract_and_sign, article, self.options.time_budget).result()
+        except Exception:
+            log.warning("the worker extracting %s failed; extracting it in the main process", article.input,
+                        exc_info=True)
+            return None
 
 
 def _unit_name(unit: Unit) -> str:
