@@ -304,8 +304,10 @@ class ExtractionPool:
                 if units == 2:  # more than one unit: start the workers, in the background
                     self._start()
             self._send(pending)
+            # the first unit waits for the next input: a second unit starts the workers before the
+            # writer begins the first itself
             while pending and (len(pending) > self.jobs * AHEAD_PER_JOB or pending[0].ready()
-                               or self._starting(pending[0])):
+                               or (units > 1 and self._starting(pending[0]))):
                 yield from self._results(pending.popleft(), seen, before_long, before_wait)
         while pending:
             self._send(pending)
