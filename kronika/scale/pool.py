@@ -34,6 +34,7 @@ from kronika.scale.wire import signature
 
 if TYPE_CHECKING:
     from kronika.api import Options
+    from kronika.ingest.warc import WarcRecord
     from kronika.reconcile.stories import ArticleFeatures
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class Unit:
     name: str = ""
     stem: str = ""
     articles: tuple[Article | Rejection, ...] = ()
+    records: tuple[WarcRecord, ...] = ()  # HTML responses of a WARC archive, not yet read
     size: int = 0
 
 
@@ -85,9 +87,9 @@ class _Entry:
 def input_units(paths: Iterable[str | Path], ledger: Path | None, max_bytes: int,
                 stdin_format: str = "text") -> Iterator[Skipped | Rejection | Unit]:
     """Every input in order: skipped or rejected while listing, or in a unit. Small files are grouped,
-    a JSON Lines file is cut into runs of raw lines; standard input and WARC archives are read here
-    (they are one stream each) and their articles grouped."""
-    from kronika.ingest.warc import is_warc
+    a JSON Lines file is cut into runs of raw lines, a WARC archive into runs of its HTML responses
+    (unread); standard input is read here (it is one stream) and its articles grouped."""
+    from kronika.ingest.readers import is_warc
 
     files: list[FileInput] = []
     size = 0
@@ -104,10 +106,12 @@ def input_units(paths: Iterable[str | Path], ledger: Path | None, max_bytes: int
             files, size = [], 0
         if isinstance(item, Skipped | Rejection):
             yield item
-        elif isinstance(item, FileInput) and not is_warc(item.path):
-            yield from _jsonl_units(item, max_bytes)
-        else:
+        elif isinstance(item, StdinInput):
             yield from _read_units(item, max_bytes, stdin_format)
+        elif is_warc(item.path):
+            yield from _warc_units(item, max_bytes)
+        else:
+            yield from _jsonl_units(item, max_bytes)
     if files:
         yield Unit(files=tuple(files), size=size)
 
@@ -153,8 +157,38 @@ def _jsonl_units(item: FileInput, max_bytes: int) -> Iterator[Rejection | Unit]:
         yield Rejection(item.name, "empty file")
 
 
-def _read_units(item: FileInput | StdinInput, max_bytes: int, stdin_format: str) -> Iterator[Unit]:
-    """Standard input or a WARC archive read here, its articles and rejections in units."""
+def _warc_units(item: FileInput, max_bytes: int) -> Iterator[Rejection | Unit]:
+    """A WARC archive's HTML responses, unread, a unit of about UNIT_BYTES at a time; the archive's own
+    rejections as `read_input` gives them."""
+    from kronika.ingest.warc import warc_records
+
+    records: list[WarcRecord] = []
+    size = 0
+    try:
+        for record in warc_records(item.path, item.name, max_bytes):
+            if isinstance(record, Rejection):
+                if records:
+                    yield Unit(records=tuple(records), size=size)
+                    records, size = [], 0
+                yield record
+                continue
+            records.append(record)
+            size += len(record.data)
+            if size >= UNIT_BYTES or len(records) >= UNIT_FILES:
+                yield Unit(records=tuple(records), size=size)
+                records, size = [], 0
+    except Exception as error:  # a broken archive costs the rest of that input, as in read_input
+        log.exception("reading %s failed", item.name)
+        if records:
+            yield Unit(records=tuple(records), size=size)
+        yield Rejection(item.name, f"cannot read: {type(error).__name__}: {error}"[:300])
+        return
+    if records:
+        yield Unit(records=tuple(records), size=size)
+
+
+def _read_units(item: StdinInput, max_bytes: int, stdin_format: str) -> Iterator[Unit]:
+    """Standard input, read here (it is one stream), its articles and rejections in units."""
     results: list[Article | Rejection] = []
     size = 0
     for result in read_input(item, max_bytes, stdin_format):
@@ -221,6 +255,11 @@ def _read(unit: Unit, options: Options) -> Iterator[Article | Rejection]:
         yield from read_input(item, options.max_bytes, options.stdin_format)
     for number, raw in unit.lines:
         yield jsonl_record(raw, f"{unit.name}:{number}", unit.stem, number, options.max_bytes)
+    if unit.records:
+        from kronika.ingest.warc import record_article  # warcio only where there are archives
+
+        for record in unit.records:
+            yield record_article(record, options.max_bytes)
 
 
 _LEDGERS: dict[str, sqlite3.Connection | None] = {}
