@@ -175,3 +175,48 @@ def test_a_very_long_text_is_extracted_in_a_process_of_its_own_with_the_same_res
     assert _ingest(inputs, tmp_path / "apart.db", jobs=1) == here
     assert len(isolated) >= 5 and all(isolated)
     assert ledger_content(tmp_path / "apart.db") == ledger_content(tmp_path / "here.db")
+
+
+KILLED_WITH_WORKERS = """
+import os, signal, sys
+import kronika.api as api
+import kronika.scale.pool as pool
+from kronika.ledger import Ledger
+real_start, real_submit = pool.ExtractionPool._start, pool.ExtractionPool._submit
+def start(self):
+    real_start(self)
+    self._ready.wait()
+def submit(self, entry):
+    real_submit(self, entry)
+    with open(sys.argv[3], "w") as out:
+        out.write(" ".join(map(str, self._executor._processes)))
+pool.ExtractionPool._start, pool.ExtractionPool._submit = start, submit
+pool.UNIT_BYTES = 2000
+with Ledger(sys.argv[1]) as ledger:
+    for number, outcome in enumerate(api.ingest_outcomes([sys.argv[2]], ledger, api.Options(jobs=2)), 1):
+        if number == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_workers_of_a_killed_writer_end_too(tmp_path: Path) -> None:
+    import time
+
+    inputs = mixed_inputs(tmp_path / "in")
+    done = subprocess.run([sys.executable, "-c", KILLED_WITH_WORKERS, str(tmp_path / "k.db"), str(inputs),
+                           str(tmp_path / "workers")], capture_output=True, timeout=60)
+    assert done.returncode == -9, done.stderr
+    workers = [int(pid) for pid in (tmp_path / "workers").read_text().split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 15
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_running, workers))

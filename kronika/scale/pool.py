@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -289,6 +290,37 @@ def _seen_in(ledger: str) -> Callable[[str], bool]:
     return seen
 
 
+WATCH_SECONDS = 1.0  # how often a worker looks whether its writer still runs
+
+
+def watch_writer(writer: int) -> None:
+    """A worker's initializer: a thread that ends the worker once the writer that started it is gone.
+    A writer killed (kill -9, out of memory) would otherwise leave its workers waiting for work for
+    ever, each holding its memory, and the fork server with them (it stays while any worker does)."""
+    def watch() -> None:
+        while _running(writer):
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kronika-writer-watch", daemon=True).start()
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` still runs: a zombie (killed, not yet reaped by its parent) does not."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc here: ask the system whether the id exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            pass
+        return True
+
+
 def work_unit(unit: Unit, options: Options, ledger: str) -> list[tuple[Article | Rejection, Ahead | None]]:
     """`unit_results` in a worker process."""
     return list(unit_results(unit, options, _seen_in(ledger)))
@@ -358,7 +390,8 @@ class ExtractionPool:
         units itself on the other."""
         def start() -> None:
             try:
-                executor = ProcessPoolExecutor(self.jobs, mp_context=self._context())
+                executor = ProcessPoolExecutor(self.jobs, mp_context=self._context(), initializer=watch_writer,
+                                               initargs=(os.getpid(),))
                 for started in [executor.submit(os.getpid) for _ in range(self.jobs)]:  # one process each
                     started.result()
                 self._executor = executor
@@ -432,7 +465,8 @@ class ExtractionPool:
         would keep for the rest of the ingest), only the claim rows that come back. None when the
         worker fails: the writer then extracts it itself, as a failed worker's unit."""
         try:
-            with ProcessPoolExecutor(1, mp_context=self._context(), max_tasks_per_child=1) as one:
+            with ProcessPoolExecutor(1, mp_context=self._context(), max_tasks_per_child=1, initializer=watch_writer,
+                                     initargs=(os.getpid(),)) as one:
                 return one.submit(extract_and_sign, article, self.options.time_budget).result()
         except Exception:
             log.warning("the worker extracting %s failed; extracting it in the main process", article.input,
