@@ -106,8 +106,21 @@ def ingest(
             on_outcome(outcome)
     from kronika.reconcile.store import reconcile_after_ingest  # stories and figures: only where a ledger is written
 
-    reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
+    if summary.ingested or _unreconciled(ledger):
+        reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
     return summary
+
+
+def _unreconciled(ledger: Ledger) -> bool:
+    """Whether an article is in no story: an ingest that ended before its reconciliation (killed, or
+    the reconciliation failed). A rerun that stores nothing new reconciles only then, rather than
+    rebuild every figure of a large ledger for nothing."""
+    try:
+        return ledger.connection.execute(
+            "SELECT 1 FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_articles WHERE article = articles.id)"
+            " LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return True
 
 
 def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
