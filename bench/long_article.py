@@ -32,6 +32,22 @@ def run(path: Path) -> tuple[float, float, float, int, str]:
     return wall, cpu, after.ru_maxrss / 1024, done.stdout.count("\n"), (done.stderr.strip().splitlines() or [""])[-1]
 
 
+INGEST = ("import sys; from kronika.cli import main\n"
+          "sys.argv = ['kronika', 'ingest', '--jobs', '1', '--db', sys.argv[1], sys.argv[2]]\n"
+          "try:\n    main()\nexcept SystemExit:\n    pass\n"
+          "import re; print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])")
+
+
+def ingest_peak(path: Path, db: Path) -> tuple[float, float, float]:
+    """`kronika ingest --jobs 1` of `path`: wall seconds, the ingesting process's own peak MB (a text
+    over 1 MB is extracted in a worker process of its own), the children's maximum MB so far."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", INGEST, str(db), str(path)], capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    own = int(done.stdout.split()[-1]) / 1024 if done.stdout.split() else float("nan")
+    return wall, own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=10)
@@ -47,6 +63,10 @@ def main() -> None:
             mb = path.stat().st_size / 1e6
             print(f"long article, {shape}: {mb:.1f} MB in {wall:.1f} s wall, {cpu:.1f} s CPU, peak {peak:.0f} MB "
                   f"(children's maximum so far), {claims} claims" + (f"; {last}" if claims == 0 else ""))
+            if shape == "paragraphs":
+                wall, own, children = ingest_peak(path, Path(folder) / "long.db")
+                print(f"  kronika ingest of it: {wall:.1f} s wall, the ingesting process's peak {own:.0f} MB"
+                      f" (children's maximum so far, its extraction worker included: {children:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from kronika.article import Article  # noqa: E402
 from kronika.ledger import Ledger  # noqa: E402
 from kronika.scale.batch import run_batch  # noqa: E402
 from kronika.scale.load import load_shards  # noqa: E402
+from kronika.scale.pool import ExtractionPool  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -49,6 +50,29 @@ def timed(work):  # type: ignore[no-untyped-def]
     return result, time.perf_counter() - started
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+WORKER_CPU: list[float] = []  # CPU seconds of each worker process of the last ingest, read before they end
+
+
+def _count_worker_cpu() -> None:
+    """Read each worker's CPU time as the ingest's pool shuts down (the workers are the fork server's
+    children, not this process's: their time is not in RUSAGE_CHILDREN)."""
+    real_exit = ExtractionPool.__exit__
+
+    def exit_counting(self: ExtractionPool, *args: object) -> None:
+        if self._starter is not None:
+            self._starter.join()
+        if self._executor is not None:
+            WORKER_CPU[:] = [_cpu_seconds(pid) for pid in self._executor._processes]  # noqa: SLF001
+        real_exit(self, *args)
+
+    ExtractionPool.__exit__ = exit_counting  # type: ignore[method-assign]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=1.5)
@@ -70,22 +94,28 @@ def main() -> None:
         print(f"morfeusz2 analysing every word ({len(words)} words): {kb / morphology:.0f} KB/s ({morphology:.2f} s)")
 
         articles = [Article(id=f"a{n}", text=t, input=f"a{n}") for n, t in enumerate(texts)]
+        cpu = time.process_time()
         claims, extraction = timed(lambda: sum(len(c) for a in articles if isinstance(c := extract_guarded(a), list)))
+        extract_cpu = time.process_time() - cpu
         print(f"extract: {kb / extraction:.0f} KB/s, {len(texts) / extraction:.0f} articles/s ({claims} claims,"
-              f" {extraction:.2f} s); {extraction / morphology:.2f} x morfeusz2's time")
+              f" {extraction:.2f} s, {extract_cpu:.2f} s of CPU); {extraction / morphology:.2f} x morfeusz2's time")
 
         results = {}
+        _count_worker_cpu()
         for jobs in (1, 2):
             with Ledger(root / f"jobs{jobs}.db") as ledger:
+                WORKER_CPU.clear()
                 cpu = time.process_time()
                 summary, elapsed = timed(lambda: ingest([inputs], ledger, options=Options(jobs=jobs)))  # noqa: B023
                 cpu = time.process_time() - cpu
             results[jobs] = elapsed
             print(f"ingest --jobs {jobs}: {kb / elapsed:.0f} KB/s, {summary.ingested / elapsed:.0f} articles/s"
                   f" ({summary.ingested} articles, {summary.claims} claims, {elapsed:.2f} s)"
-                  + (f"; {elapsed / morphology:.2f} x morfeusz2's time; {elapsed / extraction:.2f} x extract's"
-                     if jobs == 1 else f"; the writer process used {cpu:.2f} s of CPU"))
-        print(f"ingest --jobs 2 speed-up: {results[1] / results[2]:.2f}x")
+                  + (f"; {elapsed / morphology:.2f} x morfeusz2's time; {elapsed / extraction:.2f} x extract's;"
+                     f" {cpu:.2f} s of CPU, {cpu / extract_cpu:.2f} x extract's" if jobs == 1 else
+                     f"; the writer process used {cpu:.2f} s of CPU, the workers"
+                     f" {' + '.join(f'{w:.2f}' for w in WORKER_CPU) or 'none'} s"))
+        print(f"ingest --jobs 2 speed-up: {results[1] / results[2]:.2f}x; load average {os.getloadavg()[0]:.2f}")
         print(f"peak memory of this process (the corpus, extract and both ingests): {peak_mb():.0f} MB;"
               f" of a fresh `kronika ingest --jobs 1` process: {fresh_ingest_peak(inputs, root / 'fresh.db'):.0f} MB")
 

@@ -22,12 +22,11 @@ from kronika.article import Article, Rejection, precision_of, valid_published
 from kronika.claim import Claim
 from kronika.ingest import DEFAULT_MAX_BYTES, check_language
 from kronika.ingest.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_budget
-from kronika.ingest.paths import Skipped, expand_paths
-from kronika.ingest.readers import read_input
+from kronika.ingest.paths import Skipped
 from kronika.ledger import Ledger
-from kronika.ledger.store import Batch
+from kronika.ledger.store import Batch, take_claim_rows
 from kronika.pipeline import extract_article
-from kronika.scale.pool import Ahead, ExtractionPool, story_features
+from kronika.scale.pool import Ahead, ExtractionPool, input_units, story_features
 from kronika.scale.wire import link_stored
 
 log = logging.getLogger(__name__)
@@ -107,18 +106,36 @@ def ingest(
             on_outcome(outcome)
     from kronika.reconcile.store import reconcile_after_ingest  # stories and figures: only where a ledger is written
 
-    reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
+    if summary.ingested or _unreconciled(ledger):
+        reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
     return summary
 
 
+def _unreconciled(ledger: Ledger) -> bool:
+    """Whether an article is in no story: an ingest that ended before its reconciliation (killed, or
+    the reconciliation failed). A rerun that stores nothing new reconciles only then, rather than
+    rebuild every figure of a large ledger for nothing."""
+    try:
+        return ledger.connection.execute(
+            "SELECT 1 FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_articles WHERE article = articles.id)"
+            " LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return True
+
+
 def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
-    def unseen(article: Article) -> bool:
-        return ledger.article_id_for_hash(article.content_hash) is None
+    def seen(content_hash: str) -> bool:
+        try:
+            return ledger.article_id_for_hash(content_hash) is not None
+        except sqlite3.Error:  # the writer looks again, guarded, before it stores
+            return False
 
     batch = ledger.batch(BATCH_ARTICLES, BATCH_SECONDS)
     try:
-        with ExtractionPool(options.jobs, options.time_budget) as pool:
-            for item, ahead in pool.ahead(_inputs(paths, ledger, options), wanted=unseen):
+        with ExtractionPool(options.jobs, options, ledger.path) as pool:
+            units = input_units(paths, ledger.path, options.max_bytes, options.stdin_format)
+            # a long extraction here must not hold the write lock, nor a long wait for a worker
+            for item, ahead in pool.results(units, seen, lambda _: batch.commit(), batch.commit):
                 if isinstance(item, Skipped):
                     outcome = Outcome(item.name, "skipped", item.rule)
                 elif isinstance(item, Rejection):
@@ -126,7 +143,7 @@ def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Option
                     outcome = _reject(ledger, item)
                 else:
                     if ahead is None and len(item.text) > LONG_TEXT:
-                        batch.commit()  # a long extraction here must not hold the write lock
+                        batch.commit()
                     _open(batch)
                     outcome = _ingest_article(item, ledger, options, ahead)
                 batch.wrote()
@@ -151,36 +168,31 @@ def ingest_one(result: Article | Rejection, ledger: Ledger, options: Options) ->
     return _ingest_article(with_default_date(result, options.published), ledger, options, None)
 
 
-def _inputs(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Skipped | Rejection | Article]:
-    """Every input in order: skipped, rejected, or an article (dated `--published` when it has no date)."""
-    for item in expand_paths(paths, ledger.path):
-        if isinstance(item, Skipped | Rejection):
-            yield item
-        else:
-            for result in read_input(item, options.max_bytes, options.stdin_format):
-                yield with_default_date(result, options.published) if isinstance(result, Article) else result
-
-
 def _ingest_article(article: Article, ledger: Ledger, options: Options, ahead: Ahead | None) -> Outcome:
-    """Store `article`; `ahead` is its extraction (and signature) done by a worker, or None to do it here."""
+    """Store `article`; `ahead` is its extraction (and signature) done before, or None to do it here."""
     try:
-        duplicate_of = _store_retrying(ledger.article_id_for_hash, article.content_hash)
+        content_hash = ahead.content_hash if ahead and ahead.content_hash else article.content_hash
+        duplicate_of = _store_retrying(ledger.article_id_for_hash, content_hash)
     except Exception as error:
         return _reject(ledger, _failure(article.input, "hash and look-up", error))
     if duplicate_of:
         _store_retrying(ledger.resolve_rejections, article.input, duplicate_of)
         return Outcome(article.input, "duplicate", duplicate_of)
-    extracted = ahead.extracted if ahead else extract_guarded(article, options.time_budget)
-    if isinstance(extracted, Rejection):
-        return _reject(ledger, extracted)
+    if ahead is None:
+        extracted = extract_guarded(article, options.time_budget)
+        rows = extracted if isinstance(extracted, Rejection) else take_claim_rows(extracted)
+    else:
+        rows = ahead.extracted
+    if isinstance(rows, Rejection):
+        return _reject(ledger, rows)
     try:
-        stored = _store_retrying(ledger.add_article, article, extracted)
+        stored = _store_retrying(ledger.add_article_rows, article, rows, content_hash=content_hash)
         if stored is None:  # another ingest stored the same text since the look-up
-            return Outcome(article.input, "duplicate", ledger.article_id_for_hash(article.content_hash) or "")
+            return Outcome(article.input, "duplicate", ledger.article_id_for_hash(content_hash) or "")
     except Exception as error:
         return _reject(ledger, _failure(article.input, "storing", error))
     _index(ledger, stored, article, ahead)
-    return Outcome(article.input, "ingested", stored, len(extracted))
+    return Outcome(article.input, "ingested", stored, len(rows))
 
 
 def _index(ledger: Ledger, stored: str, article: Article, ahead: Ahead | None) -> None:

@@ -46,10 +46,11 @@ class Claim:
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Claim:
-        names = {f.name for f in fields(cls)}
+        names = _FIELD_NAMES if cls is Claim else frozenset(f.name for f in fields(cls))
         values = {k: v for k, v in record.items() if k in names}
         values["span"] = tuple(values["span"])
         return cls(**values)
 
 
 CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+_FIELD_NAMES = frozenset(CLAIM_FIELDS)  # read once: from_dict runs for every claim a ledger holds

@@ -138,3 +138,20 @@ def test_utf8_with_a_stray_byte_stays_utf8_with_the_byte_counted() -> None:
     assert text.startswith(clean) and text.count("\ufffd") == 1 and "Ĺ" not in text
     legacy, legacy_encoding = decode((clean * 4).encode("cp1250"))
     assert legacy_encoding == "cp1250" and legacy == clean * 4
+
+
+def test_the_content_hash_folds_whitespace_as_str_split_does() -> None:
+    import hashlib
+    import random
+    import sys
+
+    from kronika.article import content_hash
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    pick = random.Random(5)
+    for _ in range(300):
+        text = "".join(pick.choice([*spaces, "a", "ż", "7", "\u200b", "-"]) for _ in range(pick.randint(0, 40)))
+        folded = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+        for chunk in (1, 2, 3, 7, 1 << 16):  # pieces cut inside words and inside runs of whitespace
+            assert content_hash(text, chunk) == folded, (repr(text), chunk)
+    assert content_hash("Wojsko\r\n podało  3 tys.\u00a0ofiar ") == content_hash("Wojsko podało 3 tys. ofiar")

@@ -151,14 +151,15 @@ def test_a_storage_failure_rejects_the_article_and_the_next_one_is_stored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(BORDER, "utf-8")
     (tmp_path / "b.txt").write_text(FLOOD, "utf-8")
-    real = Ledger.add_article
+    real = Ledger.add_article_rows
 
-    def failing(self: Ledger, article: kronika.api.Article, claims: object, language: str = "pl") -> str | None:
+    def failing(self: Ledger, article: kronika.api.Article, rows: object, *args: object,
+                **kwargs: object) -> str | None:
         if article.id == "a":
             raise sqlite3.DatabaseError("disk image is malformed")
-        return real(self, article, claims, language)  # type: ignore[arg-type]
+        return real(self, article, rows, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Ledger, "add_article", failing)
+    monkeypatch.setattr(Ledger, "add_article_rows", failing)
     summary = _ingest([tmp_path], tmp_path / "k.db")
     assert summary.ingested == 1
     assert _open_rejections(tmp_path / "k.db") == {

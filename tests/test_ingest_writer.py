@@ -57,21 +57,18 @@ def test_features_stored_while_ingesting_are_those_reconciliation_reads_from_the
 
 
 def test_a_failing_write_inside_a_batch_undoes_that_article_only(tmp_path: Path) -> None:
-    from kronika.article import Article
-    from kronika.claim import Claim
+    from dataclasses import replace
 
-    class Broken(Claim):
-        def to_dict(self) -> dict[str, Any]:
-            raise RuntimeError("a claim that cannot be written")
+    from kronika.article import Article
 
     texts = varied(3)
     claims = extract(texts[1], "2025-09-15")
-    broken = [Broken(**{f: getattr(c, f) for f in c.__dataclass_fields__}) for c in claims]
+    broken = [*claims[:2], replace(claims[2], mention=object())]  # a value SQLite cannot bind: the third row fails
     with Ledger(tmp_path / "k.db") as ledger:
         batch = ledger.batch(limit=10, seconds=60)
         batch.open()
         assert ledger.add_article(Article(id="a", text=texts[0]), []) == "a"
-        with pytest.raises(RuntimeError):
+        with pytest.raises(sqlite3.Error):
             ledger.add_article(Article(id="b", text=texts[1]), broken)
         assert ledger.add_article(Article(id="c", text=texts[2]), claims) == "c"
         batch.commit()
@@ -106,3 +103,28 @@ def test_a_killed_ingest_loses_only_its_open_batch_and_a_rerun_stores_it(tmp_pat
         assert [a["id"] for a in ledger.articles()] == [f"r{n}" for n in range(8)]  # two batches of 4 committed
         summary = ingest([inputs], ledger)
     assert (summary.ingested, summary.duplicates) == (6, 8)
+
+
+def test_a_rerun_that_stores_nothing_reconciles_only_what_an_earlier_ingest_left_undone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kronika.reconcile.store as store
+
+    inputs = mixed_inputs(tmp_path / "in", articles=4)
+
+    def runs() -> int:
+        with Ledger(tmp_path / "k.db") as ledger:
+            return int(ledger.connection.execute("SELECT count(*) FROM reconciliations").fetchone()[0])
+
+    real = store.reconcile_ledger
+    monkeypatch.setattr(store, "reconcile_ledger", lambda ledger: (_ for _ in ()).throw(RuntimeError("killed")))
+    with Ledger(tmp_path / "k.db") as ledger:
+        assert ingest([inputs], ledger).ingested == 5  # stored, but its reconciliation failed
+    assert runs() == 0
+    monkeypatch.setattr(store, "reconcile_ledger", real)
+    with Ledger(tmp_path / "k.db") as ledger:
+        assert ingest([inputs], ledger).ingested == 0
+    assert runs() == 1  # the rerun found articles in no story and reconciled them
+    with Ledger(tmp_path / "k.db") as ledger:
+        assert ingest([inputs], ledger).ingested == 0
+        assert ledger.connection.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 5
+    assert runs() == 1  # nothing new, nothing undone: the figures are not rebuilt again

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -96,6 +98,14 @@ def test_a_loaded_batch_is_the_ledger_ingest_builds(tmp_path: Path) -> None:
     assert {r[1:3] for r in loaded["rejections"]} == {r[1:3] for r in ingested["rejections"]}
     # the load ends as an ingest does: stories, figures and conflicts rebuilt once
     assert _figures(tmp_path / "loaded.db") == _figures(tmp_path / "ingested.db") != ([], [])
+    connection = sqlite3.connect(tmp_path / "loaded.db")  # loaded in batches: the search index is whole
+    for index in ("articles_fts", "claims_fts"):
+        connection.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+    word = max(re.findall(r"\w+", connection.execute("SELECT sentence FROM claims ORDER BY id DESC").fetchone()[0]),
+               key=len)
+    matched = connection.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", (f'"{word}"',)).fetchall()
+    assert max(matched)[0] == connection.execute("SELECT max(id) FROM claims").fetchone()[0]  # the last one too
+    connection.close()
 
 
 def _figures(db: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:

@@ -69,3 +69,19 @@ def test_a_file_that_is_no_warc_is_rejected(tmp_path: Path) -> None:
                            "--db", str(tmp_path / "k.db")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "not a readable WARC archive" in done.stderr
+
+
+def test_an_archive_is_cut_into_units_of_unread_records_that_read_as_the_archive_does(tmp_path: Path) -> None:
+    from kronika.ingest.warc import read_warc
+    from kronika.scale.pool import Unit, input_units, unit_results
+
+    path = tmp_path / "segment.warc.gz"
+    path.write_bytes(_archive())
+    units = list(input_units([path], None, 10_000_000))
+    assert len(units) >= 2 and all(isinstance(u, Unit) and u.records and not u.files for u in units)
+    read = [result for unit in units for result, _ in unit_results(unit, Options(), seen=lambda _: True)]  # type: ignore[arg-type]
+    expected = list(read_warc(path, str(path), 10_000_000))
+    assert read == expected and len(expected) == 50  # the Polish pages (the crawler marked the English one)
+    (tmp_path / "zepsuty.warc.gz").write_bytes(b"to nie jest archiwum")
+    [broken] = input_units([tmp_path / "zepsuty.warc.gz"], None, 10_000_000)
+    assert getattr(broken, "reason", "").startswith("not a readable WARC archive")

@@ -2,6 +2,8 @@
 one yields Polish letters rather than control characters and symbols."""
 from __future__ import annotations
 
+import re
+
 POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 LEGACY_ENCODINGS = ("cp1250", "iso-8859-2")
 # What Polish letters turn into when one legacy encoding is read as the other (e.g. ISO-8859-2 "ą"
@@ -18,6 +20,9 @@ LEGACY_POLISH_SHARE = 0.9
 # characters outnumber the invalid bytes this many times, the invalid bytes are replaced (U+FFFD) and
 # counted in the encoding name, instead of the whole file being read as cp1250 mojibake.
 UTF8_EVIDENCE_RATIO = 20
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UndecodableError(ValueError):
@@ -80,7 +85,6 @@ def _plausibility(text: str) -> float:
 def replace_lone_surrogates(text: str) -> tuple[str, int]:
     """`text` with each lone surrogate (a JSON `"\\ud800"` decodes to one; it cannot be stored or
     hashed as UTF-8) replaced by U+FFFD, and how many there were."""
-    count = sum(1 for ch in text if "\ud800" <= ch <= "\udfff")
-    if not count:
+    if _SURROGATE.search(text) is None:  # the usual case, found without a Python step per character
         return text, 0
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text), count
+    return _SURROGATE.subn("\ufffd", text)

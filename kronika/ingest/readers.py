@@ -25,6 +25,14 @@ BINARY_SNIFF = 8192
 Result = Article | Rejection
 
 
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def is_warc(path: Path) -> bool:
+    """A WARC archive, told by its name (kronika.ingest.warc reads it)."""
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
 def read_input(item: FileInput | StdinInput, max_bytes: int = DEFAULT_MAX_BYTES,
                stdin_format: str = "text") -> Iterator[Result]:
     """Articles from one input; any failure of reading becomes a rejection of that input."""
@@ -42,9 +50,9 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None =
     """Articles from one file, whatever its format (told by its suffix)."""
     name = name or display_name(path)
     suffix = path.suffix.lower()
-    from kronika.ingest import warc  # imported here: warc reads HTML records through this module
+    if is_warc(path):
+        from kronika.ingest import warc  # imported here: warc reads HTML records through this module
 
-    if warc.is_warc(path):
         yield from warc.read_warc(path, name, max_bytes)
         return
     if suffix in JSONL_SUFFIXES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -72,7 +73,9 @@ def _run_local(todo: list[Partition], out: str, options: BatchOptions, jobs: int
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["kronika.api"])
-    with ProcessPoolExecutor(jobs, mp_context=context) as executor:
+    from kronika.scale.pool import watch_writer  # the workers end if this process is killed
+
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=watch_writer, initargs=(os.getpid(),)) as executor:
         yield from executor.map(run_partition, todo, [out] * len(todo), [options] * len(todo))
 
 

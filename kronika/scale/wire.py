@@ -13,7 +13,6 @@ import hashlib
 import logging
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -32,7 +31,10 @@ SHINGLE_WORDS = 5
 WORD_BATCH = 8192
 MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
-_SHARING = " UNION ALL ".join(["SELECT article FROM wire_bands WHERE band = ? AND bucket = ?"] * BANDS)
+# The earlier articles sharing most bands with a new one, most first (then by id), counted by SQLite.
+_BAND = "SELECT article FROM wire_bands WHERE band = ? AND bucket = ?"
+_SHARING = (f"SELECT article FROM ({' UNION ALL '.join([_BAND] * BANDS)}) WHERE article != ?"
+            " GROUP BY article ORDER BY count(*) DESC, article LIMIT ?")
 log = logging.getLogger(__name__)
 
 
@@ -95,11 +97,8 @@ def _closest(connection: sqlite3.Connection, article: str, values: np.ndarray,
     """The most similar earlier article among those sharing the most bands (an indexed look-up per
     band, all in one statement; at most MAX_CANDIDATES signatures compared, however many near-copies
     there are)."""
-    rows = connection.execute(_SHARING, [number for key in keys for number in key])
-    shared = Counter(row[0] for row in rows)
-    shared.pop(article, None)
-    candidates = [candidate for candidate, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))]
-    candidates = candidates[:MAX_CANDIDATES]
+    rows = connection.execute(_SHARING, [*(number for key in keys for number in key), article, MAX_CANDIDATES])
+    candidates = [row[0] for row in rows]
     stored = dict(connection.execute(
         f"SELECT article, signature FROM wire_signatures WHERE article IN ({', '.join('?' * len(candidates))})",
         candidates).fetchall()) if candidates else {}
