@@ -3,12 +3,13 @@
 The corpus was written by someone who had not read the reconciliation rules, and no kronika code ran on
 its articles while the gold was written. These checks only keep the gold honest: every article has one
 story and a date, every cue and context is found exactly once, every part's whole is a figure, every
-conflict pairs two member claims of one figure, the labels are new, and no run of seven words is shared
-with the seeds or the other three story corpora.
+conflict pairs two member claims of one figure, the labels are new, no run of seven words is shared
+with the seeds or the other three story corpora, and the README's count table matches the gold.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,19 @@ def test_corpus_size() -> None:
     assert len(articles()) >= 32 and len(by_story) >= 8
     assert all(3 <= count <= 5 for count in by_story.values()), by_story
     assert len(load_jsonl("conflicts_gold.jsonl")) >= 6
+
+
+def test_readme_counts_match_the_gold() -> None:
+    """The README's count table describes the gold as it is, so a reader can trust it without recounting."""
+    lines = load_jsonl("figures_gold.jsonl")
+    table = dict(re.findall(r"^\| ([a-z() `_.-]+?) \| (\d+)", (BLIND / "README.md").read_text(encoding="utf-8"), re.M))
+    counts = {
+        "articles": len(articles()),
+        "figures": len({line["figure"] for line in lines}),
+        "claims (lines of `figures_gold.jsonl`)": len(lines),
+        "parts": sum(line["role"] == "part" for line in lines),
+        "denials": sum(line["role"] == "denial" for line in lines),
+        "claims with a reference time": sum("reference_time" in line for line in lines),
+        "conflicts": len(load_jsonl("conflicts_gold.jsonl")),
+    }
+    assert {key: int(table[key]) for key in counts} == counts
