@@ -631,3 +631,15 @@ def test_a_candidate_named_by_a_common_noun_is_a_holder_of_its_own() -> None:
                   measure="other", unit="percent", subject="głos")
     [n] = assign_figures([named])
     assert n.key.subject.endswith("for KO")
+
+
+def test_a_subject_that_is_a_word_of_a_places_name_names_no_kind() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    toll = claim("a", "W ataku na Krzywy Róg zginęło 12 osób.", "12", 12, place="Kryvyi Rih")
+    named = claim("b", "Liczba ofiar ataku na Krzywy Róg wzrosła do 18.", "18", 18, subject="Róg",
+                  place="Kryvyi Rih", published="2024-09-19")
+    a, b = assign_figures([toll, named], stories)
+    assert a.key == b.key
+    horns = claim("c", "Kłusownicy sprzedali 40 rogów.", "40", 40, measure="other", subject="róg")
+    [h] = assign_figures([horns])
+    assert h.key.subject == "róg"

@@ -309,6 +309,19 @@ def _named_before(before: str) -> str | None:
     return words[0][:6].casefold()
 
 
+@lru_cache(maxsize=1 << 12)
+def _names_in(sentence: str) -> frozenset[str]:
+    """The words of the names of places and countries a sentence holds, lower case."""
+    return frozenset(word.casefold() for m in find_entities(sentence) if m.kind in ("place", "country")
+                     for word in m.text.split())
+
+
+def _in_a_name(subject: str, sentence: str) -> bool:
+    """The subject's lemma is a word of a place's name in the sentence (`Krzywy Róg` -> `róg`)."""
+    words = subject.casefold().split()
+    return len(words) == 1 and words[0] in _names_in(sentence)
+
+
 @lru_cache(maxsize=1)
 def _holder_stems(lang: str = "pl") -> tuple[str, ...]:
     """holder_nouns.txt: word starts of nouns that name a holder by the word after them."""
@@ -359,6 +372,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if claim.unit in _AREA_UNITS:
         return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
     kind = subject_kind(None if _names_no_subject(claim.subject, lang) else claim.subject, claim.unit, lang)
+    if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
+        kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
