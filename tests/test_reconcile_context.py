@@ -309,3 +309,17 @@ def test_a_smaller_number_after_a_contrasting_a_is_a_parallel_item_not_a_breakdo
     claims[0].value, claims[1].value = 30.0, 4.0
     _, part = article_contexts(claims)
     assert part.part_of == 0
+
+
+def test_a_bare_percentage_at_another_stated_time_after_a_keyed_one_is_that_indicator() -> None:
+    march = claims_of("Inflacja w marcu wyniosła 4,1 proc.", ("4,1 proc.", "other", "percent"))[0]
+    february = claims_of("W lutym było to 4,4 proc.", ("4,4 proc.", "other", "percent"))[0]
+    march.reference_time, march.reference_basis = "2025-03", "text"
+    february.reference_time, february.reference_basis = "2025-02", "text"
+    february.span = (60, 68)
+    first, second = article_contexts([march, february])
+    assert first.share_of == second.share_of == "inflation"
+    undated = claims_of("Kandydat zdobył 54 proc.", ("54 proc.", "other", "percent"))[0]
+    undated.span, undated.reference_basis = (60, 68), "published"
+    _, other = article_contexts([march, undated])
+    assert other.share_of is None
