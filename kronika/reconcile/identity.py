@@ -316,6 +316,19 @@ def _names_in(sentence: str) -> frozenset[str]:
                      for word in m.text.split())
 
 
+# Measures whose count of a nation's people (`Włochów`, `Polaków`) is of the nation's own people; a
+# count of prisoners is not (`6 tys. Rosjan` in Ukrainian hands is not Russia's count of the held).
+_NATION_MEASURES = frozenset({"killed", "wounded", "missing", "displaced", "cases"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _a_nation(subject: str) -> str | None:
+    """The country whose people a one-word subject names (`Włoch` -> Italy, `Polak` -> Poland), or None."""
+    found = find_entities(subject) if subject and " " not in subject.strip() else []
+    whole = len(found) == 1 and found[0].kind == "country" and found[0].end - found[0].start == len(subject.strip())
+    return found[0].canonical if whole else None
+
+
 def _in_a_name(subject: str, sentence: str) -> bool:
     """The subject's lemma is a word of a place's name in the sentence (`Krzywy Róg` -> `róg`)."""
     words = subject.casefold().split()
@@ -383,6 +396,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
+    if kind is not None and claim.measure in _NATION_MEASURES and kind not in known_kinds(lang) \
+            and claim.actor is not None and _a_nation(claim.subject or "") == claim.actor:
+        kind = GENERIC_KIND  # `zachorowało 5,6 mln Włochów` (Italy's): the actor's own people
     if kind == GENERIC_KIND and claim.measure == "cases":
         kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
