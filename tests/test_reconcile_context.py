@@ -323,3 +323,13 @@ def test_a_bare_percentage_at_another_stated_time_after_a_keyed_one_is_that_indi
     undated.span, undated.reference_basis = (60, 68), "published"
     _, other = article_contexts([march, undated])
     assert other.share_of is None
+
+
+def test_military_equipment_and_weapons_given_are_military_aid() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "supplied", "EUR"))
+        return context.money_for
+
+    assert purpose("Kraj przekazał sprzęt wojskowy wart 1,5 mld euro.", "1,5 mld euro") == "military aid"
+    assert purpose("Dostawy broni o wartości 700 mln euro dotarły w marcu.", "700 mln euro") == "military aid"
+    assert purpose("Kraj przekazał sprzęt medyczny wart 20 mln euro.", "20 mln euro") != "military aid"
