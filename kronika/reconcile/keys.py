@@ -255,15 +255,24 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for claim, place in zip(claims, places, strict=True):
         if place is not None:
             article_places[claim.article].add(place)
+    # Groups of one place where some placeless claim's article names another locality: those claims keep
+    # the figure as a whole, so the place's figure is split by place (its id names the place).
+    apart: set[int] = set()
+    for index, (claim, base, kind, place) in enumerate(zip(claims, bases, resolved_kinds, places, strict=True)):
+        known = named_places.get((*base, kind), set())
+        if place is None and len(known) == 1 and _elsewhere(article_places.get(claim.article, ()), next(iter(known))):
+            apart.add(index)
+    split_groups = {(*bases[i], resolved_kinds[i]) for i in apart}
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
-    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
-        known = named_places.get((*base, kind), set())
-        if len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
-            single = next(iter(known), None)
-            if place is None and single is not None and _elsewhere(article_places.get(claim.article, ()), single):
-                single = None  # the figure as a whole, place unknown
-            key = FigureKey(base[0], base[1], kind, single, False, story, period=base[2])
+    for index, (base, kind, place) in enumerate(zip(bases, resolved_kinds, places, strict=True)):
+        group = (*base, kind)
+        known = named_places.get(group, set())
+        if group in split_groups:
+            key = FigureKey(base[0], base[1], kind, None if index in apart else next(iter(known)), True, story,
+                            period=base[2])
+        elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
+            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         else:
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
