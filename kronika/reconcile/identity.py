@@ -35,7 +35,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, _country_of, assign_keys, source_country
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, country_of, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
@@ -129,7 +129,7 @@ def _regional_places(claims: Sequence[Claim], contexts: Sequence[ClaimContext], 
     wanted: dict[int, str] = {}
     for i, context in enumerate(contexts):
         if context.own_area and i not in whole_of and (region := office_region(claims[i].source, lang)) \
-                and claims[i].place in (None, _country_of(region)):
+                and claims[i].place in (None, country_of(region)):
             wanted[i] = region
     if not wanted:
         return {}
@@ -154,7 +154,7 @@ def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], w
             if not context.own_area or i in whole_of or claim.modality not in _FACTUAL or \
                     (region := office_region(claim.source, lang)) is None:
                 continue
-            country = _country_of(region)
+            country = country_of(region)
             if claim.place not in (None, region, country):  # the claim layer may have carried the country
                 continue
             larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value

@@ -94,7 +94,7 @@ def slug(text: str | None) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
-def _country_of(place: str) -> str | None:
+def country_of(place: str) -> str | None:
     info = entity_info(place)
     return info.get("country") if info else None
 
@@ -116,7 +116,7 @@ def source_country(source: str | None, lang: str = "pl") -> str | None:
 def _at_home(source: str | None, actor: str, lang: str) -> bool:
     """The source is of no country, or of the actor's own."""
     home = source_country(source, lang)
-    return home is None or home == actor or _country_of(actor) == home
+    return home is None or home == actor or country_of(actor) == home
 
 
 def _placed_abroad(place: str | None, actor: str) -> bool:
@@ -127,7 +127,7 @@ def _placed_abroad(place: str | None, actor: str) -> bool:
     if not info:
         return False
     home = place if info.get("kind") == "country" else info.get("country")
-    return bool(home) and home != actor and _country_of(actor) != home
+    return bool(home) and home != actor and country_of(actor) != home
 
 
 # A border is where a country's count is taken (migrants at the Belarusian border), not a part of it.
@@ -136,7 +136,7 @@ _EDGE = " border"
 
 def _own_country(actor: str | None, country: str) -> bool:
     """The figure counts the country's own toll: it has no actor, or the actor is that country or of it."""
-    return actor is None or actor == country or _country_of(actor) == country
+    return actor is None or actor == country or country_of(actor) == country
 
 
 def _clean(text: str | None) -> str | None:
@@ -239,9 +239,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     whole: dict[tuple[str, str | None, str | None, str], str] = {}
     for group, known in named_places.items():
-        holders = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
+        holders = {p for p in known if any(q != p and country_of(q) == p for q in known)}
         own = {p for p in holders if _own_country(group[1], p)
-               and any(q != p and _country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
+               and any(q != p and country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
                        for q in known)}
         if len(own) == 1:
             whole[group] = next(iter(own))
