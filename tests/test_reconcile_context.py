@@ -402,3 +402,27 @@ def test_the_verb_says_what_a_share_of_the_eligible_counts() -> None:
     [recall] = contexts("Jak wynika z wyliczeń, burmistrza poparło 41 proc. wszystkich wyborców.",
                         ("41 proc.", "other", "percent"))
     assert (support.share_of, turnout.share_of, recall.share_of) == ("support", "turnout", "support")
+
+
+def test_a_bare_percentage_at_another_stated_time_after_a_keyed_one_is_that_indicator() -> None:
+    march = claims_of("Inflacja w marcu wyniosła 4,1 proc.", ("4,1 proc.", "other", "percent"))[0]
+    february = claims_of("W lutym było to 4,4 proc.", ("4,4 proc.", "other", "percent"))[0]
+    march.reference_time, march.reference_basis = "2025-03", "text"
+    february.reference_time, february.reference_basis = "2025-02", "text"
+    february.span = (60, 68)
+    first, second = article_contexts([march, february])
+    assert first.share_of == second.share_of == "inflation"
+    undated = claims_of("Kandydat zdobył 54 proc.", ("54 proc.", "other", "percent"))[0]
+    undated.span, undated.reference_basis = (60, 68), "published"
+    _, other = article_contexts([march, undated])
+    assert other.share_of is None
+
+
+def test_military_equipment_and_weapons_given_are_military_aid() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "supplied", "EUR"))
+        return context.money_for
+
+    assert purpose("Kraj przekazał sprzęt wojskowy wart 1,5 mld euro.", "1,5 mld euro") == "military aid"
+    assert purpose("Dostawy broni o wartości 700 mln euro dotarły w marcu.", "700 mln euro") == "military aid"
+    assert purpose("Kraj przekazał sprzęt medyczny wart 20 mln euro.", "20 mln euro") != "military aid"

@@ -81,3 +81,16 @@ def test_stories_dev_corpus_stays_above_its_floors() -> None:
         pytest.skip(f"the stories_dev corpus is not at {DEV}")
     score = evaluate_figure_paths(sorted(DEV.glob("*.txt")), DEV)
     assert floors_met(score, DEV_FLOORS) == {}
+
+
+def test_errors_name_each_split_and_merged_gold_figure() -> None:
+    from kronika.evaluate import GoldCue
+    from kronika.reconcile.evaluation import _grouping_errors
+
+    refs = [("a", 0, 2), ("a", 5, 7), ("b", 0, 2)]
+    cues = {ref: GoldCue(ref[0], ref[1], ref[2], {"cue": f"c{n}"}) for n, ref in enumerate(refs)}
+    split = _grouping_errors({refs[0]: "f1", refs[1]: "f2", refs[2]: "f2"}, {r: "g" for r in refs}, cues)
+    assert split == ["figure split: g -> f1 (a 'c0'); f2 (a 'c1', b 'c2')"]
+    merged = _grouping_errors({r: "f" for r in refs}, {refs[0]: "g1", refs[1]: "g1", refs[2]: "g2"}, cues)
+    assert merged == ["figures merged: f <- g1 (a 'c0', a 'c1'); g2 (b 'c2')"]
+    assert _grouping_errors({r: "f" for r in refs}, {r: "g" for r in refs}, cues) == []

@@ -666,3 +666,31 @@ def test_a_candidate_named_by_a_common_noun_is_a_holder_of_its_own() -> None:
                   measure="other", unit="percent", subject="głos")
     [n] = assign_figures([named])
     assert n.key.subject.endswith("for KO")
+
+
+def test_a_subject_that_is_a_word_of_a_places_name_names_no_kind() -> None:
+    stories = {"a": "story:strike", "b": "story:strike"}
+    toll = claim("a", "W ataku na Krzywy Róg zginęło 12 osób.", "12", 12, place="Kryvyi Rih")
+    named = claim("b", "Liczba ofiar ataku na Krzywy Róg wzrosła do 18.", "18", 18, subject="Róg",
+                  place="Kryvyi Rih", published="2024-09-19")
+    a, b = assign_figures([toll, named], stories)
+    assert a.key == b.key
+    horns = claim("c", "Kłusownicy sprzedali 40 rogów.", "40", 40, measure="other", subject="róg")
+    [h] = assign_figures([horns])
+    assert h.key.subject == "róg"
+
+
+def test_a_count_of_the_actors_own_nation_is_a_count_of_its_people() -> None:
+    stories = {"a": "story:flu", "b": "story:flu"}
+    people = claim("a", "Od października we Włoszech zachorowało 5 mln osób.", "5 mln", 5e6, measure="cases",
+                   actor="Italy")
+    nation = claim("b", "Od października zachorowało już 5,6 mln Włochów.", "5,6 mln", 5.6e6, measure="cases",
+                   subject="Włoch", actor="Italy", published="2024-09-19")
+    a, b = assign_figures([people, nation], stories)
+    assert a.key == b.key
+    held = claim("c", "W ukraińskiej niewoli przebywa 6 tys. Rosjan.", "6 tys.", 6000, measure="captured",
+                 subject="Rosjanin", actor="Russia")
+    kept = claim("c", "W rękach rosyjskich pozostaje 8 tys. osób.", "8 tys.", 8000, measure="captured",
+                 actor="Russia", span=(60, 66))
+    h, k = assign_figures([held, kept])
+    assert h.key != k.key

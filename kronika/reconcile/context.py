@@ -172,6 +172,14 @@ _PARALLEL = re.compile(r",\s+a\s")
 _OF_THEM = re.compile(r"^\s*(?:\w+\s+)?(?:z nich|z czego|spośród nich|wśród nich)(?!\w)")
 
 
+def _another_time(earlier: Claim, claim: Claim) -> bool:
+    """A percentage that opens its sentence with no cue of its own, right after a percentage of the
+    sentence before, at another time the text states: the same indicator at that time."""
+    return (earlier.unit == "percent" and claim.reference_basis == "text" and earlier.reference_basis == "text"
+            and claim.reference_time is not None and claim.reference_time != earlier.reference_time
+            and claim.modality == earlier.modality)
+
+
 def _parallel(before: str, after: str) -> bool:
     """`..., a niemiecka – 10,6 mld`, `..., a zarząd o 2,5 tys.`: after a contrasting `a`, a new holder or
     speaker before the number makes it a parallel item; `, a dziewięć w Nysie`, `, a dwa z nich` are
@@ -322,6 +330,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             share = table.shares.get(_nearest(table.share, before, after) or "")
             if share is None and previous is not None and claims[previous].unit == "percent":
                 share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
+            elif share is None and previous is None and i > 0 and _another_time(claims[i - 1], claim):
+                share = result[i - 1].share_of  # `Inflacja w marcu wyniosła 4,6 proc. W lutym było to 4,9 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")

@@ -10,6 +10,10 @@ whose span overlaps the cue. Over the gold claims that extraction found:
   figure; and how many of the gold conflicts (pairs of gold claims) were reported.
 - Stories: B-cubed precision and recall of the articles' grouping into stories.
 
+`errors` lists the claims extraction missed, each gold figure split over several figures and each
+figure that merges several gold figures, the conflicts between claims of different gold figures and the
+gold conflicts not reported.
+
 Gold claims extraction missed are counted (`located` of `gold_claims`), not scored: this measures
 reconciliation, and extraction has its own evaluation.
 """
@@ -126,6 +130,7 @@ def score_figures(figures: Iterable[Figure], conflicts: Iterable[Conflict], clai
     for index, cue in enumerate(cues):
         if index not in matched:
             result.errors.append(f"not extracted: {cue.article} {cue.record['cue']!r}")
+    result.errors.extend(_grouping_errors(figure_of, gold_of, {ref: cues[i] for i, ref in matched.items()}))
     reported: set[frozenset[ClaimRef]] = set()
     for conflict in conflicts:
         a, b = (_ref(c) for c in conflict.claims)
@@ -149,6 +154,27 @@ def score_figures(figures: Iterable[Figure], conflicts: Iterable[Conflict], clai
         gold_stories: dict[str, Hashable] = {r["article"]: r["story"] for r in lines if r["article"] in texts}
         result.story_precision, result.story_recall = bcubed(stories, gold_stories)
     return result
+
+
+def _grouping_errors(figure_of: Mapping[ClaimRef, str], gold_of: Mapping[ClaimRef, str],
+                     cue_of: Mapping[ClaimRef, GoldCue]) -> list[str]:
+    """One line per gold figure spread over several figures (`figure split`) and per figure holding
+    claims of several gold figures (`figures merged`), naming each claim by article and cue."""
+    by_gold: dict[str, dict[str, list[ClaimRef]]] = defaultdict(lambda: defaultdict(list))
+    by_figure: dict[str, dict[str, list[ClaimRef]]] = defaultdict(lambda: defaultdict(list))
+    for ref, gold in gold_of.items():
+        figure = figure_of.get(ref, "(no figure)")
+        by_gold[gold][figure].append(ref)
+        by_figure[figure][gold].append(ref)
+
+    def claims(refs: list[ClaimRef]) -> str:
+        return ", ".join(f"{ref[0]} {cue_of[ref].record['cue']!r}" for ref in refs)
+
+    lines = [f"figure split: {gold} -> " + "; ".join(f"{figure} ({claims(refs)})" for figure, refs in parts.items())
+             for gold, parts in sorted(by_gold.items()) if len(parts) > 1]
+    lines += [f"figures merged: {figure} <- " + "; ".join(f"{gold} ({claims(refs)})" for gold, refs in parts.items())
+              for figure, parts in sorted(by_figure.items()) if len(parts) > 1]
+    return lines
 
 
 def _located(side: dict[str, Any], texts: Mapping[str, str], *, claims_by_cue: dict[int, ClaimRef],

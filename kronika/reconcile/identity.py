@@ -35,7 +35,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, _country_of, assign_keys, source_country
+from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, country_of, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
@@ -129,7 +129,7 @@ def _regional_places(claims: Sequence[Claim], contexts: Sequence[ClaimContext], 
     wanted: dict[int, str] = {}
     for i, context in enumerate(contexts):
         if context.own_area and i not in whole_of and (region := office_region(claims[i].source, lang)) \
-                and claims[i].place in (None, _country_of(region)):
+                and claims[i].place in (None, country_of(region)):
             wanted[i] = region
     if not wanted:
         return {}
@@ -155,7 +155,7 @@ def _regional_parts(claims: Sequence[Claim], contexts: Sequence[ClaimContext], w
             if not context.own_area or parted or claim.modality not in _FACTUAL or \
                     (region := office_region(claim.source, lang)) is None:
                 continue
-            country = _country_of(region)
+            country = country_of(region)
             if claim.place not in (None, region, country):  # the claim layer may have carried the country
                 continue
             larger = [j for j in totals if claims[j].measure == claim.measure and claims[j].value > claim.value
@@ -313,6 +313,32 @@ def _named_before(before: str) -> str | None:
     return words[0][:6].casefold()
 
 
+@lru_cache(maxsize=1 << 12)
+def _names_in(sentence: str) -> frozenset[str]:
+    """The words of the names of places and countries a sentence holds, lower case."""
+    return frozenset(word.casefold() for m in find_entities(sentence) if m.kind in ("place", "country")
+                     for word in m.text.split())
+
+
+# Measures whose count of a nation's people (`Włochów`, `Polaków`) is of the nation's own people; a
+# count of prisoners is not (`6 tys. Rosjan` in Ukrainian hands is not Russia's count of the held).
+_NATION_MEASURES = frozenset({"killed", "wounded", "missing", "displaced", "cases"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _a_nation(subject: str) -> str | None:
+    """The country whose people a one-word subject names (`Włoch` -> Italy, `Polak` -> Poland), or None."""
+    found = find_entities(subject) if subject and " " not in subject.strip() else []
+    whole = len(found) == 1 and found[0].kind == "country" and found[0].end - found[0].start == len(subject.strip())
+    return found[0].canonical if whole else None
+
+
+def _in_a_name(subject: str, sentence: str) -> bool:
+    """The subject's lemma is a word of a place's name in the sentence (`Krzywy Róg` -> `róg`)."""
+    words = subject.casefold().split()
+    return len(words) == 1 and words[0] in _names_in(sentence)
+
+
 @lru_cache(maxsize=1)
 def _holder_stems(lang: str = "pl") -> tuple[str, ...]:
     """holder_nouns.txt: word starts of nouns that name a holder by the word after them."""
@@ -384,6 +410,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     no_subject = _names_no_subject(claim.subject, lang) or (
         claim.measure in _OWN_PEOPLE_MEASURES and _names_demonym(claim.subject, lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
+    if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
+        kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
@@ -393,6 +421,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _PERSON_MEASURES and kind in known_kinds(lang) \
             and kind not in _PERSON_KINDS:
         kind = None  # the dead, the evacuated are people: `z domów` names where from, not who
+    if kind is not None and claim.measure in _NATION_MEASURES and kind not in known_kinds(lang) \
+            and claim.actor is not None and _a_nation(claim.subject or "") == claim.actor:
+        kind = GENERIC_KIND  # `zachorowało 5,6 mln Włochów` (Italy's): the actor's own people
     if kind == GENERIC_KIND and claim.measure == "cases":
         kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)

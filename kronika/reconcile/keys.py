@@ -94,7 +94,7 @@ def slug(text: str | None) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
-def _country_of(place: str) -> str | None:
+def country_of(place: str) -> str | None:
     info = entity_info(place)
     return info.get("country") if info else None
 
@@ -116,7 +116,7 @@ def source_country(source: str | None, lang: str = "pl") -> str | None:
 def _at_home(source: str | None, actor: str, lang: str) -> bool:
     """The source is of no country, or of the actor's own."""
     home = source_country(source, lang)
-    return home is None or home == actor or _country_of(actor) == home
+    return home is None or home == actor or country_of(actor) == home
 
 
 def _placed_abroad(place: str | None, actor: str) -> bool:
@@ -127,7 +127,7 @@ def _placed_abroad(place: str | None, actor: str) -> bool:
     if not info:
         return False
     home = place if info.get("kind") == "country" else info.get("country")
-    return bool(home) and home != actor and _country_of(actor) != home
+    return bool(home) and home != actor and country_of(actor) != home
 
 
 # A border is where a country's count is taken (migrants at the Belarusian border), not a part of it.
@@ -136,7 +136,7 @@ _EDGE = " border"
 
 def _own_country(actor: str | None, country: str) -> bool:
     """The figure counts the country's own toll: it has no actor, or the actor is that country or of it."""
-    return actor is None or actor == country or _country_of(actor) == country
+    return actor is None or actor == country or country_of(actor) == country
 
 
 def _clean(text: str | None) -> str | None:
@@ -239,9 +239,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     whole: dict[tuple[str, str | None, str | None, str], str] = {}
     for group, known in named_places.items():
-        holders = {p for p in known if any(q != p and _country_of(q) == p for q in known)}
+        holders = {p for p in known if any(q != p and country_of(q) == p for q in known)}
         own = {p for p in holders if _own_country(group[1], p)
-               and any(q != p and _country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
+               and any(q != p and country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
                        for q in known)}
         if len(own) == 1:
             whole[group] = next(iter(own))
@@ -255,15 +255,24 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for claim, place in zip(claims, places, strict=True):
         if place is not None:
             article_places[claim.article].add(place)
+    # Groups of one place where some placeless claim's article names another locality: those claims keep
+    # the figure as a whole, so the place's figure is split by place (its id names the place).
+    apart: set[int] = set()
+    for index, (claim, base, kind, place) in enumerate(zip(claims, bases, resolved_kinds, places, strict=True)):
+        known = named_places.get((*base, kind), set())
+        if place is None and len(known) == 1 and _elsewhere(article_places.get(claim.article, ()), next(iter(known))):
+            apart.add(index)
+    split_groups = {(*bases[i], resolved_kinds[i]) for i in apart}
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
-    for claim, base, kind, place in zip(claims, bases, resolved_kinds, places, strict=True):
-        known = named_places.get((*base, kind), set())
-        if len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
-            single = next(iter(known), None)
-            if place is None and single is not None and _elsewhere(article_places.get(claim.article, ()), single):
-                single = None  # the figure as a whole, place unknown
-            key = FigureKey(base[0], base[1], kind, single, False, story, period=base[2])
+    for index, (base, kind, place) in enumerate(zip(bases, resolved_kinds, places, strict=True)):
+        group = (*base, kind)
+        known = named_places.get(group, set())
+        if group in split_groups:
+            key = FigureKey(base[0], base[1], kind, None if index in apart else next(iter(known)), True, story,
+                            period=base[2])
+        elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
+            key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         else:
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
