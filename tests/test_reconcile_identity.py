@@ -409,13 +409,13 @@ def test_those_who_signed_a_petition_are_no_count_of_patients() -> None:
 
 
 def test_a_nationality_counts_whose_own_people_but_keeps_the_other_side_apart() -> None:
-    """`Koreańczyków` among North Korea's dead or deployed says whose people they are (the actor), so
-    the claim joins the soldiers its figure counts; among prisoners it names the other side."""
+    """`Koreańczyków` deployed by North Korea are its forces, so the claim joins the soldiers its figure
+    counts; among prisoners it names the other side."""
     stories = {"a": "story:front", "b": "story:front"}
-    soldiers = claim("a", "W obwodzie kurskim zginęło 500 żołnierzy z Korei Północnej.", "500", 500,
-                     actor="North Korea", subject="żołnierz")
-    koreans = claim("b", "Według wywiadu zginęło już 600 Koreańczyków.", "600", 600, actor="North Korea",
-                    subject="Koreańczyk")
+    soldiers = claim("a", "W obwodzie kurskim walczy 11 tys. żołnierzy z Korei Północnej.", "11 tys.", 11000,
+                     measure="deployed", actor="North Korea", subject="żołnierz")
+    koreans = claim("b", "Kreml zaprzecza, by w obwodzie walczyło 11 tys. Koreańczyków.", "11 tys.", 11000,
+                    measure="deployed", actor="North Korea", subject="Koreańczyk")
     first, second = assign_figures([soldiers, koreans], stories)
     assert first.key == second.key and first.key.subject == "soldiers"
     held = claim("a", "W rosyjskiej niewoli przebywa 8 tys. osób.", "8 tys.", 8000, measure="captured",

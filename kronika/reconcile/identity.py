@@ -368,10 +368,11 @@ def _demonyms(lang: str) -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
-# Counts of one side's own people, where a nationality noun says whose they are (the actor's): `300
-# Koreańczyków zginęło`. Between two sides (captured, released, pushed back) the nationality names the
-# other side and keeps the quantity apart: Russians held by Ukraine are not Ukrainians held by Russia.
-_OWN_PEOPLE_MEASURES = frozenset({"deployed", "killed", "wounded", "missing"})
+# A deployment of a nation's people is its forces: `11 tys. Koreańczyków` in Kursk are North Korea's
+# soldiers. Among the dead, the wounded or the missing a nationality is a subset (`zginął jeden Polak`
+# of a train crash abroad's five dead), and between two sides (captured, released) it names the other
+# side: the nationality stays the claim's kind there.
+_OWN_PEOPLE_MEASURES = frozenset({"deployed"})
 
 
 @lru_cache(maxsize=1 << 14)
