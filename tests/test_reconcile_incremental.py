@@ -143,3 +143,19 @@ def test_a_slug_shared_with_an_untouched_figure_asks_for_the_full_rebuild(tmp_pa
         assert not incremental.ids_collide(connection, [], deleted)
         assert incremental.ids_collide(connection, [], {untouched + "~abcdef"})
         assert not incremental.ids_collide(connection, [], {untouched})  # it is the one rebuilt
+
+
+def test_the_reconcile_command_rebuilds_in_full_unless_told_otherwise(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    db = tmp_path / "k.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", *FILES[:8], "--db", str(db)]).exit_code == 0
+    full = runner.invoke(main, ["reconcile", "--db", str(db)])
+    assert full.exit_code == 0 and "reconciled (full," in full.output
+    told = runner.invoke(main, ["reconcile", "--incremental", "--db", str(db)])
+    assert told.exit_code == 0 and "reconciled (unchanged, 0 claims)" in told.output
+    with Ledger(db) as ledger:
+        assert [mode for mode, _ in _modes(ledger)] == ["full", "full", "unchanged"]
