@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import realistic_articles  # noqa: E402
+from bench.corpus import real_texts, realistic_articles  # noqa: E402
 from kronika.api import ingest  # noqa: E402
 from kronika.claim import Claim  # noqa: E402
 from kronika.ledger import Ledger  # noqa: E402
@@ -119,12 +119,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--synthetic", type=int, default=0, help="claims of a synthetic ledger instead")
+    parser.add_argument("--real", action="store_true",
+                        help="the new articles drawn from the real texts only (not the generated news, whose few"
+                             " large stories most draws join)")
     args = parser.parse_args()
     if args.synthetic:
         synthetic_main(args.synthetic, args.new, args.repeat, args.seed)
         return
     texts = list(enumerate(realistic_articles(int(args.mb * 1e6))))
-    new = set(random.Random(args.seed).sample(range(len(texts)), args.new))
+    pool = range(len(real_texts())) if args.real else range(len(texts))
+    new = set(random.Random(args.seed).sample(pool, args.new))
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         base = root / "base.db"
