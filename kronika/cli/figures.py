@@ -83,19 +83,23 @@ def _figure_row(figure: Any) -> dict[str, Any]:
 
 @main.command()
 @db_option
-def reconcile(db: Path | None) -> None:
+@click.option("--full/--incremental", default=True, show_default=True,
+              help="Rebuild every figure (the default), or only those of the stories that changed since the"
+                   " last reconciliation, as every ingest does (same result; a full rebuild where in doubt).")
+def reconcile(db: Path | None, full: bool) -> None:
     """Rebuild the ledger's stories, figures and conflicts tables from its articles and claims.
 
-    Every ingest does this already; run it after changing the rules or to repair a failed ingest.
+    Every ingest does this already, for what it changed; run it after changing the rules or to repair a
+    failed ingest.
 
     Example: kronika reconcile --db kronika.db
     """
     from kronika.reconcile.store import reconcile_ledger
 
     with _open_ledger(db) as ledger:
-        done = reconcile_ledger(ledger)
-    err.print(f"reconciled: {done.stories} stories ({done.new_articles} articles new to them), "
-              f"{done.figures} figures, {done.conflicts} conflicts")
+        done = reconcile_ledger(ledger, incremental=not full)
+    err.print(f"reconciled ({done.mode}, {done.claims} claims): {done.stories} stories ({done.new_articles} articles"
+              f" new to them), {done.figures} figures, {done.conflicts} conflicts")
 
 
 STORY_TABLE = ("id", "articles", "first_published", "last_published", "label")

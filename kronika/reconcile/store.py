@@ -22,6 +22,7 @@ import numpy as np
 from kronika.claim import Claim
 from kronika.ledger import Ledger
 from kronika.ledger.store import _CLAIM_COLUMNS
+from kronika.reconcile import incremental as incremental_rebuild
 from kronika.reconcile.conflicts import Conflict, ConflictList, find_conflicts
 from kronika.reconcile.figures import Figure, Summary, assemble_figure, build_figures
 from kronika.reconcile.stories import ArticleFeatures, Story, article_features, group_stories, story_map
@@ -37,12 +38,18 @@ class ReconcileSummary:
     new_articles: int
     figures: int
     conflicts: int
+    mode: str = "full"  # full, incremental, or unchanged (nothing to rebuild)
+    claims: int = 0  # claims whose figures were rebuilt
 
 
-def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None) -> ReconcileSummary:
+def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None, *,
+                     incremental: bool = False) -> ReconcileSummary:
     """Bring stories, figures and conflicts up to date with the ledger's articles and claims.
     `articles` is accepted for callers that know what they added; the new articles are those in no
-    stored story yet (an ingest stores their features as it goes; any article without is read here)."""
+    stored story yet (an ingest stores their features as it goes; any article without is read here).
+    `incremental` rebuilds only the figures of the stories that changed, closed over running totals
+    (kronika.reconcile.incremental), with the same result as the full rebuild; it falls back to the
+    full rebuild wherever that equality is in doubt."""
     del articles
     connection = ledger.connection
     connection.execute("BEGIN IMMEDIATE")
@@ -52,28 +59,58 @@ def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None) -> R
         known = {row[0]: row[1] for row in connection.execute("SELECT article, story FROM story_articles")}
         fresh = sum(1 for f in features if f.article not in known)
         stories = group_stories(features, known=known)
-        _write_stories(connection, stories)
-        claims, ids = _claims_with_ids(connection)
-        figures = build_figures(claims, stories=story_map(stories))
-        conflicts = find_conflicts(figures)
-        _write_figures(connection, figures, conflicts, ids)
+        done = _reconcile_part(connection, stories, known) if incremental else None
+        if done is None:
+            _write_stories(connection, stories)
+            claims, ids = _claims_with_ids(connection)
+            figures = build_figures(claims, stories=story_map(stories))
+            conflicts = find_conflicts(figures)
+            _write_figures(connection, figures, conflicts, ids)
+            done = ("full", len(claims))
+        mode, rebuilt = done
+        counts = connection.execute(
+            "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM conflicts)").fetchone()
         connection.execute(
-            "INSERT INTO reconciliations (finished_at, stories, figures, conflicts) VALUES (?, ?, ?, ?)",
-            (datetime.now(UTC).isoformat(timespec="seconds"), len(stories), len(figures), len(conflicts)))
+            "INSERT INTO reconciliations (finished_at, stories, figures, conflicts, mode, claims)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (datetime.now(UTC).isoformat(timespec="seconds"), len(stories), counts[0], counts[1], mode, rebuilt))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    logger.info("reconciled: %d stories (%d new articles), %d figures, %d conflicts",
-                len(stories), fresh, len(figures), len(conflicts))
-    return ReconcileSummary(len(stories), fresh, len(figures), len(conflicts))
+    finally:
+        incremental_rebuild.drop_temp(connection)
+    logger.info("reconciled (%s, %d claims): %d stories (%d new articles), %d figures, %d conflicts",
+                mode, rebuilt, len(stories), fresh, counts[0], counts[1])
+    return ReconcileSummary(len(stories), fresh, counts[0], counts[1], mode, rebuilt)
+
+
+def _reconcile_part(connection: sqlite3.Connection, stories: list[Story], known: dict[str, str]
+                    ) -> tuple[str, int] | None:
+    """The incremental rebuild (kronika.reconcile.incremental), inside the caller's transaction: (mode,
+    claims rebuilt), or None when the full rebuild must run instead (nothing is written then)."""
+    plan = incremental_rebuild.plan(connection, stories, known)
+    if plan is None:
+        return None
+    if not plan.stories and not plan.vanished:
+        return ("unchanged", 0)
+    claims, ids = _claims_with_ids(connection, "incr_articles")
+    figures = build_figures(claims, stories=story_map(stories))
+    if incremental_rebuild.ids_collide(connection, figures, plan.old_figures):
+        logger.info("incremental reconciliation: a figure id collides with an untouched one; full rebuild")
+        return None
+    conflicts = find_conflicts(figures)
+    incremental_rebuild.delete_figures(connection, plan.old_figures)
+    _replace_stories(connection, plan.stories, plan.vanished)
+    _write_figures(connection, figures, conflicts, ids)
+    return ("incremental", len(claims))
 
 
 def reconcile_after_ingest(ledger: Ledger) -> None:
     """`reconcile_ledger` for the end of an ingest: a failure is reported and the ingest stands (its
     articles are committed; `kronika reconcile` rebuilds the tables later)."""
     try:
-        reconcile_ledger(ledger)
+        reconcile_ledger(ledger, incremental=True)
     except Exception:  # noqa: BLE001 - any failure here must not undo a finished ingest
         logger.exception("reconciling the ledger failed; the ingest is kept, run `kronika reconcile` to retry")
 
@@ -112,6 +149,10 @@ def _write_stories(connection: sqlite3.Connection, stories: list[Story]) -> None
     connection.execute("DELETE FROM figure_claims")
     connection.execute("DELETE FROM figures")
     connection.execute("DELETE FROM stories")
+    _insert_stories(connection, stories)
+
+
+def _insert_stories(connection: sqlite3.Connection, stories: list[Story]) -> None:
     connection.executemany(
         "INSERT INTO stories (id, label, articles, first_published, last_published, top_entities)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -119,6 +160,15 @@ def _write_stories(connection: sqlite3.Connection, stories: list[Story]) -> None
           json.dumps(s.top_entities, ensure_ascii=False)) for s in stories))
     connection.executemany("INSERT INTO story_articles (story, article) VALUES (?, ?)",
                            ((s.id, a) for s in stories for a in s.articles))
+
+
+def _replace_stories(connection: sqlite3.Connection, stories: list[Story], vanished: set[str]) -> None:
+    """Rewrite the rows of the given stories and delete the vanished ones (their figures are gone)."""
+    gone = [(story,) for story in vanished] + [(s.id,) for s in stories]
+    connection.executemany("DELETE FROM story_articles WHERE story = ?", gone)
+    connection.executemany("DELETE FROM story_articles WHERE article = ?", ((a,) for s in stories for a in s.articles))
+    connection.executemany("DELETE FROM stories WHERE id = ?", gone)
+    _insert_stories(connection, stories)
 
 
 def _read_claims(connection: sqlite3.Connection, sql: str, parameters: Iterable[Any] = ()) -> Iterator[
@@ -129,10 +179,14 @@ def _read_claims(connection: sqlite3.Connection, sql: str, parameters: Iterable[
         yield row["id"], Claim.from_dict(record), row
 
 
-def _claims_with_ids(connection: sqlite3.Connection) -> tuple[list[Claim], dict[ClaimRef, int]]:
+def _claims_with_ids(connection: sqlite3.Connection, within: str | None = None
+                     ) -> tuple[list[Claim], dict[ClaimRef, int]]:
+    """The claims in the order reconciliation reads them (of the articles in the temporary table
+    `within`, or all), and the id of each claim's first row."""
     claims: list[Claim] = []
     ids: dict[ClaimRef, int] = {}
-    sql = f"SELECT id, {', '.join(_CLAIM_COLUMNS)} FROM claims ORDER BY article, span_start"
+    where = f" WHERE article IN (SELECT article FROM {within})" if within else ""
+    sql = f"SELECT id, {', '.join(_CLAIM_COLUMNS)} FROM claims{where} ORDER BY article, span_start, id"
     for claim_id, claim, _ in _read_claims(connection, sql):  # the ledger's rows are sqlite3.Row
         claims.append(claim)
         ids.setdefault(_ref(claim), claim_id)
