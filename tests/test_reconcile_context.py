@@ -426,3 +426,14 @@ def test_military_equipment_and_weapons_given_are_military_aid() -> None:
     assert purpose("Kraj przekazał sprzęt wojskowy wart 1,5 mld euro.", "1,5 mld euro") == "military aid"
     assert purpose("Dostawy broni o wartości 700 mln euro dotarły w marcu.", "700 mln euro") == "military aid"
     assert purpose("Kraj przekazał sprzęt medyczny wart 20 mln euro.", "20 mln euro") != "military aid"
+
+
+def test_an_opened_part_finds_its_whole_a_few_figures_back() -> None:
+    claims = claims_of("W katastrofie zginęło pięć osób, a 52 zostały ranne. Wśród zabitych jest jeden Polak.",
+                       ("pięć", "killed", None), ("52", "wounded", None), ("jeden", "killed", None))
+    _, _, pole = article_contexts(claims)
+    assert pole.part_of == 0
+    # Negative: no earlier figure of its measure, no whole.
+    claims = claims_of("Rannych zostało 52 osoby. Wśród zabitych jest jeden Polak.", ("52", "wounded", None),
+                       ("jeden", "killed", None))
+    assert article_contexts(claims)[1].part_of is None

@@ -142,6 +142,17 @@ def cues(lang: str = "pl") -> _Cues:
 _STATED = frozenset({"asserted", "reported"})
 
 
+OPENER_REACH = 4  # claims back an opened part looks for its whole (`Wśród rannych…` after other figures)
+
+
+def _last_of_measure(claims: Sequence[Claim], i: int, measure: str) -> int | None:
+    """The nearest earlier claim of `measure` in the article, at most OPENER_REACH claims back."""
+    for j in range(i - 1, max(i - 1 - OPENER_REACH, -1), -1):
+        if claims[j].measure == measure:
+            return j
+    return None
+
+
 def _is_change(table: _Cues, before: str, after: str) -> bool:
     """`dwóch kolejnych`, `kolejne trzy`, `o jedną mniej`, `wzrosła o 40`: the number counts a change."""
     if table.change_next_before.search(before) or table.change_next_after.search(after):
@@ -319,6 +330,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of, locus = previous, "breakdown"
             elif table.follower.match(after):  # `Dwunastu z nich wyszło o własnych siłach.`
                 part_of = i - 1
+        elif previous is None and i > 0 and table.opener.search(before):
+            # `Wśród zabitych jest jeden Polak` a few numbers after the toll it belongs to.
+            part_of = _last_of_measure(claims, i, claim.measure)
         shift = None
         if (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
