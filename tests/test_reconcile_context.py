@@ -429,11 +429,12 @@ def test_military_equipment_and_weapons_given_are_military_aid() -> None:
 
 
 def test_an_opened_part_finds_its_whole_a_few_figures_back() -> None:
-    claims = claims_of("W katastrofie zginęło pięć osób, a 52 zostały ranne. Wśród zabitych jest jeden Polak.",
-                       ("pięć", "killed", None), ("52", "wounded", None), ("jeden", "killed", None))
-    _, _, pole = article_contexts(claims)
+    first = claims_of("W katastrofie zginęło pięć osób, a 52 zostały ranne.", ("pięć", "killed", None),
+                      ("52", "wounded", None))
+    second = claims_of("Wśród zabitych jest jeden Polak.", ("jeden", "killed", None))
+    second[0].span = (60, 65)  # the sentence after the first one
+    _, _, pole = article_contexts(first + second)
     assert pole.part_of == 0
     # Negative: no earlier figure of its measure, no whole.
-    claims = claims_of("Rannych zostało 52 osoby. Wśród zabitych jest jeden Polak.", ("52", "wounded", None),
-                       ("jeden", "killed", None))
-    assert article_contexts(claims)[1].part_of is None
+    wounded = claims_of("Rannych zostało 52 osoby.", ("52", "wounded", None))
+    assert article_contexts(wounded + second)[1].part_of is None
