@@ -20,12 +20,12 @@ def toponym(word: str, case: str) -> str | None:
     if not word[:1].isupper() or len(word) < 3:
         return None
     place = None
-    for _, _, (_, lemma, tag, qualifiers, _) in _analyser().analyse(word):
+    for _, _, (_, lemma, tag, names, _) in _analyser().analyse(word):  # names: SGJP name classes
         fields = {part for field in tag.split(":") for part in field.split(".")}
         if not tag.startswith("subst") or case not in fields:
             continue
         if lemma[:1].islower():
             return None  # `Woda`, `Las` at a sentence start: a common noun
-        if TOPONYM in qualifiers and place is None:
+        if TOPONYM in names and place is None:
             place = lemma.split(":", 1)[0]
     return place
