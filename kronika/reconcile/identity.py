@@ -354,16 +354,10 @@ def _holder_nouns() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + stems + r")\w*\s+([^\W\d_]{3,})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def _not_subjects(lang: str) -> frozenset[str]:
-    path = resources.files("kronika") / "lang" / lang / "reconcile" / "not_subjects.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=4)
-def _demonyms(lang: str) -> frozenset[str]:
-    path = resources.files("kronika") / "lang" / lang / "reconcile" / "demonyms.txt"
+@lru_cache(maxsize=8)
+def _lemma_list(name: str, lang: str) -> frozenset[str]:
+    """A data file of kronika/lang/<lang>/reconcile/ with one lemma a line, case-folded."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -376,15 +370,10 @@ _OWN_PEOPLE_MEASURES = frozenset({"deployed"})
 
 
 @lru_cache(maxsize=1 << 14)
-def _names_no_subject(subject: str | None, lang: str) -> bool:
-    """`liczba`, `zgon`, `sztuka`: the subject names the count or its unit (not_subjects.txt)."""
-    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _not_subjects(lang)  # type: ignore[union-attr]
-
-
-@lru_cache(maxsize=1 << 14)
-def _names_demonym(subject: str | None, lang: str) -> bool:
-    """`Koreańczyk`, `Ukrainiec`: a nationality noun (demonyms.txt)."""
-    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _demonyms(lang)  # type: ignore[union-attr]
+def _subject_listed(subject: str | None, name: str, lang: str) -> bool:
+    """The subject's lemma is in the data file `name`: not_subjects.txt (`liczba`, `zgon`, `sztuka`: the
+    count or its unit) or demonyms.txt (`Koreańczyk`, `Ukrainiec`: a nationality noun)."""
+    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _lemma_list(name, lang)  # type: ignore[union-attr]
 
 
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
@@ -408,8 +397,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         return f"money ({claim.unit}) for {context.money_for}{narrowed}"
     if claim.unit in _AREA_UNITS:
         return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
-    no_subject = _names_no_subject(claim.subject, lang) or (
-        claim.measure in _OWN_PEOPLE_MEASURES and _names_demonym(claim.subject, lang))
+    no_subject = _subject_listed(claim.subject, "not_subjects.txt", lang) or (
+        claim.measure in _OWN_PEOPLE_MEASURES and _subject_listed(claim.subject, "demonyms.txt", lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
     if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
         kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted
