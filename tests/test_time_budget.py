@@ -2,6 +2,7 @@
 (a Dask worker's task thread: a watchdog on the thread's CPU clock), and never fires outside its block."""
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -50,6 +51,32 @@ def test_work_within_the_budget_and_waiting_are_not_stopped(where: str) -> None:
     def run() -> tuple[str, str]:
         return _guarded(2, 0.1), _guarded(0.2, 0.6, time.sleep)  # sleeping costs no CPU
     assert (run() if where == "main thread" else _in_thread(run)) == ("done", "done")
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("where", ["main thread", "worker thread"])
+def test_a_budget_swallowed_by_a_garbage_collector_callback_fires_again(where: str) -> None:
+    # Python prints and drops an exception raised inside a gc callback (as hypothesis installs one);
+    # the budget must still stop the block, not let it run to its end.
+    def costly_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            _spin(0.4)
+
+    def run() -> str:
+        try:
+            with time_budget(0.2):
+                gc.collect()  # the first expiry lands in the callback and is swallowed there
+                _spin(5)
+        except BudgetExceeded as error:
+            return str(error)
+        return "done"
+    gc.callbacks.append(costly_collection)
+    try:
+        started = time.monotonic()
+        outcome = run() if where == "main thread" else _in_thread(run)
+    finally:
+        gc.callbacks.remove(costly_collection)
+    assert outcome.startswith("time budget exceeded") and time.monotonic() - started < 4
 
 
 def test_each_thread_is_charged_its_own_time() -> None:
