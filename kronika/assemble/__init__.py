@@ -17,7 +17,14 @@ from kronika.assemble.context import DocumentContext
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, SentenceCues, cue_hits, measure_of
 from kronika.assemble.modality import SentenceModality, modality_of
-from kronika.assemble.non_figures import inside_time, is_circumstance, is_distance, is_identifier, is_not_a_count
+from kronika.assemble.non_figures import (
+    inside_time,
+    is_circumstance,
+    is_distance,
+    is_identifier,
+    is_in_a_name,
+    is_not_a_count,
+)
 from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
@@ -138,6 +145,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 continue
             if is_distance(sentence, counted.lemma, counted.last) or is_not_a_count(sentence, number):
                 continue  # `90 km od granicy`, `ani jednego euro`, `na 100 tys. mieszkańców`
+            if is_in_a_name(sentence, number, in_sentence):
+                continue  # `w Dolinie Pięciu Stawów`
             subject = counted.lemma
             borrowed: str | None = None  # the measure of the figure whose noun this one leaves out
             if subject and subject.split()[0] in lex.not_counted:

@@ -147,6 +147,21 @@ def _distributive(tokens: list[Token], k: int) -> bool:
             and not any(r.pos in ("fin", "praet", "impt", "inf", "imps", "ger") for r in tokens[k - 1].readings))
 
 
+def is_in_a_name(sentence: Sentence, number: NumberMention, entities: list[EntityMention]) -> bool:
+    """`w Dolinie Pięciu Stawów`, `pod Trzema Koronami`, `Plac Trzech Krzyży`: a numeral written as a
+    capitalised word inside a sentence, before another capitalised word, is part of a name."""
+    tokens = sentence.tokens
+    first = sentence.index_at(number.start)
+    after = sentence.index_at(number.end)
+    if first < 1 or after >= len(tokens) or not tokens[first].text[:1].isupper() or not tokens[first].text.isalpha():
+        return False
+    previous, following = tokens[first - 1], tokens[after]  # a word before it: not a sentence's opening
+    # People of a nation are capitalised in Polish (`zginęło Dwóch Polaków` is a count, typed loudly).
+    return (previous.is_word and previous.text.isalpha() and following.text[:1].isupper()
+            and following.text.isalpha()
+            and not any(e.start == following.start and e.form == "demonym" for e in entities))
+
+
 def is_not_a_count(sentence: Sentence, number: NumberMention) -> bool:
     """`nie tracimy ani jednego euro`; `2 tys. osób na 100 tys. mieszkańców`; `po pięć osób`; `a najstarszy 61`."""
     tokens = sentence.tokens

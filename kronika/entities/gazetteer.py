@@ -47,10 +47,13 @@ class Gazetteer:
         self._entries: dict[str, Entry] = {}
         for surface, entry in forms.items():
             self._entries[_key(surface)] = entry
-        # Lower-case forms (`rosyjski`, `obwód kurski`) also open a sentence: `Rosyjskie władze`.
+        # Lower-case forms (`rosyjski`, `obwód kurski`) also open a sentence: `Rosyjskie władze`. Inside a
+        # name they are the name's own words (`Dolina Pięciu Stawów Polskich`), not the country.
+        self._opening_only: set[str] = set()
         for surface, entry in forms.items():
-            if surface[:1].islower():
-                self._entries.setdefault(_key(surface[:1].upper() + surface[1:]), entry)
+            if surface[:1].islower() and (key := _key(surface[:1].upper() + surface[1:])) not in self._entries:
+                self._entries[key] = entry
+                self._opening_only.add(key)
         self._span: dict[str, int] = {}  # first token -> most tokens a form starting with it has
         for key in self._entries:
             tokens = key.split(" ")
@@ -89,8 +92,11 @@ class Gazetteer:
             if k < free:
                 continue
             for n in range(min(span[tokens[k]], len(tokens) - k), 0, -1):
-                entry = entries.get(" ".join(tokens[k:k + n]))
+                key = " ".join(tokens[k:k + n])
+                entry = entries.get(key)
                 if entry is None or not self._guard_passes(entry.guard, tokens, parts, k):
+                    continue
+                if key in self._opening_only and _inside_a_name(tokens, parts, k):
                     continue
                 tail = self._acronym_tail(tokens, parts, k + n)
                 if tail is None:
@@ -137,6 +143,14 @@ def _sentence_initial(tokens: list[str], parts: list[str], k: int) -> bool:
         if previous not in OPENING:
             return False
         k -= 1
+
+
+def _inside_a_name(tokens: list[str], parts: list[str], k: int) -> bool:
+    """True when token k follows a capitalised word of the same sentence (`Stawów Polskich`)."""
+    if k == 0 or parts[2 * k] != " " or _sentence_initial(tokens, parts, k):
+        return False
+    previous = tokens[k - 1]
+    return previous[:1].isupper() and previous.isalpha()
 
 
 def _is_question(tokens: list[str], parts: list[str], k: int) -> bool:
