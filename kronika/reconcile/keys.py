@@ -148,6 +148,10 @@ def _clean(text: str | None) -> str | None:
 GENERIC_KIND = "people"
 PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border guards", "children", "women",
                           "medics", "workers", "pensioners", "patients", "infections"})
+# Among counts of no measure (`other`: the detained, spectators, passengers), children and women are a
+# subset of those counted (`z 47 zatrzymanych 12 to nieletni`), never what a bare head count of the
+# story counts; in a toll they may be (an epidemic's dead children).
+SUBSET_KINDS = frozenset({"children", "women"})
 
 
 def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
@@ -156,8 +160,9 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
     for base, kind in zip(bases, kinds, strict=True):
         if kind in PEOPLE_KINDS:
             specific[base].add(kind)
-    return [next(iter(specific[base])) if kind == GENERIC_KIND and len(specific.get(base, ())) == 1 else kind
-            for base, kind in zip(bases, kinds, strict=True)]
+    joined = {base: only for base, named in specific.items() if len(named) == 1
+              and not ((only := next(iter(named))) in SUBSET_KINDS and base[0] == "other")}
+    return [joined.get(base, kind) if kind == GENERIC_KIND else kind for base, kind in zip(bases, kinds, strict=True)]
 
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
