@@ -160,8 +160,11 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
     for base, kind in zip(bases, kinds, strict=True):
         if kind in PEOPLE_KINDS:
             specific[base].add(kind)
-    joined = {base: only for base, named in specific.items() if len(named) == 1
-              and not ((only := next(iter(named))) in SUBSET_KINDS and base[0] == "other")}
+    joined: dict[tuple[str, str | None, str | None], str] = {}
+    for base, named in specific.items():
+        only = next(iter(named))
+        if len(named) == 1 and not (base[0] == "other" and only in SUBSET_KINDS):
+            joined[base] = only
     return [joined.get(base, kind) if kind == GENERIC_KIND else kind for base, kind in zip(bases, kinds, strict=True)]
 
 
