@@ -15,6 +15,11 @@ from kronika.mentions import EntityMention
 
 __all__ = ["entity_info", "find_entities"]
 
+# The last text's mentions: an ingested article is read twice, for its claims and for its story features
+# (kronika.reconcile.stories.article_features), and the second reading costs nothing. One entry only, so
+# memory holds one article's mentions at most; the mentions are frozen, and each caller gets its own list.
+_LAST: tuple[str, str, list[EntityMention]] | None = None
+
 
 def find_entities(text: str, lang: str = "pl") -> list[EntityMention]:
     """Countries, groups, organisations, people and places in `text`, in text order, non-overlapping.
@@ -22,7 +27,13 @@ def find_entities(text: str, lang: str = "pl") -> list[EntityMention]:
     Where forms overlap the longest wins: `Narodowa Służba Wywiadowcza Korei Południowej` is one
     intelligence service, not South Korea inside it.
     """
-    return gazetteer(lang).find(text)
+    global _LAST
+    last = _LAST
+    if last is not None and last[1] == lang and (last[0] is text or last[0] == text):
+        return list(last[2])
+    mentions = gazetteer(lang).find(text)
+    _LAST = (text, lang, mentions)
+    return list(mentions)
 
 
 def entity_info(canonical: str, lang: str = "pl") -> dict[str, Any] | None:
