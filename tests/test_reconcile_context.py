@@ -438,3 +438,24 @@ def test_an_opened_part_finds_its_whole_a_few_figures_back() -> None:
     # Negative: no earlier figure of its measure, no whole.
     wounded = claims_of("Rannych zostało 52 osoby.", ("52", "wounded", None))
     assert article_contexts(wounded + second)[1].part_of is None
+
+
+def test_a_stretch_of_the_calendar_before_the_number_is_read_with_its_kind() -> None:
+    for sentence, mention, kind in (
+            ("W ciągu ostatnich dziesięciu lat w lawinach zginęło 19 osób.", "19", "past"),
+            ("Na przestrzeni ostatnich 20 lat odnotowano 300 zgonów.", "300", "past"),
+            ("W minionej dekadzie utonęło 41 osób.", "41", "past"),
+            ("Od początku sezonu w górach zginęło już sześć osób.", "sześć", "calendar"),
+            ("Od października straż odnotowała 13 580 prób.", "13 580", "calendar"),
+            ("W tym roku zachorowało 2150 osób.", "2150", "calendar")):
+        [context] = contexts(sentence, (mention, "killed", None))
+        assert context.span is not None and context.span[0] == kind, sentence
+
+
+def test_no_stretch_after_the_number_or_in_a_word_that_only_starts_like_one() -> None:
+    for sentence, mention in (("Zginęło 19 osób w ciągu ostatnich dziesięciu lat.", "19"),
+                              ("W ciągu ostatniej doby zginęły 4 osoby.", "4"),
+                              ("W powodzi od Kłodzka po Nysę zginęło 7 osób.", "7"),
+                              ("Przez ostatnią noc ewakuowano 300 osób.", "300")):
+        [context] = contexts(sentence, (mention, "killed", None))
+        assert context.span is None, sentence

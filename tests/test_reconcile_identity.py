@@ -694,3 +694,48 @@ def test_a_count_of_the_actors_own_nation_is_a_count_of_its_people() -> None:
                  actor="Russia", span=(60, 66))
     h, k = assign_figures([held, kept])
     assert h.key != k.key
+
+
+def test_a_count_over_the_season_beside_the_incidents_toll_is_a_figure_of_its_own() -> None:
+    stories = {"a": "story:avalanche", "b": "story:avalanche"}
+    season = claim("a", "Od początku sezonu w Tatrach zginęło już sześć osób.", "sześć", 6, place="Tatry")
+    toll = claim("a", "Bilans czwartkowej lawiny to cztery ofiary.", "cztery", 4, place="Tatry", span=(80, 86),
+                 subject="ofiara")
+    later = claim("b", "Lawina zabrała cztery osoby, potwierdził TOPR.", "cztery", 4, place="Tatry",
+                  published="2024-09-19")
+    s, t, w = assign_figures([season, toll, later], stories)
+    assert s.key != t.key and s.key.period and t.key == w.key and t.key.period is None
+
+
+def test_a_count_over_the_last_years_is_a_figure_of_that_stretch() -> None:
+    stories = {"a": "story:avalanche"}
+    decade = claim("a", "W ciągu ostatnich dziesięciu lat w lawinach zginęło w Polsce 19 osób.", "19", 19)
+    toll = claim("a", "W piątkowej lawinie zginęły dwie osoby.", "dwie", 2, span=(90, 94))
+    d, t = assign_figures([decade, toll], stories)
+    assert d.key != t.key and "ostatnich" in (d.key.period or "") and t.key.period is None
+
+
+def test_a_rounded_headline_or_an_earlier_report_of_a_total_stays_the_total() -> None:
+    stories = {"a": "story:flu"}
+    headline = claim("a", "Już ponad 2 tys. zachorowań na grypę", "2 tys.", 2000, measure="cases",
+                     subject="zachorowanie", modality="asserted")
+    since = claim("a", "Od początku roku sanepid odnotował 2150 zachorowań.", "2150", 2150, measure="cases",
+                  subject="zachorowanie", span=(80, 84))
+    h, s = assign_figures([headline, since], stories)
+    assert h.key == s.key and s.key.period is None
+    earlier = claim("a", "W poniedziałek mówiono o 22 ogniskach choroby.", "22", 22, measure="other",
+                    subject="ognisko", reference_time="2024-09-16", reference_basis="text")
+    total = claim("a", "Od początku roku potwierdzono 23 ogniska.", "23", 23, measure="other",
+                  subject="ognisko", span=(80, 82))
+    e, t = assign_figures([earlier, total], stories)
+    assert e.key == t.key and t.key.period is None
+
+
+def test_a_years_count_beside_a_count_since_a_month_is_no_part_held_by_it() -> None:
+    stories = {"a": "story:border"}
+    year = claim("a", "W 2023 r. odnotowano 10 tys. prób przekroczenia granicy.", "10 tys.", 10000,
+                 measure="other", subject="próba")
+    since = claim("a", "Od października straż graniczna odnotowała 13 580 prób.", "13 580", 13580,
+                  measure="other", subject="próba", span=(80, 86))
+    y, s = assign_figures([year, since], stories)
+    assert s.key.period is None and y.key.period != (s.key.period or "od października")

@@ -22,6 +22,8 @@ language data (kronika/lang/<lang>/reconcile/):
   the count before it (of one measure, in the article): a part of that count, never a rival of it.
 - time_shift.tsv: `dzień wcześniej`, `przed wojną` before the number move its reference time.
 - a year written in the number's clause (`w 2010 r.`) is the period it counts (see identity.py).
+- period_spans.tsv: a stretch of the calendar before the number (`w ciągu ostatnich dziesięciu lat`,
+  `od początku sezonu`), which identity.py reads as a period of its own or a total that holds others.
 - share_of.tsv / money_for.tsv: what a percentage is a share of and what an amount of money is for;
   the cue nearest the number wins; a percentage with no cue of its own is a share of what the
   percentage before it in its sentence is.
@@ -56,6 +58,7 @@ class ClaimContext:
     share_details: tuple[str, ...] = ()  # `core`, `food`, `m/m`, `forecast`, ...
     started: bool = False  # a count since a start (`od początku epidemii`) whose end the clause leaves unsaid
     own_area: bool = False  # the clause refers to its speaker's own region (`w regionie`; office_areas.txt)
+    span: tuple[str, str] | None = None  # (kind, phrase) of a calendar stretch before it (period_spans.tsv)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -97,6 +100,7 @@ class _Cues:
     change_next_after: re.Pattern[str]
     change_comparative: re.Pattern[str]
     change_verb: re.Pattern[str]
+    span: re.Pattern[str]  # one group per kind of period_spans.tsv
 
 
 @lru_cache(maxsize=4)
@@ -115,6 +119,9 @@ def cues(lang: str = "pl") -> _Cues:
     for phrase, where in _lines("change_cues.tsv", lang):
         change[where].append(re.escape(phrase.casefold()))
     words = {where: "(?:" + "|".join(found) + r")\w*" for where, found in change.items()}
+    spans: dict[str, list[str]] = {}
+    for pattern, kind in _lines("period_spans.tsv", lang):
+        spans.setdefault(kind, []).append(pattern)
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
@@ -133,6 +140,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
         re.compile(r"(?<!\w)" + words["verb"] + r"(?:\s+\w+)?\s+o\s*$"),
+        re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{'|'.join(found)})" for kind, found in spans.items()) + ")"),
     )
 
 
@@ -358,5 +366,15 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
-        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area))
+        span = _last_span(table.span, before)
+        result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
+                                   span))
     return result
+
+
+def _last_span(pattern: re.Pattern[str], before: str) -> tuple[str, str] | None:
+    """The calendar stretch written last before the number, as (kind, phrase)."""
+    found = None
+    for found in pattern.finditer(before):  # noqa: B007 - the last match is the one wanted
+        pass
+    return (found.lastgroup or "", found.group(0)) if found is not None else None

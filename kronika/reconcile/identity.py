@@ -19,7 +19,10 @@ Claims join a figure only on positive shared identity:
   is a figure of that period: August's inflation is not September's, and a flood of 1997 quoted in a
   report of 2024 is not the flood of 2024. A day is no period (a toll is updated day by day), nor is a
   running total's `since:` basis, nor the time of a level (troops deployed, people missing), except a
-  year its clause names apart from the claim's own time (`w 2010 r.`).
+  year its clause names apart from the claim's own time (`w 2010 r.`), or a stretch reaching back
+  (`w ciągu ostatnich dziesięciu lat`; period_spans.tsv).
+- A count over the calendar up to now (`od początku sezonu`) whose article also counts, less, the same
+  quantity without it holds that count: a figure of its own (`_containers`).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
+from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, country_of, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
@@ -189,6 +193,42 @@ def _within_running(claims: Sequence[Claim], adjusted: Sequence[Claim], contexts
     return found
 
 
+def _containers(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: Sequence[str | None],
+                whole_of: Mapping[int, int], by_article: Mapping[str, list[int]],
+                within: Mapping[int, str]) -> dict[int, str]:
+    """A count over a stretch of the calendar up to now (`od początku sezonu zginęło już 6 osób`) in an
+    article that also counts the same quantity without it, at its time or later, less, yet more than
+    half of it (`cztery ofiary` of the avalanche; not a rounding or bound of it, `ponad 2 tys.` of 2150),
+    holds that smaller count: the stretch's total, a figure of its own (claim index -> the stretch). A
+    count at most half of it is a stretch within a total (`_within_running`), and one of an earlier
+    time (`tydzień temu`, `w poniedziałek mówiono o 22`) the total as reported before."""
+    found: dict[int, str] = {}
+    for indices in by_article.values():
+        spans = [j for j in indices if (span := contexts[j].span) is not None and span[0] == "calendar"
+                 and j not in whole_of and claims[j].modality in _FACTUAL]
+        for j in spans:
+            total = claims[j]
+            if any(i != j and i not in whole_of and i not in within and _held_by(claims[i], contexts[i], total)
+                   and (kinds[i] is None or kinds[j] is None or kinds[i] == kinds[j]) for i in indices):
+                found[j] = (contexts[j].span or ("", ""))[1]
+    return found
+
+
+def _held_by(count: Claim, context: ClaimContext, total: Claim) -> bool:
+    """`count` is a plain count of `total`'s quantity, at its time or later, that lies wholly below it
+    yet above half of it (`_containers`)."""
+    return context.span is None and not context.running and context.year is None and context.shift is None \
+        and count.modality in _FACTUAL and count.measure == total.measure and count.unit == total.unit \
+        and count.actor == total.actor and count.place in (None, total.place) \
+        and _when(count) >= _when(total) \
+        and BREAKDOWN_SHARE * total.value < count.value and value_interval(count).below(value_interval(total))
+
+
+def _when(claim: Claim) -> str:
+    """The day a claim counts up to: its reference time, else the day it was published."""
+    return (claim.reference_time or claim.published or "")[:10]
+
+
 _ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 
 
@@ -252,6 +292,8 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
     """The stated period a claim counts (module docstring), or None."""
     if claim.reference_basis == "before":
         return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own, total or not
+    if context.span is not None and context.span[0] == "past":
+        return context.span[1]  # `w ciągu ostatnich dziesięciu lat`: a stretch of its own, running or not
     if context.running:
         return None
     published_year = (claim.published or "")[:4]
@@ -471,6 +513,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         elif claim.actor and not (i in whole_of and _of_origin(claim)):
             others[story_of[i]].append(claim)
     within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
+    within.update(_containers(claims, contexts, kinds, whole_of, by_article, within))
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         stock_measures = _stock_measures(claims, kinds, indices)
