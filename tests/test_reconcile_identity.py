@@ -739,3 +739,17 @@ def test_a_years_count_beside_a_count_since_a_month_is_no_part_held_by_it() -> N
                   measure="other", subject="próba", span=(80, 86))
     y, s = assign_figures([year, since], stories)
     assert s.key.period is None and y.key.period != (s.key.period or "od października")
+
+
+def test_children_well_below_a_toll_of_people_are_a_subset_not_its_kind() -> None:
+    stories = {"a": "story:bus", "b": "story:bus", "c": "story:bus"}
+    toll = claim("a", "Chorwackie MSW podało, że nie żyje 11 osób.", "11", 11, subject="osoba")
+    later = claim("b", "W wypadku zginęło 10 osób.", "10", 10, subject="osoba", published="2024-09-19")
+    children = claim("c", "Wśród zabitych jest dwoje dzieci.", "dwoje", 2, subject="dziecko")
+    a, b, c = assign_figures([toll, later, children], stories)
+    assert a.key == b.key and a.key.subject == "people" and c.key != a.key
+    # An epidemic's dead children and another source's `osób` close to them are one toll.
+    kids = claim("a", "Zmarło 18 dzieci.", "18", 18, subject="dziecko")
+    people = claim("b", "Instytut podał, że zmarło 16 osób.", "16", 16, subject="osoba")
+    k, p = assign_figures([kids, people], {"a": "story:measles", "b": "story:measles"})
+    assert k.key == p.key and k.key.subject == "children"

@@ -58,6 +58,9 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
             break
         noun = _noun_reading(token)
         adjective = _adjective_reading(token)
+        if noun is None and (held := _noun_after_participle(tokens, i)) is not None:
+            i = held  # `dwie jadące nim osoby`: the participle's complement stands before its noun
+            continue
         if adjective and i + 1 < len(tokens) and tokens[i + 1].is_word and not _verb(tokens[i + 1]) and (
             _noun_reading(tokens[i + 1]) or _adjective_reading(tokens[i + 1])
         ):
@@ -77,6 +80,31 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
                 end += 1
         return Counted(lemma, False, first, end)
     return Counted(None, False, first, first)
+
+
+PARTICIPLE_POS = frozenset({"pact", "ppas"})
+_FUNCTION_POS = frozenset({"prep", "adv", "part", "qub", "conj", "comp"})  # `od` (also `oda`), `tam` (`tama`)
+PARTICIPLE_REACH = 3  # words of a participle's complement before its noun (`ewakuowanych z tego domu osób`)
+
+
+def _noun_after_participle(tokens: list[Token], i: int) -> int | None:
+    """The index of the noun a participle with a complement goes with (`jadące nim osoby`, `zaginionych w
+    lesie grzybiarzy`): the first word within reach, before any verb, punctuation or number, that has a noun
+    reading of the participle's number and case and no reading of a function word (`tam`, `od`: `tama`, `oda`)."""
+    participles = [r for r in tokens[i].readings if r.pos in PARTICIPLE_POS]
+    for k in range(i + 1, min(i + 1 + PARTICIPLE_REACH, len(tokens)) if participles else i + 1):
+        token = tokens[k]
+        if not token.is_word or token.text[0].isdigit() or _verb(token):
+            return None
+        if not any(r.pos in _FUNCTION_POS for r in token.readings) and any(
+                r.pos in NOUN_POS and any(_same_form(r, p) for p in participles) for r in token.readings):
+            return k if k > i + 1 else None  # right after it, the noun is the participle's without a complement
+    return None
+
+
+def _same_form(noun: Reading, participle: Reading) -> bool:
+    return any(noun.has(n) and participle.has(n) for n in ("sg", "pl")) and any(
+        noun.has(c) and participle.has(c) for c in ("nom", "gen", "acc", "dat", "inst", "loc"))
 
 
 def _verb(token: Token) -> bool:

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
+from kronika.reconcile.context import BREAKDOWN_SHARE
 from kronika.reconcile.subject_kinds import subject_kind
 
 UNSPECIFIED_SUBJECT = "unspecified"
@@ -148,22 +149,32 @@ def _clean(text: str | None) -> str | None:
 GENERIC_KIND = "people"
 PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border guards", "children", "women",
                           "medics", "workers", "pensioners", "patients", "infections"})
-# Among counts of no measure (`other`: the detained, spectators, passengers), children and women are a
-# subset of those counted (`z 47 zatrzymanych 12 to nieletni`), never what a bare head count of the
-# story counts; in a toll they may be (an epidemic's dead children).
+# Children and women are a subset of the people a count of people counts: among counts of no measure
+# (`z 47 zatrzymanych 12 to nieletni`) always, in a toll when they are at most half of its people
+# (`wśród zabitych jest dwoje dzieci` of `zginęło 10 osób`); an epidemic's 18 dead children and the
+# `16 osób` another source counts are one toll.
 SUBSET_KINDS = frozenset({"children", "women"})
 
 
 def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
-                          kinds: Sequence[str | None]) -> list[str | None]:
+                          kinds: Sequence[str | None], values: Sequence[float]) -> list[str | None]:
+    """A count of `osób` joins the one kind of people its story's counts of its measure name (`zginęło 12
+    żołnierzy`, `12 osób`), except a subset kind well below it (SUBSET_KINDS)."""
     specific: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
-    for base, kind in zip(bases, kinds, strict=True):
+    largest: dict[tuple[str, str | None, str | None], float] = defaultdict(float)
+    smallest_generic: dict[tuple[str, str | None, str | None], float] = {}
+    for base, kind, value in zip(bases, kinds, values, strict=True):
         if kind in PEOPLE_KINDS:
             specific[base].add(kind)
+            largest[base] = max(largest[base], value)
+        elif kind == GENERIC_KIND:
+            smallest_generic[base] = min(smallest_generic.get(base, value), value)
     joined: dict[tuple[str, str | None, str | None], str] = {}
     for base, named in specific.items():
         only = next(iter(named))
-        if len(named) == 1 and not (base[0] == "other" and only in SUBSET_KINDS):
+        subset = only in SUBSET_KINDS and (base[0] == "other" or largest[base] <= BREAKDOWN_SHARE
+                                           * smallest_generic.get(base, 0.0))
+        if len(named) == 1 and not subset:
             joined[base] = only
     return [joined.get(base, kind) if kind == GENERIC_KIND else kind for base, kind in zip(bases, kinds, strict=True)]
 
@@ -198,7 +209,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
     if kinds is None:
         kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
-    kinds = _generic_kinds_joined(bases, kinds)
+    kinds = _generic_kinds_joined(bases, kinds, [c.value for c in claims])
 
     named_kinds: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str, str | None, str | None], set[str]] = defaultdict(set)
