@@ -2,6 +2,8 @@
 amount of money is of. Each cue class has positives and negatives; the sentences are written for these tests."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kronika.claim import Claim
 from kronika.reconcile.context import ClaimContext, article_contexts
 
@@ -459,3 +461,37 @@ def test_no_stretch_after_the_number_or_in_a_word_that_only_starts_like_one() ->
                               ("Przez ostatnią noc ewakuowano 300 osób.", "300")):
         [context] = contexts(sentence, (mention, "killed", None))
         assert context.span is None, sentence
+
+
+def test_a_pay_rise_is_keyed_by_the_stage_of_the_dispute_that_names_it() -> None:
+    for sentence, mention, detail in (
+            ("Związkowcy domagają się podwyżki o 1,5 tys. zł brutto miesięcznie.", "1,5 tys. zł", ("demanded",)),
+            ("Resort podtrzymuje ofertę podwyżki o 450 zł od września.", "450 zł", ("offered",)),
+            ("Dyrekcja przedstawiła nową propozycję: 900 zł brutto podwyżki.", "900 zł", ("offered",)),
+            ("Strony podpisały porozumienie: podwyżka wyniesie 1,2 tys. zł.", "1,2 tys. zł", ("agreed",)),
+            ("Będzie 1,2 tys. zł podwyżki w dwóch ratach", "1,2 tys. zł", ())):
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        assert (context.money_for, context.share_details) == ("pay rise", detail), sentence
+    [elsewhere] = contexts("Budżet gminy wzrósł o 2 mln zł.", ("2 mln zł", "other", "PLN"))
+    assert elsewhere.money_for == "budget" and elsewhere.share_details == ()
+
+
+def valued(sentence: str, unit: str | None, *numbers: tuple[str, float]) -> list[ClaimContext]:
+    """Contexts of numbers of one measure with their values, in one sentence."""
+    found = claims_of(sentence, *[(mention, "other", unit) for mention, _ in numbers])
+    return article_contexts([replace(c, value=v) for c, (_, v) in zip(found, numbers, strict=True)])
+
+
+def test_numbers_listed_after_a_number_that_add_up_to_it_are_its_parts() -> None:
+    whole, may, september = valued("Nauczyciele dostaną 800 zł podwyżki: 500 zł od maja i 300 zł od września.",
+                                   "PLN", ("800 zł", 800), ("500 zł", 500), ("300 zł", 300))
+    assert whole.part_of is None and may.part_of == 0 and september.part_of == 0
+    _, poles, germans = valued("Zatrzymano 10 osób (6 Polaków i 4 Niemców).", None, ("10", 10), ("6", 6), ("4", 4))
+    assert poles.part_of == 0 and germans.part_of == 0
+    # They do not add up, or no list opens before them (`w tym roku` is a time, not `w tym`).
+    _, first, _ = valued("Podwyżka wyniesie 800 zł: 500 zł od maja i 450 zł od września.", "PLN",
+                         ("800 zł", 800), ("500 zł", 500), ("450 zł", 450))
+    assert first.part_of is None
+    _, this_year, _ = valued("W 2023 r. zatrzymano 10 osób, w tym roku 6 i 4 w sąsiednim powiecie.", None,
+                             ("10", 10), ("6", 6), ("4", 4))
+    assert this_year.part_of is None

@@ -753,3 +753,16 @@ def test_children_well_below_a_toll_of_people_are_a_subset_not_its_kind() -> Non
     people = claim("b", "Instytut podał, że zmarło 16 osób.", "16", 16, subject="osoba")
     k, p = assign_figures([kids, people], {"a": "story:measles", "b": "story:measles"})
     assert k.key == p.key and k.key.subject == "children"
+
+
+def test_tickets_issued_are_fines_that_need_no_holder_while_seats_do() -> None:
+    stories = {"a": "story:smog", "b": "story:smog"}
+    first = claim("a", "Strażnicy wystawili 41 mandatów za palenie śmieci.", "41", 41, measure="other",
+                  subject="mandat")
+    later = claim("b", "Straż miejska wystawiła w sumie 158 mandatów.", "158", 158, measure="other",
+                  subject="mandat", published="2024-09-20")
+    a, b = assign_figures([first, later], stories)
+    assert a.key == b.key and a.key.subject == "fines"
+    seats = claim("a", "Nowa izba będzie liczyć 120 mandatów.", "120", 120, measure="other", subject="mandat")
+    [s] = assign_figures([seats], {"a": "story:vote"})
+    assert s.key.subject.startswith("unkeyed")

@@ -75,6 +75,14 @@ def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + ")")
 
 
+def _whole_words(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Phrases matched as whole words, except the longer phrases marked `!` that start with one."""
+    cues = [p for p in phrases if not p.startswith("!")]
+    excluded = [p[1:] for p in phrases if p.startswith("!")]
+    unless = r"(?!(?:" + "|".join(re.escape(p.casefold()) for p in excluded) + r")(?!\w))" if excluded else ""
+    return re.compile(r"(?<!\w)" + unless + _pattern(cues).pattern[len(r"(?<!\w)"):] + r"(?!\w)")
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
     running: re.Pattern[str]
@@ -126,7 +134,7 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
         _pattern([r[0] for r in _lines("office_areas.txt", lang)]),
-        _pattern([r[0] for r in _lines("part_cues.txt", lang)]),
+        _whole_words([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
         _pattern(list(shares)), shares,
         _pattern(list(moneys)), moneys,
@@ -189,6 +197,34 @@ def _breakdown(whole: Claim, claim: Claim) -> bool:
 # breakdown of the number before it.
 _PARALLEL = re.compile(r",\s+a\s")
 _OF_THEM = re.compile(r"^\s*(?:\w+\s+)?(?:z nich|z czego|spośród nich|wśród nich)(?!\w)")
+
+
+# What opens a list of the parts of the number before it: `800 zł podwyżki: 500 zł od maja i 300 zł`,
+# `zginęło 10 osób (6 Polaków i 4 Niemców)`, `1,2 tys. zł, z czego 800 zł ... a 400 zł`.
+_LIST_OPENER = re.compile(r"[:(–]|(?<!\w)(?:z czego|czyli|w tym(?!\s+(?:roku|miesiącu|tygodniu|sezonie|dniu|czasie)))"
+                          r"(?!\w)")
+MAX_LISTED_PARTS = 8
+
+
+def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Claims that, listed after a number of their sentence, measure and unit behind a list opener, add
+    up to it exactly (two or more of them): parts of it, whatever their size (claim index -> whole)."""
+    found: dict[int, int] = {}
+    for j, whole in enumerate(claims):
+        if j in found or whole.unit == "percent":
+            continue
+        total, k = 0.0, j + 1
+        while k < len(claims) and k - j <= MAX_LISTED_PARTS and claims[k].sentence is whole.sentence \
+                and claims[k].measure == whole.measure and claims[k].unit == whole.unit:
+            total += claims[k].value
+            if total >= whole.value:
+                break
+            k += 1
+        opened = k < len(claims) and _LIST_OPENER.search(
+            whole.sentence[positions[j][1]:positions[j + 1][0]] if j + 1 < len(claims) else "") is not None
+        if opened and k > j + 1 and total == whole.value and claims[k].sentence is whole.sentence:
+            found.update((m, j) for m in range(j + 1, k + 1))
+    return found
 
 
 def _another_time(earlier: Claim, claim: Claim) -> bool:
@@ -311,6 +347,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     positions = _positions(claims)
     result: list[ClaimContext] = []
     text, sentence, has_year, has_count_detail = "", None, False, False
+    summed = _summed_parts(claims, positions)
     for i, claim in enumerate(claims):
         start, end = positions[i]
         if claim.sentence is not sentence:  # cheap tests of the whole sentence, once
@@ -326,7 +363,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         started = start_cue is not None and start_cue.group(0).startswith("od ") \
             and table.until.search(before) is None and table.until.search(after) is None
         part_of = locus = None
-        if previous is not None and claims[previous].measure == claim.measure and \
+        if i in summed:  # `800 zł podwyżki: 500 zł od maja i 300 zł od września`
+            part_of, locus = summed[i], "breakdown"
+        elif previous is not None and claims[previous].measure == claim.measure and \
                 (cue := table.part.search(before)) is not None:
             part_of, locus = previous, _locus(claim.sentence[positions[previous][1]:start], cue.end())
         elif i > 0 and claims[i - 1].measure == claim.measure:
@@ -374,7 +413,5 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
 
 def _last_span(pattern: re.Pattern[str], before: str) -> tuple[str, str] | None:
     """The calendar stretch written last before the number, as (kind, phrase)."""
-    found = None
-    for found in pattern.finditer(before):  # noqa: B007 - the last match is the one wanted
-        pass
+    found = _last(pattern, before)
     return (found.lastgroup or "", found.group(0)) if found is not None else None

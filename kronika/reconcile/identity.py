@@ -396,6 +396,16 @@ def _holder_nouns() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + stems + r")\w*\s+([^\W\d_]{3,})", re.IGNORECASE)
 
 
+_TICKETS = "fines"
+
+
+@lru_cache(maxsize=8)
+def _ticket_cues(lang: str) -> re.Pattern[str]:
+    """ticket_cues.txt: what makes a count of `mandat` a count of tickets, as one pattern of word starts."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(_lemma_list("ticket_cues.txt", lang)))
+                      + ")")
+
+
 @lru_cache(maxsize=8)
 def _lemma_list(name: str, lang: str) -> frozenset[str]:
     """A data file of kronika/lang/<lang>/reconcile/ with one lemma a line, case-folded."""
@@ -447,6 +457,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
+        if _ticket_cues(lang).search(claim.sentence.casefold()):
+            return _TICKETS  # `wystawili 41 mandatów za palenie śmieci`: fines, not seats
         # Seats are some party's: ANO's 80 seats and SPD's 15 are two quantities, never rival counts.
         whose = _whose(claim)
         return f"{kind} for {whose}" if whose else unkeyed

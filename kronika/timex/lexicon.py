@@ -22,7 +22,8 @@ _FOLD_TO = "acelnoszzacelnoszzabcdefghijklmnopqrstuvwxyz----''''"
 FOLD = str.maketrans(_FOLD_FROM, _FOLD_TO)
 
 # Categories that describe a form without naming its token (an age cue is an ordinary verb).
-SIDE_CATEGORIES = {"age_cue", "unit_adj_alone", "abbreviation", "lasting_cue", "amount_cue", "present_day_noun",
+SIDE_CATEGORIES = {"age_cue", "unit_adj_alone", "abbreviation", "lasting_cue", "amount_cue", "amount_unit",
+                   "present_day_noun",
                    "not_season_before", "span_bound", "lasting_noun", "anniversary"}
 
 

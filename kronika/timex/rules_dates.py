@@ -240,6 +240,8 @@ def bare_year(hit: Hit) -> Reading | None:
     after = kinds[first + 1 : first + 3]
     if after[:1] in (",", ".") and after[1:] in ("D", "T"):
         return None  # 2000,5: a decimal amount
+    if after == " _" and hit.lexicon.get(words[first + 2], "amount_unit"):
+        return None  # `o 1000 zł`, `2024 km`: a currency or a unit after it makes it an amount
     if after == " _" and before not in _YEAR_CONTEXT_BEFORE:
         follower = hit.original(first + 2)
         if follower[:1].islower() and year % 50 == 0:
