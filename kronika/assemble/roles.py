@@ -8,6 +8,8 @@ dative (`dostarczyła Rosji`).
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+from importlib import resources
 
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.sentence import Sentence
@@ -164,11 +166,46 @@ def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
         if (previous, tokens[index].text.lower()) in _PART_OPENERS:
             openers.append(index)
         case = PLACE_CASES.get(previous)
-        if case is None or index in covered or not _lone_name(tokens, index):
+        if case is None and previous in _PLACE_ADJECTIVES and index >= 2:
+            case = PLACE_CASES.get(tokens[index - 2].text.lower())  # `w samym powiecie ostrzeszowskim`
+        if case is None or index in covered:
             continue
-        if (name := toponym(tokens[index].text, case)) is not None:
+        if (name := _admin_unit(tokens, index, case)) is not None:
+            found.append((index, name))
+        elif _lone_name(tokens, index) and (name := toponym(tokens[index].text, case)) is not None:
             found.append((index, name))
     sentence.toponyms, sentence.part_openers = found, openers
+
+
+_PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
+
+
+@lru_cache(maxsize=1)
+def _admin_units() -> dict[str, bool]:
+    """admin_units.txt: unit lemma -> whether only a capitalised name may follow it."""
+    path = resources.files("kronika") / "lang" / "pl" / "claims" / "admin_units.txt"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): len(row) > 1 and row[1].strip() == "name" for row in rows}
+
+
+def _admin_unit(tokens: list, index: int, case: str) -> str | None:  # type: ignore[type-arg]
+    """`w powiecie ostrzeszowskim` -> `powiat ostrzeszowski`, `w prowincji Balıkesir` -> `prowincja
+    Balıkesir`: a unit of admin_units.txt in `case` and the adjective or the name after it (a place
+    neither the gazetteer nor the dictionary knows), or None."""
+    unit = next((r.lemma for r in tokens[index].readings if r.pos == "subst" and r.has(case, "sg")
+                 and r.lemma in _admin_units()), None)
+    if unit is None or index + 1 >= len(tokens) or not tokens[index + 1].is_word:
+        return None  # `w województwach dolnośląskim i opolskim`: several units are no one place
+    if index + 2 < len(tokens) and tokens[index + 2].text.lower() in _JOINERS:
+        return None  # `w powiecie kłodzkim i nyskim`
+    word = tokens[index + 1]
+    if word.text[:1].isupper():
+        return f"{unit} {word.text}" if index + 2 >= len(tokens) or not tokens[index + 2].text[:1].isupper() else None
+    if _admin_units()[unit]:
+        return None
+    adjective = next((r.lemma for r in word.readings if r.pos == "adj" and r.has(case)), None)
+    return f"{unit} {adjective}" if adjective else None
 
 
 _JOINERS = frozenset({"i", "oraz", "lub", "albo", ","})
