@@ -81,7 +81,9 @@ class SentenceCues:
             if mine:
                 return min(mine, key=lambda hit: _distance(hit, number))
             nearest = [h for h in self._nearest(number, counted, strong, allowed, excluded)
-                       if h.index in clause or not in_clause]
+                       if (h.index in clause or not in_clause)
+                       and not (roles and (_attributive(sentence, h.index, counted)
+                                           or _person_noun(sentence.tokens[h.index])))]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
             theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
@@ -102,23 +104,36 @@ class SentenceCues:
             k -= 1  # `w tym do 8 tys. Rosjan`
         if k >= 0 and tokens[k].text.lower() in PART_PREPOSITIONS:
             k -= 1
-        clause_first, _ = sentence.clause_range(number.start)
+        clause_first, clause_last = sentence.clause_range(number.start)
+        strong_only = False
         if tokens[clause_first].text.lower() in AMONG and clause_first + 1 < number.start:
             k = number.start  # `Wśród 40 rannych jest ośmioro dzieci`: the whole named first
             first = clause_first
+        elif k >= 1 and (tokens[k - 1].text.lower(), tokens[k].text.lower()) in OF_THEM \
+                and not self._strong_after(number, clause_last):
+            # `24 rannych, z nich siedmiu w stanie ciężkim`; but `z nich 12 zmarło` says its own. Only the
+            # whole's strong cue: a weak one (`przebywa 12 osób, z czego cztery`) the whole's own
+            # measure may have overruled.
+            first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
+            strong_only = True
         elif not (k >= 1 and tokens[k].text.lower() == "tym" and tokens[k - 1].text.lower() == "w"):
             return None
         else:
             first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
         at = bisect_left(self._all_positions, k - 1) - 1
-        weak = None
+        weak: CueHit | None = None
         stop = max(-1, at - PART_REACH)  # a few cues back at most: a long list stays linear
         while at > stop and self._all[at].index >= first:
             if self._all[at].strong:
                 return self._all[at]
             weak = weak or self._all[at]
             at -= 1
-        return weak
+        return None if strong_only else weak
+
+    def _strong_after(self, number: range, last: int) -> bool:
+        """A strong cue after the number, before token `last` (the end of its clause)."""
+        at = bisect_left(self._all_positions, number.stop)
+        return any(hit.strong for hit in self._all[at:] if hit.index < last)
 
     def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
                  excluded: frozenset[str]) -> list[CueHit]:
@@ -140,6 +155,22 @@ class SentenceCues:
                     and h.measure not in excluded]
             self._lists[key] = ([h.index for h in hits], hits)
         return self._lists[key]
+
+
+def _attributive(sentence: Sentence, index: int, counted: range) -> bool:
+    """The cue is an adjective of another noun, outside the figure's counted phrase (`41 zatrzymanych,
+    ranni funkcjonariusze`): it says what befell those, not the counted people. (Where the counted noun
+    is itself a role of people, `zatrzymanych`, such a cue and another noun of people yield to it.)"""
+    tokens = sentence.tokens
+    if index + 1 >= len(tokens) or index + 1 in counted:
+        return False
+    cue, following = tokens[index], tokens[index + 1]
+    if not any(r.pos in ("adj", "ppas") for r in cue.readings) or any(
+            r.pos in ("fin", "praet", "bedzie") for r in following.readings):
+        return False
+    return any(r.pos == "subst" for r in following.readings) and any(
+        a.has(n, c) and b.has(n, c) for a in cue.readings if a.pos in ("adj", "ppas")
+        for b in following.readings if b.pos == "subst" for n in ("sg", "pl") for c in ("nom", "gen", "acc"))
 
 
 def _harmed(token: Token, hit: CueHit) -> bool:
@@ -307,6 +338,7 @@ _BARE_CASE = frozenset({"przypadek"})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
 PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
 AMONG = frozenset({"wśród", "spośród"})
+OF_THEM = frozenset({("z", "nich"), ("spośród", "nich"), ("wśród", "nich"), ("z", "czego")})
 PART_REACH = 6  # cues looked at before a part, nearest first
 PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
                              "przynajmniej", "niespełna", "aż"})

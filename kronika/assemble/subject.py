@@ -84,6 +84,7 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
 
 PARTICIPLE_POS = frozenset({"pact", "ppas"})
 _FUNCTION_POS = frozenset({"prep", "adv", "part", "qub", "conj", "comp"})  # `od` (also `oda`), `tam` (`tama`)
+SHORT_FUNCTION_WORD = 3
 PARTICIPLE_REACH = 3  # words of a participle's complement before its noun (`ewakuowanych z tego domu osób`)
 
 
@@ -113,8 +114,15 @@ def _verb(token: Token) -> bool:
         r.pos in ("subst", "depr") for r in token.readings)
 
 
+def _short_function_word(token: Token) -> bool:
+    """`tam` (not `tama`), `od` (not `oda`): a short function word is no counted noun."""
+    return len(token.text) <= SHORT_FUNCTION_WORD and any(r.pos in _FUNCTION_POS for r in token.readings)
+
+
 def _noun_reading(token: Token) -> Reading | None:
     """A noun reading, nouns before gerunds (`zakażeń` is `zakażenie`, not the gerund of `zakazić`)."""
+    if _short_function_word(token):
+        return None
     best = None
     # After a numeral the plural genitive comes first (`sztuk` is sztuka, `ton` tona), then any case it governs.
     for reading in sorted(token.readings, key=lambda r: (r.pos == "ger", not (r.has("pl") and r.has("gen")),
@@ -139,7 +147,8 @@ def _lemma(token: Token, reading: Reading) -> str:
 _BACKWARD_SKIPPABLE = frozenset({".", "ok", "około", "ponad", "blisko", "niemal", "prawie", "już", "jedynie",
                                  "tylko", "aż", "zaledwie", "przeszło", "nawet", "niespełna", "łącznie", "dotąd",
                                  "obecnie", "co", "najmniej", "najwyżej", "mniej", "więcej", "niż", "przynajmniej",
-                                 "ledwie", "raptem", "wówczas", "wtedy", "razem", "ogółem", "nie"})
+                                 "ledwie", "raptem", "wówczas", "wtedy", "razem", "ogółem", "nie", "tam", "tu",
+                                 "tutaj", "teraz", "dziś", "dzisiaj"})
 BACKWARD_REACH = 5
 # Words that open a source phrase: the noun after them gives the figure, it is not counted by it.
 SOURCE_OPENERS = frozenset({"według", "zdaniem", "wg"})
@@ -163,8 +172,9 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             verb = 1 if token.lemmas & level_verbs() else 0
             k -= 1
             continue
-        reading = next((r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
-                        if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
+        reading = None if _short_function_word(token) else next(
+            (r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
+             if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
         opener = k - 1 if k >= 1 and tokens[k - 1].text.lower() in SOURCE_OPENERS else None
         if opener is None and k >= 2 and tokens[k - 2].text.lower() in SOURCE_OPENERS and _agree(token, tokens[k - 1]):
             opener = k - 2  # `według komisji wyborczej`, not `według spółki rannych było 29`
