@@ -103,6 +103,19 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
+def _find_whole(text: str, cue: str, start: int) -> int:
+    """The first occurrence of `cue` from `start` that cuts into no word or number (`9` is not in `19`,
+    nor `tys.` in `tysiące`), else the first occurrence at all, else -1."""
+    first = at = text.find(cue, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(cue)] if at + len(cue) < len(text) else " "
+        if not (before.isalnum() and cue[:1].isalnum()) and not (after.isalnum() and cue[-1:].isalnum()):
+            return at
+        at = text.find(cue, at + 1)
+    return first
+
+
 def locate_cues(gold: Iterable[dict[str, Any]], texts: Mapping[str, str]) -> list[GoldCue]:
     """Find each cue in its article: inside `context` when given, else its first occurrence."""
     cues = []
@@ -115,7 +128,7 @@ def locate_cues(gold: Iterable[dict[str, Any]], texts: Mapping[str, str]) -> lis
             anchor = text.find(record["context"])
             if anchor < 0:
                 raise ValueError(f"gold context {record['context']!r} not found in {record['article']}")
-        start = text.find(record["cue"], anchor)
+        start = _find_whole(text, record["cue"], anchor)
         if start < 0:
             raise ValueError(f"gold cue {record['cue']!r} not found in {record['article']}")
         cues.append(GoldCue(record["article"], start, start + len(record["cue"]), record))

@@ -495,3 +495,11 @@ def test_numbers_listed_after_a_number_that_add_up_to_it_are_its_parts() -> None
     _, this_year, _ = valued("W 2023 r. zatrzymano 10 osób, w tym roku 6 i 4 w sąsiednim powiecie.", None,
                              ("10", 10), ("6", 6), ("4", 4))
     assert this_year.part_of is None
+
+
+def test_an_earlier_time_holds_past_a_number_of_another_measure_but_not_of_its_own() -> None:
+    _, toll = contexts("Nawałnica zaskoczyła wtedy setki żeglarzy na jeziorach, zginęło 12 osób.",
+                       ("setki", "other", None), ("12", "killed", None))
+    assert toll.shift == "before"
+    _, today = contexts("Wtedy mówiono o 5 ofiarach, dziś o 7.", ("5", "killed", None), ("7", "killed", None))
+    assert today.shift is None

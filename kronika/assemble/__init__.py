@@ -130,8 +130,10 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
         counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
-        cues = SentenceCues(view.hits, counted_tokens)
         clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
+        at = [sentence.index_at(n.start) for n in figures]
+        after_comma = [k for k in at if k and sentence.tokens[k - 1].text == ","]
+        cues = SentenceCues(view.hits, counted_tokens, frozenset(first for first, _ in clauses), after_comma)
         figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
         superlative = superlative_noun(sentence)
         sentence_span = document.to_article(start, end)

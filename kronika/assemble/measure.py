@@ -3,6 +3,7 @@ before weak ones (the usual role of the counted noun), the clause before the who
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -51,7 +52,10 @@ class SentenceCues:
     sentence of many figures costs linear time. Cues inside some figure's counted phrase (`others_counted`,
     which holds every figure's) serve only that figure (`2 tys. zakażeń i 40 zgonów`)."""
 
-    def __init__(self, hits: list[CueHit], others_counted: frozenset[int] = frozenset()) -> None:
+    def __init__(self, hits: list[CueHit], others_counted: frozenset[int] = frozenset(),
+                 figure_clauses: frozenset[int] = frozenset(), comma_figures: Sequence[int] = ()) -> None:
+        self._figure_clauses = figure_clauses  # first tokens of the clauses that hold a figure
+        self._comma_figures = sorted(comma_figures)  # first tokens of figures right after a comma
         self._at = {hit.index: hit for hit in hits}
         self._all = sorted(hits, key=lambda hit: hit.index)
         self._all_positions = [hit.index for hit in self._all]
@@ -80,8 +84,8 @@ class SentenceCues:
             mine = [h for h in own if h.strong == strong and (h.index in clause or not in_clause)]
             if mine:
                 return min(mine, key=lambda hit: _distance(hit, number))
-            nearest = [h for h in self._nearest(number, counted, strong, allowed, excluded)
-                       if (h.index in clause or not in_clause)
+            nearest = [h for h in self._nearest(sentence, number, counted, strong, allowed, excluded)
+                       if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
                                            or _person_noun(sentence.tokens[h.index])))]
             if nearest:
@@ -90,6 +94,12 @@ class SentenceCues:
             if theirs:
                 return min(theirs, key=lambda hit: _distance(hit, number))
         return None
+
+    def _another_figures(self, sentence: Sentence, hit: CueHit, clause: range) -> bool:
+        """The cue stands in another clause that holds a figure of its own (`wyciągnęli z wody 31 osób,
+        dwie osoby nie żyją`): it is that figure's, not one the number may borrow."""
+        first = sentence.clause_range(hit.index)[0]
+        return first != clause.start and first in self._figure_clauses
 
     def of_counted(self, number: range, counted: range) -> CueHit | None:
         """The first cue on the figure's own counted phrase (`12 zatrzymanych`), outside the number."""
@@ -135,8 +145,8 @@ class SentenceCues:
         at = bisect_left(self._all_positions, number.stop)
         return any(hit.strong for hit in self._all[at:] if hit.index < last)
 
-    def _nearest(self, number: range, counted: range, strong: bool, allowed: frozenset[str] | None,
-                 excluded: frozenset[str]) -> list[CueHit]:
+    def _nearest(self, sentence: Sentence, number: range, counted: range, strong: bool,
+                 allowed: frozenset[str] | None, excluded: frozenset[str]) -> list[CueHit]:
         """The nearest cue of the kind on each side of the number, outside its counted phrase."""
         positions, hits = self._sorted(strong, allowed, excluded)
         before = bisect_left(positions, number.start) - 1
@@ -145,7 +155,17 @@ class SentenceCues:
         after = bisect_left(positions, number.stop)
         while after < len(hits) and hits[after].index in counted:
             after += 1  # steps over the figure's own counted phrase only: a few tokens
+        if after < len(hits) and self._figure_between(number.stop, hits[after].index) \
+                and _verb_before(sentence, number.start):
+            # `wyciągnęli z wody 31 osób, dwie osoby nie żyją`: the number is its own verb's object and the
+            # cue the next figure's (`Pięć osób, dwoje dzieci i kierowca zginęli` share theirs)
+            after = len(hits)
         return [hits[k] for k in (before, after) if 0 <= k < len(hits)]
+
+    def _figure_between(self, start: int, stop: int) -> bool:
+        """A figure that opens after a comma stands between tokens `start` and `stop`."""
+        at = bisect_left(self._comma_figures, start)
+        return at < len(self._comma_figures) and self._comma_figures[at] < stop
 
     def _sorted(self, strong: bool, allowed: frozenset[str] | None,
                 excluded: frozenset[str]) -> tuple[list[int], list[CueHit]]:
@@ -155,6 +175,15 @@ class SentenceCues:
                     and h.measure not in excluded]
             self._lists[key] = ([h.index for h in hits], hits)
         return self._lists[key]
+
+
+_VERB_POS = frozenset({"fin", "praet", "imps", "inf", "impt", "bedzie"})
+
+
+def _verb_before(sentence: Sentence, start: int) -> bool:
+    """A verb in the number's clause before it (`wyciągnęli z wody 31 osób`)."""
+    first, _ = sentence.clause_range(start)
+    return any(r.pos in _VERB_POS for token in sentence.tokens[first:start] for r in token.readings)
 
 
 def _attributive(sentence: Sentence, index: int, counted: range) -> bool:

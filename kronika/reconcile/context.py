@@ -385,6 +385,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             shift = table.shifts[moved]
             if claim.unit == "percent" and shift == "before":
                 shift = None  # `wcześniej` before a rate is the earlier reading of one series
+        elif previous is not None and result[previous].shift == "before" and claims[previous].measure != claim.measure:
+            # `Nawałnica zaskoczyła wtedy setki żeglarzy ..., zginęło 12 osób`: the earlier time holds past
+            # a number of another measure (a number of its own measure may be today's: `wtedy 5, dziś 7`)
+            shift = "before"
         share = money = None
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
