@@ -87,7 +87,8 @@ class SentenceCues:
             nearest = [h for h in self._nearest(sentence, number, counted, strong, allowed, excluded)
                        if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
-                                           or _person_noun(sentence.tokens[h.index])))]
+                                           or _person_noun(sentence.tokens[h.index])
+                                           or _past_comma(sentence, max(number.stop, counted.stop), h.index)))]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
             theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
@@ -175,6 +176,12 @@ class SentenceCues:
                     and h.measure not in excluded]
             self._lists[key] = ([h.index for h in hits], hits)
         return self._lists[key]
+
+
+def _past_comma(sentence: Sentence, start: int, index: int) -> bool:
+    """A comma between token `start` and a cue after it: the cue is the next clause's (`Już 47 zatrzymanych,
+    prokuratura stawia zarzuty`), and a role noun counted by the number says its measure."""
+    return index > start and any(t.text == "," for t in sentence.tokens[start:index])
 
 
 _VERB_POS = frozenset({"fin", "praet", "imps", "inf", "impt", "bedzie"})
