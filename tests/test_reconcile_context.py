@@ -232,7 +232,39 @@ def test_an_amount_each_recipient_may_get_is_not_the_total() -> None:
     per_house = money("Na odbudowę przewidziano 150 tys. zł na dom.", "150 tys. zł")
     assert (per_house.money_for, per_house.share_details) == ("reconstruction", ("per recipient",))
     total = money("Gminy wypłaciły już 12 mln zł zasiłków.", "12 mln zł")
-    assert (total.money_for, total.share_details) == ("benefit", ())
+    assert (total.money_for, total.share_details) == ("benefit", ("paid",))
+    each = money("Spółka zapowiada, że każda z rodzin dostanie 150 tys. zł jednorazowej zapomogi.", "150 tys. zł")
+    assert (each.money_for, each.share_details) == ("benefit", ("per recipient",))
+
+
+def test_money_paid_so_far_is_not_the_sum_set_aside() -> None:
+    def money(sentence: str, mention: str) -> ClaimContext:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context
+
+    paid = money("Do piątku hodowcy otrzymali 21 mln zł odszkodowań.", "21 mln zł")
+    assert (paid.money_for, paid.share_details) == ("compensation", ("paid",))
+    budget = money("Na odszkodowania resort zarezerwował w tym roku 140 mln zł.", "140 mln zł")
+    assert (budget.money_for, budget.share_details) == ("compensation", ())
+    pledged = money("Wojewoda zapowiada, że na zasiłki przeznaczy 3 mln zł.", "3 mln zł")
+    assert (pledged.money_for, pledged.share_details) == ("benefit", ())
+
+
+def test_money_of_a_case_or_a_firm_in_trouble_is_keyed() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    assert purpose("Hakerzy żądają okupu w wysokości 2 mln zł.", "2 mln zł") == "ransom"
+    assert purpose("Sąd wyznaczył kaucję 300 tys. zł.", "300 tys. zł") == "bail"
+    assert purpose("Podejrzany wyszedł po wpłaceniu 80 tys. zł poręczenia majątkowego.", "80 tys. zł") == "bail"
+    assert purpose("Na odprawy zakład zarezerwował 35 mln zł.", "35 mln zł") == "severance"
+    assert purpose("Zadłużenie szpitala przekracza 70 mln zł.", "70 mln zł") == "debt"
+    assert purpose("Zabezpieczone mienie jest warte 19 mln zł.", "19 mln zł") == "assets"
+    assert purpose("Ubezpieczyciele szacują szkody na 40 mln zł.", "40 mln zł") == "losses"
+    # Without a word of purpose an amount stays unkeyed: its own figure.
+    assert purpose("Bilet na koncert kosztował wtedy 30 zł.", "30 zł") == "cost"
+    assert purpose("Prezes zarabia 45 tys. zł.", "45 tys. zł") is None
 
 
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:

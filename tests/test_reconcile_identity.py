@@ -640,6 +640,21 @@ def test_a_whole_does_not_borrow_the_actor_its_part_comes_from() -> None:
     assert p.role == "part" and w.key.actor is None and w.key == o.key
 
 
+def test_a_toll_does_not_borrow_the_nation_of_the_people_among_its_dead() -> None:
+    stories = {"a": "story:crash", "b": "story:crash"}
+    whole = claim("a", "W katastrofie autobusu pod Brnem zginęło sześć osób.", "sześć", 6)
+    among = claim("a", "Wśród zabitych są dwaj Polacy.", "dwaj", 2, subject="Polak", actor="Poland",
+                  published="2024-09-18", span=(60, 64))
+    other = claim("b", "Czeska policja podaje, że zginęło siedem osób.", "siedem", 7, published="2024-09-19")
+    w, p, o = assign_figures([whole, among, other], stories)
+    assert p.role == "part" and w.key.actor is None and o.key.actor is None and w.key == o.key
+    # Soldiers of a nation are that nation's: their count is its own figure, not a part by origin.
+    troops = claim("a", "Według wywiadu zginęło 300 Koreańczyków.", "300", 300, subject="Koreańczyk",
+                   actor="North Korea")
+    [t] = assign_figures([troops], {"a": "story:war"})
+    assert t.role == "member" and t.key.actor == "North Korea"
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

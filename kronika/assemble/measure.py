@@ -88,7 +88,9 @@ class SentenceCues:
                        if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
                                            or _person_noun(sentence.tokens[h.index])
-                                           or _past_comma(sentence, max(number.stop, counted.stop), h.index)))]
+                                           or _past_comma(sentence, max(number.stop, counted.stop), h.index)))
+                       and not (not strong and _past_comma(sentence, max(number.stop, counted.stop), h.index)
+                                and _verb_before(sentence, number.start))]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
             theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
@@ -180,7 +182,9 @@ class SentenceCues:
 
 def _past_comma(sentence: Sentence, start: int, index: int) -> bool:
     """A comma between token `start` and a cue after it: the cue is the next clause's (`Już 47 zatrzymanych,
-    prokuratura stawia zarzuty`), and a role noun counted by the number says its measure."""
+    prokuratura stawia zarzuty`), so a role noun counted by the number says its measure; nor does a weak
+    cue there speak for a number its own verb governs (`Lekarze opatrzyli siedem osób, pozostali zostali
+    zwolnieni do domu`)."""
     return index > start and any(t.text == "," for t in sentence.tokens[start:index])
 
 
@@ -356,6 +360,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
     elif measure == "released" and (thing or kind in PLACE_KINDS or kind in WORKER_KINDS):
         measure = "other"  # `policja odzyskała 12 aut`, `spółka zwolni 300 pracowników`: freeing is for captives
+    elif measure == "released" and cue_token.lemmas & let_go()["verb"] and not _held(sentence, number, subject):
+        measure = "other"  # `Walcownia San zwolni 820 osób`: people let go who were not held are laid off
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
         # (`wodę pitną dla 25 tys. osób`, `ośrodek przeznaczony dla 400 osób`).
@@ -416,6 +422,28 @@ def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
+
+
+@cache
+def let_go(lang: str = "pl") -> dict[str, frozenset[str]]:
+    """let_go.txt: role (`verb`, `held`, `custody`) -> lemmas."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "let_go.txt").read_text("utf-8")
+    rows: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, lemma = line.split("\t")
+            rows.setdefault(role, set()).add(lemma.strip())
+    return {role: frozenset(lemmas) for role, lemmas in rows.items()}
+
+
+def _held(sentence: Sentence, number: range, subject: str | None) -> bool:
+    """Those let go were held: a captive counted (`12 zatrzymanych`) or custody named in the clause
+    (`zwolniła z aresztu pięć osób`)."""
+    words = let_go()
+    if subject is not None and subject.split()[0] in words["held"]:
+        return True
+    first, last = sentence.clause_range(number.start)
+    return any(t.lemmas & words["custody"] for t in sentence.tokens[first:last])
 
 
 MONEY_REACH = 20  # tokens either side of a sum where its recipient or its purpose may stand

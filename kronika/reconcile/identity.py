@@ -233,11 +233,13 @@ _ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ]
 
 
 def _of_origin(part: Claim) -> bool:
-    """A part whose actor is where it comes from (`z czego 149 z Polski`): a subset by origin, whose actor
-    is not the whole's, so the story does not borrow it."""
+    """A part whose actor is where it comes from (`z czego 149 z Polski`, `Wśród zabitych jest jeden
+    Polak`): a subset by origin, whose actor is not the whole's, so the story does not borrow it."""
     at = part.sentence.find(part.mention)
     if at < 0 or not part.actor:
         return False
+    if _a_nation(part.subject or "") == part.actor:
+        return True  # the nation's people among the counted
     after = part.sentence[at + len(part.mention):]
     if (match := _ORIGIN.match(after)) is None:
         return False
