@@ -535,3 +535,17 @@ def test_an_earlier_time_holds_past_a_number_of_another_measure_but_not_of_its_o
     assert toll.shift == "before"
     _, today = contexts("Wtedy mówiono o 5 ofiarach, dziś o 7.", ("5", "killed", None), ("7", "killed", None))
     assert today.shift is None
+
+
+def test_a_count_that_refers_back_keeps_the_stock_it_refers_to() -> None:
+    first = "W szpitalach przebywa 240 chorych na grypę."
+    second = "Tydzień wcześniej było ich ponad 300."
+    claims = claims_of(first, ("240", "cases", None)) + [
+        replace(c, span=(100, 103)) for c in claims_of(second, ("300", "cases", None))]
+    now, before = article_contexts(claims)
+    assert now.share_details == ("in hospital",) and before.share_details == ("in hospital",)
+    # A count of its own in the next sentence is not the stock.
+    other = [replace(c, span=(100, 103)) for c in claims_of("Od początku sezonu zachorowało 300 osób.",
+                                                            ("300", "cases", None))]
+    _, total = article_contexts(claims_of(first, ("240", "cases", None)) + other)
+    assert total.share_details == ()

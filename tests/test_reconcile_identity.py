@@ -655,6 +655,18 @@ def test_a_toll_does_not_borrow_the_nation_of_the_people_among_its_dead() -> Non
     assert t.role == "member" and t.key.actor == "North Korea"
 
 
+def test_the_ill_are_cases_but_the_ill_in_hospital_a_stock() -> None:
+    stories = {"a": "story:flu", "b": "story:flu", "c": "story:flu"}
+    cases = claim("a", "Sanepid potwierdził 31 przypadków legionellozy.", "31", 31, measure="cases",
+                  subject="przypadek")
+    ill = claim("b", "Z 34 chorych pięcioro mieszka poza miastem.", "34", 34, measure="cases", subject="chory",
+                published="2024-09-19")
+    held = claim("c", "W szpitalach leży 20 chorych.", "20", 20, measure="cases", subject="chory",
+                 published="2024-09-19")
+    a, b, c = assign_figures([cases, ill, held], stories)
+    assert a.key == b.key and c.key != a.key
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

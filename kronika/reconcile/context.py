@@ -179,6 +179,7 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
 
 
 BREAKDOWN_SHARE = 0.5
+_REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
 _PRESENT = "present"  # a stock at some place: a detail naming the place says it better
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
@@ -407,6 +408,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                             if d not in only or claim.measure in only[d])
             if len(details) > 1 and _PRESENT in details:
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
+        if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
+                and _REFERS_BACK.search(before) and result[i - 1].share_details:
+            # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`: the same stock
+            details = result[i - 1].share_details
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
         span = _last_span(table.span, before)

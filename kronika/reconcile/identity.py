@@ -470,8 +470,10 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _NATION_MEASURES and kind not in known_kinds(lang) \
             and claim.actor is not None and _a_nation(claim.subject or "") == claim.actor:
         kind = GENERIC_KIND  # `zachorowało 5,6 mln Włochów` (Italy's): the actor's own people
-    if kind == GENERIC_KIND and claim.measure == "cases":
-        kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
+    if claim.measure == "cases" and (kind == GENERIC_KIND or kind == "patients" and not context.share_details):
+        # `zachorowało 12 tys. osób`, `24 chorych` count what `12 tys. przypadków` counts (patients held
+        # in hospital are a stock of their own)
+        kind = "infections"
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
         return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
