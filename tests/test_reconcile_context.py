@@ -549,3 +549,10 @@ def test_a_count_that_refers_back_keeps_the_stock_it_refers_to() -> None:
                                                             ("300", "cases", None))]
     _, total = article_contexts(claims_of(first, ("240", "cases", None)) + other)
     assert total.share_details == ()
+
+
+def test_those_left_without_a_utility_are_a_stock_of_their_own() -> None:
+    [cut] = contexts("Po nawałnicy tysiące domów zostało bez prądu.", ("tysiące", "other", None))
+    assert cut.share_details == ("without power",)
+    [damaged] = contexts("Wichura uszkodziła 300 domów.", ("300", "destroyed", None))
+    assert damaged.share_details == ()

@@ -667,6 +667,20 @@ def test_the_ill_are_cases_but_the_ill_in_hospital_a_stock() -> None:
     assert a.key == b.key and c.key != a.key
 
 
+def test_things_a_story_counts_under_one_event_take_its_measure() -> None:
+    stories = {"a": "story:storm", "b": "story:storm"}
+    damaged = claim("a", "Uszkodzonych jest 420 dachów.", "420", 420, measure="destroyed", subject="dach")
+    reported = claim("b", "Strażacy mają zgłoszonych ok. 450 dachów.", "450", 450, measure="other", subject="dach",
+                     published="2024-09-19")
+    d, r = assign_figures([damaged, reported], stories)
+    assert d.key == r.key and d.key.measure == "destroyed"
+    # People are not things: a count of people of no measure keeps its own figure beside the dead.
+    dead = claim("a", "Zginęło 5 osób.", "5", 5)
+    present = claim("b", "Na miejscu było 40 osób.", "40", 40, measure="other", published="2024-09-19")
+    k, p = assign_figures([dead, present], stories)
+    assert k.key != p.key
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

@@ -578,9 +578,14 @@ def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indice
     jeszcze 9 osób` count one stock, whichever verb each used."""
     found: dict[str, set[str]] = defaultdict(set)
     for i in indices:
-        if (kind := kinds[i]) and kind.endswith(")") and " (" in kind and claims[i].measure != "other":
+        kind = kinds[i]
+        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS) and claims[i].measure != "other":
             found[kind].add(claims[i].measure)
     return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
+
+
+# Things a story counts under one event (`uszkodzonych 420 dachów`, `zgłoszonych 450 dachów`).
+_THING_KINDS = frozenset({"buildings", "roofs", "vehicles"})
 
 
 def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str, str] | None = None) -> Claim:
