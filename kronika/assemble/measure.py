@@ -88,6 +88,7 @@ class SentenceCues:
                        if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
                                            or _person_noun(sentence.tokens[h.index])
+                                           and not _predicative(sentence, h.index)
                                            or _past_comma(sentence, max(number.stop, counted.stop), h.index)))
                        and not (not strong and _past_comma(sentence, max(number.stop, counted.stop), h.index)
                                 and _verb_before(sentence, number.start))]
@@ -178,6 +179,17 @@ class SentenceCues:
                     and h.measure not in excluded]
             self._lists[key] = ([h.index for h in hits], hits)
         return self._lists[key]
+
+
+def _predicative(sentence: Sentence, index: int) -> bool:
+    """A noun in the instrumental beside `być`/`zostać` says what the counted are (`zakładnikami było
+    dwóch funkcjonariuszy`): their role in the event, not another group."""
+    tokens = sentence.tokens
+    near = tokens[max(0, index - 1):index] + tokens[index + 1:index + 2]
+    return any(r.has("inst") for r in tokens[index].readings) and any(t.lemmas & _COPULAS for t in near)
+
+
+_COPULAS = frozenset({"być", "zostać"})
 
 
 def _past_comma(sentence: Sentence, start: int, index: int) -> bool:

@@ -219,7 +219,8 @@ def _agree(first: Token, second: Token) -> bool:
 
 
 def _preposition(token: Token) -> bool:
-    return any(r.pos == "prep" for r in token.readings)
+    # `a` is read as a preposition too (SGJP), but between clauses it joins them: `, a zakładników trzech`
+    return token.text.lower() != "a" and any(r.pos == "prep" for r in token.readings)
 
 
 LEVEL_PREPOSITIONS = frozenset({"do", "na"})
