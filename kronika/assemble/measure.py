@@ -37,6 +37,8 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     for i, token in enumerate(tokens):
         if not token.is_word or cue_lemmas.isdisjoint(token.lemmas):
             continue  # most words are no cue: one set test, not a look-up per lemma
+        if _in_a_name(tokens, i):
+            continue  # `pracowników Odra-Chem`: the firm is no measles (`odra`)
         # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
         matching = [(cue, end) for lemma in token.lemmas for cue in lexicon.measure_cues.get(lemma, ())
                      if (end := _match_end(sentence, i, cue)) is not None]
@@ -45,6 +47,18 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
             hits.append(CueHit(i, best.measure, best.strong, best.subject_is_actor, best.recipient))
             covered_until = end  # `z walki wyeliminowano`: the words of a longer cue make no cue of their own
     return hits
+
+
+# After these a capital opens a phrase, not a name (a full stop: a sentence the splitter kept on, `1,4 tys.
+# Uszkodzonych jest`).
+_OPENERS = frozenset({":", "-", "–", "—", "„", '"', "“", "(", "«", ".", "!", "?", "…"})
+
+
+def _in_a_name(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word inside the sentence, not after a colon, dash or quote: a name (`Odra-Chem`,
+    `Szpital Wojewódzki`), whose words are no cues (cue lemmas are common nouns and verbs)."""
+    text = tokens[i].text
+    return i > 0 and text[:1].isupper() and not text.isupper() and tokens[i - 1].text not in _OPENERS
 
 
 class SentenceCues:
@@ -164,7 +178,16 @@ class SentenceCues:
             # `wyciągnęli z wody 31 osób, dwie osoby nie żyją`: the number is its own verb's object and the
             # cue the next figure's (`Pięć osób, dwoje dzieci i kierowca zginęli` share theirs)
             after = len(hits)
+        elif before >= 0 and after < len(hits) and self._opens_after_comma(number.start) \
+                and not _past_comma(sentence, number.stop, hits[after].index):
+            # `Jeden pracownik zginął, trzech zostało rannych`: a figure opening its comma's stretch takes
+            # the cue of that stretch; the one before the comma is the previous figure's
+            before = -1
         return [hits[k] for k in (before, after) if 0 <= k < len(hits)]
+
+    def _opens_after_comma(self, start: int) -> bool:
+        at = bisect_left(self._comma_figures, start)
+        return at < len(self._comma_figures) and self._comma_figures[at] == start
 
     def _figure_between(self, start: int, stop: int) -> bool:
         """A figure that opens after a comma stands between tokens `start` and `stop`."""

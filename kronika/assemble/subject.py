@@ -8,6 +8,7 @@ from importlib import resources
 
 from kronika.assemble.morph import Reading, Token
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.toponyms import toponym
 
 NOUN_POS = frozenset({"subst", "depr", "ger"})
 ADJ_POS = frozenset({"adj", "ppas", "pact"})
@@ -172,6 +173,8 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             verb = 1 if token.lemmas & level_verbs() else 0
             k -= 1
             continue
+        if token.text[:1].isupper() and k and toponym(token.text, "nom") is not None:
+            return None  # `w gminie Janów wzrosła do 14`: a place's name, not `Janów` the Johns counted
         reading = None if _short_function_word(token) else next(
             (r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
              if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
