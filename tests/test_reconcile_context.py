@@ -556,3 +556,20 @@ def test_those_left_without_a_utility_are_a_stock_of_their_own() -> None:
     assert cut.share_details == ("without power",)
     [damaged] = contexts("Wichura uszkodziła 300 domów.", ("300", "destroyed", None))
     assert damaged.share_details == ()
+
+
+def test_the_next_estimate_of_a_sum_is_of_what_that_sum_is_for() -> None:
+    first = "Izba rolnicza wycenia straty na 300 mln zł."
+    second = "Resort ocenia je na 180 mln zł."
+    claims = claims_of(first, ("300 mln zł", "other", "PLN")) + [
+        replace(c, span=(60, 70), value=180e6) for c in claims_of(second, ("180 mln zł", "other", "PLN"))]
+    claims[0] = replace(claims[0], value=300e6)
+    chamber, ministry = article_contexts(claims)
+    assert chamber.money_for == ministry.money_for == "losses"
+    # A sum put to a use of its own, or of another size, is not that estimate.
+    used = [replace(c, span=(60, 70), value=250e6) for c in claims_of("Dodatkowo 250 mln zł trafi do rodzin.",
+                                                                       ("250 mln zł", "other", "PLN"))]
+    assert article_contexts([claims[0], *used])[1].money_for is None
+    small = [replace(c, span=(60, 70), value=20e3) for c in claims_of("Resort podał też 20 tys. zł.",
+                                                                      ("20 tys. zł", "other", "PLN"))]
+    assert article_contexts([claims[0], *small])[1].money_for is None

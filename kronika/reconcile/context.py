@@ -228,6 +228,23 @@ def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]])
     return found
 
 
+# Words of estimating or citing an amount, or a pronoun for the thing estimated before.
+_ESTIMATED = re.compile(r"(?<!\w)(?:je|ją|ich|mówi\w* o|szac\w*|ocen\w*|wycen\w*|podaje|podał\w*)(?!\w)")
+NEXT_SUM_REACH = 300  # characters between two sums that are read as one purpose's
+NEXT_SUM_RATIO = 10
+
+
+def _rival_sum(earlier: Claim, claim: Claim) -> bool:
+    """`claim` is a sum in the same currency just after `earlier` (the next sentence at most) and within
+    an order of magnitude of it: another estimate of the same thing, or a part of it."""
+    if earlier.unit != claim.unit or earlier.article != claim.article:
+        return False
+    if not 0 <= claim.span[0] - earlier.span[1] <= NEXT_SUM_REACH:
+        return False
+    low, high = sorted((abs(earlier.value), abs(claim.value)))
+    return low > 0 and high <= NEXT_SUM_RATIO * low
+
+
 def _another_time(earlier: Claim, claim: Claim) -> bool:
     """A percentage that opens its sentence with no cue of its own, right after a percentage of the
     sentence before, at another time the text states: the same indicator at that time."""
@@ -402,6 +419,13 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
             details = _share_details(table, before, after, "money") if money else ()
+            if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
+                    and _ESTIMATED.search(before):
+                # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`: the next
+                # estimate of its size, just after, is of what the one before is for (a sum put to a
+                # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
+                money = result[i - 1].money_for
+                details = _share_details(table, before, after, "money")
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             only = table.count_detail_measures
             details = tuple(d for d in _share_details(table, before, after, "count")
