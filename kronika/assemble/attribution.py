@@ -873,11 +873,24 @@ def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon:
         first += 1
     elif last - first > 2 and tokens[first + 1].lemmas & lexicon.source_wrappers and _adjective(tokens[first], None):
         first += 2  # `według szybkiego szacunku GUS`, `w najnowszym raporcie ONZ`
+    if last - first >= 2 and first == 0 and _fronted_object(tokens[0], tokens[1]):
+        first = 1  # `Straty Izba wycenia na 400 mln zł`: the object put first, then the speaker
     phrase = tokens[first:last]
     source = nominative_phrase(phrase, text, case)
     if len(source) > 2 and source[0] in OPENING_QUOTES and source[-1] in CLOSING_QUOTES:
         source = source[1:-1]  # a quoted name alone: `według „Solidarności”` is Solidarność
     return Attribution(source, _source_kind(phrase, entities, lexicon), first, last, cue, scope)
+
+
+def _fronted_object(first: Token, second: Token) -> bool:
+    """A common noun that can be an object, then a name in the nominative of another number: the object
+    fronted before its verb's subject (`Straty Izba wycenia`), not a title and its name (`Minister
+    Kowalski`, both singular) nor a noun and its genitive (`Rzecznik Policji`)."""
+    objects = {n for r in first.readings if r.pos == "subst" and r.lemma[:1].islower() and r.has("acc")
+               for n in ("sg", "pl") if r.has(n)}
+    names = {n for r in second.readings if r.pos == "subst" and r.has("nom") for n in ("sg", "pl") if r.has(n)}
+    return bool(objects) and bool(names) and second.text[:1].isupper() and not objects & names \
+        and not any(r.has("gen") for r in second.readings)
 
 
 def _source_kind(phrase: list[Token], entities: list[EntityMention], lexicon: ClaimLexicon) -> str:
