@@ -681,6 +681,22 @@ def test_things_a_story_counts_under_one_event_take_its_measure() -> None:
     assert k.key != p.key
 
 
+def test_a_side_count_in_another_place_lends_the_story_no_place() -> None:
+    stories = {"a": "story:derby", "b": "story:derby"}
+    main = claim("a", "Policja zatrzymała po derbach 38 osób.", "38", 38, measure="captured", span=(0, 40))
+    side = claim("a", "W stolicy zatrzymano 5 osób.", "5", 5, measure="captured", place="Warsaw", span=(300, 301))
+    later = claim("b", "Zatrzymanych jest już 44.", "44", 44, measure="captured", published="2024-09-19")
+    m, s, la = assign_figures([main, side, later], stories)
+    assert m.key == la.key and m.key.place is None and s.key != m.key and s.key.place == "Warsaw"
+    # The story's own place named with its first count is the figure's place for the others too.
+    named = claim("a", "W Opolu policja zatrzymała 38 osób.", "38", 38, measure="captured", place="Opole",
+                  span=(0, 40))
+    again = claim("a", "Policja podała potem, że zatrzymanych jest 30.", "30", 30, measure="captured",
+                  span=(300, 302))
+    n, a, l2 = assign_figures([named, again, later], stories)
+    assert n.key == a.key == l2.key
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

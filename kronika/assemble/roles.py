@@ -11,6 +11,7 @@ import bisect
 from functools import lru_cache
 from importlib import resources
 
+from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.toponyms import PLACE_CASES, toponym
@@ -170,11 +171,25 @@ def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
             case = PLACE_CASES.get(tokens[index - 2].text.lower())  # `w samym powiecie ostrzeszowskim`
         if case is None or index in covered:
             continue
-        if (name := _admin_unit(tokens, index, case)) is not None:
+        if (name := _capital(tokens, index, entities)) is not None:
+            found.append((index, name))
+        elif (name := _admin_unit(tokens, index, case)) is not None:
             found.append((index, name))
         elif _lone_name(tokens, index) and (name := toponym(tokens[index].text, case)) is not None:
             found.append((index, name))
     sentence.toponyms, sentence.part_openers = found, openers
+
+
+def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | None:  # type: ignore[type-arg]
+    """`w stolicy Ukrainy` -> Kyiv; `w stolicy` alone, in Polish news, is Warsaw."""
+    if "stolica" not in tokens[index].lemmas:
+        return None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if after is not None and after.text[:1].isupper():
+        country = next((e.canonical for e in entities if e.start == after.start and e.kind == "country"), None)
+        return (entity_info(country) or {}).get("capital") if country else None
+    home = HOME_COUNTRY.get("pl")
+    return (entity_info(home) or {}).get("capital") if home else None
 
 
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})

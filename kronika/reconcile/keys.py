@@ -31,7 +31,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -281,6 +281,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         known = named_places.get((*base, kind), set())
         if place is None and len(known) == 1 and _elsewhere(article_places.get(claim.article, ()), next(iter(known))):
             apart.add(index)
+    apart |= _beside_a_side_place(claims, bases, resolved_kinds, places, named_places)
     split_groups = {(*bases[i], resolved_kinds[i]) for i in apart}
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
@@ -301,6 +302,37 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
 def _local(place: str) -> bool:
     info = entity_info(place)
     return bool(info) and info.get("kind") == "place"  # type: ignore[union-attr]
+
+
+def _beside_a_side_place(claims: Sequence[Claim], bases: Sequence[tuple[str, str | None, str | None]],
+                         kinds: Sequence[str], places: Sequence[str | None],
+                         named_places: Mapping[tuple[str, str | None, str | None, str], set[str]]) -> set[int]:
+    """The placeless claims of a group whose one named place is a side count: every article that places
+    a count there also counts the group without a place, at another value (`W stolicy zatrzymano 4
+    osoby` beside the story's `41 zatrzymanych`). Those placeless claims keep the figure as a whole; the
+    place's claims keep a figure of their own, instead of lending the story's counts their place."""
+    members: dict[tuple[str, str | None, str | None, str], list[int]] = defaultdict(list)
+    for index, (base, kind) in enumerate(zip(bases, kinds, strict=True)):
+        group = (*base, kind)
+        if len(named_places.get(group, ())) == 1:
+            members[group].append(index)
+    found: set[int] = set()
+    for indices in members.values():
+        # article -> (the first placed claim's offset, its values); article -> [(offset, value)] placeless
+        placed: dict[str, tuple[int, set[float]]] = {}
+        placeless: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i in indices:
+            claim = claims[i]
+            if places[i] is None:
+                placeless[claim.article].append((claim.span[0], claim.value))
+            else:
+                first, values = placed.get(claim.article, (claim.span[0], set()))
+                placed[claim.article] = (min(first, claim.span[0]), values | {claim.value})
+        # The side count comes after the story's own count, which its article gives first, at another value.
+        if placed and all(any(at < first and value not in values for at, value in placeless.get(article, ()))
+                          for article, (first, values) in placed.items()):
+            found.update(i for i in indices if places[i] is None)
+    return found
 
 
 def _elsewhere(named: Set[str] | tuple[()], place: str) -> bool:
