@@ -24,6 +24,7 @@ _WINDOW = 14  # tokens (words and spaces) looked at on each side
 def verb_tense(word: str) -> str | None:
     """past, future or present if some reading of the word is a finite verb form, else None."""
     tenses = set()
+    noun = False
     for _start, _end, (_form, _lemma, tag, _names, _quals) in analyser().analyse(word):
         fields = tag.split(":")
         if fields[0] in ("praet", "imps"):  # imps: the impersonal past of news, zatrzymano, odwołano
@@ -32,6 +33,12 @@ def verb_tense(word: str) -> str | None:
             tenses.add("future")
         elif fields[0] == "fin":
             tenses.add("future" if "perf" in fields else "present")
+        elif fields[0] == "subst":
+            noun = True
+    if noun:
+        # A noun that is also a rare verb form (`do wybrzeży`: wybrzeżyć) is the noun; a past form stays
+        # a verb (the news's past is its commonest tense).
+        tenses -= {"future", "present"}
     for tense in ("past", "future", "present"):
         if tense in tenses:
             return tense
