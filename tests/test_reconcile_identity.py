@@ -697,6 +697,17 @@ def test_a_side_count_in_another_place_lends_the_story_no_place() -> None:
     assert n.key == a.key == l2.key
 
 
+def test_a_side_count_abroad_does_not_split_the_story_from_its_own_region() -> None:
+    stories = {"a": "story:storm", "b": "story:storm"}
+    first = claim("a", "Zginęły dwie osoby.", "dwie", 2, span=(0, 4))
+    abroad = claim("a", "W Meklemburgii zginęła jedna osoba.", "jedna", 1, place="Mecklenburg-Vorpommern",
+                   span=(300, 305))
+    home = claim("b", "Bilans ofiar na Pomorzu wzrósł do trzech.", "trzech", 3, place="Pomeranian Voivodeship",
+                 published="2024-09-19")
+    f, a, h = assign_figures([first, abroad, home], stories)
+    assert f.key == h.key and a.key != f.key and a.key.place == "Mecklenburg-Vorpommern"
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

@@ -281,16 +281,19 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         known = named_places.get((*base, kind), set())
         if place is None and len(known) == 1 and _elsewhere(article_places.get(claim.article, ()), next(iter(known))):
             apart.add(index)
-    apart |= _beside_a_side_place(claims, bases, resolved_kinds, places, named_places)
     split_groups = {(*bases[i], resolved_kinds[i]) for i in apart}
+    side = _side_places(claims, bases, resolved_kinds, places, named_places)
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
     for index, (base, kind, place) in enumerate(zip(bases, resolved_kinds, places, strict=True)):
         group = (*base, kind)
-        known = named_places.get(group, set())
-        if group in split_groups:
-            key = FigureKey(base[0], base[1], kind, None if index in apart else next(iter(known)), True, story,
-                            period=base[2])
+        aside = side.get(group, set())
+        known = named_places.get(group, set()) - aside
+        if place is not None and place in aside:
+            key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
+        elif group in split_groups:
+            key = FigureKey(base[0], base[1], kind, None if index in apart or not known else next(iter(known)), True,
+                            story, period=base[2])
         elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
             key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         else:
@@ -304,35 +307,52 @@ def _local(place: str) -> bool:
     return bool(info) and info.get("kind") == "place"  # type: ignore[union-attr]
 
 
-def _beside_a_side_place(claims: Sequence[Claim], bases: Sequence[tuple[str, str | None, str | None]],
-                         kinds: Sequence[str], places: Sequence[str | None],
-                         named_places: Mapping[tuple[str, str | None, str | None, str], set[str]]) -> set[int]:
-    """The placeless claims of a group whose one named place is a side count: every article that places
-    a count there also counts the group without a place, at another value (`W stolicy zatrzymano 4
-    osoby` beside the story's `41 zatrzymanych`). Those placeless claims keep the figure as a whole; the
-    place's claims keep a figure of their own, instead of lending the story's counts their place."""
+def _side_places(claims: Sequence[Claim], bases: Sequence[tuple[str, str | None, str | None]],
+                 kinds: Sequence[str], places: Sequence[str | None],
+                 named_places: Mapping[tuple[str, str | None, str | None, str], set[str]],
+                 ) -> dict[tuple[str, str | None, str | None, str], set[str]]:
+    """group -> the places it names only in side counts: every article that places a count there gives
+    the group's count without a place before it, at another value (`W stolicy zatrzymano 4 osoby` after
+    the story's `41 zatrzymanych`, `W Meklemburgii zginęła jedna osoba` after the storm's two dead). A
+    side place keeps a figure of its own and lends the story's counts no place, nor splits them from the
+    story's own place."""
     members: dict[tuple[str, str | None, str | None, str], list[int]] = defaultdict(list)
     for index, (base, kind) in enumerate(zip(bases, kinds, strict=True)):
-        group = (*base, kind)
-        if len(named_places.get(group, ())) == 1:
+        if (group := (*base, kind)) in named_places:
             members[group].append(index)
-    found: set[int] = set()
-    for indices in members.values():
-        # article -> (the first placed claim's offset, its values); article -> [(offset, value)] placeless
-        placed: dict[str, tuple[int, set[float]]] = {}
+    found: dict[tuple[str, str | None, str | None, str], set[str]] = {}
+    for group, indices in members.items():
         placeless: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # place -> article -> (the first offset there, the values there)
+        placed: dict[str, dict[str, tuple[int, set[float]]]] = defaultdict(dict)
         for i in indices:
-            claim = claims[i]
-            if places[i] is None:
+            claim, place = claims[i], places[i]
+            if place is None:
                 placeless[claim.article].append((claim.span[0], claim.value))
             else:
-                first, values = placed.get(claim.article, (claim.span[0], set()))
-                placed[claim.article] = (min(first, claim.span[0]), values | {claim.value})
-        # The side count comes after the story's own count, which its article gives first, at another value.
-        if placed and all(any(at < first and value not in values for at, value in placeless.get(article, ()))
-                          for article, (first, values) in placed.items()):
-            found.update(i for i in indices if places[i] is None)
+                first, values = placed[place].get(claim.article, (claim.span[0], set()))
+                placed[place][claim.article] = (min(first, claim.span[0]), values | {claim.value})
+        aside = {place for place, articles in placed.items()
+                 if all(any(at < first and value not in values for at, value in placeless.get(article, ()))
+                        for article, (first, values) in articles.items())}
+        if len(placed) > 1:
+            # Beside other places, only a side count abroad is set aside (a storm's dead in Mecklenburg
+            # beside Pomerania's): a place in the same country may be a part of the story's own area.
+            # And only beside one locality, the story's own: beside a country the side place may be a part.
+            rest = [p for p in placed if p not in aside]
+            home = {_country(p) for p in rest}
+            aside = {p for p in aside if _country(p) is not None and None not in home and _country(p) not in home} \
+                if len(rest) == 1 and _country(rest[0]) != rest[0] else set()
+        if aside:
+            found[group] = aside
     return found
+
+
+def _country(place: str) -> str | None:
+    info = entity_info(place)
+    if not info:
+        return None
+    return place if info.get("kind") == "country" else info.get("country")  # type: ignore[return-value]
 
 
 def _elsewhere(named: Set[str] | tuple[()], place: str) -> bool:
