@@ -36,7 +36,7 @@ def attribution_data(lang: str = "pl") -> dict[str, Any]:
 
 
 def _listed(key: str) -> frozenset[str]:
-    return frozenset(w for w in attribution_data().get(key, ()) if not w.startswith("_"))
+    return frozenset(w for w in attribution_data("pl").get(key, ()) if not w.startswith("_"))
 
 
 NAME_PREPOSITIONS = _listed("name_inner_words")
