@@ -232,7 +232,39 @@ def test_an_amount_each_recipient_may_get_is_not_the_total() -> None:
     per_house = money("Na odbudowę przewidziano 150 tys. zł na dom.", "150 tys. zł")
     assert (per_house.money_for, per_house.share_details) == ("reconstruction", ("per recipient",))
     total = money("Gminy wypłaciły już 12 mln zł zasiłków.", "12 mln zł")
-    assert (total.money_for, total.share_details) == ("benefit", ())
+    assert (total.money_for, total.share_details) == ("benefit", ("paid",))
+    each = money("Spółka zapowiada, że każda z rodzin dostanie 150 tys. zł jednorazowej zapomogi.", "150 tys. zł")
+    assert (each.money_for, each.share_details) == ("benefit", ("per recipient",))
+
+
+def test_money_paid_so_far_is_not_the_sum_set_aside() -> None:
+    def money(sentence: str, mention: str) -> ClaimContext:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context
+
+    paid = money("Do piątku hodowcy otrzymali 21 mln zł odszkodowań.", "21 mln zł")
+    assert (paid.money_for, paid.share_details) == ("compensation", ("paid",))
+    budget = money("Na odszkodowania resort zarezerwował w tym roku 140 mln zł.", "140 mln zł")
+    assert (budget.money_for, budget.share_details) == ("compensation", ())
+    pledged = money("Wojewoda zapowiada, że na zasiłki przeznaczy 3 mln zł.", "3 mln zł")
+    assert (pledged.money_for, pledged.share_details) == ("benefit", ())
+
+
+def test_money_of_a_case_or_a_firm_in_trouble_is_keyed() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    assert purpose("Hakerzy żądają okupu w wysokości 2 mln zł.", "2 mln zł") == "ransom"
+    assert purpose("Sąd wyznaczył kaucję 300 tys. zł.", "300 tys. zł") == "bail"
+    assert purpose("Podejrzany wyszedł po wpłaceniu 80 tys. zł poręczenia majątkowego.", "80 tys. zł") == "bail"
+    assert purpose("Na odprawy zakład zarezerwował 35 mln zł.", "35 mln zł") == "severance"
+    assert purpose("Zadłużenie szpitala przekracza 70 mln zł.", "70 mln zł") == "debt"
+    assert purpose("Zabezpieczone mienie jest warte 19 mln zł.", "19 mln zł") == "assets"
+    assert purpose("Ubezpieczyciele szacują szkody na 40 mln zł.", "40 mln zł") == "losses"
+    # Without a word of purpose an amount stays unkeyed: its own figure.
+    assert purpose("Bilet na koncert kosztował wtedy 30 zł.", "30 zł") == "cost"
+    assert purpose("Prezes zarabia 45 tys. zł.", "45 tys. zł") is None
 
 
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
@@ -503,3 +535,41 @@ def test_an_earlier_time_holds_past_a_number_of_another_measure_but_not_of_its_o
     assert toll.shift == "before"
     _, today = contexts("Wtedy mówiono o 5 ofiarach, dziś o 7.", ("5", "killed", None), ("7", "killed", None))
     assert today.shift is None
+
+
+def test_a_count_that_refers_back_keeps_the_stock_it_refers_to() -> None:
+    first = "W szpitalach przebywa 240 chorych na grypę."
+    second = "Tydzień wcześniej było ich ponad 300."
+    claims = claims_of(first, ("240", "cases", None)) + [
+        replace(c, span=(100, 103)) for c in claims_of(second, ("300", "cases", None))]
+    now, before = article_contexts(claims)
+    assert now.share_details == ("in hospital",) and before.share_details == ("in hospital",)
+    # A count of its own in the next sentence is not the stock.
+    other = [replace(c, span=(100, 103)) for c in claims_of("Od początku sezonu zachorowało 300 osób.",
+                                                            ("300", "cases", None))]
+    _, total = article_contexts(claims_of(first, ("240", "cases", None)) + other)
+    assert total.share_details == ()
+
+
+def test_those_left_without_a_utility_are_a_stock_of_their_own() -> None:
+    [cut] = contexts("Po nawałnicy tysiące domów zostało bez prądu.", ("tysiące", "other", None))
+    assert cut.share_details == ("without power",)
+    [damaged] = contexts("Wichura uszkodziła 300 domów.", ("300", "destroyed", None))
+    assert damaged.share_details == ()
+
+
+def test_the_next_estimate_of_a_sum_is_of_what_that_sum_is_for() -> None:
+    first = "Izba rolnicza wycenia straty na 300 mln zł."
+    second = "Resort ocenia je na 180 mln zł."
+    claims = claims_of(first, ("300 mln zł", "other", "PLN")) + [
+        replace(c, span=(60, 70), value=180e6) for c in claims_of(second, ("180 mln zł", "other", "PLN"))]
+    claims[0] = replace(claims[0], value=300e6)
+    chamber, ministry = article_contexts(claims)
+    assert chamber.money_for == ministry.money_for == "losses"
+    # A sum put to a use of its own, or of another size, is not that estimate.
+    used = [replace(c, span=(60, 70), value=250e6) for c in claims_of("Dodatkowo 250 mln zł trafi do rodzin.",
+                                                                       ("250 mln zł", "other", "PLN"))]
+    assert article_contexts([claims[0], *used])[1].money_for is None
+    small = [replace(c, span=(60, 70), value=20e3) for c in claims_of("Resort podał też 20 tys. zł.",
+                                                                      ("20 tys. zł", "other", "PLN"))]
+    assert article_contexts([claims[0], *small])[1].money_for is None

@@ -640,6 +640,47 @@ def test_a_whole_does_not_borrow_the_actor_its_part_comes_from() -> None:
     assert p.role == "part" and w.key.actor is None and w.key == o.key
 
 
+def test_a_toll_does_not_borrow_the_nation_of_the_people_among_its_dead() -> None:
+    stories = {"a": "story:crash", "b": "story:crash"}
+    whole = claim("a", "W katastrofie autobusu pod Brnem zginęło sześć osób.", "sześć", 6)
+    among = claim("a", "Wśród zabitych są dwaj Polacy.", "dwaj", 2, subject="Polak", actor="Poland",
+                  published="2024-09-18", span=(60, 64))
+    other = claim("b", "Czeska policja podaje, że zginęło siedem osób.", "siedem", 7, published="2024-09-19")
+    w, p, o = assign_figures([whole, among, other], stories)
+    assert p.role == "part" and w.key.actor is None and o.key.actor is None and w.key == o.key
+    # Soldiers of a nation are that nation's: their count is its own figure, not a part by origin.
+    troops = claim("a", "Według wywiadu zginęło 300 Koreańczyków.", "300", 300, subject="Koreańczyk",
+                   actor="North Korea")
+    [t] = assign_figures([troops], {"a": "story:war"})
+    assert t.role == "member" and t.key.actor == "North Korea"
+
+
+def test_the_ill_are_cases_but_the_ill_in_hospital_a_stock() -> None:
+    stories = {"a": "story:flu", "b": "story:flu", "c": "story:flu"}
+    cases = claim("a", "Sanepid potwierdził 31 przypadków legionellozy.", "31", 31, measure="cases",
+                  subject="przypadek")
+    ill = claim("b", "Z 34 chorych pięcioro mieszka poza miastem.", "34", 34, measure="cases", subject="chory",
+                published="2024-09-19")
+    held = claim("c", "W szpitalach leży 20 chorych.", "20", 20, measure="cases", subject="chory",
+                 published="2024-09-19")
+    a, b, c = assign_figures([cases, ill, held], stories)
+    assert a.key == b.key and c.key != a.key
+
+
+def test_things_a_story_counts_under_one_event_take_its_measure() -> None:
+    stories = {"a": "story:storm", "b": "story:storm"}
+    damaged = claim("a", "Uszkodzonych jest 420 dachów.", "420", 420, measure="destroyed", subject="dach")
+    reported = claim("b", "Strażacy mają zgłoszonych ok. 450 dachów.", "450", 450, measure="other", subject="dach",
+                     published="2024-09-19")
+    d, r = assign_figures([damaged, reported], stories)
+    assert d.key == r.key and d.key.measure == "destroyed"
+    # People are not things: a count of people of no measure keeps its own figure beside the dead.
+    dead = claim("a", "Zginęło 5 osób.", "5", 5)
+    present = claim("b", "Na miejscu było 40 osób.", "40", 40, measure="other", published="2024-09-19")
+    k, p = assign_figures([dead, present], stories)
+    assert k.key != p.key
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

@@ -151,6 +151,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 continue  # `w Dolinie Pięciu Stawów`
             subject = counted.lemma
             borrowed: str | None = None  # the measure of the figure whose noun this one leaves out
+            gapped = False  # its noun left out after an earlier figure's (`Policja mówi o 4 ofiarach, strażacy o 5`)
             if subject and subject.split()[0] in lex.not_counted:
                 if number.unit is None:
                     continue  # `3 dni`, `80 lat`: a duration or an age, not a figure
@@ -162,7 +163,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 if subject is None and follows_figures and position < len(last_figures) and in_order[0]:
                     subject, borrowed = last_figures[position]  # `odpowiednio 1078 i 13 tys. 502`
                 elif subject is None and elided_subject is not None:
-                    subject, borrowed = elided_subject, elided_measure
+                    subject, borrowed, gapped = elided_subject, elided_measure, True
                 elif (subject is None and antecedent is not None and antecedent.sentence == index - 1
                       and list_item(sentence, first)):
                     subject, borrowed = antecedent.subject, antecedent.measure  # `W Krakowie – 12, w Tarnowie – 7`
@@ -185,8 +186,11 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 borrowed = antecedent.measure  # `miało to być 1040 wojskowych`: the figure said before
             if elided_measure is not None and accompanies(sentence, first, number.end):
                 measure = elided_measure  # `149 strażaków z 40 pojazdami`: the vehicles went with them
-            elif cue is None and borrowed is not None and (measure == "other" or refers_back(sentence, first)):
-                measure = borrowed  # `było ich 38`: no verb of its own, the measure of the figure it refers to
+            elif borrowed is not None and (cue is None and (measure == "other" or refers_back(sentence, first))
+                                           or gapped and measure == "other" and cue is not None and not cue.strong):
+                # `było ich 38`: no verb of its own, the measure of the figure it refers to; a gapped clause
+                # repeats its model's predicate, and a weak cue there (the speaker `strażacy`) is none.
+                measure = borrowed
             if number.unit is None and (
                 measure == "other" and (subject is None or number.value == 1)
                 or is_circumstance(sentence, number, figures_in_clause[clauses[position]] == 1)

@@ -64,6 +64,7 @@ GAP_COMPLEMENT_TOKENS = 9
 DENIED_REPORT_MARKERS = frozenset({"czym", "jak", "których", "którym", "którymi", "która", "który", "które", "którzy"})
 SPEAKERS_OWN = frozenset({"nasz", "wasz", "mój", "twój"})  # `nasze dane pokazują`: the speaker, named elsewhere
 DASHES = frozenset({"-", "–", "—"})
+CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"})
 # Entities that speak for themselves in a headline label (countries and places are what news is about).
 SPEAKING_ENTITY_KINDS = frozenset({"organisation", "intelligence", "government", "media", "person", "group"})
 ENTITY_SOURCE_KINDS = {
@@ -83,9 +84,10 @@ class Attribution:
     pledge: bool = False  # the figure is what the source announced or promised (`zapowiedział zakup 48...`)
     elided: bool = False  # a frame whose speaker the sentence does not name (`Jak podkreślił, ...`, `Według
     # niego...`, `– mówiła.`): the speaker named before it, resolved by the document context
+    since: int = 0  # the first token it can cover (a post-posed `, jak podaje X` beside an earlier frame)
 
     def covers(self, number_index: int) -> bool:
-        if self.first <= number_index < self.last:
+        if self.first <= number_index < self.last or number_index < self.since:
             return False
         if self.scope == "after":
             return number_index > self.cue
@@ -152,8 +154,23 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
     # odnotowała 3 tys. prób – przekazała rzeczniczka SG`).
     found = [a for a in found if not (a.cue >= 0 and _counts(tokens[a.cue], lexicon) and any(
         b.scope == "before" and b.cue > a.cue and not _counts(tokens[b.cue], lexicon) for b in found))]
+    found = _postposed_as_clauses(tokens, lowered, found)
     return [a for a in found if (a.source or keep_elided and a.elided)
             and not (tokens[a.first].lemmas & (RELATIVE_PRONOUNS | SPEAKERS_OWN))]
+
+
+def _postposed_as_clauses(tokens: list[Token], lowered: list[str], found: list[Attribution]) -> list[Attribution]:
+    """A `, jak podaje X` after a clause, in a sentence an earlier frame opens, speaks for its own clause
+    only (`Według związkowców pracowało tam 34 górników, a nie 27, jak podaje kopalnia`: the mine gave
+    27, the union 34); alone in its sentence it speaks for the whole (`Zginęło 5 osób, jak podała policja`)."""
+    kept = []
+    for a in found:
+        if a.scope == "sentence" and a.cue >= 2 and lowered[a.cue - 1] == "jak" and tokens[a.cue - 2].text == ",":
+            since = next((k + 1 for k in range(a.cue - 3, -1, -1) if tokens[k].text in CLAUSE_BOUNDARIES), 0)
+            if since and any(b is not a and b.cue < since and b.scope in ("sentence", "after") for b in found):
+                a = replace(a, since=since)
+        kept.append(a)
+    return kept
 
 
 def _pronoun_frame_at(tokens: list[Token], lowered: list[str], i: int, lexicon: ClaimLexicon,
@@ -880,6 +897,8 @@ def _make(sentence: Sentence, text: str, entities: list[EntityMention], lexicon:
         first += 2  # `według szybkiego szacunku GUS`, `w najnowszym raporcie ONZ`
     phrase = tokens[first:last]
     source = nominative_phrase(phrase, text, case)
+    if len(source) > 2 and source[0] in OPENING_QUOTES and source[-1] in CLOSING_QUOTES:
+        source = source[1:-1]  # a quoted name alone: `według „Solidarności”` is Solidarność
     return Attribution(source, _source_kind(phrase, entities, lexicon), first, last, cue, scope)
 
 

@@ -55,7 +55,7 @@ class SpeechForm:
 
 
 # Classes whose subject gives the figure as the verb's object: `MSZ szacuje straty na 2 mld zł`.
-OBJECT_CLASSES = frozenset({"estimate", "announce", "confirm", "count"})
+OBJECT_CLASSES = frozenset({"estimate", "announce", "confirm", "count", "report"})
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
     for i, token in enumerate(tokens):
         if not token.is_word or cue_lemmas.isdisjoint(token.lemmas):
             continue  # most words are no cue: one set test, not a look-up per lemma
+        if _in_a_name(tokens, i):
+            continue  # `pracowników Odra-Chem`: the firm is no measles (`odra`)
         # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
         matching = [(cue, end) for lemma in token.lemmas for cue in lexicon.measure_cues.get(lemma, ())
                      if (end := _match_end(sentence, i, cue)) is not None]
@@ -45,6 +47,18 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
             hits.append(CueHit(i, best.measure, best.strong, best.subject_is_actor, best.recipient))
             covered_until = end  # `z walki wyeliminowano`: the words of a longer cue make no cue of their own
     return hits
+
+
+# After these a capital opens a phrase, not a name (a full stop: a sentence the splitter kept on, `1,4 tys.
+# Uszkodzonych jest`).
+_OPENERS = frozenset({":", "-", "–", "—", "„", '"', "“", "(", "«", ".", "!", "?", "…"})
+
+
+def _in_a_name(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word inside the sentence, not after a colon, dash or quote: a name (`Odra-Chem`,
+    `Szpital Wojewódzki`), whose words are no cues (cue lemmas are common nouns and verbs)."""
+    text = tokens[i].text
+    return i > 0 and text[:1].isupper() and not text.isupper() and tokens[i - 1].text not in _OPENERS
 
 
 class SentenceCues:
@@ -87,7 +101,11 @@ class SentenceCues:
             nearest = [h for h in self._nearest(sentence, number, counted, strong, allowed, excluded)
                        if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
-                                           or _person_noun(sentence.tokens[h.index])))]
+                                           or _person_noun(sentence.tokens[h.index])
+                                           and not _predicative(sentence, h.index)
+                                           or _past_comma(sentence, max(number.stop, counted.stop), h.index)))
+                       and not (not strong and _past_comma(sentence, max(number.stop, counted.stop), h.index)
+                                and _verb_before(sentence, number.start))]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
             theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
@@ -160,7 +178,16 @@ class SentenceCues:
             # `wyciągnęli z wody 31 osób, dwie osoby nie żyją`: the number is its own verb's object and the
             # cue the next figure's (`Pięć osób, dwoje dzieci i kierowca zginęli` share theirs)
             after = len(hits)
+        elif before >= 0 and after < len(hits) and self._opens_after_comma(number.start) \
+                and not _past_comma(sentence, number.stop, hits[after].index):
+            # `Jeden pracownik zginął, trzech zostało rannych`: a figure opening its comma's stretch takes
+            # the cue of that stretch; the one before the comma is the previous figure's
+            before = -1
         return [hits[k] for k in (before, after) if 0 <= k < len(hits)]
+
+    def _opens_after_comma(self, start: int) -> bool:
+        at = bisect_left(self._comma_figures, start)
+        return at < len(self._comma_figures) and self._comma_figures[at] == start
 
     def _figure_between(self, start: int, stop: int) -> bool:
         """A figure that opens after a comma stands between tokens `start` and `stop`."""
@@ -175,6 +202,25 @@ class SentenceCues:
                     and h.measure not in excluded]
             self._lists[key] = ([h.index for h in hits], hits)
         return self._lists[key]
+
+
+def _predicative(sentence: Sentence, index: int) -> bool:
+    """A noun in the instrumental beside `być`/`zostać` says what the counted are (`zakładnikami było
+    dwóch funkcjonariuszy`): their role in the event, not another group."""
+    tokens = sentence.tokens
+    near = tokens[max(0, index - 1):index] + tokens[index + 1:index + 2]
+    return any(r.has("inst") for r in tokens[index].readings) and any(t.lemmas & _COPULAS for t in near)
+
+
+_COPULAS = frozenset({"być", "zostać"})
+
+
+def _past_comma(sentence: Sentence, start: int, index: int) -> bool:
+    """A comma between token `start` and a cue after it: the cue is the next clause's (`Już 47 zatrzymanych,
+    prokuratura stawia zarzuty`), so a role noun counted by the number says its measure; nor does a weak
+    cue there speak for a number its own verb governs (`Lekarze opatrzyli siedem osób, pozostali zostali
+    zwolnieni do domu`)."""
+    return index > start and any(t.text == "," for t in sentence.tokens[start:index])
 
 
 _VERB_POS = frozenset({"fin", "praet", "imps", "inf", "impt", "bedzie"})
@@ -349,6 +395,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         measure = "other"  # `ewakuacja z 11 miejscowości`: places are evacuated from, people are displaced
     elif measure == "released" and (thing or kind in PLACE_KINDS or kind in WORKER_KINDS):
         measure = "other"  # `policja odzyskała 12 aut`, `spółka zwolni 300 pracowników`: freeing is for captives
+    elif measure == "released" and cue_token.lemmas & let_go()["verb"] and not _held(sentence, number, subject):
+        measure = "other"  # `Walcownia San zwolni 820 osób`: people let go who were not held are laid off
     elif measure == "supplied" and kind in PEOPLE_KINDS:
         # People handed over are released (`przekazano 20 jeńców`); people a delivery is for are not
         # (`wodę pitną dla 25 tys. osób`, `ośrodek przeznaczony dla 400 osób`).
@@ -409,6 +457,28 @@ def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
+
+
+@cache
+def let_go(lang: str = "pl") -> dict[str, frozenset[str]]:
+    """let_go.txt: role (`verb`, `held`, `custody`) -> lemmas."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "let_go.txt").read_text("utf-8")
+    rows: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, lemma = line.split("\t")
+            rows.setdefault(role, set()).add(lemma.strip())
+    return {role: frozenset(lemmas) for role, lemmas in rows.items()}
+
+
+def _held(sentence: Sentence, number: range, subject: str | None) -> bool:
+    """Those let go were held: a captive counted (`12 zatrzymanych`) or custody named in the clause
+    (`zwolniła z aresztu pięć osób`)."""
+    words = let_go()
+    if subject is not None and subject.split()[0] in words["held"]:
+        return True
+    first, last = sentence.clause_range(number.start)
+    return any(t.lemmas & words["custody"] for t in sentence.tokens[first:last])
 
 
 MONEY_REACH = 20  # tokens either side of a sum where its recipient or its purpose may stand

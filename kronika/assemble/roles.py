@@ -181,18 +181,19 @@ _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim
 
 
 @lru_cache(maxsize=1)
-def _admin_units() -> dict[str, bool]:
-    """admin_units.txt: unit lemma -> whether only a capitalised name may follow it."""
+def _admin_units() -> dict[str, str]:
+    """admin_units.txt: unit lemma -> what may follow it ("" an adjective or a name, `name` only a
+    capitalised name, `facility` a name that is the place itself)."""
     path = resources.files("kronika") / "lang" / "pl" / "claims" / "admin_units.txt"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-    return {row[0].strip(): len(row) > 1 and row[1].strip() == "name" for row in rows}
+    return {row[0].strip(): row[1].strip() if len(row) > 1 else "" for row in rows}
 
 
 def _admin_unit(tokens: list, index: int, case: str) -> str | None:  # type: ignore[type-arg]
     """`w powiecie ostrzeszowskim` -> `powiat ostrzeszowski`, `w prowincji Balıkesir` -> `prowincja
-    Balıkesir`: a unit of admin_units.txt in `case` and the adjective or the name after it (a place
-    neither the gazetteer nor the dictionary knows), or None."""
+    Balıkesir`, `w kopalni Bielszowice` -> `Bielszowice`: a unit of admin_units.txt in `case` and the
+    adjective or the name after it (a place neither the gazetteer nor the dictionary knows), or None."""
     unit = next((r.lemma for r in tokens[index].readings if r.pos == "subst" and r.has(case, "sg")
                  and r.lemma in _admin_units()), None)
     if unit is None or index + 1 >= len(tokens) or not tokens[index + 1].is_word:
@@ -200,9 +201,16 @@ def _admin_unit(tokens: list, index: int, case: str) -> str | None:  # type: ign
     if index + 2 < len(tokens) and tokens[index + 2].text.lower() in _JOINERS:
         return None  # `w powiecie kłodzkim i nyskim`
     word = tokens[index + 1]
+    follows = _admin_units()[unit]
     if word.text[:1].isupper():
-        return f"{unit} {word.text}" if index + 2 >= len(tokens) or not tokens[index + 2].text[:1].isupper() else None
-    if _admin_units()[unit]:
+        if index + 2 < len(tokens) and tokens[index + 2].text[:1].isupper():
+            return None
+        if follows == "facility":
+            # A mine or a steelworks is named after its place (`kopalnia Pniówek`); an acronym is a company's.
+            # `Polkowice-Sieroszowice` stands in Polkowice.
+            return None if word.text.isupper() else word.text.split("-")[0]
+        return f"{unit} {word.text}"
+    if follows:
         return None
     adjective = next((r.lemma for r in word.readings if r.pos == "adj" and r.has(case)), None)
     return f"{unit} {adjective}" if adjective else None
@@ -221,11 +229,25 @@ def _part_between(openers: list[int], number: int, index: int) -> bool:
 
 def _lone_name(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
     """`w Knurowie` alone: not the seat of a named body (`Instytutu … w Puławach`), not one of several
-    places (`w Kłodzku i Głuchołazach`), not the first word of a longer name (`pod Zieloną Górą`)."""
-    if index >= 2 and tokens[index - 2].text[:1].isupper():
+    places (`w Kłodzku i Głuchołazach`), not the first word of a longer name (`pod Zieloną Górą`). The
+    seat of a named facility that is itself where things happen is the place (`w kopalni ČSM w Karwinie`,
+    `w Szpitalu Wojewódzkim w Opolu`)."""
+    if index >= 2 and tokens[index - 2].text[:1].isupper() and not _facility_seat(tokens, index - 2):
         return False
     after = tokens[index + 1].text if index + 1 < len(tokens) else ""
     return not after[:1].isupper() and after.lower() not in _JOINERS
+
+
+def _facility_seat(tokens: list, last: int) -> bool:  # type: ignore[type-arg]
+    """The name ending at `last` stands in a phrase of place: a preposition of place, perhaps a common
+    noun (`w kopalni`), then the name (`w kopalni ČSM`, `w Szpitalu Wojewódzkim`), not a source's
+    (`według danych Instytutu Weterynarii`)."""
+    k = last
+    while k > 0 and tokens[k].text[:1].isupper() and tokens[k].text.lower() not in PLACE_CASES and last - k < 4:
+        k -= 1
+    if k >= 1 and tokens[k].text[:1].islower() and tokens[k].text not in PLACE_CASES:
+        k -= 1  # the facility's common noun
+    return k >= 0 and tokens[k].text.lower() in PLACE_CASES
 
 
 def _names_an_action(sentence: Sentence, entity: EntityMention) -> bool:

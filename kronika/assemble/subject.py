@@ -8,6 +8,7 @@ from importlib import resources
 
 from kronika.assemble.morph import Reading, Token
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.toponyms import toponym
 
 NOUN_POS = frozenset({"subst", "depr", "ger"})
 ADJ_POS = frozenset({"adj", "ppas", "pact"})
@@ -172,9 +173,13 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             verb = 1 if token.lemmas & level_verbs() else 0
             k -= 1
             continue
+        if token.text[:1].isupper() and k and toponym(token.text, "nom") is not None:
+            return None  # `w gminie Janów wzrosła do 14`: a place's name, not `Janów` the Johns counted
         reading = None if _short_function_word(token) else next(
             (r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
              if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
+        if reading is None and k + 1 < start and "być" in tokens[k + 1].lemmas:
+            reading = _people_participle(token)  # `ewakuowanych było tysiąc`
         opener = k - 1 if k >= 1 and tokens[k - 1].text.lower() in SOURCE_OPENERS else None
         if opener is None and k >= 2 and tokens[k - 2].text.lower() in SOURCE_OPENERS and _agree(token, tokens[k - 1]):
             opener = k - 2  # `według komisji wyborczej`, not `według spółki rannych było 29`
@@ -199,6 +204,16 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
     return None
 
 
+def _people_participle(token: Token) -> Reading | None:
+    """A plural genitive participle that names people as subject_kinds.tsv lists them (`ewakuowanych`,
+    `zwolnionych`), standing for the people it describes; not a thing's (`zniszczonych zostało 91`)."""
+    from kronika.reconcile.subject_kinds import load_subject_kinds
+
+    kinds = load_subject_kinds()
+    return next((r for r in token.readings if r.pos == "ppas" and r.has("pl") and r.has("gen")
+                 and r.lemma in kinds), None)
+
+
 def _agree(first: Token, second: Token) -> bool:
     """The two words are genitives of one number (`komisji wyborczej` after `według`), as a noun and its
     adjective are; `spółki rannych` are not."""
@@ -207,7 +222,8 @@ def _agree(first: Token, second: Token) -> bool:
 
 
 def _preposition(token: Token) -> bool:
-    return any(r.pos == "prep" for r in token.readings)
+    # `a` is read as a preposition too (SGJP), but between clauses it joins them: `, a zakładników trzech`
+    return token.text.lower() != "a" and any(r.pos == "prep" for r in token.readings)
 
 
 LEVEL_PREPOSITIONS = frozenset({"do", "na"})

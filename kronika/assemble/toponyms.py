@@ -24,8 +24,6 @@ def toponym(word: str, case: str) -> str | None:
         fields = {part for field in tag.split(":") for part in field.split(".")}
         if not tag.startswith("subst") or case not in fields:
             continue
-        if lemma[:1].islower():
-            return None  # `Woda`, `Las` at a sentence start: a common noun
         if TOPONYM in names and place is None:
             place = lemma.split(":", 1)[0]
     return place

@@ -179,6 +179,7 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
 
 
 BREAKDOWN_SHARE = 0.5
+_REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
 _PRESENT = "present"  # a stock at some place: a detail naming the place says it better
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
@@ -225,6 +226,23 @@ def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]])
         if opened and k > j + 1 and total == whole.value and claims[k].sentence is whole.sentence:
             found.update((m, j) for m in range(j + 1, k + 1))
     return found
+
+
+# Words of estimating or citing an amount, or a pronoun for the thing estimated before.
+_ESTIMATED = re.compile(r"(?<!\w)(?:je|ją|ich|mówi\w* o|szac\w*|ocen\w*|wycen\w*|podaje|podał\w*)(?!\w)")
+NEXT_SUM_REACH = 300  # characters between two sums that are read as one purpose's
+NEXT_SUM_RATIO = 10
+
+
+def _rival_sum(earlier: Claim, claim: Claim) -> bool:
+    """`claim` is a sum in the same currency just after `earlier` (the next sentence at most) and within
+    an order of magnitude of it: another estimate of the same thing, or a part of it."""
+    if earlier.unit != claim.unit or earlier.article != claim.article:
+        return False
+    if not 0 <= claim.span[0] - earlier.span[1] <= NEXT_SUM_REACH:
+        return False
+    low, high = sorted((abs(earlier.value), abs(claim.value)))
+    return low > 0 and high <= NEXT_SUM_RATIO * low
 
 
 def _another_time(earlier: Claim, claim: Claim) -> bool:
@@ -401,12 +419,23 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
             details = _share_details(table, before, after, "money") if money else ()
+            if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
+                    and _ESTIMATED.search(before):
+                # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`: the next
+                # estimate of its size, just after, is of what the one before is for (a sum put to a
+                # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
+                money = result[i - 1].money_for
+                details = _share_details(table, before, after, "money")
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             only = table.count_detail_measures
             details = tuple(d for d in _share_details(table, before, after, "count")
                             if d not in only or claim.measure in only[d])
             if len(details) > 1 and _PRESENT in details:
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
+        if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
+                and _REFERS_BACK.search(before) and result[i - 1].share_details:
+            # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`: the same stock
+            details = result[i - 1].share_details
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
         span = _last_span(table.span, before)

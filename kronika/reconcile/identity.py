@@ -233,11 +233,13 @@ _ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ]
 
 
 def _of_origin(part: Claim) -> bool:
-    """A part whose actor is where it comes from (`z czego 149 z Polski`): a subset by origin, whose actor
-    is not the whole's, so the story does not borrow it."""
+    """A part whose actor is where it comes from (`z czego 149 z Polski`, `Wśród zabitych jest jeden
+    Polak`): a subset by origin, whose actor is not the whole's, so the story does not borrow it."""
     at = part.sentence.find(part.mention)
     if at < 0 or not part.actor:
         return False
+    if _a_nation(part.subject or "") == part.actor:
+        return True  # the nation's people among the counted
     after = part.sentence[at + len(part.mention):]
     if (match := _ORIGIN.match(after)) is None:
         return False
@@ -468,8 +470,10 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is not None and claim.measure in _NATION_MEASURES and kind not in known_kinds(lang) \
             and claim.actor is not None and _a_nation(claim.subject or "") == claim.actor:
         kind = GENERIC_KIND  # `zachorowało 5,6 mln Włochów` (Italy's): the actor's own people
-    if kind == GENERIC_KIND and claim.measure == "cases":
-        kind = "infections"  # `zachorowało 12 tys. osób` counts what `12 tys. przypadków` counts
+    if claim.measure == "cases" and (kind == GENERIC_KIND or kind == "patients" and not context.share_details):
+        # `zachorowało 12 tys. osób`, `24 chorych` count what `12 tys. przypadków` counts (patients held
+        # in hospital are a stock of their own)
+        kind = "infections"
     if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
         return f"{kind or 'people'} ({', '.join(context.share_details)})"
     return kind
@@ -574,9 +578,14 @@ def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indice
     jeszcze 9 osób` count one stock, whichever verb each used."""
     found: dict[str, set[str]] = defaultdict(set)
     for i in indices:
-        if (kind := kinds[i]) and kind.endswith(")") and " (" in kind and claims[i].measure != "other":
+        kind = kinds[i]
+        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS) and claims[i].measure != "other":
             found[kind].add(claims[i].measure)
     return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
+
+
+# Things a story counts under one event (`uszkodzonych 420 dachów`, `zgłoszonych 450 dachów`).
+_THING_KINDS = frozenset({"buildings", "roofs", "vehicles"})
 
 
 def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str, str] | None = None) -> Claim:
