@@ -25,7 +25,7 @@ from kronika.article import Article, Rejection  # noqa: E402
 from kronika.ingest import read_inputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("tests/corpus/news_dev/*.txt", "tests/corpus/stories/*.txt", "tests/corpus/stories_dev/*.txt")
+FILES = ("tests/corpus/*/*.txt",)  # every corpus: news_dev, dev_articles, the stories and blind stories
 
 
 def _lines(article: Article) -> list[str]:

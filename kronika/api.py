@@ -24,7 +24,7 @@ from kronika.ingest import DEFAULT_MAX_BYTES, check_language
 from kronika.ingest.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_budget
 from kronika.ingest.paths import Skipped
 from kronika.ledger import Ledger
-from kronika.ledger.store import Batch, take_claim_rows
+from kronika.ledger.store import Batch, statement_journals_in_memory, take_claim_rows
 from kronika.pipeline import extract_article
 from kronika.scale.pool import Ahead, ExtractionPool, input_units, story_features
 from kronika.scale.wire import link_stored
@@ -130,6 +130,12 @@ def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Option
         except sqlite3.Error:  # the writer looks again, guarded, before it stores
             return False
 
+    with statement_journals_in_memory(ledger.connection):  # restored once the last batch is committed
+        yield from _written_outcomes(paths, ledger, options, seen)
+
+
+def _written_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options,
+                      seen: Callable[[str], bool]) -> Iterator[Outcome]:
     batch = ledger.batch(BATCH_ARTICLES, BATCH_SECONDS)
     try:
         with ExtractionPool(options.jobs, options, ledger.path) as pool:

@@ -47,7 +47,8 @@ class Claim:
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Claim:
         names = _FIELD_NAMES if cls is Claim else frozenset(f.name for f in fields(cls))
-        values = {k: v for k, v in record.items() if k in names}
+        # A ledger row holds the fields and nothing else: copied whole, without a test per key.
+        values = dict(record) if names.issuperset(record) else {k: v for k, v in record.items() if k in names}
         values["span"] = tuple(values["span"])
         return cls(**values)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -15,7 +16,7 @@ from typing import Any, cast
 
 from kronika.assemble.canonical import _name_readings, _surname_like
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.assemble.morph import Token, _analyser, readings
+from kronika.assemble.morph import Token, _analyser, lemmas, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
@@ -35,7 +36,7 @@ def attribution_data(lang: str = "pl") -> dict[str, Any]:
 
 
 def _listed(key: str) -> frozenset[str]:
-    return frozenset(w for w in attribution_data().get(key, ()) if not w.startswith("_"))
+    return frozenset(w for w in attribution_data("pl").get(key, ()) if not w.startswith("_"))
 
 
 NAME_PREPOSITIONS = _listed("name_inner_words")
@@ -109,7 +110,7 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
         found.append(headline)
     i = 0
     openers = _frame_openers(lexicon)
-    reporting = lexicon.speech_verbs | lexicon.counting_verbs  # once a sentence, not once a word
+    verb_flags = _verb_flags(lexicon)  # per word form: (`wynikać` among its lemmas, a reporting verb's lemma)
     while i < len(tokens):
         opens = lowered[i] in openers
         at = _preposed_at(lowered, i, lexicon) if opens else None  # looked up once for both uses below
@@ -134,10 +135,11 @@ def find_attributions(sentence: Sentence, text: str, entities: list[EntityMentio
                 stops = stops | frozenset(range(i, reach))
                 i = last
                 continue
-        if "wynikać" in tokens[i].lemmas and (source_start := _from_phrase_before(tokens, i)) is not None:
+        results_from, reports = verb_flags(tokens[i].text)
+        if results_from and (source_start := _from_phrase_before(tokens, i)) is not None:
             # `Z policyjnych statystyk wynika, że...`
             found.append(_make(sentence, text, entities, lexicon, source_start, i, "gen", i, "sentence"))
-        elif not reporting.isdisjoint(tokens[i].lemmas) and _is_finite_verb(tokens[i]):
+        elif reports and _is_finite_verb(tokens[i]):
             attribution = _around_speech_verb(sentence, text, entities, lexicon, i, stops)
             if attribution:
                 found.append(attribution)
@@ -253,6 +255,26 @@ def opens_continuation(text: str, start: int, lexicon: ClaimLexicon) -> bool:
 
 
 _OPENERS: dict[int, frozenset[str]] = {}
+
+
+_VERB_FLAGS: dict[int, tuple[ClaimLexicon, Callable[[str], tuple[bool, bool]]]] = {}
+
+
+def _verb_flags(lexicon: ClaimLexicon) -> Callable[[str], tuple[bool, bool]]:
+    """For a word form: whether `wynikać` is among its lemmas, and whether a reporting (speech or
+    counting) verb is; answered once per form."""
+    known = _VERB_FLAGS.get(id(lexicon))
+    if known is not None and known[0] is lexicon:
+        return known[1]
+    reporting = lexicon.speech_verbs | lexicon.counting_verbs
+
+    @lru_cache(maxsize=200_000)
+    def flags(word: str) -> tuple[bool, bool]:
+        found = lemmas(word)
+        return "wynikać" in found, not reporting.isdisjoint(found)
+
+    _VERB_FLAGS[id(lexicon)] = (lexicon, flags)
+    return flags
 
 
 def _frame_openers(lexicon: ClaimLexicon) -> frozenset[str]:

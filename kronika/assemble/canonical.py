@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from kronika.assemble.morph import LONGEST_WORD, _analyser, lemmas, lemmas_and_tags, readings, tokenize
+from kronika.assemble.morph import (
+    LONGEST_WORD,
+    _analyser,
+    lemmas,
+    lemmas_and_tags,
+    readings,
+    tokenize,
+    word_offsets,
+)
 from kronika.claim import Claim
 
 NAME_QUALIFIERS = frozenset({"imię", "nazwisko"})
@@ -363,9 +371,7 @@ class _EntityMentions:
     never looked up."""
 
     def __init__(self, text: str, lang: str) -> None:
-        words = [t for t in tokenize(text) if t.is_word]
-        self.starts = [t.start for t in words]  # offsets and words only: a long text's tokens are let go
-        self.words = [t.text for t in words]
+        self.starts, self.words = word_offsets(text)  # offsets and words only, no tokens made
         self.index = _aliases(lang)
         self.found: list[tuple[int, Entity]] = []
         self._next = 0  # the first token not read yet

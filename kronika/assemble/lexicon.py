@@ -86,8 +86,14 @@ def _rows(lang: str, name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@cache
 def lexicon(lang: str = "pl") -> ClaimLexicon:
+    """The language's claim lexicon, loaded once: `lexicon()` and `lexicon("pl")` are the same object (a
+    cache keyed by the arguments as written would load it twice)."""
+    return _lexicon(lang)
+
+
+@cache
+def _lexicon(lang: str) -> ClaimLexicon:
     measure_cues: dict[str, list[MeasureCue]] = {}
     for row in _rows(lang, "measure_cues.tsv"):
         lemma_text, measure, strength = row[:3]

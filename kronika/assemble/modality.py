@@ -16,11 +16,13 @@ conditional), mapped to a modality by the data file's `*` rows; a clause without
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.assemble.lexicon import ClaimLexicon, ModalityCue
 from kronika.assemble.morph import Token
+from kronika.assemble.morph import lemmas as morph_lemmas
 from kronika.assemble.morph import readings as morph_readings
 from kronika.assemble.sentence import Sentence
 
@@ -70,8 +72,8 @@ class SentenceModality:
     @classmethod
     def of(cls, sentence: Sentence, lexicon: ClaimLexicon) -> SentenceModality:
         tokens = sentence.tokens
-        cue_lemmas = lexicon.modality_cues.keys()  # most words are no cue: one set test each
-        found = [(k, cue) for k, token in enumerate(tokens) if token.is_word and not cue_lemmas.isdisjoint(token.lemmas)
+        may_cue = _cue_words(lexicon)  # most words are no cue: one look-up each, per word form
+        found = [(k, cue) for k, token in enumerate(tokens) if may_cue(token.text)
                  for cue in modality_cues_at(tokens, k, lexicon)]
         attributive = {k: cue.modality for k, cue in found if _participle(tokens[k], cue)}
         outstanding = frozenset(k for k, cue in found if cue.outstanding)
@@ -84,6 +86,9 @@ class SentenceModality:
             reaching = [_Cue(k, cue.modality, ends[k]) for k, cue in cues if cue.reaches_sentence]
         predicates, tenses, nominal = [], [], []
         for k, token in enumerate(tokens):
+            text = token.text
+            if _word_tense(text)[0] is None and (len(text) != 2 or text.lower() != "by"):
+                continue  # what tense_at says first: no verb form, nor a standalone `by`
             tense = tense_at(tokens, k)
             if tense is not None:
                 predicates.append(k)
@@ -340,6 +345,26 @@ def _last_cue_before(positions: list[int], modalities: list[str], end: int) -> t
         return None
     first = bisect.bisect_left(positions, positions[k])
     return positions[first], modalities[first]
+
+
+_CUE_WORDS: dict[int, tuple[object, Callable[[str], bool]]] = {}
+
+
+def _cue_words(lexicon: ClaimLexicon) -> Callable[[str], bool]:
+    """Whether a word form (a token's text) has a lemma among the lexicon's modality cues: a word, and
+    its lemmas not disjoint from the cues'. Answered once per form (lemmas depend on the form only)."""
+    cues = lexicon.modality_cues
+    known = _CUE_WORDS.get(id(cues))
+    if known is not None and known[0] is cues:
+        return known[1]
+    cue_lemmas = cues.keys()
+
+    @lru_cache(maxsize=200_000)
+    def may_cue(word: str) -> bool:
+        return word[0].isalnum() and not cue_lemmas.isdisjoint(morph_lemmas(word))
+
+    _CUE_WORDS[id(cues)] = (cues, may_cue)
+    return may_cue
 
 
 def modality_cues_at(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> list[ModalityCue]:

@@ -6,8 +6,9 @@ counted subject, a verb for a measure cue). Readings are cached per word form: n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import NamedTuple, cast
 
 import morfeusz2
 
@@ -51,8 +52,10 @@ def _split_tag(tag: str) -> tuple[str, str, frozenset[str]]:
     return tag, tag.split(":", 1)[0], frozenset(part for field in tag.split(":") for part in field.split("."))
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Token:  # not frozen: a frozen dataclass is slow to make, and a sentence makes one per word
+class Token(NamedTuple):
+    """A word or a punctuation mark at [start, end). A tuple: a sentence makes one per word, and a tuple
+    is made in C (`tokenize`), at two thirds of a dataclass's cost; it hashes and compares as the
+    dataclass it replaces did, by (start, end, text)."""
     start: int
     end: int
     text: str
@@ -72,7 +75,24 @@ class Token:  # not frozen: a frozen dataclass is slow to make, and a sentence m
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    new = _NEW_TUPLE
+    return [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+def word_offsets(text: str) -> tuple[list[int], list[str]]:
+    """The start and text of each word token of `text` (`Token.is_word`), as `tokenize` finds them,
+    without making the tokens."""
+    starts: list[int] = []
+    words: list[str] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isalnum():
+            starts.append(m.start())
+            words.append(word)
+    return starts, words
+
+
+_NEW_TUPLE = cast(Callable[[type[Token], tuple[int, int, str]], Token], tuple.__new__)
 
 
 @lru_cache(maxsize=1)

@@ -62,9 +62,15 @@ class QuoteIndex:
         return self.quotes[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
 
+# A line with something on it, whole. Anchored at the line's start: `[^\n]*\S[^\n]*` finds the same lines
+# but tries again at every position of a blank one (a header line the preparation blanked), at a cost
+# that grows with the square of its length.
+_PARAGRAPH = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+
+
 def index_quotes(text: str, speech_forms: Mapping[str, object]) -> QuoteIndex:
     """Every utterance of the text, in order; `speech_forms` tells a narration's reporting verb."""
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     quotes: list[Quote] = []
     covered = 0
     for number, (start, end) in enumerate(paragraphs):

@@ -14,7 +14,7 @@ from typing import Any
 from kronika.article import Article, Rejection
 from kronika.claim import Claim
 from kronika.ledger import Ledger
-from kronika.ledger.store import Batch
+from kronika.ledger.store import Batch, statement_journals_in_memory
 from kronika.scale.shards import complete_partitions, read_shards
 from kronika.scale.wire import link_stored
 
@@ -38,15 +38,16 @@ def load_shards(out: Path, ledger: Ledger, on_partition: Callable[[str], None] |
 
     summary = LoadSummary()
     batch = ledger.batch(BATCH_ARTICLES, BATCH_SECONDS)
-    try:
-        for partition in complete_partitions(out):
-            _load_partition(out, partition, ledger, summary, batch)
-            batch.commit()
-            summary.partitions += 1
-            if on_partition:
-                on_partition(partition)
-    finally:
-        batch.commit()  # whole articles (each a savepoint): keep them
+    with statement_journals_in_memory(ledger.connection):  # the writes' statement journals: no file each
+        try:
+            for partition in complete_partitions(out):
+                _load_partition(out, partition, ledger, summary, batch)
+                batch.commit()
+                summary.partitions += 1
+                if on_partition:
+                    on_partition(partition)
+        finally:
+            batch.commit()  # whole articles (each a savepoint): keep them
     if summary.articles:
         reconcile_after_ingest(ledger)
     return summary
