@@ -834,3 +834,13 @@ def test_tickets_issued_are_fines_that_need_no_holder_while_seats_do() -> None:
     seats = claim("a", "Nowa izba będzie liczyć 120 mandatów.", "120", 120, measure="other", subject="mandat")
     [s] = assign_figures([seats], {"a": "story:vote"})
     assert s.key.subject.startswith("unkeyed")
+
+
+def test_a_key_without_a_place_is_one_figure_whether_or_not_its_group_splits_by_place() -> None:
+    from kronika.reconcile.keys import FigureKey, figure_ids
+
+    split = FigureKey("killed", None, "people", None, True, "story:a")
+    whole = FigureKey("killed", None, "people", None, False, "story:a")
+    assert split == whole and hash(split) == hash(whole)
+    placed = FigureKey("killed", None, "people", "Opole", True, "story:a")
+    assert len(set(figure_ids({split, whole, placed}).values())) == 2

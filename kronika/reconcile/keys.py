@@ -62,6 +62,8 @@ class FigureKey:
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.place is None and self.split_by_place:
+            object.__setattr__(self, "split_by_place", False)  # no place, nothing to split by: one figure
         object.__setattr__(self, "_hash", hash((self.measure, self.actor, self.subject, self.place,
                                                 self.split_by_place, self.story, self.part_of, self.locus,
                                                 self.period)))
