@@ -573,3 +573,20 @@ def test_the_next_estimate_of_a_sum_is_of_what_that_sum_is_for() -> None:
     small = [replace(c, span=(60, 70), value=20e3) for c in claims_of("Resort podał też 20 tys. zł.",
                                                                       ("20 tys. zł", "other", "PLN"))]
     assert article_contexts([claims[0], *small])[1].money_for is None
+
+
+def test_a_count_taken_from_a_whole_its_preposition_names_is_its_part() -> None:
+    def valued(sentence: str, *numbers: tuple[str, str, str | None, float]) -> list[ClaimContext]:
+        claims = claims_of(sentence, *(n[:3] for n in numbers))
+        return article_contexts([replace(c, value=n[3]) for c, n in zip(claims, numbers, strict=True)])
+
+    whole, part = valued("Według wywiadu z 12 tys. żołnierzy przebywających w Rosji na front trafiło 9 tys.",
+                         ("12 tys.", "deployed", None, 12000), ("9 tys.", "deployed", None, 9000))
+    assert part.part_of == 0 and whole.part_of is None
+    # `z 820 do 690`: a change, not a part; a share of the whole is no count of it.
+    _, changed = valued("Spółka zmniejszyła liczbę zwolnień z 820 do 690 osób.", ("820", "other", None, 820),
+                        ("690", "other", None, 690))
+    assert changed.part_of is None or changed.part_locus == "change"
+    _, share = valued("Pracę straci 820 osób spośród 2,3 tys. zatrudnionych, czyli 36 proc. załogi.",
+                      ("2,3 tys.", "other", None, 2300), ("36 proc.", "other", "percent", 36))
+    assert share.part_of is None

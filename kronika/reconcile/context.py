@@ -179,6 +179,7 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
 
 
 BREAKDOWN_SHARE = 0.5
+_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:z|ze|spośród)\s+(?:\w+\.?\s+)?$")  # `z ok. 10 tys.`: a whole to take from
 _REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
 _PRESENT = "present"  # a stock at some place: a detail naming the place says it better
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
@@ -391,6 +392,12 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 part_of = i - 1
             elif claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after):
                 part_of, locus = i - 1, "change"
+            elif previous is not None and claim.unit == claims[previous].unit and claim.value < claims[previous].value \
+                    and not before.lstrip().startswith("do ") \
+                    and _WHOLE_BEFORE.search(text[max(0, positions[previous][0] - 20):positions[previous][0]]):
+                # `z 10–12 tys. wojskowych w Rosji do obwodu kurskiego trafiło 8 tys.`: a part of the whole
+                # its preposition names (not `z 820 do 690 osób`, a change)
+                part_of, locus = previous, "breakdown"
             elif previous is not None and _breakdown(claims[previous], claim) and not _parallel(before, after):
                 part_of, locus = previous, "breakdown"
             elif table.follower.match(after):  # `Dwunastu z nich wyszło o własnych siłach.`
