@@ -162,11 +162,13 @@ def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
     covered = {sentence.index_at(e.start) for e in entities}
     found: list[tuple[int, str]] = []
     openers: list[int] = []
+    # `z Nysy ewakuowano 1050 osób`: where people are taken from is where the count holds
+    leaving = any(t.lemmas & _LEAVING_VERBS for t in tokens)
     for index in range(1, len(tokens)):
         previous = tokens[index - 1].text.lower()
         if (previous, tokens[index].text.lower()) in _PART_OPENERS:
             openers.append(index)
-        case = PLACE_CASES.get(previous)
+        case = PLACE_CASES.get(previous) or ("gen" if leaving and previous in ("z", "ze") else None)
         if case is None and previous in _PLACE_ADJECTIVES and index >= 2:
             case = PLACE_CASES.get(tokens[index - 2].text.lower())  # `w samym powiecie ostrzeszowskim`
         if case is None or index in covered:
@@ -192,6 +194,7 @@ def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | N
     return (entity_info(home) or {}).get("capital") if home else None
 
 
+_LEAVING_VERBS = frozenset({"ewakuować", "wyprowadzić", "wywieźć", "wysiedlić"})
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
 
 
