@@ -178,8 +178,9 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
         reading = None if _short_function_word(token) else next(
             (r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
              if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
-        if reading is None and k + 1 < start and "być" in tokens[k + 1].lemmas:
-            reading = _people_participle(token)  # `ewakuowanych było tysiąc`
+        if reading is None and (k + 1 < start and "być" in tokens[k + 1].lemmas
+                                or k and "liczba" in tokens[k - 1].lemmas):
+            reading = _people_participle(token)  # `ewakuowanych było tysiąc`, `liczbę protestujących na 600`
         opener = k - 1 if k >= 1 and tokens[k - 1].text.lower() in SOURCE_OPENERS else None
         if opener is None and k >= 2 and tokens[k - 2].text.lower() in SOURCE_OPENERS and _agree(token, tokens[k - 1]):
             opener = k - 2  # `według komisji wyborczej`, not `według spółki rannych było 29`
@@ -210,7 +211,7 @@ def _people_participle(token: Token) -> Reading | None:
     from kronika.reconcile.subject_kinds import load_subject_kinds
 
     kinds = load_subject_kinds()
-    return next((r for r in token.readings if r.pos == "ppas" and r.has("pl") and r.has("gen")
+    return next((r for r in token.readings if r.pos in ("ppas", "adj") and r.has("pl") and r.has("gen")
                  and r.lemma in kinds), None)
 
 
