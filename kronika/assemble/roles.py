@@ -108,8 +108,8 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
 
 
 def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int, actor: str | None) -> str | None:
-    """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast); else a country or
-    capital after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself. A capital
+    """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast), or country or capital
+    after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself. A capital
     in the frame of reported speech about another state's figure (`poinformowała posłów w Seulu, że
     zginęło 300 żołnierzy z Korei Północnej`) is where it was said; a place in the frame is otherwise
     kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`)."""
@@ -118,19 +118,20 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         entities = [e for e in entities
                     if not _speaks_for_another_state(e, actor) or sentence.index_at(e.start) >= frame]
     places = [e for e in entities if e.kind == "place"]
-    if not places:
-        tokens = sentence.tokens
-        for entity in entities:
-            index = sentence.index_at(entity.start)
-            if entity.kind == "country" and index > 0 and (
-                tokens[index - 1].text.lower() in PLACE_PREPOSITIONS
-                or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS and entity.form != "adjective"
-                and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
-            ) and not _names_an_action(sentence, entity):
-                info = entity_info(entity.canonical) or {}
-                name = info.get("capital") if entity.form == "capital" else entity.canonical
-                if name and name != actor:
-                    places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
+    # A country after a preposition of place competes with the places by distance (`w Polsce 18, w
+    # Wielkopolsce 12`).
+    tokens = sentence.tokens
+    for entity in entities:
+        index = sentence.index_at(entity.start)
+        if entity.kind == "country" and index > 0 and (
+            tokens[index - 1].text.lower() in PLACE_PREPOSITIONS
+            or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS and entity.form != "adjective"
+            and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
+        ) and not _names_an_action(sentence, entity):
+            info = entity_info(entity.canonical) or {}
+            name = info.get("capital") if entity.form == "capital" else entity.canonical
+            if name and name != actor:
+                places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     if not places:
         return _toponym_in_sentence(sentence, named, number)
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
