@@ -590,3 +590,10 @@ def test_a_count_taken_from_a_whole_its_preposition_names_is_its_part() -> None:
     _, share = valued("Pracę straci 820 osób spośród 2,3 tys. zatrudnionych, czyli 36 proc. załogi.",
                       ("2,3 tys.", "other", None, 2300), ("36 proc.", "other", "percent", 36))
     assert share.part_of is None
+
+
+def test_people_pulled_from_the_water_are_rescued_not_the_toll() -> None:
+    [rescued] = contexts("Ratownicy wyciągnęli z wody 28 osób.", ("28", "other", None))
+    assert rescued.share_details == ("rescued",)
+    [dead] = contexts("Z wody wyłowiono ciała trzech osób.", ("trzech", "killed", None))
+    assert dead.share_details == ()
