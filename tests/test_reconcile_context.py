@@ -597,3 +597,15 @@ def test_people_pulled_from_the_water_are_rescued_not_the_toll() -> None:
     assert rescued.share_details == ("rescued",)
     [dead] = contexts("Z wody wyłowiono ciała trzech osób.", ("trzech", "killed", None))
     assert dead.share_details == ()
+
+
+def test_a_change_a_few_numbers_after_the_count_it_adds_to_is_its_part() -> None:
+    toll = claims_of("W kopalni zginęło trzech górników.", ("trzech", "killed", None))
+    other = [replace(c, span=(60, 62)) for c in claims_of("Rannych jest 14.", ("14", "wounded", None))]
+    more = [replace(c, span=(120, 124)) for c in claims_of("Ratownicy odnaleźli ciała dwóch kolejnych górników.",
+                                                           ("dwóch", "killed", None))]
+    contexts_ = article_contexts(toll + other + more)
+    assert (contexts_[2].part_of, contexts_[2].part_locus) == (0, "change")
+    # Without an earlier count of its measure it is a count of its own.
+    alone = article_contexts(other + more)
+    assert alone[1].part_of is None

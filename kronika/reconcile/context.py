@@ -405,6 +405,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif previous is None and i > 0 and table.opener.search(before):
             # `Wśród zabitych jest jeden Polak` a few numbers after the toll it belongs to.
             part_of = _last_of_measure(claims, i, claim.measure)
+        elif i > 0 and claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after) \
+                and (earlier := _last_of_measure(claims, i, claim.measure)) is not None:
+            # `Ratownicy odnaleźli ciała dwóch kolejnych górników` a few numbers after the toll it adds to
+            part_of, locus = earlier, "change"
         shift = None
         if (moved := _nearest(table.shift, before, "")) is not None:
             shift = table.shifts[moved]
