@@ -70,6 +70,8 @@ class SentenceCues:
                  figure_clauses: frozenset[int] = frozenset(), comma_figures: Sequence[int] = ()) -> None:
         self._figure_clauses = figure_clauses  # first tokens of the clauses that hold a figure
         self._comma_figures = sorted(comma_figures)  # first tokens of figures right after a comma
+        self._commas: list[int] | None = None  # token indices of commas and of verbs, made on first use
+        self._verbs: list[int] | None = None
         self._at = {hit.index: hit for hit in hits}
         self._all = sorted(hits, key=lambda hit: hit.index)
         self._all_positions = [hit.index for hit in self._all]
@@ -103,9 +105,9 @@ class SentenceCues:
                        and not (roles and (_attributive(sentence, h.index, counted)
                                            or _person_noun(sentence.tokens[h.index])
                                            and not _predicative(sentence, h.index)
-                                           or _past_comma(sentence, max(number.stop, counted.stop), h.index)))
-                       and not (not strong and _past_comma(sentence, max(number.stop, counted.stop), h.index)
-                                and _verb_before(sentence, number.start))]
+                                           or self._past_comma(sentence, max(number.stop, counted.stop), h.index)))
+                       and not (not strong and self._past_comma(sentence, max(number.stop, counted.stop), h.index)
+                                and self._verb_before(sentence, number.start))]
             if nearest:
                 return min(nearest, key=lambda hit: _distance(hit, number))
             theirs = [h for h in roles if not strong and (h.index in clause or not in_clause)]
@@ -174,16 +176,35 @@ class SentenceCues:
         while after < len(hits) and hits[after].index in counted:
             after += 1  # steps over the figure's own counted phrase only: a few tokens
         if after < len(hits) and self._figure_between(number.stop, hits[after].index) \
-                and _verb_before(sentence, number.start):
+                and self._verb_before(sentence, number.start):
             # `wyciągnęli z wody 31 osób, dwie osoby nie żyją`: the number is its own verb's object and the
             # cue the next figure's (`Pięć osób, dwoje dzieci i kierowca zginęli` share theirs)
             after = len(hits)
         elif before >= 0 and after < len(hits) and self._opens_after_comma(number.start) \
-                and not _past_comma(sentence, number.stop, hits[after].index):
+                and not self._past_comma(sentence, number.stop, hits[after].index):
             # `Jeden pracownik zginął, trzech zostało rannych`: a figure opening its comma's stretch takes
             # the cue of that stretch; the one before the comma is the previous figure's
             before = -1
         return [hits[k] for k in (before, after) if 0 <= k < len(hits)]
+
+    def _past_comma(self, sentence: Sentence, start: int, index: int) -> bool:
+        """A comma between token `start` and a cue at `index` after it: the cue is the next clause's (`Już
+        47 zatrzymanych, prokuratura stawia zarzuty`), so a role noun counted by the number says its
+        measure; nor does a weak cue there speak for a number its own verb governs (`Lekarze opatrzyli
+        siedem osób, pozostali zostali zwolnieni do domu`). The commas are indexed once a sentence."""
+        if self._commas is None:
+            self._commas = [k for k, t in enumerate(sentence.tokens) if t.text == ","]
+        at = bisect_left(self._commas, start)
+        return index > start and at < len(self._commas) and self._commas[at] < index
+
+    def _verb_before(self, sentence: Sentence, start: int) -> bool:
+        """A verb in the number's clause before it (`wyciągnęli z wody 31 osób`); the verbs are indexed once
+        a sentence."""
+        if self._verbs is None:
+            self._verbs = [k for k, t in enumerate(sentence.tokens) if any(r.pos in _VERB_POS for r in t.readings)]
+        first, _ = sentence.clause_range(start)
+        at = bisect_left(self._verbs, first)
+        return at < len(self._verbs) and self._verbs[at] < start
 
     def _opens_after_comma(self, start: int) -> bool:
         at = bisect_left(self._comma_figures, start)
@@ -215,21 +236,7 @@ def _predicative(sentence: Sentence, index: int) -> bool:
 _COPULAS = frozenset({"być", "zostać"})
 
 
-def _past_comma(sentence: Sentence, start: int, index: int) -> bool:
-    """A comma between token `start` and a cue after it: the cue is the next clause's (`Już 47 zatrzymanych,
-    prokuratura stawia zarzuty`), so a role noun counted by the number says its measure; nor does a weak
-    cue there speak for a number its own verb governs (`Lekarze opatrzyli siedem osób, pozostali zostali
-    zwolnieni do domu`)."""
-    return index > start and any(t.text == "," for t in sentence.tokens[start:index])
-
-
 _VERB_POS = frozenset({"fin", "praet", "imps", "inf", "impt", "bedzie"})
-
-
-def _verb_before(sentence: Sentence, start: int) -> bool:
-    """A verb in the number's clause before it (`wyciągnęli z wody 31 osób`)."""
-    first, _ = sentence.clause_range(start)
-    return any(r.pos in _VERB_POS for token in sentence.tokens[first:start] for r in token.readings)
 
 
 def _attributive(sentence: Sentence, index: int, counted: range) -> bool:
