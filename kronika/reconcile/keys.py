@@ -342,19 +342,12 @@ def _side_places(claims: Sequence[Claim], bases: Sequence[tuple[str, str | None,
             # beside Pomerania's): a place in the same country may be a part of the story's own area.
             # And only beside one locality, the story's own: beside a country the side place may be a part.
             rest = [p for p in placed if p not in aside]
-            home = {_country(p) for p in rest}
-            aside = {p for p in aside if _country(p) is not None and None not in home and _country(p) not in home} \
-                if len(rest) == 1 and _country(rest[0]) != rest[0] else set()
+            home = {country_of(p) for p in rest}
+            aside = {p for p in aside if country_of(p) is not None and None not in home and country_of(p) not in home} \
+                if len(rest) == 1 and country_of(rest[0]) != rest[0] else set()
         if aside:
             found[group] = aside
     return found
-
-
-def _country(place: str) -> str | None:
-    info = entity_info(place)
-    if not info:
-        return None
-    return place if info.get("kind") == "country" else info.get("country")  # type: ignore[return-value]
 
 
 def _elsewhere(named: Set[str] | tuple[()], place: str) -> bool:
