@@ -609,3 +609,14 @@ def test_a_change_a_few_numbers_after_the_count_it_adds_to_is_its_part() -> None
     # Without an earlier count of its measure it is a count of its own.
     alone = article_contexts(other + more)
     assert alone[1].part_of is None
+
+
+def test_a_price_rise_of_a_good_is_not_inflation() -> None:
+    def share(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "percent"))
+        return context.share_of
+
+    assert share("Od stycznia woda podrożeje o 12 proc.", "12 proc.") == "price rise"
+    assert share("Bilety będą droższe o 9 proc.", "9 proc.") == "price rise"
+    assert share("Ceny w sklepach wzrosły w maju o 4 proc.", "4 proc.") == "inflation"
+    assert share("Płace wzrosły o 7 proc.", "7 proc.") == "wages"
