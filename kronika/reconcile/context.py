@@ -178,6 +178,15 @@ def _is_change(table: _Cues, before: str, after: str) -> bool:
     return bool(table.change_comparative.search(after) or table.change_verb.search(before))
 
 
+NEXT_REACH = 40  # characters either side of a number where `kolejnych` may stand
+
+
+def _is_next(table: _Cues, before: str, after: str) -> bool:
+    """`dwóch kolejnych`, `kolejne trzy`: a word of `next` right beside the number (a bounded look)."""
+    return bool(table.change_next_before.search(before[-NEXT_REACH:])
+                or table.change_next_after.search(after[:NEXT_REACH]))
+
+
 BREAKDOWN_SHARE = 0.5
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:z|ze|spośród)\s+(?:\w+\.?\s+)?$")  # `z ok. 10 tys.`: a whole to take from
 _REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
@@ -405,7 +414,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         elif previous is None and i > 0 and table.opener.search(before):
             # `Wśród zabitych jest jeden Polak` a few numbers after the toll it belongs to.
             part_of = _last_of_measure(claims, i, claim.measure)
-        elif i > 0 and claim.modality in _STATED and claim.unit != "percent" and _is_change(table, before, after) \
+        elif i > 0 and claim.modality in _STATED and claim.unit != "percent" and _is_next(table, before, after) \
                 and (earlier := _last_of_measure(claims, i, claim.measure)) is not None:
             # `Ratownicy odnaleźli ciała dwóch kolejnych górników` a few numbers after the toll it adds to
             part_of, locus = earlier, "change"
