@@ -325,26 +325,28 @@ def _side_places(claims: Sequence[Claim], bases: Sequence[tuple[str, str | None,
     found: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     for group, indices in members.items():
         placeless: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        # place -> article -> (the first offset there, the values there)
-        placed: dict[str, dict[str, tuple[int, set[float]]]] = defaultdict(dict)
+        # place -> article -> the first offset there, and the values there
+        first_at: dict[str, dict[str, int]] = defaultdict(dict)
+        values_at: dict[str, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))
         for i in indices:
             claim, place = claims[i], places[i]
             if place is None:
                 placeless[claim.article].append((claim.span[0], claim.value))
             else:
-                first, values = placed[place].get(claim.article, (claim.span[0], set()))
-                placed[place][claim.article] = (min(first, claim.span[0]), values | {claim.value})
-        aside = {place for place, articles in placed.items()
-                 if all(any(at < first and value not in values for at, value in placeless.get(article, ()))
-                        for article, (first, values) in articles.items())}
-        if len(placed) > 1:
+                first_at[place][claim.article] = min(first_at[place].get(claim.article, claim.span[0]), claim.span[0])
+                values_at[place][claim.article].add(claim.value)
+        aside = {place for place, articles in first_at.items()
+                 if all(any(at < first and value not in values_at[place][article]
+                            for at, value in placeless.get(article, ()))
+                        for article, first in articles.items())}
+        if len(first_at) > 1:
             # Beside other places, only a side count abroad is set aside (a storm's dead in Mecklenburg
             # beside Pomerania's): a place in the same country may be a part of the story's own area.
             # And only beside one locality, the story's own: beside a country the side place may be a part.
-            rest = [p for p in placed if p not in aside]
-            home = {country_of(p) for p in rest}
-            aside = {p for p in aside if country_of(p) is not None and None not in home and country_of(p) not in home} \
-                if len(rest) == 1 and country_of(rest[0]) != rest[0] else set()
+            rest = [p for p in first_at if p not in aside]
+            home = country_of(rest[0]) if len(rest) == 1 else None
+            aside = {p for p in aside if country_of(p) not in (None, home)} \
+                if home is not None and home != rest[0] else set()
         if aside:
             found[group] = aside
     return found
