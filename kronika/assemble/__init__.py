@@ -140,7 +140,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
         names_place = any(e.kind in ("place", "country") for e in in_sentence)
         for position, number in enumerate(figures):
-            first = sentence.index_at(number.start)
+            first = at[position]  # `sentence.index_at(number.start)`, found once above
             last = max(sentence.index_at(number.end), first + 1)
             counted = all_counted[position]
             if number.unit is None and is_identifier(sentence, number, counted.lemma, in_sentence, lex):
