@@ -91,7 +91,7 @@ def test_a_share_is_keyed_by_what_it_is_a_share_of() -> None:
     inflation, turnout = contexts("Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc.",
                                   ("4,3 proc.", "other", "percent"), ("62 proc.", "other", "percent"))
     assert (inflation.share_of, turnout.share_of) == ("inflation", "turnout")
-    [unknown] = contexts("Wzrosło o 5 proc.", ("5 proc.", "other", "percent"))
+    [unknown] = contexts("Było to o 5 proc. więcej niż rok wcześniej.", ("5 proc.", "other", "percent"))
     assert unknown.share_of is None
 
 
@@ -620,3 +620,21 @@ def test_a_price_rise_of_a_good_is_not_inflation() -> None:
     assert share("Bilety będą droższe o 9 proc.", "9 proc.") == "price rise"
     assert share("Ceny w sklepach wzrosły w maju o 4 proc.", "4 proc.") == "inflation"
     assert share("Płace wzrosły o 7 proc.", "7 proc.") == "wages"
+
+
+def test_a_bare_rise_in_percent_is_a_price_rise_unless_its_clause_names_a_count() -> None:
+    def share(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "percent"))
+        return context.share_of
+
+    # A rise that names nothing else it is a share of: a tariff, a fee, a price going up.
+    assert share("Zdaniem magistratu oznacza to wzrost o 14 proc.", "14 proc.") == "price rise"
+    assert share("Radni z opozycji wyliczyli, że podwyżka wyniesie 27 proc.", "27 proc.") == "price rise"
+    assert share("Miesięczny rachunek emeryta wzrośnie o 9 proc. – przekonywał burmistrz.", "9 proc.") == "price rise"
+    assert share("– Nie będzie podwyżki o 35 proc. – uciął wiceprezydent.", "35 proc.") == "price rise"
+    # A share the clause names still wins; a clause naming a count is no price rise.
+    assert share("Płace w spółce wzrosną o 6 proc.", "6 proc.") == "wages"
+    assert share("Liczba zakażeń wzrosła w tydzień o 30 proc.", "30 proc.") is None
+    assert share("Ruch na przejściu wzrósł o 12 proc.", "12 proc.") is None
+    # A rise in another clause of the sentence is not this number's.
+    assert share("Opłaty wzrosły, a w sondażu 41 proc. badanych jest przeciw.", "41 proc.") != "price rise"

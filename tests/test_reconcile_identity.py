@@ -72,7 +72,7 @@ def test_shares_are_keyed_by_what_they_are_of() -> None:
     sentence = "Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc."
     inflation = claim("a", sentence, "4,3 proc.", 4.3, measure="other", unit="percent", subject=None)
     turnout = claim("a", sentence, "62 proc.", 62, measure="other", unit="percent", subject=None)
-    bare = claim("b", "Wzrosło o 5 proc.", "5 proc.", 5, measure="other", unit="percent", subject=None)
+    bare = claim("b", "Było to o 5 proc. więcej.", "5 proc.", 5, measure="other", unit="percent", subject=None)
     keys = [m.key for m in assign_figures([inflation, turnout, bare])]
     assert keys[0].subject == "share of inflation" and keys[1].subject == "share of turnout"
     assert keys[2].subject.startswith("unkeyed")

@@ -25,7 +25,7 @@ from kronika.assemble.non_figures import (
     is_in_a_name,
     is_not_a_count,
 )
-from kronika.assemble.roles import actor_in_clause, actor_in_phrase, place_in_sentence
+from kronika.assemble.roles import actor_in_clause, actor_in_phrase, joint_actor, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
@@ -211,7 +211,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                                         subject_is_actor=cue is None or cue.subject_is_actor)
             if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
                 subject is None or subject == antecedent.subject
-            ):
+            ) and not joint_actor(antecedent.actor):  # the states of one list counted together, there only
                 actor = antecedent.actor
             when, basis = reference_time(
                 sentence, view.point_times, first, published,

@@ -13,6 +13,7 @@ from importlib import resources
 
 from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.assemble.lexicon import lexicon
+from kronika.assemble.morph import Token
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.toponyms import PLACE_CASES, toponym
 from kronika.entities import entity_info
@@ -67,8 +68,50 @@ def actor_in_phrase(sentence: Sentence, entities: list[EntityMention], first: in
                 continue
             actor = actor_of_entity(entity)
             if actor:
-                return actor
+                return _listed_actors(sentence, entities, entity, actor)
     return None
+
+
+_LIST_JOINERS = frozenset({",", "i", "oraz", "lub", "albo"})
+_JOINT = ", "
+
+
+def joint_actor(actor: str | None) -> bool:
+    """An actor that is a list of states counted together (`Canada, United States`)."""
+    return actor is not None and _JOINT in actor
+
+
+def _listed_actors(sentence: Sentence, entities: list[EntityMention], entity: EntityMention, actor: str) -> str:
+    """`strażaków z Kanady, USA i Francji`: the count is of several states together, no one's alone: its
+    actor is the list (`Canada, United States, France`), an actor of its own that borrows no other
+    (not `z Korei Północnej`, nor `z Ukrainy i Rosja to potwierdza`: the next name must be listed in the
+    same case)."""
+    by_start = {other.start: other for other in entities}
+    tokens = sentence.tokens
+    head = tokens[sentence.index_at(entity.start)]
+    listed = [actor]
+    while (after := sentence.index_at(entity.end)) + 1 < len(tokens) and tokens[after].text.lower() in _LIST_JOINERS:
+        name = after + 2 if tokens[after + 1].text.lower() in ("z", "ze") and after + 2 < len(tokens) else after + 1
+        following = by_start.get(tokens[name].start)  # `z Francji oraz ze Stanów Zjednoczonych`
+        if following is None or (next_actor := actor_of_entity(following)) is None \
+                or not _same_case(head, tokens[name]):
+            break
+        if next_actor not in listed:
+            listed.append(next_actor)
+        entity = following
+    return _JOINT.join(listed)
+
+
+_CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
+
+
+def _same_case(first: Token, second: Token) -> bool:
+    """Two names of one list share a case (`z Ukrainy i Rosji`; not `z Ukrainy i Rosja to potwierdza`);
+    an unknown or abbreviated name (`USA`) fits any."""
+    if not second.readings or any(r.pos in ("ign", "brev") for r in second.readings):
+        return True
+    cases = {case for r in first.readings for case in _CASES if r.has(case)}
+    return not cases or any(r.has(case) for r in second.readings for case in cases)
 
 
 def _attached(sentence: Sentence, last: int, index: int) -> bool:

@@ -93,6 +93,8 @@ class _Cues:
     shifts: dict[str, int | str]
     share: re.Pattern[str]
     shares: dict[str, str]
+    rise: re.Pattern[str]  # a rise that, naming nothing else, is a price rise (share_rise.tsv)
+    rise_of_count: re.Pattern[str]  # a clause naming a count: its rise is no price rise
     money: re.Pattern[str]
     moneys: dict[str, str]
     opener: re.Pattern[str]
@@ -117,6 +119,9 @@ def cues(lang: str = "pl") -> _Cues:
     for phrase, shift in _lines("time_shift.tsv", lang):
         shifts[phrase.casefold()] = shift if shift == "before" else int(shift)
     shares = {p.casefold(): key for p, key in _lines("share_of.tsv", lang)}
+    rises: dict[str, list[str]] = {"rise": [], "count": []}
+    for phrase, kind in _lines("share_rise.tsv", lang):
+        rises[kind].append(phrase.casefold())
     moneys = {p.casefold(): key for p, key in _lines("money_for.tsv", lang)}
     details = {p.casefold(): key for p, key in _lines("share_detail.tsv", lang)}
     money_details = {p.casefold(): key for p, key in _lines("money_detail.tsv", lang)}
@@ -136,7 +141,7 @@ def cues(lang: str = "pl") -> _Cues:
         _pattern([r[0] for r in _lines("office_areas.txt", lang)]),
         _whole_words([r[0] for r in _lines("part_cues.txt", lang)]),
         _pattern(list(shifts)), shifts,
-        _pattern(list(shares)), shares,
+        _pattern(list(shares)), shares, _pattern(rises["rise"]), _pattern(rises["count"]),
         _pattern(list(moneys)), moneys,
         re.compile(r"^\W*" + _pattern([r[0] for r in _lines("part_openers.txt", lang)]).pattern + r"(?!\w)"),
         re.compile(r"^\s*(?:\w+\s+)?" + _pattern([r[0] for r in _lines("part_followers.txt", lang)]).pattern
@@ -324,6 +329,18 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+_PRICE_RISE = "price rise"
+
+
+def _is_price_rise(table: _Cues, before: str, after: str) -> bool:
+    """A rise in the number's own clause that names no count (share_rise.tsv)."""
+    start = 0
+    for match in _CLAUSE_END.finditer(before):
+        start = match.end()
+    stretch = before[start:] + " " + _clause(after)
+    return table.rise.search(stretch) is not None and table.rise_of_count.search(stretch) is None
+
+
 def _clause(after: str) -> str:
     """The stretch after a number up to the end of its clause."""
     end = _CLAUSE_END.search(after)
@@ -435,6 +452,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
             elif share is None and previous is None and i > 0 and _another_time(claims[i - 1], claim):
                 share = result[i - 1].share_of  # `Inflacja w marcu wyniosła 4,6 proc. W lutym było to 4,9 proc.`
+            if share is None and _is_price_rise(table, before, after):
+                share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
