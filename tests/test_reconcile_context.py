@@ -281,6 +281,18 @@ def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> Non
     assert count("W szpitalu zmarły 4 osoby.", "4", "killed") == ()
 
 
+def test_people_brought_to_hospital_are_counted_among_those_in_it() -> None:
+    def count(sentence: str, mention: str) -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, "other", None))
+        return context.share_details
+
+    assert count("Do szpitali w Łomży i Zambrowie przewieziono 17 osób.", "17") == ("in hospital",)
+    assert count("Na szpitalne oddziały ratunkowe trafiło w nocy 30 osób.", "30") == ("in hospital",)
+    # Brought elsewhere, they are a transfer; a hospital's director is no place they are held.
+    assert count("Do hotelu w Zakopanem przewieziono 40 turystów.", "40") == ("transferred",)
+    assert count("Dyrektor szpitala poinformował, że przyjechało 12 ratowników.", "12") == ("arrived",)
+
+
 def test_weapons_given_and_military_aid_are_one_purpose_apart_from_a_defence_budget() -> None:
     def purpose(sentence: str, mention: str, currency: str = "EUR") -> str | None:
         [context] = contexts(sentence, (mention, "supplied", currency))

@@ -196,6 +196,8 @@ BREAKDOWN_SHARE = 0.5
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:z|ze|spośród)\s+(?:\w+\.?\s+)?$")  # `z ok. 10 tys.`: a whole to take from
 _REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
 _PRESENT = "present"  # a stock at some place: a detail naming the place says it better
+_IN_HOSPITAL = "in hospital"
+_TO_HOSPITAL = frozenset({"transferred", "arrived"})  # brought to hospital: counted among those in it
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
 
@@ -471,6 +473,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                             if d not in only or claim.measure in only[d])
             if len(details) > 1 and _PRESENT in details:
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
+            if _IN_HOSPITAL in details:  # `do szpitali przewieziono 22 osoby`: the hospitalised
+                details = tuple(d for d in details if d not in _TO_HOSPITAL)
         if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
                 and _REFERS_BACK.search(before) and result[i - 1].share_details:
             # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`: the same stock
