@@ -650,3 +650,33 @@ def test_a_bare_rise_in_percent_is_a_price_rise_unless_its_clause_names_a_count(
     assert share("Ruch na przejściu wzrósł o 12 proc.", "12 proc.") is None
     # A rise in another clause of the sentence is not this number's.
     assert share("Opłaty wzrosły, a w sondażu 41 proc. badanych jest przeciw.", "41 proc.") != "price rise"
+
+
+def test_damages_losses_collections_and_aid_to_people_struck_are_purposes() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    assert purpose("Przewoźnik odłożył 3 mln zł na rekompensaty dla pasażerów.", "3 mln zł") == "compensation"
+    assert purpose("Rodziny żądają 400 tys. zł zadośćuczynienia.", "400 tys. zł") == "compensation"
+    assert purpose("Inspektorzy wyceniają zniszczenia hali na 7 mln zł.", "7 mln zł") == "losses"
+    assert purpose("Spółka: przez strajk straciliśmy 3 mln zł.", "3 mln zł") == "losses"
+    assert purpose("Wojewoda obiecał 2 mln zł dla pogorzelców.", "2 mln zł") == "aid"
+    assert purpose("Na portalu zrzutkowym zebrano już 210 tys. zł.", "210 tys. zł") == "fundraiser"
+    assert purpose("Ratusz chce podnieść cenę biletu do 6 zł.", "6 zł") == "price"
+    # Money given to a firm, or a sum with no word of purpose, stays unkeyed.
+    assert purpose("Kontrakt o wartości 9 mln zł trafi do firmy z Radomia.", "9 mln zł") is None
+    assert purpose("Prezes zarobił w ubiegłym roku 900 tys. zł.", "900 tys. zł") is None
+
+
+def test_a_sum_per_unit_of_a_thing_is_a_rate_kept_apart_by_its_unit() -> None:
+    def keyed(sentence: str, mention: str) -> tuple[str | None, tuple[str, ...]]:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for, context.share_details
+
+    # With no purpose named it is a price per its unit; aid per hectare is not the aid's total.
+    assert keyed("Rolnik twierdzi, że dostał 250 zł za hektar.", "250 zł") == ("price", ("paid", "per hectare"))
+    assert keyed("Skup płaci dziś 820 zł za tonę żyta.", "820 zł") == ("price", ("per tonne",))
+    assert keyed("Pomoc wyniesie 1,5 tys. zł na hektar upraw.", "1,5 tys. zł") == ("aid", ("per hectare",))
+    # A sum with no unit after it is no rate.
+    assert keyed("Skup zapłacił rolnikom 820 tys. zł.", "820 tys. zł")[0] is None

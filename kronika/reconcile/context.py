@@ -332,6 +332,10 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 _PRICE_RISE = "price rise"
+_PRICE = "price"
+# The details of money_detail.tsv that are a rate per unit of a thing.
+_PER_UNIT = frozenset({"per hectare", "per tonne", "per cubic metre", "per square metre", "per litre",
+                       "per kilogram", "per seat", "per ticket", "per night", "per kWh", "per item"})
 
 
 def _is_price_rise(table: _Cues, before: str, after: str) -> bool:
@@ -467,6 +471,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
                 money = result[i - 1].money_for
                 details = _share_details(table, before, after, "money")
+            elif money is None and not _PER_UNIT.isdisjoint(found := _share_details(table, before, after, "money")):
+                money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             only = table.count_detail_measures
             details = tuple(d for d in _share_details(table, before, after, "count")
