@@ -844,3 +844,22 @@ def test_a_key_without_a_place_is_one_figure_whether_or_not_its_group_splits_by_
     assert split == whole and hash(split) == hash(whole)
     placed = FigureKey("killed", None, "people", "Opole", True, "story:a")
     assert len(set(figure_ids({split, whole, placed}).values())) == 2
+
+
+def test_a_sum_bargained_over_takes_the_one_purpose_its_story_bargains_for() -> None:
+    def money(article: str, sentence: str, mention: str, value: float) -> Claim:
+        return claim(article, sentence, mention, value, measure="other", subject=None, unit="PLN")
+
+    stories = {"a": "story:strike", "b": "story:strike", "c": "story:other"}
+    keyed = money("a", "Związkowcy domagają się podwyżki o 1000 zł.", "1000 zł", 1000)
+    bare = money("b", "Związek wciąż chce 1100 zł i nie ustąpi.", "1100 zł", 1100)
+    offered = money("b", "Zarząd proponuje 400 zł.", "400 zł", 400)
+    elsewhere = money("c", "Protestujący chcą 900 zł.", "900 zł", 900)
+    k, b, o, e = assign_figures([keyed, bare, offered, elsewhere], stories)
+    assert b.key == k.key and "pay rise" in k.key.subject  # the same side of the same bargain
+    assert o.key != k.key and o.key.subject.startswith("unkeyed")  # no offer of the story names its purpose
+    assert e.key.subject.startswith("unkeyed")  # another story's demands are not this one's
+    # Two purposes demanded in one story leave a bare demand unkeyed.
+    ransom = money("a", "Przestępcy żądają okupu w wysokości 2 mln zł.", "2 mln zł", 2e6)
+    _, _, again = assign_figures([keyed, ransom, bare], stories)
+    assert again.key.subject.startswith("unkeyed")

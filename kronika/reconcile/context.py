@@ -333,6 +333,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 _PRICE_RISE = "price rise"
 _PRICE = "price"
+# The details of money_detail.tsv that say which side of a bargain a sum stands for.
+NEGOTIATED = frozenset({"demanded", "offered", "agreed"})
 # The details of money_detail.tsv that are a rate per unit of a thing.
 _PER_UNIT = frozenset({"per hectare", "per tonne", "per cubic metre", "per square metre", "per litre",
                        "per kilogram", "per seat", "per ticket", "per night", "per kWh", "per item"})
@@ -473,6 +475,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 details = _share_details(table, before, after, "money")
             elif money is None and not _PER_UNIT.isdisjoint(found := _share_details(table, before, after, "money")):
                 money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
+            elif money is None:
+                # `Zarząd proponuje 500 zł`: a sum offered or demanded names no purpose, but its story's
+                # other offers may (identity.py); keep that it is one
+                details = tuple(d for d in found if d in NEGOTIATED)
         elif has_count_detail and claim.measure not in _NOT_NARROWED:
             only = table.count_detail_measures
             details = tuple(d for d in _share_details(table, before, after, "count")

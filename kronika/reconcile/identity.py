@@ -37,7 +37,7 @@ from importlib import resources
 
 from kronika.claim import Claim
 from kronika.entities import find_entities
-from kronika.reconcile.context import BREAKDOWN_SHARE, ClaimContext, article_contexts
+from kronika.reconcile.context import BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
 from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, country_of, source_country
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
@@ -498,6 +498,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
+    kinds = _bargained_purposes(claims, contexts, kinds, story_of)
     homes = _source_homes(claims, story_of, lang)
     adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
                                   homes.get((story, c.source_id or c.source or "")), kind)
@@ -565,6 +566,25 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
                                         for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
+
+
+def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: list[str | None],
+                        story_of: Sequence[str | None]) -> list[str | None]:
+    """A sum offered, demanded or agreed that names no purpose (`Zarząd proponuje 500 zł`, `Przestępcy chcą
+    5 mln dolarów`) is of the one purpose its story's sums on that side of the bargain name (`podwyżki o
+    500 zł`, `okupu`): a bargain is about one thing. Two purposes, or none, leave it unkeyed."""
+    purposes: dict[tuple[str | None, str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for claim, context, story in zip(claims, contexts, story_of, strict=True):
+        if context.money_for and claim.unit and (sides := tuple(d for d in context.share_details if d in NEGOTIATED)):
+            purposes[(story, claim.unit, sides)].add(context.money_for)
+    if not purposes:
+        return kinds
+    found = list(kinds)
+    for i, (claim, context, story) in enumerate(zip(claims, contexts, story_of, strict=True)):
+        if context.money_for is None and context.share_details and claim.unit and claim.unit.isupper() \
+                and len(named := purposes.get((story, claim.unit, context.share_details), ())) == 1:
+            found[i] = f"money ({claim.unit}) for {next(iter(named))} ({', '.join(context.share_details)})"
+    return found
 
 
 # Kinds that say their measure: infections are cases, whatever verb the text used (`odnotowano 14 tys.
