@@ -74,6 +74,9 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
         lemma = _lemma(token, head)
         end = i + 1
         following = tokens[end] if end < len(tokens) else None
+        if lemma in count_nouns() and following is not None and following.is_word \
+                and (item := _noun_reading(following)) is not None and item.has("gen"):
+            return Counted(_lemma(following, item), False, first, end + 1)  # `1,6 mln sztuk drobiu`
         if following is not None and following.is_word and following.text[0].islower():
             post = _adjective_reading(following)
             if post is not None and not _noun_reading(following) and post.has("gen") == head.has("gen"):
@@ -229,6 +232,12 @@ def _preposition(token: Token) -> bool:
 
 LEVEL_PREPOSITIONS = frozenset({"do", "na"})
 MAX_COMPLEMENTS = 3
+
+
+@cache
+def count_nouns(lang: str = "pl") -> frozenset[str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "count_nouns.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
