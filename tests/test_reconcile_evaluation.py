@@ -99,7 +99,8 @@ def test_errors_name_each_split_and_merged_gold_figure() -> None:
 BLIND = {name: (Path(__file__).parent / "corpus" / name, Path(__file__).parent / "floors" / f"figures_{suffix}.json")
          for name, suffix in (("stories_blind", "blind"), ("stories_blind2", "blind2"),
                                    ("stories_blind3", "blind3"), ("stories_blind4", "blind4"),
-                                   ("stories_blind5", "blind5"), ("stories_blind6", "blind6"))}
+                                   ("stories_blind5", "blind5"), ("stories_blind6", "blind6"),
+                                   ("stories_blind7", "blind7"))}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))
