@@ -680,3 +680,14 @@ def test_a_sum_per_unit_of_a_thing_is_a_rate_kept_apart_by_its_unit() -> None:
     assert keyed("Pomoc wyniesie 1,5 tys. zł na hektar upraw.", "1,5 tys. zł") == ("aid", ("per hectare",))
     # A sum with no unit after it is no rate.
     assert keyed("Skup zapłacił rolnikom 820 tys. zł.", "820 tys. zł")[0] is None
+
+
+def test_people_tested_are_not_the_cases_found_among_them() -> None:
+    def count(sentence: str, mention: str, measure: str = "other") -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, measure, None))
+        return context.share_details
+
+    assert count("Łącznie przebadano ok. 900 pacjentów.", "900") == ("tested",)
+    assert count("Wymazy pobrano już od 150 osób.", "150") == ("tested",)
+    assert count("Badaniom przesiewowym poddano 420 pracowników.", "420") == ("tested",)
+    assert count("Bakterię potwierdzono u 21 pacjentów.", "21", "cases") == ()

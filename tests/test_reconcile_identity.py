@@ -863,3 +863,27 @@ def test_a_sum_bargained_over_takes_the_one_purpose_its_story_bargains_for() -> 
     ransom = money("a", "Przestępcy żądają okupu w wysokości 2 mln zł.", "2 mln zł", 2e6)
     _, _, again = assign_figures([keyed, ransom, bare], stories)
     assert again.key.subject.startswith("unkeyed")
+
+
+def test_a_foreign_ministry_counts_its_people_abroad_and_places_no_toll_at_home() -> None:
+    stories = {"a": "story:crush", "b": "story:crush"}
+    police = claim("a", "Węgierska policja podała, że zginęło dziewięć osób.", "dziewięć", 9,
+                   source="Węgierska policja")
+    ministry = claim("b", "Wśród 11 ofiar jest jedna Polka – potwierdziło Ministerstwo Spraw Zagranicznych.", "11", 11,
+                     source="Ministerstwo Spraw Zagranicznych", subject="ofiara")
+    p, m = assign_figures([police, ministry], stories)
+    assert m.key.place != "Poland" and m.key == p.key
+    # A ministry at home still places its own country's toll.
+    home = claim("b", "Czeskie Ministerstwo Zdrowia podało, że zginęło 11 osób.", "11", 11,
+                 source="Czeskie Ministerstwo Zdrowia")
+    [h] = assign_figures([home], stories)
+    assert h.key.place == "Czechia"
+
+
+def test_a_citizen_among_the_counted_lends_no_actor() -> None:
+    stories = {"a": "story:crush", "b": "story:crush"}
+    toll = claim("a", "Zginęło 11 osób.", "11", 11)
+    denied = claim("b", "Resort zdementował, jakoby wśród zabitych było troje obywateli Polski.", "troje", 3,
+                   actor="Poland", subject="obywatel", modality="denied")
+    t, _ = assign_figures([toll, denied], stories)
+    assert t.key.actor is None

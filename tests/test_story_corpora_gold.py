@@ -53,7 +53,8 @@ CORPORA = [
     Corpus("stories_blind6", ("stories", "stories_dev", "stories_blind", "stories_blind2", "stories_blind3",
                               "stories_blind4", "stories_blind5"), 24, 6, (4, 4), 6, count_table=True),
     Corpus("stories_blind7", ("stories", "stories_dev", "stories_blind", "stories_blind2", "stories_blind3",
-                              "stories_blind4", "stories_blind5", "stories_blind6"), 24, 6, (4, 4), 6, count_table=True),
+                              "stories_blind4", "stories_blind5", "stories_blind6"), 24, 6, (4, 4), 6,
+           count_table=True),
 ]
 each_corpus = pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
 

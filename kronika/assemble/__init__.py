@@ -33,6 +33,9 @@ from kronika.assemble.subject import (
     counted_after,
     counted_before,
     list_item,
+    member_of_collective,
+    points_back,
+    points_back_pattern,
     refers_back,
     respectively,
     specific_person,
@@ -93,7 +96,8 @@ class _SentenceView:
         modality = SentenceModality.of(sentence, lex)
         return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
                    cue_hits(sentence, lex), modality,
-                   opens_continuation(context.text, sentence.start, lex) or modality.reported)
+                   opens_continuation(context.text, sentence.start, lex) or modality.reported
+                   or points_back(sentence))
 
 
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
@@ -170,7 +174,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 if subject is None and superlative is not None and superlative[0] < first:
                     subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
-                subject = specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
+                subject = member_of_collective(sentence, counted.last, lang) \
+                    or specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             referred = antecedent.subject if counted.anaphoric and antecedent is not None else None
             cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
                                       number.unit, subject or referred, number.qualifier_span is not None)
@@ -294,7 +299,8 @@ def _times(document: Document, by_sentence: dict[int, list[NumberMention]], day:
     wanted_set = set(by_sentence)
     for index in by_sentence:
         start, end = document.sentences[index]
-        if index and (opens_continuation(document.text, start, lex) or _MAY_REPORT.search(document.text, start, end)):
+        if index and (opens_continuation(document.text, start, lex) or _MAY_REPORT.search(document.text, start, end)
+                      or points_back_pattern(lang).search(document.text, start, end)):
             wanted_set.add(index - 1)
     wanted = sorted(wanted_set)
     spans: list[list[int]] = []

@@ -236,8 +236,9 @@ class DocumentContext:
             if before[-1:] in (["i"], ["oraz"]) or after[:1] in (["i"], ["oraz"]) \
                     or self.text[entity.end:entity.end + 1] == ",":
                 return None  # one of several places, not all of which the gazetteer may know
-            if entity.kind == "place" or entity.kind == "country" and entity.form == "name" \
+            if entity.kind == "place" or entity.kind == "country" and entity.form in ("name", "adjective") \
                     and before and before[-1] in _PLACE_WORDS:  # a capital is as often its government's seat
+                # (`w niemieckim Duisburgu`: the country of a town the gazetteer does not know)
                 found[entity.canonical] = entity
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -2,6 +2,7 @@
 -> pocisk artyleryjski; `6 tys. z nich` refers back to the previous figure's subject."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -261,6 +262,42 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
                     reading.has("m1") or kinds[lemma] in PEOPLE_KINDS):
                 return lemma
     return None
+
+
+@cache
+def collective_people(lang: str = "pl") -> dict[str, str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "collective_people.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0].strip(): row[1].strip() for row in rows}
+
+
+def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl") -> str | None:
+    """`trzy osoby z personelu` -> pracownik: the generic people counted are members of the group named
+    right after them (collective_people.tsv); `osób z Krakowa` names no group."""
+    tokens = sentence.tokens
+    if counted_last + 1 >= len(tokens) or tokens[counted_last].text.lower() not in PARTITIVE_PREPOSITIONS | {"spośród"}:
+        return None
+    groups = collective_people(lang)
+    return next((groups[lemma] for lemma in tokens[counted_last + 1].lemmas if lemma in groups), None)
+
+
+@cache
+def anaphoric_adverbs(lang: str = "pl") -> frozenset[str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "anaphoric_adverbs.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def points_back_pattern(lang: str = "pl") -> re.Pattern[str]:
+    """The adverbs as a search over raw text (which sentences need their time expressions read)."""
+    words = "|".join(sorted(re.escape(a) for a in anaphoric_adverbs(lang)))
+    return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
+
+
+def points_back(sentence: Sentence, lang: str = "pl") -> bool:
+    """`Zginęło tam 21 osób`: the sentence points back to the time and place of the one before."""
+    adverbs = anaphoric_adverbs(lang)
+    return any(token.text.lower() in adverbs for token in sentence.tokens)
 
 
 # Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's

@@ -229,6 +229,7 @@ def _when(claim: Claim) -> str:
     return (claim.reference_time or claim.published or "")[:10]
 
 
+_CITIZENS = frozenset({"obywatel", "obywatelka", "rodak", "rodaczka"})
 _ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 
 
@@ -240,6 +241,8 @@ def _of_origin(part: Claim) -> bool:
         return False
     if _a_nation(part.subject or "") == part.actor:
         return True  # the nation's people among the counted
+    if (part.subject or "").split(":", 1)[0] in _CITIZENS:
+        return True  # `jedna obywatelka Polski`: a citizen of the actor's country
     after = part.sentence[at + len(part.mention):]
     if (match := _ORIGIN.match(after)) is None:
         return False
@@ -262,12 +265,19 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
     DGS` in one report makes `DGS` Portugal's in the others. A source named with two countries has none."""
     homes: dict[tuple[str | None, str], str | None] = {}
     for claim, story in zip(claims, story_of, strict=True):
-        if not claim.source or claim.actor or claim.place:
+        if not claim.source or claim.actor or claim.place or _abroad_source(claim.source, lang):
             continue
         if (country := source_country(claim.source, lang)) is not None:
             key = (story, claim.source_id or claim.source)
             homes[key] = country if homes.get(key, country) == country else None
     return {key: country for key, country in homes.items() if country is not None}
+
+
+@lru_cache(maxsize=1 << 12)
+def _abroad_source(source: str, lang: str) -> bool:
+    """A foreign ministry, consulate or embassy (abroad_sources.txt): it counts its people abroad."""
+    text = source.casefold()
+    return any(re.search(r"(?<!\w)" + re.escape(start), text) for start in _lemma_list("abroad_sources.txt", lang))
 
 
 def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim:
@@ -527,7 +537,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
-        elif claim.actor and not (i in whole_of and _of_origin(claim)):
+        elif claim.actor and not ((i in whole_of or claim.modality == "denied") and _of_origin(claim)):
             others[story_of[i]].append(claim)
     within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
     within.update(_containers(claims, contexts, kinds, whole_of, by_article, within))
