@@ -38,7 +38,6 @@ silently.
 from __future__ import annotations
 
 import heapq
-import itertools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -145,7 +144,10 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                     (when := claim_time(claim)) is not None:
                 dated.append(_Dated(when.start, when.end, value_interval(claim), position))
         dated.sort(key=lambda d: (d.start, d.end, d.position))
-        pairs = [("disjoint", _disjoint_while_overlapping(dated))]
+        # a figure that compares within one article only never sees the pairs of two (most of the pairs
+        # its sweep meets): the same pairs remain, in the same order
+        articles = [figure.claims[d.position].article for d in dated] if same_article_only else None
+        pairs = [("disjoint", _disjoint_while_overlapping(dated, articles))]
         if figure.cumulative and modalities is FACTUAL_MODALITIES:
             pairs.append(("cumulative_drop", _later_and_lower(dated)))
         for rule, found_pairs in pairs:
@@ -232,32 +234,46 @@ def _heap_walk(heap: list[_Entry], threshold: tuple[float, int]) -> Iterator[int
             stack.append(2 * at + 1)
 
 
-def _disjoint_while_overlapping(dated: list[_Dated]) -> Iterator[tuple[int, int]]:
-    """Pairs (as figure positions, earlier first) whose times overlap and values do not."""
+def _disjoint_while_overlapping(dated: list[_Dated], groups: list[str] | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs (as figure positions, earlier first) whose times overlap and values do not; with `groups`
+    (one per claim), only the pairs of one group. The heap walks (`_heap_walk`) are written out here:
+    a contested figure's sweep visits a hundred thousand entries."""
     by_high: list[_Entry] = []  # claims seen so far, by upper bound
     by_low: list[_Entry] = []  # claims seen so far, by lower bound (largest first)
     ends: list[tuple[int, int]] = []  # their end days, to count the claims whose time has closed
     closed = 0
     for k, current in enumerate(dated):
-        while ends and ends[0][0] <= current.start:
+        start = current.start
+        while ends and ends[0][0] <= start:
             heapq.heappop(ends)
             closed += 1
-        while by_high and dated[by_high[0][2]].end <= current.start:
+        while by_high and dated[by_high[0][2]].end <= start:
             heapq.heappop(by_high)
-        while by_low and dated[by_low[0][2]].end <= current.start:
+        while by_low and dated[by_low[0][2]].end <= start:
             heapq.heappop(by_low)
         if closed * 2 > len(by_high) + 16:  # the heaps mostly hold closed claims: rebuild them
-            by_high = [e for e in by_high if dated[e[2]].end > current.start]
-            by_low = [e for e in by_low if dated[e[2]].end > current.start]
+            by_high = [e for e in by_high if dated[e[2]].end > start]
+            by_low = [e for e in by_low if dated[e[2]].end > start]
             heapq.heapify(by_high)
             heapq.heapify(by_low)
             closed = 0
         values = current.values
-        below = _heap_walk(by_high, _below_threshold(values))
-        above = _heap_walk(by_low, _above_threshold(values))
-        for j in itertools.chain(below, above):
-            if dated[j].end > current.start:  # still open in time: a conflict
-                yield _ordered(dated[j].position, current.position)
+        position = current.position
+        group = groups[k] if groups is not None else None
+        for heap, threshold in ((by_high, _below_threshold(values)), (by_low, _above_threshold(values))):
+            size = len(heap)
+            stack = [0]
+            pop, push = stack.pop, stack.append
+            while stack:
+                at = pop()
+                if at < size and heap[at][:2] <= threshold:
+                    j = heap[at][2]
+                    # still open in time: a conflict
+                    if dated[j].end > start and (group is None or groups[j] == group):  # type: ignore[index]
+                        other = dated[j].position
+                        yield (other, position) if other < position else (position, other)
+                    push(2 * at + 2)
+                    push(2 * at + 1)
         heapq.heappush(by_high, _upper_entry(values, k))
         heapq.heappush(by_low, _lower_entry(values, k))
         heapq.heappush(ends, (current.end, k))
@@ -275,10 +291,6 @@ def _later_and_lower(dated: list[_Dated]) -> Iterator[tuple[int, int]]:
             next_closed += 1
         for j in _heap_walk(past, _above_threshold(current.values)):
             yield dated[j].position, current.position
-
-
-def _ordered(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
 
 
 def _conflict(figure: Figure, rule: str, first: Claim, second: Claim) -> Conflict:

@@ -187,9 +187,12 @@ def _claims_with_ids(connection: sqlite3.Connection, within: str | None = None
     ids: dict[ClaimRef, int] = {}
     where = f" WHERE article IN (SELECT article FROM {within})" if within else ""
     sql = f"SELECT id, {', '.join(_CLAIM_COLUMNS)} FROM claims{where} ORDER BY article, span_start, id"
-    for claim_id, claim, _ in _read_claims(connection, sql):  # the ledger's rows are sqlite3.Row
-        claims.append(claim)
-        ids.setdefault(_ref(claim), claim_id)
+    cursor = connection.cursor()
+    cursor.row_factory = None  # plain tuples: the columns are the Claim's fields in order (span in two)
+    append, first_id = claims.append, ids.setdefault
+    for claim_id, article, start, end, *rest in cursor.execute(sql):
+        append(Claim(article, (start, end), *rest))
+        first_id((article, start, end), claim_id)
     return claims, ids
 
 

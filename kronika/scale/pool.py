@@ -367,8 +367,21 @@ class ExtractionPool:
                     yield item, None
             return
         pending: deque[_Entry] = deque()
+        inputs = iter(items)
         units = 0
-        for item in items:
+
+        def top_up() -> None:
+            """Between the articles of a unit the writer does itself: once the workers are up, the next
+            inputs are listed and sent to them now, not after the writer's unit (they would wait idle)."""
+            nonlocal units
+            if not self._ready.is_set() or self._executor is None:
+                return
+            while len(pending) < self.jobs * AHEAD_PER_JOB and (item := next(inputs, None)) is not None:
+                pending.append(_Entry(item))
+                units += isinstance(item, Unit)
+            self._send(pending)
+
+        for item in inputs:
             pending.append(_Entry(item))
             if isinstance(item, Unit):
                 units += 1
@@ -379,10 +392,10 @@ class ExtractionPool:
             # writer begins the first itself
             while pending and (len(pending) > self.jobs * AHEAD_PER_JOB or pending[0].ready()
                                or (units > 1 and self._starting(pending[0]))):
-                yield from self._results(pending.popleft(), seen, before_long, before_wait)
+                yield from self._results(pending.popleft(), seen, before_long, before_wait, top_up)
         while pending:
             self._send(pending)
-            yield from self._results(pending.popleft(), seen, before_long, before_wait)
+            yield from self._results(pending.popleft(), seen, before_long, before_wait, top_up)
 
     def _start(self) -> None:
         """Start the workers in a thread of this process: the fork server's start (importing kronika and
@@ -432,7 +445,8 @@ class ExtractionPool:
         return context
 
     def _results(self, entry: _Entry, seen: Callable[[str], bool], before_long: Callable[[Article], None],
-                 before_wait: Callable[[], None]) -> Iterator[tuple[Skipped | Rejection | Article, Ahead | None]]:
+                 before_wait: Callable[[], None], between: Callable[[], None],
+                 ) -> Iterator[tuple[Skipped | Rejection | Article, Ahead | None]]:
         item = entry.item
         if not isinstance(item, Unit):
             yield item, None
@@ -449,7 +463,9 @@ class ExtractionPool:
             else:
                 yield from done
                 return
-        yield from unit_results(item, self.options, seen, before_long, self._extract_here)
+        for result in unit_results(item, self.options, seen, before_long, self._extract_here):
+            yield result
+            between()  # `results`' top_up: the workers get the next units as soon as they are up
 
     def _extract_here(self, article: Article) -> Ahead:
         """An article's work done by the writer: in a process of its own when the text is very long."""

@@ -29,6 +29,7 @@ BANDS, ROWS = 18, 7
 COPY_SIMILARITY = 0.7  # a portal's header, a "read also" line or a trimmed paragraph stays above this
 SHINGLE_WORDS = 5
 WORD_BATCH = 8192
+WHOLE_TEXT = 200_000  # characters: a text up to this long has its words read in one batch
 MAX_CANDIDATES = 8  # the candidates sharing most bands are the most similar; the rest are not compared
 _WORD = re.compile(r"\w+")
 # The earlier articles sharing most bands with a new one, most first (then by id), counted by SQLite.
@@ -47,16 +48,30 @@ def signature(text: str) -> np.ndarray:
 
 def _shingles(text: str) -> Iterator[bytes]:
     """Every run of SHINGLE_WORDS words, lower-cased; a shorter text is one shingle of all its words.
-    Words are read WORD_BATCH at a time, each batch carrying on the last words of the one before."""
-    matches = _WORD.finditer(text)
+    Words are read WORD_BATCH at a time (`_word_batches`), each batch carrying on the last words of the
+    one before."""
     words: list[bytes] = []
-    while batch := [match.group().lower().encode() for match in islice(matches, WORD_BATCH)]:
+    for batch in _word_batches(text):
         words = words[len(words) - SHINGLE_WORDS + 1:] + batch if len(words) >= SHINGLE_WORDS else words + batch
         if len(words) >= SHINGLE_WORDS:
             runs = zip(*(words[k : len(words) - SHINGLE_WORDS + 1 + k] for k in range(SHINGLE_WORDS)), strict=True)
             yield from map(b" ".join, runs)
     if len(words) < SHINGLE_WORDS:
         yield b" ".join(words)
+
+
+def _word_batches(text: str) -> Iterator[list[bytes]]:
+    """The words of `text`, lower-cased and UTF-8 encoded, in batches. A text up to WHOLE_TEXT characters
+    is one batch, made without a Python step per word: the words joined by spaces, lower-cased, encoded
+    and split again are each word's own (a word holds no space, and lower-casing a word does not look
+    past its ends); a longer one WORD_BATCH words at a time, so it never holds all of them at once."""
+    if len(text) <= WHOLE_TEXT:
+        if found := _WORD.findall(text):
+            yield " ".join(found).lower().encode().split(b" ")
+        return
+    matches = _WORD.finditer(text)
+    while batch := [match.group().lower().encode() for match in islice(matches, WORD_BATCH)]:
+        yield batch
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:
