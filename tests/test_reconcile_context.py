@@ -691,3 +691,14 @@ def test_people_tested_are_not_the_cases_found_among_them() -> None:
     assert count("Wymazy pobrano już od 150 osób.", "150") == ("tested",)
     assert count("Badaniom przesiewowym poddano 420 pracowników.", "420") == ("tested",)
     assert count("Bakterię potwierdzono u 21 pacjentów.", "21", "cases") == ()
+
+
+def test_trips_cancelled_delayed_or_running_are_counts_of_their_own() -> None:
+    def count(sentence: str, mention: str) -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, "other", None))
+        return context.share_details
+
+    assert count("Do południa odwołano 180 pociągów.", "180") == ("cancelled",)
+    assert count("Ponad 300 pociągów jechało z opóźnieniem.", "300") == ("delayed",)
+    assert count("Przez węzeł przejeżdża w ciągu doby 900 pociągów.", "900") == ("running",)
+    assert count("W weekend do Zakopanego dotarło 40 pociągów.", "40") == ("arrived",)
