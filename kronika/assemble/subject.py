@@ -236,15 +236,18 @@ MAX_COMPLEMENTS = 3
 
 
 @cache
+def _word_list(name: str, lang: str) -> frozenset[str]:
+    """A data file of kronika/lang/<lang>/claims/ with one word or lemma a line."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", name).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def count_nouns(lang: str = "pl") -> frozenset[str]:
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "count_nouns.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("count_nouns.txt", lang)
 
 
-@cache
 def level_verbs(lang: str = "pl") -> frozenset[str]:
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "level_verbs.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("level_verbs.txt", lang)
 
 
 def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: dict[str, str]) -> str | None:
@@ -281,10 +284,8 @@ def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl"
     return next((groups[lemma] for lemma in tokens[counted_last + 1].lemmas if lemma in groups), None)
 
 
-@cache
 def anaphoric_adverbs(lang: str = "pl") -> frozenset[str]:
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "anaphoric_adverbs.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("anaphoric_adverbs.txt", lang)
 
 
 @cache
