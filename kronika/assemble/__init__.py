@@ -35,7 +35,6 @@ from kronika.assemble.subject import (
     list_item,
     member_of_collective,
     points_back,
-    points_back_pattern,
     refers_back,
     respectively,
     specific_person,
@@ -97,7 +96,7 @@ class _SentenceView:
         return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
                    cue_hits(sentence, lex), modality,
                    opens_continuation(context.text, sentence.start, lex) or modality.reported
-                   or points_back(sentence))
+                   or points_back(context.text, sentence.start, sentence.end))
 
 
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
@@ -300,7 +299,7 @@ def _times(document: Document, by_sentence: dict[int, list[NumberMention]], day:
     for index in by_sentence:
         start, end = document.sentences[index]
         if index and (opens_continuation(document.text, start, lex) or _MAY_REPORT.search(document.text, start, end)
-                      or points_back_pattern(lang).search(document.text, start, end)):
+                      or points_back(document.text, start, end, lang)):
             wanted_set.add(index - 1)
     wanted = sorted(wanted_set)
     spans: list[list[int]] = []

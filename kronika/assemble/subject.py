@@ -284,21 +284,16 @@ def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl"
     return next((groups[lemma] for lemma in tokens[counted_last + 1].lemmas if lemma in groups), None)
 
 
-def anaphoric_adverbs(lang: str = "pl") -> frozenset[str]:
-    return _word_list("anaphoric_adverbs.txt", lang)
-
-
 @cache
-def points_back_pattern(lang: str = "pl") -> re.Pattern[str]:
-    """The adverbs as a search over raw text (which sentences need their time expressions read)."""
-    words = "|".join(sorted(re.escape(a) for a in anaphoric_adverbs(lang)))
+def _points_back_pattern(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(re.escape(a) for a in _word_list("anaphoric_adverbs.txt", lang)))
     return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
 
 
-def points_back(sentence: Sentence, lang: str = "pl") -> bool:
-    """`Zginęło tam 21 osób`: the sentence points back to the time and place of the one before."""
-    adverbs = anaphoric_adverbs(lang)
-    return any(token.text.lower() in adverbs for token in sentence.tokens)
+def points_back(text: str, start: int, end: int, lang: str = "pl") -> bool:
+    """`Zginęło tam 21 osób`: the stretch text[start:end] (a sentence) points back to the time and place of
+    the sentence before it (anaphoric_adverbs.txt)."""
+    return _points_back_pattern(lang).search(text, start, end) is not None
 
 
 # Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's

@@ -335,9 +335,12 @@ _PRICE_RISE = "price rise"
 _PRICE = "price"
 # The details of money_detail.tsv that say which side of a bargain a sum stands for.
 NEGOTIATED = frozenset({"demanded", "offered", "agreed"})
-# The details of money_detail.tsv that are a rate per unit of a thing.
-_PER_UNIT = frozenset({"per hectare", "per tonne", "per cubic metre", "per square metre", "per litre",
-                       "per kilogram", "per seat", "per ticket", "per night", "per kWh", "per item"})
+_PER_RECIPIENT = "per recipient"
+
+
+def _per_unit(details: tuple[str, ...]) -> bool:
+    """A detail of money_detail.tsv named `per <unit>` (other than per recipient) is a rate per unit of a thing."""
+    return any(d.startswith("per ") and d != _PER_RECIPIENT for d in details)
 
 
 def _is_price_rise(table: _Cues, before: str, after: str) -> bool:
@@ -473,7 +476,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
                 money = result[i - 1].money_for
                 details = _share_details(table, before, after, "money")
-            elif money is None and not _PER_UNIT.isdisjoint(found := _share_details(table, before, after, "money")):
+            elif money is None and _per_unit(found := _share_details(table, before, after, "money")):
                 money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
             elif money is None:
                 # `Zarząd proponuje 500 zł`: a sum offered or demanded names no purpose, but its story's

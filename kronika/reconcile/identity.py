@@ -229,11 +229,10 @@ def _when(claim: Claim) -> str:
     return (claim.reference_time or claim.published or "")[:10]
 
 
-_CITIZENS = frozenset({"obywatel", "obywatelka", "rodak", "rodaczka"})
 _ORIGIN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:z|ze)\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 
 
-def _of_origin(part: Claim) -> bool:
+def _of_origin(part: Claim, lang: str) -> bool:
     """A part whose actor is where it comes from (`z czego 149 z Polski`, `Wśród zabitych jest jeden
     Polak`): a subset by origin, whose actor is not the whole's, so the story does not borrow it."""
     at = part.sentence.find(part.mention)
@@ -241,7 +240,7 @@ def _of_origin(part: Claim) -> bool:
         return False
     if _a_nation(part.subject or "") == part.actor:
         return True  # the nation's people among the counted
-    if (part.subject or "").split(":", 1)[0] in _CITIZENS:
+    if _subject_listed(part.subject, "citizens.txt", lang):
         return True  # `jedna obywatelka Polski`: a citizen of the actor's country
     after = part.sentence[at + len(part.mention):]
     if (match := _ORIGIN.match(after)) is None:
@@ -273,11 +272,9 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
     return {key: country for key, country in homes.items() if country is not None}
 
 
-@lru_cache(maxsize=1 << 12)
 def _abroad_source(source: str, lang: str) -> bool:
     """A foreign ministry, consulate or embassy (abroad_sources.txt): it counts its people abroad."""
-    text = source.casefold()
-    return any(re.search(r"(?<!\w)" + re.escape(start), text) for start in _lemma_list("abroad_sources.txt", lang))
+    return _word_starts("abroad_sources.txt", lang).search(source.casefold()) is not None
 
 
 def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim:
@@ -411,11 +408,11 @@ def _holder_nouns() -> re.Pattern[str]:
 _TICKETS = "fines"
 
 
-@lru_cache(maxsize=8)
-def _ticket_cues(lang: str) -> re.Pattern[str]:
-    """ticket_cues.txt: what makes a count of `mandat` a count of tickets, as one pattern of word starts."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(_lemma_list("ticket_cues.txt", lang)))
-                      + ")")
+@lru_cache(maxsize=16)
+def _word_starts(name: str, lang: str) -> re.Pattern[str]:
+    """A list of word starts (`_lemma_list`) as one pattern: ticket_cues.txt (what makes a count of `mandat`
+    a count of tickets), abroad_sources.txt."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(_lemma_list(name, lang))) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -469,7 +466,7 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
-        if _ticket_cues(lang).search(claim.sentence.casefold()):
+        if _word_starts("ticket_cues.txt", lang).search(claim.sentence.casefold()):
             return _TICKETS  # `wystawili 41 mandatów za palenie śmieci`: fines, not seats
         # Seats are some party's: ANO's 80 seats and SPD's 15 are two quantities, never rival counts.
         whose = _whose(claim)
@@ -537,7 +534,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     for i, claim in enumerate(claims):
         if i not in whole_of and claim.modality != "denied":
             members[story_of[i]].append(i)
-        elif claim.actor and not ((i in whole_of or claim.modality == "denied") and _of_origin(claim)):
+        elif claim.actor and not ((i in whole_of or claim.modality == "denied") and _of_origin(claim, lang)):
             others[story_of[i]].append(claim)
     within = _within_running(claims, adjusted, contexts, kinds, whole_of, by_article)
     within.update(_containers(claims, contexts, kinds, whole_of, by_article, within))
