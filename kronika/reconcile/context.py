@@ -468,15 +468,16 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")
-            details = _share_details(table, before, after, "money") if money else ()
+            found = _share_details(table, before, after, "money")  # read once, whichever rule keys the sum
+            details = found if money else ()
             if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
                     and _ESTIMATED.search(before):
                 # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`: the next
                 # estimate of its size, just after, is of what the one before is for (a sum put to a
                 # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
                 money = result[i - 1].money_for
-                details = _share_details(table, before, after, "money")
-            elif money is None and _per_unit(found := _share_details(table, before, after, "money")):
+                details = found
+            elif money is None and _per_unit(found):
                 money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
             elif money is None:
                 # `Zarząd proponuje 500 zł`: a sum offered or demanded names no purpose, but its story's
