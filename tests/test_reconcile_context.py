@@ -702,3 +702,53 @@ def test_trips_cancelled_delayed_or_running_are_counts_of_their_own() -> None:
     assert count("Ponad 300 pociągów jechało z opóźnieniem.", "300") == ("delayed",)
     assert count("Przez węzeł przejeżdża w ciągu doby 900 pociągów.", "900") == ("running",)
     assert count("W weekend do Zakopanego dotarło 40 pociągów.", "40") == ("arrived",)
+
+
+def test_a_sum_is_for_the_noun_its_sentence_puts_it_to() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    # `na` with a noun in the accusative, after the sum or earlier in its stretch (adjectives between).
+    assert purpose("Gmina przeznaczy 600 tys. zł na remont szkoły.", "600 tys. zł") == "remont"
+    assert purpose("Na nowe karetki szpital wyda w tym roku 4 mln zł.", "4 mln zł") == "karetka"
+    assert purpose("Spółka zapowiada, że na osuszanie piwnic, które zalała woda, da 120 tys. zł.",
+                   "120 tys. zł") == "osuszanie"
+    # A noun in the genitive right after the sum; the subject of `wynieść` or `sięgać` just before it.
+    assert purpose("Urząd wypłacił już 2 mln zł dotacji.", "2 mln zł") == "dotacja"
+    assert purpose("Jak wyliczył zarząd, zyski spółki sięgnęły 40 mln zł.", "40 mln zł") == "zysk"
+    assert purpose("Koszty akcji mogą sięgnąć 5 mln zł.", "5 mln zł") == "cost"  # money_for.tsv first
+    # Nouns of time, amount, place or a rate's unit, and words that are no nouns, name no purpose.
+    assert purpose("Miasto zaplanowało 3 mln zł na przyszły rok.", "3 mln zł") is None
+    assert purpose("Faktura opiewa na kwotę 80 tys. zł.", "80 tys. zł") is None
+    assert purpose("Prezes zarabia 40 tys. zł miesięcznie.", "40 tys. zł") is None
+    assert purpose("Na konferencji wojewoda mówił o 2 mln zł.", "2 mln zł") is None
+    assert purpose("Pieniądze, 5 mln zł, trafią na konto fundacji.", "5 mln zł") is None
+    assert purpose("W sumie wyniosło to 70 tys. zł.", "70 tys. zł") is None
+
+
+def test_a_correction_or_a_counter_offer_is_of_what_the_sum_before_is_for() -> None:
+    def purposes(first: str, first_mention: str, first_value: float, second: str, second_mention: str,
+                 second_value: float) -> tuple[str | None, str | None]:
+        one = [replace(c, value=first_value) for c in claims_of(first, (first_mention, "other", "PLN"))]
+        two = [replace(c, span=(len(first) + 1 + c.span[0], len(first) + 1 + c.span[1]), value=second_value)
+               for c in claims_of(second, (second_mention, "other", "PLN"))]
+        a, b = article_contexts(one + two)
+        return a.money_for, b.money_for
+
+    assert purposes("Wcześniej podaliśmy, że zwroty wyniosły 4,1 mln zł.", "4,1 mln zł", 4.1e6,
+                    "Chodzi o 1,4 mln zł.", "1,4 mln zł", 1.4e6) == ("zwrot", "zwrot")
+    assert purposes("Resort zaproponował 500 mln zł dopłat.", "500 mln zł", 5e8,
+                    "Protestujący chcą 1,2 mld zł.", "1,2 mld zł", 1.2e9) == ("subsidy", "subsidy")
+    # A sum after it that restates nothing, or is of another size, keeps no purpose.
+    assert purposes("Resort zaproponował 500 mln zł dopłat.", "500 mln zł", 5e8,
+                    "Spółka zarobiła 1,2 mld zł.", "1,2 mld zł", 1.2e9) == ("subsidy", None)
+    assert purposes("Resort zaproponował 500 mln zł dopłat.", "500 mln zł", 5e8,
+                    "Protestujący chcą 90 mld zł.", "90 mld zł", 9e10) == ("subsidy", None)
+
+
+def test_a_rate_is_per_one_unit_not_per_many() -> None:
+    [one] = contexts("Przewoźnik oddaje 12 zł za bilet.", ("12 zł", "other", "PLN"))
+    assert one.share_details == ("per ticket",)
+    [many] = contexts("Przewoźnik oddał 1,4 mln zł zwrotów za bilety.", ("1,4 mln zł", "other", "PLN"))
+    assert (many.money_for, many.share_details) == ("zwrot", ())

@@ -44,6 +44,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronika.claim import Claim
+from kronika.reconcile.purpose_noun import named_purpose
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class _Cues:
     details: dict[str, str]
     money_detail: re.Pattern[str]
     money_details: dict[str, str]
+    restated: re.Pattern[str]  # sum_restated.txt
     count_detail: re.Pattern[str]
     count_details: dict[str, str]
     count_detail_measures: dict[str, frozenset[str]]  # a detail that narrows only these measures
@@ -111,6 +113,14 @@ class _Cues:
     change_comparative: re.Pattern[str]
     change_verb: re.Pattern[str]
     span: re.Pattern[str]  # one group per kind of period_spans.tsv
+
+
+def _pattern_of_units(details: dict[str, str]) -> re.Pattern[str]:
+    """Like `_pattern`, but a unit of a rate is a whole word: `za bilet` is a price per ticket, `1,4 mln zł
+    zwrotów za bilety` the sum of many."""
+    ordered = sorted(details, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(p) + (r"(?!\w)" if _per_unit((details[p],)) else "") for p in ordered) + ")")
 
 
 @lru_cache(maxsize=4)
@@ -147,7 +157,8 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"^\s*(?:\w+\s+)?" + _pattern([r[0] for r in _lines("part_followers.txt", lang)]).pattern
                    + r"(?!\w)"),
         _pattern(list(details)), details,
-        _pattern(list(money_details)), money_details,
+        _pattern_of_units(money_details), money_details,
+        re.compile(r"(?<!\w)(?:" + "|".join(r[0] for r in _lines("sum_restated.txt", lang)) + r")(?!\w)"),
         _pattern(list(count_details)), count_details, count_detail_measures,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
@@ -245,8 +256,6 @@ def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]])
     return found
 
 
-# Words of estimating or citing an amount, or a pronoun for the thing estimated before.
-_ESTIMATED = re.compile(r"(?<!\w)(?:je|ją|ich|mówi\w* o|szac\w*|ocen\w*|wycen\w*|podaje|podał\w*)(?!\w)")
 NEXT_SUM_REACH = 300  # characters between two sums that are read as one purpose's
 NEXT_SUM_RATIO = 10
 
@@ -467,11 +476,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
-            money = table.moneys.get(_nearest(table.money, before, after) or "")
+            money = table.moneys.get(_nearest(table.money, before, after) or "") or named_purpose(before, after, lang)
             found = _share_details(table, before, after, "money")  # read once, whichever rule keys the sum
             details = found if money else ()
             if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
-                    and _ESTIMATED.search(before):
+                    and table.restated.search(before):
                 # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`: the next
                 # estimate of its size, just after, is of what the one before is for (a sum put to a
                 # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
