@@ -752,3 +752,16 @@ def test_a_rate_is_per_one_unit_not_per_many() -> None:
     assert one.share_details == ("per ticket",)
     [many] = contexts("Przewoźnik oddał 1,4 mln zł zwrotów za bilety.", ("1,4 mln zł", "other", "PLN"))
     assert (many.money_for, many.share_details) == ("zwrot", ())
+
+
+def test_a_count_per_unit_of_time_or_land_is_a_rate() -> None:
+    def count(sentence: str, mention: str, measure: str = "other") -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, measure, None))
+        return context.share_details
+
+    assert count("W tym roku zbieram 3 tony pszenicy z hektara.", "3") == ("per hectare",)
+    assert count("Kopalnia wydobywała 8 tys. ton węgla na dobę.", "8 tys.") == ("per day",)
+    assert count("Na granicy czeka dziennie 900 ciężarówek.", "900") == ("per day",)
+    # A total, or a toll, is no rate (the dead are counted whatever the sentence adds).
+    assert count("W tym roku zebrałem 30 ton pszenicy.", "30") == ()
+    assert count("Na drogach ginie dziennie 6 osób.", "6", "killed") == ()

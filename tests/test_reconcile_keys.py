@@ -32,6 +32,12 @@ def test_head_noun_is_found_before_or_after_its_adjective():
     assert subject_kind("rosyjski czołg") == "tanks"
 
 
+def test_tonnes_are_one_kind_whichever_lemma_morfeusz2_gives_tony():
+    # `4 tony ryb` has the lemma `ton` (a tone) as well as `tona`; `4 tonach` only `tona`.
+    assert subject_kind("ton") == subject_kind("tona") == "tonnes"
+    assert subject_kind("kilogram") == "kilograms"
+
+
 def test_homonym_tags_and_case_are_ignored():
     assert subject_kind("Żołnierz:Sm1") == "soldiers"
 
