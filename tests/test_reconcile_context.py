@@ -765,3 +765,13 @@ def test_a_count_per_unit_of_time_or_land_is_a_rate() -> None:
     # A total, or a toll, is no rate (the dead are counted whatever the sentence adds).
     assert count("W tym roku zebrałem 30 ton pszenicy.", "30") == ()
     assert count("Na drogach ginie dziennie 6 osób.", "6", "killed") == ()
+
+
+def test_people_who_claim_something_are_counted_apart() -> None:
+    def count(sentence: str, mention: str) -> tuple[str, ...]:
+        [context] = contexts(sentence, (mention, "other", None))
+        return context.share_details
+
+    assert count("Pełnomocnik mówi, że 46 gości domaga się zadośćuczynienia.", "46") == ("claiming",)
+    assert count("Pozew zbiorowy złożyło już 30 rodzin.", "30") == ("claiming",)
+    assert count("Na weselu było 150 gości.", "150") == ()

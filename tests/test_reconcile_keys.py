@@ -38,6 +38,13 @@ def test_tonnes_are_one_kind_whichever_lemma_morfeusz2_gives_tony():
     assert subject_kind("kilogram") == "kilograms"
 
 
+def test_one_run_of_a_train_is_one_kind_whatever_the_word_and_a_body_is_a_person():
+    assert subject_kind("pociąg") == subject_kind("kurs") == subject_kind("skład") == "trains"
+    assert subject_kind("ciało") == subject_kind("zwłoki") == subject_kind("osoba") == "people"
+    # Buses and flights stay kinds of their own.
+    assert subject_kind("lot") == "flights" and subject_kind("autobus") != "trains"
+
+
 def test_homonym_tags_and_case_are_ignored():
     assert subject_kind("Żołnierz:Sm1") == "soldiers"
 

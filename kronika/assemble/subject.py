@@ -180,8 +180,8 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
         if token.text[:1].isupper() and k and toponym(token.text, "nom") is not None:
             return None  # `w gminie Janów wzrosła do 14`: a place's name, not `Janów` the Johns counted
         reading = None if _short_function_word(token) else next(
-            (r for r in sorted(token.readings, key=lambda r: r.pos == "ger")
-             if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie
+            (r for r in sorted(token.readings, key=lambda r: (r.pos == "ger", not r.has("m1")))
+             if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)  # `zakażeń`: zakażenie; `gości`: gość
         if reading is None and (k + 1 < start and "być" in tokens[k + 1].lemmas
                                 or k and "liczba" in tokens[k - 1].lemmas):
             reading = _people_participle(token)  # `ewakuowanych było tysiąc`, `liczbę protestujących na 600`
