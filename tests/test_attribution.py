@@ -89,6 +89,10 @@ def test_a_new_sentence_does_not_keep_it() -> None:
     ("Wód Polskich", "gen", "Wody Polskie"),
     ("Rady Najwyższej", "gen", "Rada Najwyższa"),
     ("Rady Polityki Pieniężnej", "gen", "Rada Polityki Pieniężnej"),
+    # An acronym is written uninflected: `OCHA` is no genitive of the surname `Och`; a word of a
+    # capitalised headline still is (`STRAŻY GRANICZNEJ`).
+    ("OCHA", "gen", "OCHA"),
+    ("STRAŻY GRANICZNEJ", "gen", "STRAŻ GRANICZNA"),
 ])
 def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
     assert nominative_phrase(tokenize(phrase), phrase, case) == expected

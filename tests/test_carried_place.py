@@ -24,6 +24,9 @@ def test_no_place_from_another_paragraph_a_list_a_capital_or_for_other_figures()
     assert claim_of("Ministerstwo w Bukareszcie zabrało głos. Zachorowało 300 osób.", "300").place is None
     assert claim_of("Rakiety spadły w nocy na Zaporoże. Rząd przeznaczy 40 mln zł na odbudowę.", "40 mln zł").place \
         is None
+    # A toll of several places at once takes none of them.
+    assert claim_of("Rakiety spadły w nocy na Zaporoże. W obu miastach zginęło sześć osób.", "sześć").place is None
+    assert claim_of("Cyklon uderzył w Mozambik. Na całym świecie zginęło w tym roku 900 osób.", "900").place is None
     own = claim_of("Rakiety spadły w nocy na Zaporoże. W Chersoniu zginęły dwie osoby.", "dwie")
     assert own.place == "Kherson"
 

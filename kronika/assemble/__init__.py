@@ -25,7 +25,7 @@ from kronika.assemble.non_figures import (
     is_in_a_name,
     is_not_a_count,
 )
-from kronika.assemble.roles import actor_in_clause, actor_in_phrase, joint_actor, place_in_sentence
+from kronika.assemble.roles import actor_in_clause, actor_in_phrase, joint_actor, names_many_places, place_in_sentence
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
@@ -141,7 +141,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         superlative = superlative_noun(sentence)
         sentence_span = document.to_article(start, end)
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
-        names_place = any(e.kind in ("place", "country") for e in in_sentence)
+        # A sentence that names a place, or several at once (`w obu krajach`), takes none from the one before.
+        names_place = any(e.kind in ("place", "country") for e in in_sentence) or names_many_places(sentence_text)
         for position, number in enumerate(figures):
             first = at[position]  # `sentence.index_at(number.start)`, found once above
             last = max(sentence.index_at(number.end), first + 1)

@@ -136,7 +136,9 @@ def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
         prefix, _, last = word.rpartition("-")
         return prefix + "-" + _inflect(last, reading, number, gender)
     if word.isupper() and len(word) > 1:
-        return form.upper()
+        # A capitalised headline word is inflected (`STRAŻY` -> `STRAŻ`); an acronym read as a name is
+        # not (`OCHA` is no genitive of the surname `Och`: an inflected acronym takes a hyphen, `MSZ-u`).
+        return word if reading.lemma[:1].isupper() else form.upper()
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 

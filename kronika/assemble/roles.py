@@ -8,6 +8,7 @@ dative (`dostarczyła Rosji`).
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -240,6 +241,19 @@ def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | N
 
 _LEAVING_VERBS = frozenset({"ewakuować", "wyprowadzić", "wywieźć", "wysiedlić"})
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
+
+
+@lru_cache(maxsize=1)
+def _many_places() -> re.Pattern[str]:
+    path = resources.files("kronika") / "lang" / "pl" / "claims" / "many_places.txt"
+    phrases = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+
+
+def names_many_places(text: str) -> bool:
+    """The sentence says its figure holds in several places at once (many_places.txt: `w obu krajach`)."""
+    return _many_places().search(text.casefold()) is not None
 
 
 @lru_cache(maxsize=1)
