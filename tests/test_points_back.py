@@ -23,3 +23,12 @@ def test_without_a_word_pointing_back_the_figure_keeps_the_article_time() -> Non
     # Its own time wins over the earlier sentence's.
     own = _claim("W marcu 2019 r. doszło do podobnego wypadku. W piątek zginęło tam 6 górników.")
     assert own.reference_time == "2026-04-17"
+
+
+def test_pointing_back_at_a_start_is_pointing_at_that_moment() -> None:
+    # `od września 2022 r., gdy...` names a moment; `wówczas` there is September 2022, not a total since.
+    claim = _claim("To najcięższe walki od września 2022 r., gdy starcia trwały dwa dni. Zginęło wówczas 70 żołnierzy.")
+    assert (claim.reference_time, claim.reference_basis) == ("2022-09", "text")
+    # A sentence that only continues the report keeps the running total.
+    running = _claim("Od września 2022 r. zginęło 70 żołnierzy.")
+    assert running.reference_basis == "since:2022-09"

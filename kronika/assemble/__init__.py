@@ -25,7 +25,14 @@ from kronika.assemble.non_figures import (
     is_in_a_name,
     is_not_a_count,
 )
-from kronika.assemble.roles import actor_in_clause, actor_in_phrase, joint_actor, names_many_places, place_in_sentence
+from kronika.assemble.roles import (
+    actor_in_clause,
+    actor_in_phrase,
+    joint_actor,
+    names_many_places,
+    place_in_sentence,
+    possessor_actor,
+)
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
@@ -86,6 +93,7 @@ class _SentenceView:
     hits: list[CueHit]
     modality: SentenceModality
     continues: bool
+    points_back: bool  # `wtedy`, `wówczas`, `tam`: the sentence speaks of the moment the one before names
 
     @classmethod
     def of(cls, context: DocumentContext, index: int) -> _SentenceView:
@@ -93,10 +101,10 @@ class _SentenceView:
         entities, times = context.entities_in(index), context.times_in(index)
         lex = context.lexicon
         modality = SentenceModality.of(sentence, lex)
+        back = points_back(context.text, sentence.start, sentence.end)
         return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
                    cue_hits(sentence, lex), modality,
-                   opens_continuation(context.text, sentence.start, lex) or modality.reported
-                   or points_back(context.text, sentence.start, sentence.end))
+                   opens_continuation(context.text, sentence.start, lex) or modality.reported or back, back)
 
 
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
@@ -214,6 +222,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded,
                                         subject_is_actor=cue is None or cue.subject_is_actor)
+            if actor is None and (own := attribution_for(attributions, first)) is not None and not own.elided:
+                actor = possessor_actor(sentence, in_sentence, range(first, counted.last), range(own.first, own.last))
             if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
                 subject is None or subject == antecedent.subject
             ) and not joint_actor(antecedent.actor):  # the states of one list counted together, there only
@@ -221,7 +231,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when, basis = reference_time(
                 sentence, view.point_times, first, published,
                 range(attribution.first, attribution.cue + 3) if attribution and attribution.cue >= 0 else None,
-                context.carried_time(index, published, view.continues),
+                context.carried_time(index, published, view.continues), view.points_back,
             )
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)

@@ -237,8 +237,9 @@ def canonical_id(phrase: str, lang: str = "pl") -> str | None:
 @lru_cache(maxsize=50_000)
 def resolve(phrase: str, lang: str = "pl") -> Resolved | None:
     found = find_entity(phrase, lang)
-    if found is not None and found[1] > 0 and (foreign := _of_country(phrase, lang)) is not None:
-        return foreign  # `sudańskie ministerstwo zdrowia` is not the Polish one the alias names
+    if found is not None and (found[1] > 0 or found[2] < len(_word_texts(phrase))) \
+            and (foreign := _of_country(phrase, lang)) is not None:
+        return foreign  # `sudańskie ministerstwo zdrowia`, `MON Armenii`: not the Polish one the alias names
     acronym = _BRACKETED_ACRONYM.search(phrase)
     if found is None and acronym:
         return Resolved(acronym.group(1), None)  # `Krajowy Ośrodek Referencyjny ds. ... (KORLD)`: its short name
@@ -265,12 +266,20 @@ def _of_country(phrase: str, lang: str) -> Resolved | None:
     rest = [t.text for t in words if t.end <= country.start or t.start >= country.end]
     if country.form in ("name", "capital") and not rest:
         return Resolved(f"Government of {country.canonical}", "government")
+    if country.form == "name" and inside and words[-1] is inside[-1] and rest and country.canonical != rest[-1]:
+        # `MON Armenii`, `ministerstwo obrony Azerbejdżanu`: an institution of the state its genitive names
+        kind = "government" if rest[0][:1].isupper() else None
+        return Resolved(f"{' '.join(w if w[:1].isupper() else w.lower() for w in rest)} ({country.canonical})", kind)
     if country.form == "adjective" and inside and words[0] is inside[0] and rest:
         if all(w[:1].isupper() for w in rest):
             return Resolved(" ".join(rest), None)  # `portugalska DGS`: the name says it
         if not any(w[:1].isupper() for w in rest):
             return Resolved(f"{' '.join(w.lower() for w in rest)} ({country.canonical})", None)
     return None
+
+
+def _word_texts(phrase: str) -> list[str]:
+    return [t.text for t in tokenize(phrase) if t.is_word]
 
 
 def _head(phrase: str) -> str | None:

@@ -115,9 +115,13 @@ def _same_case(first: Token, second: Token) -> bool:
     return not cases or any(r.has(case) for r in second.readings for case in cases)
 
 
+# `30 zabitych po stronie armeńskiej`: the side a count is on, right after it, is whose it is.
+_SIDE = ["po", "stronie"]
+
+
 def _attached(sentence: Sentence, last: int, index: int) -> bool:
     between = [t.text.lower() for t in sentence.tokens[last:index]]
-    return between in ([], ["z"], ["ze"])
+    return between in ([], ["z"], ["ze"]) or between == _SIDE
 
 
 def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: int,
@@ -241,6 +245,27 @@ def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | N
 
 _LEAVING_VERBS = frozenset({"ewakuować", "wyprowadzić", "wywieźć", "wysiedlić"})
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
+
+
+@lru_cache(maxsize=1)
+def possessives() -> frozenset[str]:
+    path = resources.files("kronika") / "lang" / "pl" / "claims" / "possessives.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def possessor_actor(sentence: Sentence, entities: list[EntityMention], counted: range, reporter: range) -> str | None:
+    """`Ministerstwo Obrony Azerbejdżanu przyznało, że zginęło dziewięciu jego żołnierzy`, `MON Armenii:
+    zginęło 15 naszych żołnierzy`: a possessive in the counted phrase makes them the reporting subject's,
+    so the state its phrase names (tokens `reporter`) is the actor."""
+    tokens = sentence.tokens
+    if not any(tokens[k].text.lower() in possessives() for k in counted if k < len(tokens)):
+        return None
+    # A state named outright before a body's seat (`MON Armenii`: not the Polish ministry the acronym names).
+    for entity in sorted(entities, key=lambda e: e.kind not in ACTOR_KINDS):
+        if sentence.index_at(entity.start) in reporter and (actor := actor_of_entity(entity)) is not None:
+            return actor
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,10 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
         token = tokens[i]
         if not token.is_word or token.text[0].isdigit():
             break
+        if token.text.lower() in POSSESSIVE_PRONOUNS and i + 1 < len(tokens) and _noun_reading(tokens[i + 1]):
+            i += 1  # `dziewięciu jego żołnierzy`: the possessor's pronoun, then the counted noun
+            premodifiers += 1
+            continue
         noun = _noun_reading(token)
         adjective = _adjective_reading(token)
         if noun is None and (held := _noun_after_participle(tokens, i)) is not None:
@@ -87,6 +91,8 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
     return Counted(None, False, first, first)
 
 
+# Pronouns of a third-person possessor, read as pronouns (ppron3), not adjectives like `naszych`, `swoich`.
+POSSESSIVE_PRONOUNS = frozenset({"jego", "jej", "ich"})
 PARTICIPLE_POS = frozenset({"pact", "ppas"})
 _FUNCTION_POS = frozenset({"prep", "adv", "part", "qub", "conj", "comp"})  # `od` (also `oda`), `tam` (`tama`)
 SHORT_FUNCTION_WORD = 3

@@ -37,12 +37,17 @@ class SentenceTimes:
 
 def reference_time(sentence: Sentence, times: SentenceTimes, number: int, published: str | None,
                    attribution_tokens: range | None = None,
-                   carried: TimeMention | None = None) -> tuple[str | None, str | None]:
+                   carried: TimeMention | None = None, moment: bool = False) -> tuple[str | None, str | None]:
     """(reference_time, reference_basis) for the number at token `number`; `carried` is the time of
-    the report this sentence continues, used when the sentence names none."""
-    chosen = _nearest(sentence, times, number, attribution_tokens) or carried
+    the report this sentence continues, used when the sentence names none. With `moment` the sentence
+    points back at a moment (`od września 2022 r., gdy walki trwały dwa dni. Zginęło wtedy 207`): a
+    start carried there is the month it names, not a running total since then."""
+    own = _nearest(sentence, times, number, attribution_tokens)
+    chosen = own or carried
     if chosen is None:
         return (published, "published") if published else (None, None)
+    if chosen.attrs.get("anchor") == "since" and own is None and moment and chosen.value:
+        return chosen.value, "text"
     if chosen.attrs.get("anchor") == "since":
         return (published, f"since:{chosen.value}") if published else (None, f"since:{chosen.value}")
     if chosen.attrs.get("mod") == "MID" and chosen.value and _MONTH.fullmatch(chosen.value):
