@@ -41,6 +41,7 @@ def test_tonnes_are_one_kind_whichever_lemma_morfeusz2_gives_tony():
 def test_one_run_of_a_train_is_one_kind_whatever_the_word_and_a_body_is_a_person():
     assert subject_kind("pociąg") == subject_kind("kurs") == subject_kind("skład") == "trains"
     assert subject_kind("ciało") == subject_kind("zwłoki") == subject_kind("osoba") == "people"
+    assert subject_kind("mężczyzna") == "people" and subject_kind("kobieta") == "women"  # women: a part apart
     # Buses and flights stay kinds of their own.
     assert subject_kind("lot") == "flights" and subject_kind("autobus") != "trains"
 
