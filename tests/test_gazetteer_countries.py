@@ -34,6 +34,7 @@ POSITIVES = [
     ("Na Fidżi cyklon zniszczył 500 domów.", "Fidżi", "Fiji", "name"),
     ("Malezyjska straż przybrzeżna uratowała 37 migrantów.", "Malezyjska", "Malaysia", "adjective"),
     ("Do Malty dotarło w tym roku 2 tys. migrantów.", "Malty", "Malta", "name"),
+    ("W Valletcie protestowało 20 tys. osób.", "Valletcie", "Malta", "capital"),
     ("Rząd w Rabacie zapowiedział pomoc dla 50 tys. rodzin.", "Rabacie", "Morocco", "capital"),
     ("Przez Kanał w Panamie przepłynęło 10 tys. statków.", "Panamie", "Panama", "name"),
     ("Negocjacje w Omanie trwały dwa dni.", "Omanie", "Oman", "name"),
