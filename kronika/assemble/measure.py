@@ -40,7 +40,8 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
         if _in_a_name(tokens, i):
             continue  # `pracowników Odra-Chem`: the firm is no measles (`odra`)
         # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
-        matching = [(cue, end) for lemma in token.lemmas for cue in lexicon.measure_cues.get(lemma, ())
+        # Lemmas in a fixed order: a set's order changes with the hash seed, and ties go to the first.
+        matching = [(cue, end) for lemma in sorted(token.lemmas) for cue in lexicon.measure_cues.get(lemma, ())
                      if (end := _match_end(sentence, i, cue)) is not None]
         if matching and i >= covered_until and not _introduces_speech(sentence, i, lexicon):
             best, end = max(matching, key=lambda match: (len(match[0].lemmas), match[0].strong))

@@ -373,7 +373,7 @@ def modality_cues_at(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> list
     if not token.is_word:
         return []
     found = []
-    for lemma in token.lemmas:
+    for lemma in sorted(token.lemmas):  # a set's order changes with the hash seed: results must not
         for cue in lexicon.modality_cues.get(lemma, ()):
             if cue.form != "any" and not any(_form_matches(r.tag, cue.form) for r in token.readings
                                              if r.lemma.lower() == lemma):

@@ -30,7 +30,8 @@ from importlib import resources
 
 import numpy as np
 
-from kronika.entities import find_entities
+from kronika.assemble.canonical import HOME_COUNTRY
+from kronika.entities import entity_info, find_entities
 from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.keys import slug
 from kronika.scale.minhash import minhash
@@ -153,6 +154,21 @@ def _days_apart(a: ArticleFeatures, b: ArticleFeatures) -> int:
     return 0 if first is None or second is None else abs(first - second)
 
 
+DOMINANT_REACH = 2  # the country an article is about is among its two most named entities
+HOME_COUNTRIES = frozenset(HOME_COUNTRY.values())
+
+
+def _foreign_country(f: ArticleFeatures) -> str | None:
+    """The foreign country the article is most about (`Nepal` in a report on its earthquake), if one of its
+    most named entities is one: a country is too broad to link stories alone, but two reports alike in
+    wording that are both about one foreign country are of one story (the home country says nothing)."""
+    for name in f.all_entities[:DOMINANT_REACH]:
+        info = entity_info(name)
+        if info is not None and info.get("kind") == "country" and name not in HOME_COUNTRIES:
+            return name
+    return None
+
+
 def _jaccard(a: ArticleFeatures, b: ArticleFeatures) -> float:
     return float(np.count_nonzero(a.signature == b.signature)) / NUM_PERM
 
@@ -171,7 +187,8 @@ def same_story(a: ArticleFeatures, b: ArticleFeatures) -> bool:
         # A minister or an agency turns up in many stories: with little shared wording, one shared entity
         # links only reports a fortnight apart; further apart it takes several.
         return (wording >= WORDING_ALONE or (wording >= WORDING_SAME_STORY and (
-                    len(common) >= 1 or len(set(a.all_entities) & set(b.all_entities)) >= BROAD_CONTEXT))
+                    len(common) >= 1 or len(set(a.all_entities) & set(b.all_entities)) >= BROAD_CONTEXT
+                    or _foreign_country(a) is not None and _foreign_country(a) == _foreign_country(b)))
                 or (wording >= WORDING_WITH_ENTITY and len(common) >= 2 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_ONGOING and len(common) >= 1 and days <= ENTITY_DAYS_APART)
                 or (wording >= WORDING_WITH_NAMES and len(common) >= SHARED_NAMES)
@@ -259,6 +276,9 @@ def _candidates(features: Sequence[ArticleFeatures], days: np.ndarray) -> tuple[
     for position, f in enumerate(features):
         for entity in f.entities:
             holder_entities.append(entity_ids.setdefault(entity, len(entity_ids)))
+            holder_positions.append(position)
+        if (country := _foreign_country(f)) is not None:  # the foreign country it is about: `same_story` reads it
+            holder_entities.append(entity_ids.setdefault(f"country:{country}", len(entity_ids)))
             holder_positions.append(position)
     if holder_entities:
         a, b = _neighbour_pairs(np.array(holder_entities, dtype=np.int64), np.array(holder_positions, dtype=np.int64),
