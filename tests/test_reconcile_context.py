@@ -775,3 +775,15 @@ def test_people_who_claim_something_are_counted_apart() -> None:
     assert count("Pełnomocnik mówi, że 46 gości domaga się zadośćuczynienia.", "46") == ("claiming",)
     assert count("Pozew zbiorowy złożyło już 30 rodzin.", "30") == ("claiming",)
     assert count("Na weselu było 150 gości.", "150") == ()
+
+
+def test_a_run_off_is_a_vote_of_its_own() -> None:
+    def details(sentence: str, mention: str) -> tuple[str | None, tuple[str, ...]]:
+        [context] = contexts(sentence, (mention, "other", "percent"))
+        return context.share_of, context.share_details
+
+    assert details("W drugiej turze frekwencja wyniosła 41,2 proc.", "41,2 proc.") == ("turnout", ("round 2",))
+    assert details("Frekwencja w dogrywce sięgnęła 39 proc.", "39 proc.") == ("turnout", ("round 2",))
+    # The first round is the vote itself, named or not.
+    assert details("W pierwszej turze frekwencja wyniosła 44 proc.", "44 proc.") == ("turnout", ())
+    assert details("Do godz. 17 frekwencja wyniosła 30,5 proc.", "30,5 proc.") == ("turnout", ())
