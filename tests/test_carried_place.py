@@ -27,6 +27,11 @@ def test_no_place_from_another_paragraph_a_list_a_capital_or_for_other_figures()
     # A toll of several places at once takes none of them.
     assert claim_of("Rakiety spadły w nocy na Zaporoże. W obu miastach zginęło sześć osób.", "sześć").place is None
     assert claim_of("Cyklon uderzył w Mozambik. Na całym świecie zginęło w tym roku 900 osób.", "900").place is None
+    # ... nor one of the places its own clause names when it says it holds in all of them, nor a source.
+    both = claim_of("Cyklon przeszedł nad Mozambikiem i Malawi, zabijając w obu krajach co najmniej 60 osób.", "60")
+    assert both.place is None
+    summed = claim_of("W Malawi władze doliczyły się 21 zabitych. Łącznie w obu krajach zginęło więc 60 osób.", "60")
+    assert (summed.place, summed.source) == (None, None)
     own = claim_of("Rakiety spadły w nocy na Zaporoże. W Chersoniu zginęły dwie osoby.", "dwie")
     assert own.place == "Kherson"
 

@@ -107,6 +107,11 @@ class _SentenceView:
                    opens_continuation(context.text, sentence.start, lex) or modality.reported or back, back)
 
 
+def _clause_text(text: str, sentence: Sentence, index: int) -> str:
+    first, last = sentence.clause_range(index)
+    return text[sentence.tokens[first].start:sentence.tokens[last - 1].end]
+
+
 def assemble_claims(document: Document, published: str | None = None, lang: str = "pl", article: str = "",
                     outlet: str | None = None) -> list[Claim]:
     text = document.text
@@ -150,7 +155,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         sentence_span = document.to_article(start, end)
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
         # A sentence that names a place, or several at once (`w obu krajach`), takes none from the one before.
-        names_place = any(e.kind in ("place", "country") for e in in_sentence) or names_many_places(sentence_text)
+        names_many = names_many_places(sentence_text)
+        names_place = any(e.kind in ("place", "country") for e in in_sentence) or names_many
         for position, number in enumerate(figures):
             first = at[position]  # `sentence.index_at(number.start)`, found once above
             last = max(sentence.index_at(number.end), first + 1)
@@ -237,6 +243,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             low, high = bounds(number.value, number.value_max, number.qualifier)
             span = document.to_article(number.start, number.end)
             place = place_in_sentence(sentence, in_sentence, first, actor)
+            if place is not None and names_many and names_many_places(_clause_text(text, sentence, first)):
+                place = None  # `zabił w obu krajach co najmniej 43 osoby`: no one place of the two named
             if place is None and actor is None and number.unit is None and measure in CARRIED_PLACE_MEASURES \
                     and not names_place and (carried_place := context.carried_place(index)) is not None:
                 place = carried_place.canonical  # the place the paragraph's previous sentence names

@@ -19,6 +19,7 @@ from kronika.assemble.attribution import (
 )
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.quotes import QuoteIndex, index_quotes
+from kronika.assemble.roles import names_many_places
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.timing import POINT_TYPES
 from kronika.mentions import EntityMention, TimeMention
@@ -204,6 +205,8 @@ class DocumentContext:
         if first_time and sentence.index_at(first_time[0].start) <= 1 and first_time[0].type == "DATE" and (
                 first_time[0].value or "")[:4].isdigit() and len(first_time[0].value or "") == 4:
             return True  # `W 2023 roku zarejestrowano...`
+        if names_many_places(self.text[start:end]):
+            return True  # `Łącznie w obu krajach zginęło więc 125 osób`: its own sum of several places' reports
         opening = self.entities.within(start, sentence.tokens[0].end if sentence.tokens else start)
         return any(e.kind == "country" and e.form != "adjective" and e.form != "capital" for e in opening)
 
