@@ -55,6 +55,19 @@ def test_times_that_do_not_overlap_do_not_conflict():
                             make_claim(3000, measure="deployed", reference_time="2025-01"))
 
 
+def test_readings_at_two_hours_of_one_day_are_two_moments():
+    def pair(first: str, second: str):  # type: ignore[no-untyped-def]
+        return conflicts_of(make_claim(1000, measure="deployed", reference_time=first, article="a"),
+                            make_claim(3000, measure="deployed", reference_time=second, article="b"))
+
+    assert not pair("2025-01-14T12:00", "2025-01-14T17:00")
+    assert not pair("2025-01-14TMI", "2025-01-14T17:00")  # at midday and at 17:00
+    # One hour, a part of the day that holds the hour, or a reading with no hour may be one moment.
+    assert len(pair("2025-01-14T10:00", "2025-01-14T10:00")) == 1
+    assert len(pair("2025-01-14TMO", "2025-01-14T10:00")) == 1
+    assert len(pair("2025-01-14", "2025-01-14T17:00")) == 1
+
+
 def test_adjacent_days_do_not_overlap():
     assert not conflicts_of(make_claim(1000, reference_time="2025-01-14", measure="deployed"),
                             make_claim(3000, reference_time="2025-01-15", measure="deployed"))

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -155,6 +156,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
+                if rule == "disjoint" and _other_hours(a, b):
+                    continue  # a live blog's 12:00 and 17:00 readings of one day are two moments, not rivals
                 if figure.actor and a.article != b.article and (_bare(a) or _bare(b)):
                     continue  # a bare number borrows whose and where from the figure: no rival elsewhere
                 if rule == "cumulative_drop" and figure.scope == "incident" and _days_between(a, b) > DROP_DAYS:
@@ -169,6 +172,32 @@ def _bare(claim: Claim) -> bool:
     """A number that states neither whose, nor where, nor who says it: in a figure of an actor it joins on
     what the rest of its story names, so it is shown there, but contradicts only claims of its article."""
     return not (claim.actor or claim.place or claim.source)
+
+
+# The hours a part of the day spans (kronika.timex dayparts), to tell whether two readings of one day may be
+# of one moment: `rano` and `o 8:00` may, `w południe` and `o 17:00` may not.
+_DAYPARTS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 23), "NI": (22, 30)}
+_CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:(\d{2}):(\d{2})|([A-Z]{2}))$")
+
+
+def _hours(reference_time: str | None) -> tuple[str, float, float] | None:
+    """(day, first hour, last hour) of a reference time that names a clock time or a part of the day."""
+    found = _CLOCK.match(reference_time or "")
+    if found is None:
+        return None
+    if found.group(2) is not None:
+        hour = int(found.group(2)) + int(found.group(3)) / 60
+        return found.group(1), hour, hour
+    span = _DAYPARTS.get(found.group(4))
+    return (found.group(1), float(span[0]), float(span[1])) if span else None
+
+
+def _other_hours(a: Claim, b: Claim) -> bool:
+    """Two claims of one day at hours that cannot be one moment (a reading at noon, another at 17:00)."""
+    first, second = _hours(a.reference_time), _hours(b.reference_time)
+    if first is None or second is None or first[0] != second[0]:
+        return False
+    return first[2] < second[1] or second[2] < first[1]
 
 
 # An incident's toll that falls within this many days is a contradiction; further apart, in one story
