@@ -787,3 +787,26 @@ def test_a_run_off_is_a_vote_of_its_own() -> None:
     # The first round is the vote itself, named or not.
     assert details("W pierwszej turze frekwencja wyniosła 44 proc.", "44 proc.") == ("turnout", ())
     assert details("Do godz. 17 frekwencja wyniosła 30,5 proc.", "30,5 proc.") == ("turnout", ())
+
+
+def test_an_exit_poll_is_of_votes_and_an_appeal_is_funded_in_a_share() -> None:
+    def share(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "percent"))
+        return context.share_of
+
+    assert share("Exit poll: Nowak 41,5 proc.", "41,5 proc.") == "votes"
+    assert share("Według OCHA apel jest sfinansowany zaledwie w 18 proc.", "18 proc.") == "funded"
+    assert share("Z kraju wyjechało 18 proc. lekarzy.", "18 proc.") is None
+
+
+def test_a_share_cited_or_corrected_next_is_of_what_the_share_before_is_of() -> None:
+    first, second = "Do południa frekwencja wyniosła 11,2 proc.", "Komisja miejska mówi o 12,4 proc."
+    claims = claims_of(first, ("11,2 proc.", "other", "percent")) + [
+        replace(c, span=(len(first) + 1 + c.span[0], len(first) + 1 + c.span[1]))
+        for c in claims_of(second, ("12,4 proc.", "other", "percent"))]
+    turnout, cited = article_contexts(claims)
+    assert turnout.share_of == cited.share_of == "turnout"
+    # A share next to it that cites nothing is not that share.
+    other = [replace(c, span=(len(first) + 1 + c.span[0], len(first) + 1 + c.span[1]))
+             for c in claims_of("Aż 12,4 proc. kart było nieważnych.", ("12,4 proc.", "other", "percent"))]
+    assert article_contexts(claims[:1] + other)[1].share_of != "turnout"

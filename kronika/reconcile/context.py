@@ -472,6 +472,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
             elif share is None and previous is None and i > 0 and _another_time(claims[i - 1], claim):
                 share = result[i - 1].share_of  # `Inflacja w marcu wyniosła 4,6 proc. W lutym było to 4,9 proc.`
+            if share is None and i > 0 and result[i - 1].share_of and _rival_sum(claims[i - 1], claim) \
+                    and table.restated.search(before):
+                share = result[i - 1].share_of  # `frekwencja wyniosła 11,2 proc. Komisja mówi o 12,4 proc.`
             if share is None and _is_price_rise(table, before, after):
                 share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
