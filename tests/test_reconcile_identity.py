@@ -611,6 +611,17 @@ def test_a_toll_that_names_no_kind_is_of_the_storys_people() -> None:
     assert x.key.subject == "unspecified"  # no kind of people among things: it stays unspecified
 
 
+def test_people_join_the_storys_named_kind_only_within_an_order_of_magnitude() -> None:
+    stories = {"a": "story:concert", "b": "story:concert", "c": "story:concert"}
+    guards = claim("a", "Koncertu pilnowało 600 pracowników ochrony.", "600", 600, measure="other", subject="pracownik")
+    guards_too = claim("b", "Według policji ochrona liczyła ok. 350 osób.", "350", 350, measure="other",
+                       published="2024-09-19")
+    crowd = claim("c", "Na wyspie bawiło się 52 tys. osób.", "52 tys.", 52000, measure="other", published="2024-09-19")
+    a, b, c = assign_figures([guards, guards_too, crowd], stories)
+    assert a.key == b.key  # 350 people and 600 workers: one count of the staff
+    assert c.key != a.key  # 52 thousand people are not the staff
+
+
 def test_a_region_and_its_country_are_one_place_unless_something_shows_the_region_is_a_part() -> None:
     stories = {"a": "story:fire", "b": "story:fire"}
     region = claim("a", "W Attyce ewakuowano 3 tys. osób.", "3 tys.", 3000, measure="displaced", place="Attica")

@@ -158,17 +158,22 @@ PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border gu
 SUBSET_KINDS = frozenset({"children", "women"})
 
 
+GENERIC_RATIO = 10
+
+
 def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
                           kinds: Sequence[str | None], values: Sequence[float]) -> list[str | None]:
     """A count of `osób` joins the one kind of people its story's counts of its measure name (`zginęło 12
     żołnierzy`, `12 osób`), except a subset kind well below it (SUBSET_KINDS)."""
     specific: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
     largest: dict[tuple[str, str | None, str | None], float] = defaultdict(float)
+    smallest: dict[tuple[str, str | None, str | None], float] = {}
     smallest_generic: dict[tuple[str, str | None, str | None], float] = {}
     for base, kind, value in zip(bases, kinds, values, strict=True):
         if kind in PEOPLE_KINDS:
             specific[base].add(kind)
             largest[base] = max(largest[base], value)
+            smallest[base] = min(smallest.get(base, value), value)
         elif kind == GENERIC_KIND:
             smallest_generic[base] = min(smallest_generic.get(base, value), value)
     joined: dict[tuple[str, str | None, str | None], str] = {}
@@ -178,7 +183,14 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
                                            * smallest_generic.get(base, 0.0))
         if len(named) == 1 and not subset:
             joined[base] = only
-    return [joined.get(base, kind) if kind == GENERIC_KIND else kind for base, kind in zip(bases, kinds, strict=True)]
+
+    def fits(base: tuple[str, str | None, str | None], value: float) -> bool:
+        # `52 tys. osób` at a concert is not of the `600 pracowników ochrony` counted there: a count of people
+        # joins the named kind only within an order of magnitude of the kind's own counts
+        return smallest[base] / GENERIC_RATIO <= value <= largest[base] * GENERIC_RATIO
+
+    return [joined[base] if kind == GENERIC_KIND and base in joined and fits(base, value) else kind
+            for base, kind, value in zip(bases, kinds, values, strict=True)]
 
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
