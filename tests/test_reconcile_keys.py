@@ -46,6 +46,11 @@ def test_one_run_of_a_train_is_one_kind_whatever_the_word_and_a_body_is_a_person
     assert subject_kind("lot") == "flights" and subject_kind("autobus") != "trains"
 
 
+def test_a_poisoning_is_a_case_of_illness():
+    assert subject_kind("zatrucie") == subject_kind("zakażenie") == "infections"
+    assert subject_kind("zatruty") == "infections" and subject_kind("pacjent") == "patients"
+
+
 def test_homonym_tags_and_case_are_ignored():
     assert subject_kind("Żołnierz:Sm1") == "soldiers"
 
