@@ -146,11 +146,12 @@ def _sentence_initial(tokens: list[str], parts: list[str], k: int) -> bool:
 
 
 def _inside_a_name(tokens: list[str], parts: list[str], k: int) -> bool:
-    """True when token k follows a capitalised word of the same sentence (`Stawów Polskich`)."""
-    if k == 0 or parts[2 * k] != " " or _sentence_initial(tokens, parts, k):
+    """True when token k, a lower-case form capitalised, follows a word of the same sentence: a capital
+    there opens no sentence, so it is a name's own word (`Stawów Polskich`, `na placu Litewskim`); a
+    headline in capitals is no name."""
+    if k == 0 or parts[2 * k] != " " or _sentence_initial(tokens, parts, k) or tokens[k].isupper():
         return False
-    previous = tokens[k - 1]
-    return previous[:1].isupper() and previous.isalpha()
+    return tokens[k - 1].isalpha()
 
 
 def _is_question(tokens: list[str], parts: list[str], k: int) -> bool:
