@@ -188,3 +188,11 @@ def test_a_placeless_count_of_an_article_naming_another_city_is_not_the_one_city
     beside = made("d", 6, None)  # a country named in the article says too little to move it
     keys = assign_keys([kharkiv, country, beside], story="story:war")
     assert keys[2] == keys[0]
+
+
+def test_a_source_is_of_the_state_it_names_before_the_home_of_a_body_it_names():
+    from kronika.reconcile.keys import source_country
+    assert source_country("Czeskie służby") == "Czechia"
+    assert source_country("MON") == "Poland"
+    assert source_country("MON Armenii") == source_country("rzecznik MON Armenii") == "Armenia"
+    assert source_country("rzecznik szpitala") is None

@@ -107,9 +107,11 @@ def source_country(source: str | None, lang: str = "pl") -> str | None:
     """The country a source phrase names or belongs to (`Czeskie służby` -> Czechia, `MON` -> Poland)."""
     if not source:
         return None
-    for mention in find_entities(source):
+    mentions = find_entities(source)
+    for mention in mentions:  # a state named outright first: `MON Armenii` is Armenia's, not the Polish MON
         if mention.kind == "country":
             return mention.canonical
+    for mention in mentions:
         info = entity_info(mention.canonical)
         if info and info.get("country"):
             return str(info["country"])
