@@ -46,6 +46,10 @@ def test_one_run_of_a_train_is_one_kind_whatever_the_word_and_a_body_is_a_person
     assert subject_kind("lot") == "flights" and subject_kind("autobus") != "trains"
 
 
+def test_cars_and_lorries_are_vehicles():
+    assert subject_kind("samochód") == subject_kind("ciężarówka") == subject_kind("tir") == "vehicles"
+
+
 def test_a_poisoning_is_a_case_of_illness():
     assert subject_kind("zatrucie") == subject_kind("zakażenie") == "infections"
     assert subject_kind("zatruty") == "infections" and subject_kind("pacjent") == "patients"
