@@ -898,3 +898,20 @@ def test_a_citizen_among_the_counted_lends_no_actor() -> None:
                    actor="Poland", subject="obywatel", modality="denied")
     t, _ = assign_figures([toll, denied], stories)
     assert t.key.actor is None
+
+
+def test_a_body_named_with_its_state_places_the_storys_reports_that_name_it_alone() -> None:
+    stories = {"a": "story:heat", "b": "story:heat"}
+    named = claim("a", "Ministerstwo Zdrowia Indii podało, że zmarło 110 osób.", "110", 110,
+                  source="Ministerstwo Zdrowia Indii", source_id="Ministerstwo Zdrowia (India)")
+    alone = claim("b", "Ministerstwo Zdrowia podało, że zmarło 260 osób.", "260", 260, source="Ministerstwo Zdrowia",
+                  source_id="Ministerstwo Zdrowia", published="2024-09-19")
+    a, b = assign_figures([named, alone], stories)
+    assert a.key == b.key and a.key.place == "India"
+    from kronika.reconcile.identity import _source_homes
+    homes = _source_homes([named, alone], ["story:heat", "story:heat"], "pl")
+    assert homes[("story:heat", "Ministerstwo Zdrowia")] == "India"
+    # A common noun named with a state (`policja (Hungary)`) lends its state to no other report.
+    police = claim("c", "Węgierska policja podała, że zmarło 9 osób.", "9", 9, source="Węgierska policja",
+                   source_id="policja (Hungary)")
+    assert ("story:heat", "Policja") not in _source_homes([police], ["story:heat"], "pl")

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from kronika.assemble.canonical import resolve
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
@@ -267,9 +268,22 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
         if not claim.source or claim.actor or claim.place or _abroad_source(claim.source, lang):
             continue
         if (country := source_country(claim.source, lang)) is not None:
-            key = (story, claim.source_id or claim.source)
-            homes[key] = country if homes.get(key, country) == country else None
+            for source in _source_keys(claim.source_id or claim.source, country, lang):
+                key = (story, source)
+                homes[key] = country if homes.get(key, country) == country else None
     return {key: country for key, country in homes.items() if country is not None}
+
+
+def _source_keys(source: str, country: str, lang: str) -> tuple[str, ...]:
+    """The source's id, and for a body named with its state (`Ministerstwo Zdrowia Indii`: `Ministerstwo
+    Zdrowia (India)`) the id its name alone has (`Ministerstwo Zdrowia`), which the story's other reports
+    use for that same body."""
+    suffix = f" ({country})"
+    if not source.endswith(suffix) or not source[:1].isupper():
+        return (source,)  # a common noun (`policja (Hungary)`) may be another state's body in the same story
+    name = source[:-len(suffix)]
+    resolved = resolve(name, lang)
+    return (source, resolved.id if resolved is not None else name)
 
 
 def _abroad_source(source: str, lang: str) -> bool:
