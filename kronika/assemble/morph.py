@@ -100,6 +100,13 @@ def _analyser() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz()
 
 
+@lru_cache(maxsize=50_000)
+def analyses(word: str) -> tuple[tuple[int, int, tuple[str, str, str, list[str], list[str]]], ...]:
+    """morfeusz2's `analyse(word)`, names and labels included, once per word form: the name layers
+    (first names, surnames, place names) each ask about the same capitalised words. Read, never changed."""
+    return tuple(_analyser().analyse(word))
+
+
 def lemmas_and_tags(word: str) -> list[tuple[str, str]]:
     """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
     expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
