@@ -17,9 +17,17 @@ _FORMS = (LANG_DIR / "pl" / "gazetteer" / "forms.tsv").read_text(encoding="utf-8
 _SURFACES = [line.split("\t")[0] for line in _FORMS if line and not line.startswith("#")]
 _LONG = [s for s in _SURFACES if " " in s][::11]  # forms of several words: the ones a line break can cut
 _WORDS = sorted({word for surface in _SURFACES for word in surface.split()})[::7]
+
+def _broken(surface: str) -> st.SearchStrategy[str]:
+    """A form of several words with a line break after one of them."""
+    words = surface.split(" ")
+    return st.integers(1, len(words) - 1).map(lambda k: " ".join(words[:k]) + "\n" + " ".join(words[k:]))
+
+
 _PIECES = st.one_of(
-    st.sampled_from(_WORDS), st.sampled_from(_LONG), st.sampled_from(_LONG).map(lambda s: s.replace(" ", "\n", 1)),
+    st.sampled_from(_WORDS), st.sampled_from(_LONG), st.sampled_from(_LONG).flatmap(_broken),
     st.sampled_from([" ", "\n", ".", "?", "„", "”", "-", "NIS", "-u", "Kim", "z Północy", "Czytaj też:"]),
+    st.sampled_from(["a", "oraz", "w tym roku", "według danych"]).map(lambda w: (w + " ") * 20),  # long lines
 )
 CORPUS = Path(__file__).parent / "corpus"
 

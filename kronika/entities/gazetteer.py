@@ -26,6 +26,7 @@ SENTENCE_END = frozenset(".!?…")
 OPENING = frozenset("\"„“”«»'‘’‚-–—([")  # may stand between a sentence end and its first word
 QUOTES = frozenset("\"„“”«»'‘’‚")
 QUESTION_SCAN = 80  # tokens to look ahead for the `?` that makes a sentence a question
+_TAIL_CHARS_PER_TOKEN = 12  # characters read back per token of the longest form, to find a line's last tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Gazetteer:
         for key in self._entries:
             tokens = key.split(" ")
             self._span[tokens[0]] = max(self._span.get(tokens[0], 0), len(tokens))
+        self._longest = max(self._span.values(), default=1)  # tokens of the longest form
         self.entities = entities
 
     @classmethod
@@ -114,7 +116,8 @@ class Gazetteer:
             return list(found)
 
         def holds(i: int) -> bool:  # no form reaches past line i in either text
-            return self._holds_at_end(lines[i]) and self._holds_at_end(earlier_lines[i])
+            return self._holds_at_end(lines[i]) and (earlier_lines[i] == lines[i]
+                                                     or self._holds_at_end(earlier_lines[i]))
 
         widened: list[list[int]] = []
         for first, last in blocks:
@@ -145,9 +148,15 @@ class Gazetteer:
         return mentions
 
     def _holds_at_end(self, line: str) -> bool:
-        """No form that starts on `line` can reach past its end (the break after it)."""
-        tokens = TOKEN_SPLIT.findall(line)
-        span, count = self._span, len(tokens)
+        """No form that starts on `line` can reach past its end (the break after it). Only the line's
+        last tokens can start one that does, fewer than the longest form's: they are read from a space
+        (never inside a token) far enough back, and the whole line only when it is short."""
+        span, longest = self._span, self._longest
+        cut = line.rfind(" ", 0, max(0, len(line) - _TAIL_CHARS_PER_TOKEN * longest))
+        tokens = TOKEN_SPLIT.findall(line, cut + 1)
+        if cut >= 0 and len(tokens) < longest:
+            tokens = TOKEN_SPLIT.findall(line)
+        count = len(tokens)
         return all(span.get(token, 0) <= count - k for k, token in enumerate(tokens) if token in span)
 
     def _find_in(self, whole: str, offset: int, stop: int, mentions: list[EntityMention]) -> None:
