@@ -107,15 +107,21 @@ def analyses(word: str) -> tuple[tuple[int, int, tuple[str, str, str, list[str],
     return tuple(_analyser().analyse(word))
 
 
-def lemmas_and_tags(word: str) -> list[tuple[str, str]]:
+# Word forms whose (lemma, tag) pairs are kept: a capitalised word is asked about twice, by `readings` and
+# by the source layer's test for unknown names (kronika.assemble.canonical), a few hundred words apart.
+RECENT_FORMS = 8192
+
+
+@lru_cache(maxsize=RECENT_FORMS)
+def lemmas_and_tags(word: str) -> tuple[tuple[str, str], ...]:
     """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
     expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
     each reading's names and labels, which nothing here asks for, at a third of the cost."""
     analyser = _analyser()
     native = getattr(analyser, "_morfeusz_obj", None)
     if native is None or analyser.expand_tags or analyser.expand_dag:
-        return [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
-    return [(interp.lemma, interp.getTag(native)) for interp in native.analyse(word)]
+        return tuple((lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word))
+    return tuple((interp.lemma, interp.getTag(native)) for interp in native.analyse(word))
 
 
 @lru_cache(maxsize=200_000)
