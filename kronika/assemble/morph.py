@@ -100,19 +100,19 @@ def _analyser() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz()
 
 
-@lru_cache(maxsize=50_000)
+# Word forms whose analyses below are kept: the layers ask about a word a few hundred words apart, and
+# a long article's forms never all stay in memory.
+RECENT_FORMS = 8192
+
+
+@lru_cache(maxsize=RECENT_FORMS)
 def analyses(word: str) -> tuple[tuple[int, int, tuple[str, str, str, list[str], list[str]]], ...]:
     """morfeusz2's `analyse(word)`, names and labels included, once per word form: the name layers
     (first names, surnames, place names) each ask about the same capitalised words. Read, never changed."""
     return tuple(_analyser().analyse(word))
 
 
-# Word forms whose (lemma, tag) pairs are kept: a capitalised word is asked about twice, by `readings` and
-# by the source layer's test for unknown names (kronika.assemble.canonical), a few hundred words apart.
-RECENT_FORMS = 8192
-
-
-@lru_cache(maxsize=RECENT_FORMS)
+@lru_cache(maxsize=RECENT_FORMS)  # a capitalised word is asked about by `readings` and by canonical's `_unknown`
 def lemmas_and_tags(word: str) -> tuple[tuple[str, str], ...]:
     """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
     expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
