@@ -2,7 +2,11 @@
 amount of money is of. Each cue class has positives and negatives; the sentences are written for these tests."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kronika.claim import Claim
 from kronika.reconcile.context import ClaimContext, article_contexts
@@ -810,3 +814,22 @@ def test_a_share_cited_or_corrected_next_is_of_what_the_share_before_is_of() -> 
     other = [replace(c, span=(len(first) + 1 + c.span[0], len(first) + 1 + c.span[1]))
              for c in claims_of("Aż 12,4 proc. kart było nieważnych.", ("12,4 proc.", "other", "percent"))]
     assert article_contexts(claims[:1] + other)[1].share_of != "turnout"
+
+
+_PHRASES = ["w tym", "w tym roku", "w", "wśród", "od początku", "od", "z czego", "z", "ż", "spośród nich"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6),
+       st.lists(st.sampled_from([*_PHRASES, " ", "x", "a", ",", "\n", "tym"]), max_size=30).map("".join))
+def test_a_cue_pattern_matches_as_its_alternation_longest_first(phrases: list[str], text: str) -> None:
+    """`_pattern` builds a trie: the same matches as the alternation of its phrases, longest first."""
+    from kronika.reconcile.context import _pattern, _whole_words
+
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + ")")
+    whole = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+    for fast, slow in ((_pattern(phrases), plain), (_whole_words(phrases), whole)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+        assert [bool(fast.match(text, k)) for k in range(len(text))] == [bool(slow.match(text, k))
+                                                                         for k in range(len(text))]

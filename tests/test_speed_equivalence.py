@@ -61,7 +61,9 @@ def test_readings_from_the_underlying_analyser_as_the_wrapper_gives_them() -> No
     analyser = morph._analyser()
     for word in words:
         public = [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
-        assert morph.lemmas_and_tags(word) == public, word
+        assert list(morph.lemmas_and_tags(word)) == public, word
+        # the name layers' one analysis per form (names and labels included) is the wrapper's
+        assert morph.analyses(word) == tuple(analyser.analyse(word)), word
 
 
 def test_a_time_rule_tried_only_where_a_match_can_start_finds_what_finditer_finds() -> None:

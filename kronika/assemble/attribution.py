@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from kronika.assemble.canonical import _name_readings, _surname_like
 from kronika.assemble.lexicon import SOURCE_KIND_ORDER, ClaimLexicon
-from kronika.assemble.morph import Token, _analyser, lemmas, readings
+from kronika.assemble.morph import Token, analyses, lemmas, readings
 from kronika.assemble.nominative import nominative_phrase
 from kronika.assemble.sentence import Sentence
 from kronika.mentions import EntityMention
@@ -438,7 +438,7 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
 
 @lru_cache(maxsize=50_000)
 def _first_name(word: str) -> bool:
-    return any(qualifier == "imię" for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word)
+    return any(qualifier == "imię" for _, _, (_, _, tag, qualifiers, _) in analyses(word)
                if tag.startswith("subst") for qualifier in qualifiers)
 
 

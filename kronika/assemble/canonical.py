@@ -17,7 +17,7 @@ from importlib import resources
 
 from kronika.assemble.morph import (
     LONGEST_WORD,
-    _analyser,
+    analyses,
     lemmas,
     lemmas_and_tags,
     readings,
@@ -131,7 +131,7 @@ def find_entity(phrase: str, lang: str = "pl") -> tuple[Entity, int, int] | None
 def _name_readings(word: str) -> dict[str, str]:
     """Case -> nominative lemma of the word's first-name or surname readings."""
     found: dict[str, str] = {}
-    for _, _, (_, lemma, tag, qualifiers, _) in _analyser().analyse(word):
+    for _, _, (_, lemma, tag, qualifiers, _) in analyses(word):
         if tag.startswith("subst") and NAME_QUALIFIERS & set(qualifiers):
             for case in tag.split(":")[2].split("."):
                 found.setdefault(case, lemma.split(":", 1)[0])
@@ -190,8 +190,8 @@ def _person_run(run: list[str]) -> list[str]:
 def _proper_only(word: str) -> bool:
     """Does morfeusz2 read the word only as a first name or surname (`Tymur`, `Tkaczenko`), never as a
     common word (`Związku`, `Rolników` are also surnames)?"""
-    analyses = [(tag, qualifiers) for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word)]
-    return bool(analyses) and all(tag.startswith("subst") and NAME_QUALIFIERS & set(q) for tag, q in analyses)
+    found = [(tag, qualifiers) for _, _, (_, _, tag, qualifiers, _) in analyses(word)]
+    return bool(found) and all(tag.startswith("subst") and NAME_QUALIFIERS & set(q) for tag, q in found)
 
 
 @lru_cache(maxsize=50_000)
@@ -208,7 +208,7 @@ def _acronym(word: str) -> bool:
 
 def _first_name(word: str) -> bool:
     return any(tag.startswith("subst") and "imię" in qualifiers
-               for _, _, (_, _, tag, qualifiers, _) in _analyser().analyse(word))
+               for _, _, (_, _, tag, qualifiers, _) in analyses(word))
 
 
 def _nominative_name(word: str, readings: dict[str, str], case: str) -> str:

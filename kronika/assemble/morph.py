@@ -100,15 +100,28 @@ def _analyser() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz()
 
 
-def lemmas_and_tags(word: str) -> list[tuple[str, str]]:
+# Word forms whose analyses below are kept: the layers ask about a word a few hundred words apart, and
+# a long article's forms never all stay in memory.
+RECENT_FORMS = 8192
+
+
+@lru_cache(maxsize=RECENT_FORMS)
+def analyses(word: str) -> tuple[tuple[int, int, tuple[str, str, str, list[str], list[str]]], ...]:
+    """morfeusz2's `analyse(word)`, names and labels included, once per word form: the name layers
+    (first names, surnames, place names) each ask about the same capitalised words. Read, never changed."""
+    return tuple(_analyser().analyse(word))
+
+
+@lru_cache(maxsize=RECENT_FORMS)  # a capitalised word is asked about by `readings` and by canonical's `_unknown`
+def lemmas_and_tags(word: str) -> tuple[tuple[str, str], ...]:
     """morfeusz2's (lemma, tag) pairs for `word`, as `Morfeusz.analyse` gives them (no tag or graph
     expansion). Read from the underlying analyser when the binding has one: the wrapper also builds
     each reading's names and labels, which nothing here asks for, at a third of the cost."""
     analyser = _analyser()
     native = getattr(analyser, "_morfeusz_obj", None)
     if native is None or analyser.expand_tags or analyser.expand_dag:
-        return [(lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word)]
-    return [(interp.lemma, interp.getTag(native)) for interp in native.analyse(word)]
+        return tuple((lemma, tag) for _, _, (_, lemma, tag, _, _) in analyser.analyse(word))
+    return tuple((interp.lemma, interp.getTag(native)) for interp in native.analyse(word))
 
 
 @lru_cache(maxsize=200_000)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kronika.assemble.morph import _analyser
+from kronika.assemble.morph import analyses
 
 TOPONYM = "nazwa_geograficzna"
 # Prepositions of place and the case of the place name after each.
@@ -20,7 +20,7 @@ def toponym(word: str, case: str) -> str | None:
     if not word[:1].isupper() or len(word) < 3:
         return None
     place = None
-    for _, _, (_, lemma, tag, names, _) in _analyser().analyse(word):  # names: SGJP name classes
+    for _, _, (_, lemma, tag, names, _) in analyses(word):  # names: SGJP name classes
         fields = {part for field in tag.split(":") for part in field.split(".")}
         if not tag.startswith("subst") or case not in fields:
             continue

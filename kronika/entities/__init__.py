@@ -15,8 +15,10 @@ from kronika.mentions import EntityMention
 
 __all__ = ["entity_info", "find_entities"]
 
-# The last text's mentions: an ingested article is read twice, for its claims and for its story features
-# (kronika.reconcile.stories.article_features), and the second reading costs nothing. One entry only, so
+# The last text's mentions: an ingested article is read twice, for its claims (the prepared text) and for
+# its story features (kronika.reconcile.stories.article_features, the text as read), and the second
+# reading costs nothing when the texts are the same, and only the lines that differ when they differ in a
+# few lines (the preparation's blanked headers and credit lines: `Gazetteer.find_like`). One entry only, so
 # memory holds one article's mentions at most; the mentions are frozen, and each caller gets its own list.
 _LAST: tuple[str, str, list[EntityMention]] | None = None
 
@@ -31,7 +33,9 @@ def find_entities(text: str, lang: str = "pl") -> list[EntityMention]:
     last = _LAST
     if last is not None and last[1] == lang and (last[0] is text or last[0] == text):
         return list(last[2])
-    mentions = gazetteer(lang).find(text)
+    matcher = gazetteer(lang)
+    like = matcher.find_like(text, last[0], last[2]) if last is not None and last[1] == lang else None
+    mentions = matcher.find(text) if like is None else like
     _LAST = (text, lang, mentions)
     return list(mentions)
 

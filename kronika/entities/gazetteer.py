@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.mentions import EntityMention
-from kronika.pieces import pieces
+from kronika.pieces import PIECE, pieces
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ SENTENCE_END = frozenset(".!?…")
 OPENING = frozenset("\"„“”«»'‘’‚-–—([")  # may stand between a sentence end and its first word
 QUOTES = frozenset("\"„“”«»'‘’‚")
 QUESTION_SCAN = 80  # tokens to look ahead for the `?` that makes a sentence a question
+_TAIL_CHARS_PER_TOKEN = 12  # characters read back per token of the longest form, to find a line's last tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Gazetteer:
         for key in self._entries:
             tokens = key.split(" ")
             self._span[tokens[0]] = max(self._span.get(tokens[0], 0), len(tokens))
+        self._longest = max(self._span.values(), default=1)  # tokens of the longest form
         self.entities = entities
 
     @classmethod
@@ -80,6 +82,82 @@ class Gazetteer:
         for start, end in pieces(text):
             self._find_in(text, start, end, mentions)
         return mentions
+
+    def find_like(self, text: str, earlier: str, found: list[EntityMention]) -> list[EntityMention] | None:
+        """`find(text)` from `found`, the mentions of `earlier`, a text that differs from `text` in a few
+        whole lines of the same lengths (the prepared text beside the text as read: kronika.prepare
+        blanks lines with spaces): only the lines that differ are read again. None when the texts are not
+        so alike; the caller then reads the whole text.
+
+        Every test the matcher makes beside the form's own tokens stays within a line (a line break
+        makes a word sentence-initial, ends a question's scan and separates an acronym from a glued
+        ending), so a text's mentions are those of its pieces cut at any line break that no form can
+        span. Such a break is one after which the line before holds no token that opens a form longer
+        than the rest of that line (`_holds_at_end`). The lines that differ are read with their own
+        breaks widened to such breaks, in both texts; everything between is the same text, cut the
+        same way, and keeps `earlier`'s mentions."""
+        if len(text) != len(earlier) or len(text) > PIECE:
+            return None
+        lines, earlier_lines = text.split("\n"), earlier.split("\n")
+        if len(lines) != len(earlier_lines):
+            return None
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # starts[i]: where line i begins
+        blocks: list[list[int]] = []  # [first, last + 1) lines read again
+        for i, (line, before) in enumerate(zip(lines, earlier_lines, strict=True)):
+            if line == before:
+                continue
+            if len(line) != len(before):
+                return None
+            if blocks and blocks[-1][1] >= i:
+                blocks[-1][1] = i + 1
+            else:
+                blocks.append([i, i + 1])
+        if not blocks:
+            return list(found)
+
+        def holds(i: int) -> bool:  # no form reaches past line i in either text
+            return self._holds_at_end(lines[i]) and (earlier_lines[i] == lines[i]
+                                                     or self._holds_at_end(earlier_lines[i]))
+
+        widened: list[list[int]] = []
+        for first, last in blocks:
+            while first > 0 and not holds(first - 1):
+                first -= 1  # a form may run from the line before into the block: read that line too
+            while last < len(lines) and not holds(last - 1):
+                last += 1
+            if widened and first <= widened[-1][1]:
+                widened[-1][1] = max(widened[-1][1], last)
+            else:
+                widened.append([first, last])
+        if sum(starts[last] - starts[first] for first, last in widened) * 2 > len(text):
+            return None  # most of the text differs: reading it whole costs less
+        mentions: list[EntityMention] = []
+        kept = iter(found)
+        mention = next(kept, None)
+        for first, last in widened:
+            block_start, block_end = starts[first], min(starts[last], len(text))
+            while mention is not None and mention.start < block_start:
+                mentions.append(mention)
+                mention = next(kept, None)
+            while mention is not None and mention.start < block_end:
+                mention = next(kept, None)  # inside the block: read again below
+            self._find_in(text, block_start, block_end, mentions)
+        while mention is not None:
+            mentions.append(mention)
+            mention = next(kept, None)
+        return mentions
+
+    def _holds_at_end(self, line: str) -> bool:
+        """No form that starts on `line` can reach past its end (the break after it). Only the line's
+        last tokens can start one that does, fewer than the longest form's: they are read from a space
+        (never inside a token) far enough back, and the whole line only when it is short."""
+        span, longest = self._span, self._longest
+        cut = line.rfind(" ", 0, max(0, len(line) - _TAIL_CHARS_PER_TOKEN * longest))
+        tokens = TOKEN_SPLIT.findall(line, cut + 1)
+        if cut >= 0 and len(tokens) < longest:
+            tokens = TOKEN_SPLIT.findall(line)
+        count = len(tokens)
+        return all(span.get(token, 0) <= count - k for k, token in enumerate(tokens) if token in span)
 
     def _find_in(self, whole: str, offset: int, stop: int, mentions: list[EntityMention]) -> None:
         text = whole[offset:stop]  # the whole text itself when it is one piece (a full slice is no copy)

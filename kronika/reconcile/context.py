@@ -44,6 +44,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronika.claim import Claim
+from kronika.numbers.trie import trie_pattern
 from kronika.reconcile.purpose_noun import named_purpose
 
 
@@ -73,6 +74,11 @@ def _lines(name: str, lang: str) -> list[list[str]]:
 
 def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted({p.casefold() for p in phrases}, key=len, reverse=True)  # longest first
+    if ordered and ordered[-1]:
+        # The same matches as the alternation below, found faster: a trie also takes the longest phrase
+        # at each position (the phrases that match there are prefixes of one another), and the engine
+        # rejects most positions after a character or two instead of trying every phrase.
+        return re.compile(r"(?<!\w)" + trie_pattern(ordered))
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + ")")
 
 
@@ -411,14 +417,14 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     table = cues(lang)
     positions = _positions(claims)
     result: list[ClaimContext] = []
-    text, sentence, has_year, has_count_detail = "", None, False, False
+    text, sentence, has_year = "", None, False
     summed = _summed_parts(claims, positions)
     for i, claim in enumerate(claims):
         start, end = positions[i]
-        if claim.sentence is not sentence:  # cheap tests of the whole sentence, once
+        # cheap tests of the whole sentence, once (claims read from the ledger hold equal sentences, not one)
+        if claim.sentence is not sentence and claim.sentence != sentence:
             sentence, text = claim.sentence, claim.sentence.casefold()
             has_year = _ANY_YEAR.search(text) is not None
-            has_count_detail = table.count_detail.search(text) is not None
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -495,7 +501,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # `Zarząd proponuje 500 zł`: a sum offered or demanded names no purpose, but its story's
                 # other offers may (identity.py); keep that it is one
                 details = tuple(d for d in found if d in NEGOTIATED)
-        elif has_count_detail and claim.measure not in _NOT_NARROWED:
+        elif claim.measure not in _NOT_NARROWED and _names_count_detail(text, lang):
             only = table.count_detail_measures
             details = tuple(d for d in _share_details(table, before, after, "count")
                             if d not in only or claim.measure in only[d])
@@ -513,6 +519,13 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
                                    span))
     return result
+
+
+@lru_cache(maxsize=4096)
+def _names_count_detail(sentence: str, lang: str) -> bool:
+    """Does the (casefolded) sentence name a count's detail anywhere (count_detail.tsv)? Asked only for
+    the counts that a detail may narrow, once per sentence: the phrases are many."""
+    return cues(lang).count_detail.search(sentence) is not None
 
 
 def _last_span(pattern: re.Pattern[str], before: str) -> tuple[str, str] | None:
