@@ -915,3 +915,18 @@ def test_a_body_named_with_its_state_places_the_storys_reports_that_name_it_alon
     police = claim("c", "Węgierska policja podała, że zmarło 9 osób.", "9", 9, source="Węgierska policja",
                    source_id="policja (Hungary)")
     assert ("story:heat", "Policja") not in _source_homes([police], ["story:heat"], "pl")
+
+
+def test_home_nationals_abroad_lend_the_story_no_actor() -> None:
+    stories = {"a": "story:ferry", "b": "story:ferry"}
+    poles = claim("a", "MSZ potwierdziło, że promem płynęło czworo obywateli RP.", "czworo", 4, measure="other",
+                  subject="obywatel", actor="Poland")
+    aboard = claim("b", "Na pokładzie było 356 osób.", "356", 356, measure="other", published="2024-09-19")
+    a, b = assign_figures([poles, aboard], stories)
+    assert b.key.actor is None and a.key != b.key
+    # A state's own forces still lend their state: `11 tys. żołnierzy` of North Korea's story stays North Korea's.
+    troops = claim("c", "Do Rosji trafiło 11 tys. żołnierzy z Korei Północnej.", "11 tys.", 11000, measure="deployed",
+                   subject="żołnierz", actor="North Korea")
+    bare = claim("d", "Na front trafiło kolejnych 3 tys.", "3 tys.", 3000, measure="deployed", published="2024-09-19")
+    c, d = assign_figures([troops, bare], {"c": "story:war", "d": "story:war"})
+    assert d.key.actor == "North Korea"

@@ -40,7 +40,15 @@ from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
 from kronika.reconcile.intervals import value_interval
-from kronika.reconcile.keys import GENERIC_KIND, PEOPLE_KINDS, FigureKey, assign_keys, country_of, source_country
+from kronika.reconcile.keys import (
+    GENERIC_KIND,
+    PEOPLE_KINDS,
+    FigureKey,
+    assign_keys,
+    country_of,
+    source_country,
+)
+from kronika.reconcile.keys import lemma_list as _lemma_list
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.wording import source_key
@@ -427,14 +435,6 @@ def _word_starts(name: str, lang: str) -> re.Pattern[str]:
     """A list of word starts (`_lemma_list`) as one pattern: ticket_cues.txt (what makes a count of `mandat`
     a count of tickets), abroad_sources.txt."""
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(_lemma_list(name, lang))) + ")")
-
-
-@lru_cache(maxsize=8)
-def _lemma_list(name: str, lang: str) -> frozenset[str]:
-    """A data file of kronika/lang/<lang>/reconcile/ with one lemma a line, case-folded."""
-    path = resources.files("kronika") / "lang" / lang / "reconcile" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
 # A deployment of a nation's people is its forces: `11 tys. Koreańczyków` in Kursk are North Korea's

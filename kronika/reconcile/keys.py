@@ -34,7 +34,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
+from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE
@@ -195,6 +197,23 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
             for base, kind, value in zip(bases, kinds, values, strict=True)]
 
 
+@lru_cache(maxsize=8)
+def lemma_list(name: str, lang: str) -> frozenset[str]:
+    """A data file of kronika/lang/<lang>/reconcile/ with one lemma a line, case-folded."""
+    path = resources.files("kronika") / "lang" / lang / "reconcile" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:
+    """`czworo obywateli RP`, `sześciu Polaków` among a ferry's passengers: the home country's nationals
+    counted within a toll abroad, not whose toll it is; they lend the story no actor."""
+    if actor != HOME_COUNTRY.get(lang) or not claim.subject:
+        return False
+    head = claim.subject.split(":", 1)[0].split()[0].casefold()
+    return head in lemma_list("citizens.txt", lang) or head in lemma_list("demonyms.txt", lang)
+
+
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
                 story: str | None = None, periods: Sequence[str | None] | None = None,
                 also_named: Sequence[Claim] = (), sub_areas: Set[tuple[str, str]] = frozenset()) -> list[FigureKey]:
@@ -209,10 +228,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     actors = [_clean(c.actor) for c in claims]
     named_actors: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for claim, actor, period in zip(claims, actors, periods, strict=True):
-        if actor is not None:
+        if actor is not None and not _home_nationals(claim, actor, lang):
             named_actors[(claim.measure, period)].add(actor)
     for claim in also_named:  # the story's parts and denials name actors too, though they key apart
-        if (actor := _clean(claim.actor)) is not None:
+        if (actor := _clean(claim.actor)) is not None and not _home_nationals(claim, actor, lang):
             named_actors[(claim.measure, None)].add(actor)
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
