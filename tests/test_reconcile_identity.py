@@ -930,3 +930,19 @@ def test_home_nationals_abroad_lend_the_story_no_actor() -> None:
     bare = claim("d", "Na front trafiło kolejnych 3 tys.", "3 tys.", 3000, measure="deployed", published="2024-09-19")
     c, d = assign_figures([troops, bare], {"c": "story:war", "d": "story:war"})
     assert d.key.actor == "North Korea"
+
+
+def test_a_thing_counted_under_two_verbs_is_one_quantity() -> None:
+    stories = {"a": "story:spill", "b": "story:spill"}
+    leaked = claim("a", "Z zakładu wyciekło 200 tys. litrów ścieków.", "200 tys.", 200000, measure="supplied",
+                   subject="litr")
+    other = claim("b", "Inspekcja mówi o 30 tys. litrów.", "30 tys.", 30000, measure="other", subject="litr",
+                  published="2024-09-19")
+    a, b = assign_figures([leaked, other], stories)
+    assert a.key == b.key
+    # People are no thing: a count of fans under another verb stays apart.
+    held = claim("c", "Zatrzymano 40 kibiców.", "40", 40, measure="captured", subject="kibic")
+    present = claim("d", "Na stadionie było 9 tys. kibiców.", "9 tys.", 9000, measure="other", subject="kibic",
+                    published="2024-09-19")
+    c, d = assign_figures([held, present], {"c": "story:derby", "d": "story:derby"})
+    assert c.key != d.key

@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronika.assemble.canonical import resolve
+from kronika.assemble.morph import readings
 from kronika.claim import Claim
 from kronika.entities import find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
@@ -620,9 +621,26 @@ def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indice
     found: dict[str, set[str]] = defaultdict(set)
     for i in indices:
         kind = kinds[i]
-        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS) and claims[i].measure != "other":
+        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS or _a_thing(kind)) \
+                and claims[i].measure != "other":
             found[kind].add(claims[i].measure)
     return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
+
+
+def _a_thing(kind: str) -> bool:
+    """A kind of goods or matter the dictionary names (`litr`, `tonnes`, `kura`), not people, money or shares:
+    a story counts it under one event (`wyciekło 200 tys. litrów`, `z zakładu wypłynęło 30 tys. litrów`)."""
+    if kind in ("tonnes", "kilograms"):
+        return True
+    return kind not in _PERSON_KINDS and not kind.startswith(("money (", "share of ", "unkeyed ", "within ")) \
+        and kind not in known_kinds() and not _names_persons(kind)
+
+
+@lru_cache(maxsize=10_000)
+def _names_persons(kind: str) -> bool:
+    """The kind's head word reads as a masculine-personal noun (`kibic`, `menedżer`): people, not a thing."""
+    head = kind.split()[0]
+    return any(r.has("m1") for r in readings(head))
 
 
 # Things a story counts under one event (`uszkodzonych 420 dachów`, `zgłoszonych 450 dachów`).

@@ -7,7 +7,7 @@ from kronika.claim import Claim
 from kronika.reconcile.intervals import ValueInterval
 
 UNATTRIBUTED = "unattributed"
-_CURRENCIES_AFTER = {"PLN", "USD", "EUR", "GBP", "UAH", "RUB", "CHF", "JPY", "CNY", "KRW"}
+_CURRENCIES_AFTER = {"PLN", "USD", "EUR", "GBP", "UAH", "RUB", "CHF", "JPY", "CNY", "KRW", "HUF"}
 
 _FAR_CEILING = 100  # a vague amount whose ceiling is 100 times its floor is shown as open-ended
 _QUALIFIER_WORDS = {
