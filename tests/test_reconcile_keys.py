@@ -46,6 +46,13 @@ def test_one_run_of_a_train_is_one_kind_whatever_the_word_and_a_body_is_a_person
     assert subject_kind("lot") == "flights" and subject_kind("autobus") != "trains"
 
 
+def test_protesters_are_a_kind_of_people_of_their_own():
+    # Wounded protesters and wounded police are two counts; `osób` joins protesters only where they are the
+    # one kind named (kronika.reconcile.keys._generic_kinds_joined).
+    assert subject_kind("protestujący") == subject_kind("demonstrant") == "protesters"
+    assert subject_kind("policjant") != "protesters"
+
+
 def test_cars_and_lorries_are_vehicles():
     assert subject_kind("samochód") == subject_kind("ciężarówka") == subject_kind("tir") == "vehicles"
 

@@ -154,7 +154,7 @@ def _clean(text: str | None) -> str | None:
 # measure and actor, `people` joins the one such kind the others name (killed soldiers, infections).
 GENERIC_KIND = "people"
 PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border guards", "children", "women",
-                          "medics", "workers", "pensioners", "patients", "infections"})
+                          "medics", "workers", "pensioners", "patients", "infections", "protesters"})
 # Children and women are a subset of the people a count of people counts: among counts of no measure
 # (`z 47 zatrzymanych 12 to nieletni`) always, in a toll when they are at most half of its people
 # (`wśród zabitych jest dwoje dzieci` of `zginęło 10 osób`); an epidemic's 18 dead children and the
