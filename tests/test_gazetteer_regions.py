@@ -12,6 +12,9 @@ from kronika.entities import entity_info, find_entities
 
 # text, span, canonical, country (kind is always place)
 POSITIVES = [
+    ("W stanie Bihar zmarło 61 osób.", "Bihar", "Bihar", "India"),
+    ("Władze Biharu podały, że z upału zmarło 40 osób.", "Biharu", "Bihar", "India"),
+    ("Rząd Uttar Pradesh potwierdził 54 zgony.", "Uttar Pradesh", "Uttar Pradesh", "India"),
     ("W Radżastanie temperatura sięgnęła 50 stopni.", "Radżastanie", "Rajasthan", "India"),
     ("W Maharasztrze ulewy zabiły 12 osób.", "Maharasztrze", "Maharashtra", "India"),
     ("W Kerali osuwiska zasypały 200 osób.", "Kerali", "Kerala", "India"),
