@@ -93,6 +93,7 @@ def test_a_new_sentence_does_not_keep_it() -> None:
     # capitalised headline still is (`STRAŻY GRANICZNEJ`).
     ("OCHA", "gen", "OCHA"),
     ("STRAŻY GRANICZNEJ", "gen", "STRAŻ GRANICZNA"),
+    ("SZCZECINA", "gen", "SZCZECIN"),
 ])
 def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
     assert nominative_phrase(tokenize(phrase), phrase, case) == expected

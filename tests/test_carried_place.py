@@ -32,6 +32,9 @@ def test_no_place_from_another_paragraph_a_list_a_capital_or_for_other_figures()
     assert both.place is None
     summed = claim_of("W Malawi władze doliczyły się 21 zabitych. Łącznie w obu krajach zginęło więc 60 osób.", "60")
     assert (summed.place, summed.source) == (None, None)
+    # Words that only start like a phrase of many places say nothing of them (`Łącznie wyniosło`).
+    assert claim_of("Rakiety spadły w nocy na Zaporoże. Łącznie wyniosło to sześć ofiar.", "sześć").place \
+        == "Zaporizhzhia"
     country = claim_of("Resort podał, że w całym kraju zmarło 190 osób, z czego w Biharze 29.", "190")
     assert country.place is None  # the whole country's toll, not the state's its part names
     own = claim_of("Rakiety spadły w nocy na Zaporoże. W Chersoniu zginęły dwie osoby.", "dwie")

@@ -32,3 +32,7 @@ def test_pointing_back_at_a_start_is_pointing_at_that_moment() -> None:
     # A sentence that only continues the report keeps the running total.
     running = _claim("Od września 2022 r. zginęło 70 żołnierzy.")
     assert running.reference_basis == "since:2022-09"
+
+    # A place adverb points at the place only: a start carried there stays a running total.
+    there = _claim("To najcięższe walki od września 2022 r., gdy starcia trwały dwa dni. Zginęło tam 70 żołnierzy.")
+    assert there.reference_basis == "since:2022-09"

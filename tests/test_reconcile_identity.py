@@ -940,6 +940,8 @@ def test_a_thing_counted_under_two_verbs_is_one_quantity() -> None:
                   published="2024-09-19")
     a, b = assign_figures([leaked, other], stories)
     assert a.key == b.key
+    from kronika.reconcile.identity import _a_thing
+    assert _a_thing("litr") and _a_thing("kura") and not _a_thing("pielęgniarka") and not _a_thing("studentka")
     # People are no thing: a count of fans under another verb stays apart.
     held = claim("c", "Zatrzymano 40 kibiców.", "40", 40, measure="captured", subject="kibic")
     present = claim("d", "Na stadionie było 9 tys. kibiców.", "9 tys.", 9000, measure="other", subject="kibic",

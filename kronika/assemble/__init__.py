@@ -42,6 +42,7 @@ from kronika.assemble.subject import (
     list_item,
     member_of_collective,
     points_back,
+    points_back_in_time,
     refers_back,
     respectively,
     specific_person,
@@ -93,7 +94,7 @@ class _SentenceView:
     hits: list[CueHit]
     modality: SentenceModality
     continues: bool
-    points_back: bool  # `wtedy`, `wówczas`, `tam`: the sentence speaks of the moment the one before names
+    points_back_in_time: bool  # `wtedy`, `wówczas`: the sentence speaks of the moment the one before names
 
     @classmethod
     def of(cls, context: DocumentContext, index: int) -> _SentenceView:
@@ -104,7 +105,8 @@ class _SentenceView:
         back = points_back(context.text, sentence.start, sentence.end)
         return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
                    cue_hits(sentence, lex), modality,
-                   opens_continuation(context.text, sentence.start, lex) or modality.reported or back, back)
+                   opens_continuation(context.text, sentence.start, lex) or modality.reported or back,
+                   back and points_back_in_time(context.text, sentence.start, sentence.end))
 
 
 def _clause_text(text: str, sentence: Sentence, index: int) -> str:
@@ -215,7 +217,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 or is_circumstance(sentence, number, figures_in_clause[clauses[position]] == 1)
             ):
                 continue  # nothing counted and nothing happening, or a circumstance (`w dziesięciu krajach`)
-            attribution = _spoken(context, speakers, sentence, number, attribution_for(attributions, first))
+            own_attribution = attribution_for(attributions, first)
+            attribution = _spoken(context, speakers, sentence, number, own_attribution)
             if attribution is None and not attributions and (view.continues or counted.anaphoric):
                 if not previous:
                     previous.append(_previous_attribution(context, speakers, index, carried))
@@ -228,7 +231,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     else range(0)
                 actor = actor_in_clause(sentence, in_sentence, first, excluded,
                                         subject_is_actor=cue is None or cue.subject_is_actor)
-            if actor is None and (own := attribution_for(attributions, first)) is not None and not own.elided:
+            if actor is None and (own := own_attribution) is not None and not own.elided:
                 actor = possessor_actor(sentence, in_sentence, range(first, counted.last), range(own.first, own.last))
             if actor is None and antecedent is not None and index - antecedent.sentence <= ACTOR_CARRY_SENTENCES and (
                 subject is None or subject == antecedent.subject
@@ -237,7 +240,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when, basis = reference_time(
                 sentence, view.point_times, first, published,
                 range(attribution.first, attribution.cue + 3) if attribution and attribution.cue >= 0 else None,
-                context.carried_time(index, published, view.continues), view.points_back,
+                context.carried_time(index, published, view.continues), view.points_back_in_time,
             )
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)

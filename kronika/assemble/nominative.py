@@ -126,6 +126,9 @@ def _agreement(tokens: list[Token], head: int, case: str) -> tuple[str | None, s
     return number, gender
 
 
+ACRONYM_LENGTH = 5  # `OCHA`, `UNHCR`; a longer word in capitals is a headline's (`SZCZECINA`, `EUROPY`)
+
+
 def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
     degree = next((d for d in ("com", "sup") if reading.has(d)), "pos")  # `Najwyższa Izba`, not `Wysoka`
     form = _nominative_form(reading.lemma, reading.pos, number, gender, degree)
@@ -138,7 +141,7 @@ def _inflect(word: str, reading: Reading, number: str, gender: str) -> str:
     if word.isupper() and len(word) > 1:
         # A capitalised headline word is inflected (`STRAŻY` -> `STRAŻ`); an acronym read as a name is
         # not (`OCHA` is no genitive of the surname `Och`: an inflected acronym takes a hyphen, `MSZ-u`).
-        return word if reading.lemma[:1].isupper() else form.upper()
+        return word if reading.lemma[:1].isupper() and len(word) <= ACRONYM_LENGTH else form.upper()
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 

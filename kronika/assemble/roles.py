@@ -273,7 +273,7 @@ def _many_places() -> re.Pattern[str]:
     path = resources.files("kronika") / "lang" / "pl" / "claims" / "many_places.txt"
     phrases = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
                if line.strip() and not line.startswith("#")]
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 
 def names_many_places(text: str) -> bool:

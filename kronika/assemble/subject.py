@@ -291,8 +291,10 @@ def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl"
 
 
 @cache
-def _points_back_pattern(lang: str) -> re.Pattern[str]:
-    words = "|".join(sorted(re.escape(a) for a in _word_list("anaphoric_adverbs.txt", lang)))
+def _points_back_pattern(lang: str, time_only: bool = False) -> re.Pattern[str]:
+    rows = [line.split("\t") for line in _word_list("anaphoric_adverbs.txt", lang)]
+    words = "|".join(sorted(re.escape(row[0].strip()) for row in rows
+                            if not time_only or row[1:] and row[1].strip() == "time"))
     return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
 
 
@@ -300,6 +302,11 @@ def points_back(text: str, start: int, end: int, lang: str = "pl") -> bool:
     """`Zginęło tam 21 osób`: the stretch text[start:end] (a sentence) points back to the time and place of
     the sentence before it (anaphoric_adverbs.txt)."""
     return _points_back_pattern(lang).search(text, start, end) is not None
+
+
+def points_back_in_time(text: str, start: int, end: int, lang: str = "pl") -> bool:
+    """`Zginęło wówczas 207 żołnierzy`: the stretch points back at the moment the sentence before names."""
+    return _points_back_pattern(lang, True).search(text, start, end) is not None
 
 
 # Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's

@@ -176,8 +176,9 @@ class Gazetteer:
                     continue
                 if key in self._opening_only and _inside_a_name(tokens, parts, k):
                     continue
-                if entry.form in ("name", "capital") and _after_a_hyphen(tokens, parts, k):
-                    continue  # `kanton Una-Sana` is no Sana'a: a name glued to a word before it is that name's part
+                if entry.form in ("name", "capital") and _after_a_hyphen(tokens, parts, k) \
+                        and tokens[k - 2] not in self._entries:
+                    continue  # `kanton Una-Sana` is no Sana'a: a name glued to another word is that name's part
                 tail = self._acronym_tail(tokens, parts, k + n)
                 if tail is None:
                     continue
@@ -226,7 +227,8 @@ def _sentence_initial(tokens: list[str], parts: list[str], k: int) -> bool:
 
 
 def _after_a_hyphen(tokens: list[str], parts: list[str], k: int) -> bool:
-    """Token k is glued by a hyphen to a capitalised word before it (`Una-Sana`, `Bielsko-Biała`)."""
+    """Token k is glued by a hyphen to a capitalised word before it (`Una-Sana`, `Bielsko-Biała`); the caller
+    keeps two names so joined (`Rosja-Ukraina`, `Warszawa-Kijów`)."""
     return k >= 2 and tokens[k - 1] in ("-", "‐") and not parts[2 * k] and not parts[2 * k - 2] \
         and tokens[k - 2][:1].isupper()
 

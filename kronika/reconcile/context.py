@@ -74,7 +74,9 @@ def _lines(name: str, lang: str) -> list[list[str]]:
 
 def _pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted({p.casefold() for p in phrases}, key=len, reverse=True)  # longest first
-    if ordered and ordered[-1]:
+    if not ordered:
+        return re.compile("(?!)")  # an empty list matches nothing, not everything
+    if ordered[-1]:
         # The same matches as the alternation below, found faster: a trie also takes the longest phrase
         # at each position (the phrases that match there are prefixes of one another), and the engine
         # rejects most positions after a character or two instead of trying every phrase.

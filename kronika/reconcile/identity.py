@@ -630,21 +630,28 @@ def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indice
 def _a_thing(kind: str) -> bool:
     """A kind of goods or matter the dictionary names (`litr`, `tonnes`, `kura`), not people, money or shares:
     a story counts it under one event (`wyciekło 200 tys. litrów`, `z zakładu wypłynęło 30 tys. litrów`)."""
-    if kind in ("tonnes", "kilograms"):
+    if kind in _THING_KINDS:
         return True
     return kind not in _PERSON_KINDS and not kind.startswith(("money (", "share of ", "unkeyed ", "within ")) \
         and kind not in known_kinds() and not _names_persons(kind)
 
 
+# Endings of feminine nouns of persons (`pielęgniarka`, `studentka`, `zakładniczka`, `mistrzyni`): morfeusz2
+# tags no animacy in the feminine, so a feminine noun with one of these is taken for people, not a thing.
+_FEMININE_PERSON_ENDINGS = ("ka", "yni", "ini")
+
+
 @lru_cache(maxsize=10_000)
 def _names_persons(kind: str) -> bool:
-    """The kind's head word reads as a masculine-personal noun (`kibic`, `menedżer`): people, not a thing."""
-    head = kind.split()[0]
-    return any(r.has("m1") for r in readings(head))
+    """The kind's head word reads as a noun of persons (`kibic`, `menedżer`, `pielęgniarka`): not a thing."""
+    head = kind.split()[0] if kind.split() else ""
+    found = readings(head)
+    return any(r.has("m1") for r in found) or head.endswith(_FEMININE_PERSON_ENDINGS) and any(
+        r.has("f") for r in found)
 
 
 # Things a story counts under one event (`uszkodzonych 420 dachów`, `zgłoszonych 450 dachów`).
-_THING_KINDS = frozenset({"buildings", "roofs", "vehicles"})
+_THING_KINDS = frozenset({"buildings", "roofs", "vehicles", "tonnes", "kilograms"})
 
 
 def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str, str] | None = None) -> Claim:

@@ -210,7 +210,10 @@ def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:
     counted within a toll abroad, not whose toll it is; they lend the story no actor."""
     if actor != HOME_COUNTRY.get(lang) or not claim.subject:
         return False
-    head = claim.subject.split(":", 1)[0].split()[0].casefold()
+    words = claim.subject.split(":", 1)[0].split()
+    if not words:
+        return False
+    head = words[0].casefold()
     return head in lemma_list("citizens.txt", lang) or head in lemma_list("demonyms.txt", lang)
 
 

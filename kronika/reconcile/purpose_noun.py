@@ -2,7 +2,7 @@
 
 money_for.tsv is a closed list of purposes that recur (aid, losses, a fine). Purposes are an open class,
 though: `800 tys. zł na zarybienie rzeki`, `na bonifikaty dla klientów przeznaczy 25 mln zł`, `1,4 mln zł
-zwrotów dla pasażerów`. Two constructions name one, and both are read with morfeusz2:
+zwrotów dla pasażerów`. Three constructions name one, all read with morfeusz2:
 - `na` with a noun in the accusative, right after the sum or earlier in its stretch of the sentence (an
   adjective or two may stand between: `na nowe karetki`);
 - a noun in the genitive right after the sum (`1,4 mln zł zwrotów`, `300 tys. zł dotacji`);
@@ -27,7 +27,7 @@ _NA = re.compile(r"(?<!\w)na\s+")
 _ADJECTIVES_BETWEEN = 2
 # `zwroty wyniosły (łącznie) 4,1 mln zł`: the verb of amounting to, at most two words before the sum.
 _AMOUNTED = re.compile(r"(?<!\w)(?:wyni?os\w*|wyniesie|wynieść|sięg\w*)(?:\s+[\w.]+){0,2}\s*$")
-_CLAUSE_START = re.compile(r".*[,;:–(.]")
+_CLAUSE_START = re.compile(r".*[,;:–(]")  # not `.`: `ok.`, `tys.` stand inside a clause
 _MODALS = frozenset({"móc", "mieć", "musieć"})
 _SUBJECT_REACH = 3  # words back from the verb: `koszty akcji mogą sięgnąć`
 
