@@ -266,10 +266,12 @@ def _of_country(phrase: str, lang: str) -> Resolved | None:
     rest = [t.text for t in words if t.end <= country.start or t.start >= country.end]
     if country.form in ("name", "capital") and not rest:
         return Resolved(f"Government of {country.canonical}", "government")
-    if country.form == "name" and inside and words[-1] is inside[-1] and rest and country.canonical != rest[-1]:
-        # `MON Armenii`, `ministerstwo obrony Azerbejdżanu`: an institution of the state its genitive names
-        kind = "government" if rest[0][:1].isupper() else None
-        return Resolved(f"{' '.join(w if w[:1].isupper() else w.lower() for w in rest)} ({country.canonical})", kind)
+    if country.form == "name" and inside and words[-1] is inside[-1] and rest:
+        # `MON Armenii`, `ministerstwo obrony Azerbejdżanu`: an institution of the state its genitive names; a
+        # name keeps its capitals, a common noun is one id whatever its case (as the adjective's rule below)
+        named = all(w[:1].isupper() for w in rest)
+        body = " ".join(rest) if named else " ".join(w.lower() for w in rest)
+        return Resolved(f"{body} ({country.canonical})", "government" if named else None)
     if country.form == "adjective" and inside and words[0] is inside[0] and rest:
         if all(w[:1].isupper() for w in rest):
             return Resolved(" ".join(rest), None)  # `portugalska DGS`: the name says it

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
-from kronika.assemble.morph import Token, readings
+from kronika.assemble.morph import Token, ordered_lemmas, readings
 from kronika.assemble.sentence import Sentence
 from kronika.reconcile.subject_kinds import subject_kind
 
@@ -41,7 +41,7 @@ def cue_hits(sentence: Sentence, lexicon: ClaimLexicon) -> list[CueHit]:
             continue  # `pracowników Odra-Chem`: the firm is no measles (`odra`)
         # The longest cue starting here wins: `zabitych i rannych` is casualties, not killed.
         # Lemmas in a fixed order: a set's order changes with the hash seed, and ties go to the first.
-        matching = [(cue, end) for lemma in sorted(token.lemmas) for cue in lexicon.measure_cues.get(lemma, ())
+        matching = [(cue, end) for lemma in ordered_lemmas(token.lemmas) for cue in lexicon.measure_cues.get(lemma, ())
                      if (end := _match_end(sentence, i, cue)) is not None]
         if matching and i >= covered_until and not _introduces_speech(sentence, i, lexicon):
             best, end = max(matching, key=lambda match: (len(match[0].lemmas), match[0].strong))

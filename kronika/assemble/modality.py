@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.assemble.lexicon import ClaimLexicon, ModalityCue
-from kronika.assemble.morph import Token
+from kronika.assemble.morph import Token, ordered_lemmas
 from kronika.assemble.morph import lemmas as morph_lemmas
 from kronika.assemble.morph import readings as morph_readings
 from kronika.assemble.sentence import Sentence
@@ -373,7 +373,7 @@ def modality_cues_at(tokens: list[Token], k: int, lexicon: ClaimLexicon) -> list
     if not token.is_word:
         return []
     found = []
-    for lemma in sorted(token.lemmas):  # a set's order changes with the hash seed: results must not
+    for lemma in ordered_lemmas(token.lemmas):  # a set's order changes with the hash seed: results must not
         for cue in lexicon.modality_cues.get(lemma, ()):
             if cue.form != "any" and not any(_form_matches(r.tag, cue.form) for r in token.readings
                                              if r.lemma.lower() == lemma):

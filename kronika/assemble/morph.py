@@ -134,6 +134,13 @@ def readings(word: str) -> tuple[Reading, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=50_000)
+def ordered_lemmas(found: frozenset[str]) -> tuple[str, ...]:
+    """A word's lemmas in a fixed order, for rules where the first match wins (a frozenset's order changes
+    with the hash seed)."""
+    return tuple(sorted(found))
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Lemmas of every reading, lowercased; the word itself lowercased when morfeusz2 does not know it."""

@@ -123,6 +123,18 @@ class _Cues:
     span: re.Pattern[str]  # one group per kind of period_spans.tsv
 
 
+def _regex_lines(name: str, lang: str) -> re.Pattern[str]:
+    """A data file of regular expressions, one a line, as one pattern of whole words; a line that is no
+    regular expression is reported with its file and text."""
+    found = [row[0] for row in _lines(name, lang)]
+    for line in found:
+        try:
+            re.compile(line)
+        except re.error as error:
+            raise ValueError(f"{name}: {line!r} is no regular expression ({error})") from error
+    return re.compile(r"(?<!\w)(?:" + "|".join(found) + r")(?!\w)")
+
+
 def _pattern_of_units(details: dict[str, str]) -> re.Pattern[str]:
     """Like `_pattern`, but a unit of a rate is a whole word: `za bilet` is a price per ticket, `1,4 mln zł
     zwrotów za bilety` the sum of many."""
@@ -166,7 +178,7 @@ def cues(lang: str = "pl") -> _Cues:
                    + r"(?!\w)"),
         _pattern(list(details)), details,
         _pattern_of_units(money_details), money_details,
-        re.compile(r"(?<!\w)(?:" + "|".join(r[0] for r in _lines("sum_restated.txt", lang)) + r")(?!\w)"),
+        _regex_lines("sum_restated.txt", lang),
         _pattern(list(count_details)), count_details, count_detail_measures,
         re.compile(r"(?<!\w)" + words["next"] + r"\s*$"),
         re.compile(r"^\s*" + words["next"] + r"(?!\w)"),
