@@ -162,7 +162,12 @@ def _foreign_country(f: ArticleFeatures) -> str | None:
     """The foreign country the article is most about (`Nepal` in a report on its earthquake), if one of its
     most named entities is one: a country is too broad to link stories alone, but two reports alike in
     wording that are both about one foreign country are of one story (the home country says nothing)."""
-    for name in f.all_entities[:DOMINANT_REACH]:
+    return _first_foreign_country(tuple(f.all_entities[:DOMINANT_REACH]))
+
+
+@lru_cache(maxsize=1 << 14)  # asked per candidate pair: articles share their few most named entities
+def _first_foreign_country(names: tuple[str, ...]) -> str | None:
+    for name in names:
         info = entity_info(name)
         if info is not None and info.get("kind") == "country" and name not in HOME_COUNTRIES:
             return name
