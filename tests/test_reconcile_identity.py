@@ -948,3 +948,21 @@ def test_a_thing_counted_under_two_verbs_is_one_quantity() -> None:
                     published="2024-09-19")
     c, d = assign_figures([held, present], {"c": "story:derby", "d": "story:derby"})
     assert c.key != d.key
+
+
+def test_the_shares_of_two_votes_are_two_figures_a_result_cited_later_is_of_its_vote() -> None:
+    stories = {a: "story:mayor" for a in "abcd"}
+    first = claim("a", "Do godz. 17 frekwencja wyniosła 28,6 proc.", "28,6 proc.", 28.6, unit="percent",
+                  measure="other", published="2026-06-14", reference_time="2026-06-14T17:00", reference_basis="text")
+    run_off = claim("b", "Do godz. 17 frekwencja wyniosła 27,9 proc.", "27,9 proc.", 27.9, unit="percent",
+                    measure="other", published="2026-06-28", reference_time="2026-06-28T17:00", reference_basis="text")
+    cited = claim("c", "Frekwencja w pierwszej turze wyniosła 38,4 proc.", "38,4 proc.", 38.4, unit="percent",
+                  measure="other", published="2026-06-20", reference_time="2026-06-20", reference_basis="published")
+    a, b, c = assign_figures([first, run_off, cited], stories)
+    assert a.key.subject == b.key.subject == "share of turnout"
+    assert a.key != b.key and c.key == a.key
+    # One vote's readings over its day and the next stay one figure.
+    next_day = claim("d", "Frekwencja wyniosła ostatecznie 38,4 proc.", "38,4 proc.", 38.4, unit="percent",
+                     measure="other", published="2026-06-15", reference_time="2026-06-15", reference_basis="published")
+    x, y = assign_figures([first, next_day], stories)
+    assert x.key == y.key

@@ -337,6 +337,55 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
     return when
 
 
+# Shares of one vote: the turnout and each candidate's votes. Readings more than this many days apart are
+# of two votes (a first round and its run-off two weeks later), not one figure over time.
+_VOTE_SHARES = ("share of turnout", "share of votes")
+VOTE_GAP_DAYS = 5
+
+
+def _votes_apart(claims: Sequence[Claim], kinds: Sequence[str | None], indices: list[int]) -> dict[int, str]:
+    """Within one story, claim index -> `vote <first day>` for the shares of a vote held on two or more days
+    (each run of readings with no gap over VOTE_GAP_DAYS is one vote); nothing where there was one vote."""
+    days: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in indices:
+        kind = kinds[i]
+        if kind and kind.startswith(_VOTE_SHARES) and (day := _day_of(claims[i])) is not None:
+            days[kind].append((day, i))
+    found: dict[int, str] = {}
+    for readings_of_kind in days.values():
+        # Within a day, the readings the text dates first: they say which vote the day's others are of.
+        readings_of_kind.sort(key=lambda reading: (reading[0], claims[reading[1]].reference_basis != "text"))
+        runs: list[list[tuple[int, int]]] = []
+        last_dated = None  # the last day a reading of the current run was dated by its text
+        for day, i in readings_of_kind:
+            dated = claims[i].reference_basis == "text"
+            # Only a reading the text dates opens a vote of its own: a result cited a week later, dated by
+            # its article alone, is of the vote before it.
+            if runs and (not dated or last_dated is None or day - last_dated <= VOTE_GAP_DAYS):
+                runs[-1].append((day, i))
+            else:
+                runs.append([(day, i)])
+            if dated:
+                last_dated = day
+        if len(runs) > 1:
+            for run in runs:
+                label = f"vote {date.fromordinal(run[0][0]).isoformat()}"
+                found.update((i, label) for _, i in run)
+    return found
+
+
+def _day_of(claim: Claim) -> int | None:
+    """The day a claim holds on (its reference time, else its publication), as an ordinal; None for a claim
+    of a month or a year (`w 2020 r. frekwencja wyniosła 64,5 proc.` is of no day of this story)."""
+    value = claim.reference_time or claim.published
+    if not value or not _DAY_OR_FINER.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def _whose(claim: Claim) -> str | None:
     """The person or party a share of votes or support belongs to: the entity nearest the number, else
     the proper name written closest before it (`kandydat KO 31 proc.`, `popierany przez PiS – 29 proc.`)."""
@@ -556,9 +605,10 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     keys: list[FigureKey | None] = [None] * len(claims)
     for story, indices in members.items():
         stock_measures = _stock_measures(claims, kinds, indices)
+        votes = _votes_apart(adjusted, kinds, indices)
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story,
-                            [within.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
+                            [within.get(i) or votes.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
                             others.get(story, ()), sub_areas.get(story, set()))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
