@@ -111,7 +111,7 @@ def _matches(key: frozenset[str] | str, word: str) -> bool:
 
 def find_entity(phrase: str, lang: str = "pl") -> tuple[Entity, int, int] | None:
     """The longest known entity named in the phrase (earliest on ties), with its word range."""
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     index = _aliases(lang)
     best: tuple[Entity, int, int] | None = None
     for i, word in enumerate(words):
@@ -144,7 +144,7 @@ def person_name(phrase: str) -> str | None:
     name (`rzecznik PiS Rafał Bochenek`, `Sam Wołodymyr Zełenski`); a run without one is a person only
     when morfeusz2 knows none of its words (foreign names), never a run of common nouns (`Związku
     Rolników`)."""
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     run: list[str] = []
     best: list[str] = []
     for word in [*words, ""]:
@@ -281,11 +281,12 @@ def _of_country(phrase: str, lang: str) -> Resolved | None:
 
 
 def _word_texts(phrase: str) -> list[str]:
+    """The phrase's words as written (punctuation left out)."""
     return [t.text for t in tokenize(phrase) if t.is_word]
 
 
 def _head(phrase: str) -> str | None:
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     return min(lemmas(words[0])) if words and words[0][:1].islower() else None
 
 
@@ -336,7 +337,7 @@ def _anaphor(phrase: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | 
     """What a generic source refers to, if it is one: `Resort`, `spółka`, `resort obrony` (whose entity
     must also have `obrona` in its name), `rzecznik instytucji` (the institution behind its spokesman).
     Returns what the entity must fit and the lemmas its name must hold."""
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     if not words or len(words) > 3 or any(w[:1].isupper() and k > 0 for k, w in enumerate(words)):
         return None
     table = _anaphors(lang)
@@ -425,7 +426,7 @@ def _antecedent_entity(mentions: list[tuple[int, Entity]], before: int, fits: fr
 
 def _in_article(phrase: str, by_surname: dict[str, str], by_head: dict[str, Resolved], by_role: dict[str, Resolved],
                 lang: str) -> Resolved | None:
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     head = _head(phrase)
     resolved = resolve(phrase, lang)
     if resolved is not None and resolved.kind == "person":
@@ -478,7 +479,7 @@ def _person_in_role(text: str, role: str) -> str | None:
 
 def _role_before_name(phrase: str, name: str) -> str:
     """`minister finansów` out of `minister finansów Andrzej Domański` (lowercase, as written)."""
-    words = [t.text for t in tokenize(phrase) if t.is_word]
+    words = _word_texts(phrase)
     first = name.split()[0]
     cut = next((k for k, w in enumerate(words) if w[:3] == first[:3] and w[:1].isupper()), len(words))
     return " ".join(words[:cut]).lower()

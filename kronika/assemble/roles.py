@@ -16,6 +16,7 @@ from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.morph import Token
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.subject import possessives, word_list
 from kronika.assemble.toponyms import PLACE_CASES, toponym
 from kronika.entities import entity_info
 from kronika.mentions import EntityMention
@@ -115,13 +116,10 @@ def _same_case(first: Token, second: Token) -> bool:
     return not cases or any(r.has(case) for r in second.readings for case in cases)
 
 
-# `30 zabitych po stronie armeńskiej`: the side a count is on, right after it, is whose it is.
-_SIDE = ["po", "stronie"]
-
-
 def _attached(sentence: Sentence, last: int, index: int) -> bool:
     between = [t.text.lower() for t in sentence.tokens[last:index]]
-    return between in ([], ["z"], ["ze"]) or between == _SIDE
+    # `30 zabitych po stronie armeńskiej`: the side a count is on, right after it, is whose it is.
+    return between in ([], ["z"], ["ze"], ["po", "stronie"])
 
 
 def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: int,
@@ -247,13 +245,6 @@ _LEAVING_VERBS = frozenset({"ewakuować", "wyprowadzić", "wywieźć", "wysiedli
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
 
 
-@lru_cache(maxsize=1)
-def possessives() -> frozenset[str]:
-    path = resources.files("kronika") / "lang" / "pl" / "claims" / "possessives.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def possessor_actor(sentence: Sentence, entities: list[EntityMention], counted: range, reporter: range) -> str | None:
     """`Ministerstwo Obrony Azerbejdżanu przyznało, że zginęło dziewięciu jego żołnierzy`, `MON Armenii:
     zginęło 15 naszych żołnierzy`: a possessive in the counted phrase makes them the reporting subject's,
@@ -270,9 +261,7 @@ def possessor_actor(sentence: Sentence, entities: list[EntityMention], counted: 
 
 @lru_cache(maxsize=1)
 def _many_places() -> re.Pattern[str]:
-    path = resources.files("kronika") / "lang" / "pl" / "claims" / "many_places.txt"
-    phrases = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")]
+    phrases = sorted(word_list("many_places.txt", "pl"), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 

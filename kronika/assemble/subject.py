@@ -58,7 +58,7 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
         token = tokens[i]
         if not token.is_word or token.text[0].isdigit():
             break
-        if token.text.lower() in POSSESSIVE_PRONOUNS and i + 1 < len(tokens) and _noun_reading(tokens[i + 1]):
+        if _possessive_pronoun(token) and i + 1 < len(tokens) and _noun_reading(tokens[i + 1]):
             i += 1  # `dziewięciu jego żołnierzy`: the possessor's pronoun, then the counted noun
             premodifiers += 1
             continue
@@ -91,8 +91,12 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
     return Counted(None, False, first, first)
 
 
-# Pronouns of a third-person possessor, read as pronouns (ppron3), not adjectives like `naszych`, `swoich`.
-POSSESSIVE_PRONOUNS = frozenset({"jego", "jej", "ich"})
+def _possessive_pronoun(token: Token) -> bool:
+    """A possessive (possessives.txt) read as a third-person pronoun (`jego`, `jej`, `ich`); `naszych`,
+    `swoich` are adjectives, which the premodifiers take anyway."""
+    return token.text.lower() in possessives() and any(r.pos == "ppron3" for r in token.readings)
+
+
 PARTICIPLE_POS = frozenset({"pact", "ppas"})
 _FUNCTION_POS = frozenset({"prep", "adv", "part", "qub", "conj", "comp"})  # `od` (also `oda`), `tam` (`tama`)
 SHORT_FUNCTION_WORD = 3
@@ -242,18 +246,22 @@ MAX_COMPLEMENTS = 3
 
 
 @cache
-def _word_list(name: str, lang: str) -> frozenset[str]:
+def word_list(name: str, lang: str) -> frozenset[str]:
     """A data file of kronika/lang/<lang>/claims/ with one word or lemma a line."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", name).read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def count_nouns(lang: str = "pl") -> frozenset[str]:
-    return _word_list("count_nouns.txt", lang)
+    return word_list("count_nouns.txt", lang)
 
 
 def level_verbs(lang: str = "pl") -> frozenset[str]:
-    return _word_list("level_verbs.txt", lang)
+    return word_list("level_verbs.txt", lang)
+
+
+def possessives(lang: str = "pl") -> frozenset[str]:
+    return word_list("possessives.txt", lang)
 
 
 def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: dict[str, str]) -> str | None:
@@ -292,7 +300,7 @@ def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl"
 
 @cache
 def _points_back_pattern(lang: str, time_only: bool = False) -> re.Pattern[str]:
-    rows = [line.split("\t") for line in _word_list("anaphoric_adverbs.txt", lang)]
+    rows = [line.split("\t") for line in word_list("anaphoric_adverbs.txt", lang)]
     words = "|".join(sorted(re.escape(row[0].strip()) for row in rows
                             if not time_only or row[1:] and row[1].strip() == "time"))
     return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)

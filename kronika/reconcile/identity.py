@@ -49,9 +49,9 @@ from kronika.reconcile.keys import (
     country_of,
     source_country,
 )
-from kronika.reconcile.keys import lemma_list as _lemma_list
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
+from kronika.reconcile.word_lists import lemma_list
 from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
@@ -482,9 +482,9 @@ _TICKETS = "fines"
 
 @lru_cache(maxsize=16)
 def _word_starts(name: str, lang: str) -> re.Pattern[str]:
-    """A list of word starts (`_lemma_list`) as one pattern: ticket_cues.txt (what makes a count of `mandat`
+    """A list of word starts (`lemma_list`) as one pattern: ticket_cues.txt (what makes a count of `mandat`
     a count of tickets), abroad_sources.txt."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(_lemma_list(name, lang))) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(lemma_list(name, lang))) + ")")
 
 
 # A deployment of a nation's people is its forces: `11 tys. Koreańczyków` in Kursk are North Korea's
@@ -498,7 +498,7 @@ _OWN_PEOPLE_MEASURES = frozenset({"deployed"})
 def _subject_listed(subject: str | None, name: str, lang: str) -> bool:
     """The subject's lemma is in the data file `name`: not_subjects.txt (`liczba`, `zgon`, `sztuka`: the
     count or its unit) or demonyms.txt (`Koreańczyk`, `Ukrainiec`: a nationality noun)."""
-    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in _lemma_list(name, lang)  # type: ignore[union-attr]
+    return bool(subject) and subject.split(":", 1)[0].strip().casefold() in lemma_list(name, lang)  # type: ignore[union-attr]
 
 
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:

@@ -34,13 +34,13 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE
 from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.word_lists import lemma_list
 
 UNSPECIFIED_SUBJECT = "unspecified"
 NO_ACTOR_SLUG = "no-actor"
@@ -195,14 +195,6 @@ def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
 
     return [joined[base] if kind == GENERIC_KIND and base in joined and fits(base, value) else kind
             for base, kind, value in zip(bases, kinds, values, strict=True)]
-
-
-@lru_cache(maxsize=8)
-def lemma_list(name: str, lang: str) -> frozenset[str]:
-    """A data file of kronika/lang/<lang>/reconcile/ with one lemma a line, case-folded."""
-    path = resources.files("kronika") / "lang" / lang / "reconcile" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:

@@ -14,10 +14,10 @@ noun at all) are not purposes: purpose_not.txt.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from kronika.assemble.morph import Reading, readings
+from kronika.reconcile.word_lists import lemma_list
 
 # How far back, in characters of the sum's own stretch, a `na <noun>` still names its purpose: `na
 # bonifikaty dla klientów, którzy najdłużej nie mieli prądu, przeznaczy 25 mln zł`.
@@ -32,13 +32,6 @@ _MODALS = frozenset({"móc", "mieć", "musieć"})
 _SUBJECT_REACH = 3  # words back from the verb: `koszty akcji mogą sięgnąć`
 
 
-@cache
-def _not_purposes(lang: str) -> frozenset[str]:
-    path = resources.files("kronika") / "lang" / lang / "reconcile" / "purpose_not.txt"
-    return frozenset(line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def _noun_key(word: str, case: str, lang: str) -> str | None:
     """The purpose key of `word` when one of its readings is a noun or gerund in `case`, else None."""
     reading = _noun_reading(word, case)
@@ -50,7 +43,7 @@ def _noun_key(word: str, case: str, lang: str) -> str | None:
             or lowered.endswith("cia") else None
     else:
         key = reading.lemma.casefold()
-    return key if key and key not in _not_purposes(lang) else None
+    return key if key and key not in lemma_list("purpose_not.txt", lang) else None
 
 
 @lru_cache(maxsize=20_000)
