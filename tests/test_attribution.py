@@ -97,3 +97,20 @@ def test_a_new_sentence_does_not_keep_it() -> None:
 ])
 def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expected: str) -> None:
     assert nominative_phrase(tokenize(phrase), phrase, case) == expected
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    # `a nie X, jak podaje Y`: Y's figure is set aside; the denial, and the figure kept, are the speaker's
+    ("– Rannych było 18, a nie 81, jak podał jeden z portali – sprostowała rzeczniczka szpitala.", "81",
+     "rzeczniczka szpitala"),
+    ("– Rannych było 18, a nie 81, jak podał jeden z portali – sprostowała rzeczniczka szpitala.", "18",
+     "rzeczniczka szpitala"),
+    ("Według sztabu kryzysowego ewakuowano nie 500, jak donosiły media, lecz 350 osób.", "500",
+     "sztab kryzysowy"),
+    # ... while a comparative is no number set aside: the police gave the five
+    ("Zginęło nie mniej niż 5 osób, jak podała policja.", "5", "policja"),
+    ("Rannych jest 12, jak podał szpital.", "12", "szpital"),
+])
+def test_a_source_named_for_a_value_set_aside_does_not_speak_for_it(text: str, cue: str, source: str) -> None:
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert claim.source == source

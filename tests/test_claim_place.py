@@ -36,6 +36,13 @@ EXAMPLES = [
     ("W niewoli pozostaje 101 zakładników, przy czym izraelskie władze milczą.", "101", None),
     # a capital inside the reported clause is the figure's place
     ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
+    # a place before a relative clause embedded in the figure's clause: the main clause goes on after it
+    ("W gminie Kłecko, gdzie też wybierano wójta, do godz. 17 głosowało 31 proc. uprawnionych.", "31 proc.",
+     "gmina Kłecko"),
+    ("W Ostrzeszowie, gdzie woda opadła w nocy, ewakuowano 40 osób.", "40", "Ostrzeszów"),
+    # ... but not the place inside the relative clause, nor one of a list before a comma that opens none
+    ("Strażacy, którzy przyjechali z Ostrzeszowa, ewakuowali 40 osób.", "40", None),
+    ("Ewakuowano 300 osób z domów w Kłodzku, Nysie i Głuchołazach.", "300", None),
 ]
 
 

@@ -219,6 +219,31 @@ def test_possibilities_and_denials_never_conflict(modality):
     assert not conflicts_of(make_claim(6000, modality=modality), make_claim(30000, modality=modality))
 
 
+# --- a denial against the value another voice stated ---------------------------------------------
+
+def _denial_pair(denied: dict[str, object], stated: dict[str, object]):  # type: ignore[no-untyped-def]
+    return conflicts_of(make_claim(**{"value": 312, "article": "b", "modality": "denied", "source": "ministerstwo",
+                                      "reference_time": "2025-08-04", **denied}),  # type: ignore[arg-type]
+                        make_claim(**{"value": 312, "source": "armator", "reference_time": "2025-08-03",
+                                      **stated}))  # type: ignore[arg-type]
+
+
+def test_a_denial_meets_the_value_another_voice_stated_before():
+    (conflict,) = _denial_pair({}, {})
+    assert conflict.kind == "denial" and conflict.claims[1].modality == "denied"
+    assert conflict.reason.startswith("ministerstwo denies 312:")
+
+
+@pytest.mark.parametrize("denied,stated", [
+    ({}, {"value": 356}),  # a value nobody stated is not answered
+    ({"qualifier": "more_than"}, {"value": 400}),  # `nie ponad 300`: a bound, no value set aside
+    ({}, {"reference_time": "2025-08-09"}),  # said after the denial: not what it answers
+    ({}, {"source": "ministerstwo"}),  # one voice stating and denying: no second voice
+])
+def test_no_denial_conflict_without_a_value_another_voice_stated_before(denied, stated):
+    assert not _denial_pair(denied, stated)
+
+
 # --- scale: caps are reported, never silent -------------------------------------------------------
 
 def test_conflicts_beyond_the_cap_are_counted_not_hidden(caplog):

@@ -68,6 +68,22 @@ def test_a_denial_joins_the_figure_it_denies() -> None:
     assert d.role == "denial" and d.key == s.key
 
 
+def test_a_denial_of_a_kind_of_its_own_joins_no_figure_of_another_kind() -> None:
+    patients = claim("a", "W szpitalach leży 86 pacjentów.", "86", 86, measure="other", subject="pacjent")
+    children = claim("b", "Nie 300 dzieci w szpitalach.", "300", 300, measure="other", subject="dziecko",
+                     modality="denied")
+    heads = claim("b", "Nie ma mowy o 500 osobach w szpitalach.", "500", 500, measure="other", subject="osoba",
+                  modality="denied")
+    same = claim("b", "Nie 86 dzieci w szpitalach.", "86", 86, measure="other", subject="dziecko", modality="denied")
+    stories = {"a": "story:x", "b": "story:x"}
+    p, c = assign_figures([patients, children], stories)
+    assert c.role == "denial" and c.key != p.key  # children are not the patients' count
+    p, h = assign_figures([patients, heads], stories)
+    assert h.key == p.key  # a head count of people denies the count of people it resembles
+    p, s = assign_figures([patients, same], stories)
+    assert s.key == p.key  # a value the figure states is positive identity
+
+
 def test_shares_are_keyed_by_what_they_are_of() -> None:
     sentence = "Inflacja wyniosła 4,3 proc., a frekwencja w wyborach 62 proc."
     inflation = claim("a", sentence, "4,3 proc.", 4.3, measure="other", unit="percent", subject=None)

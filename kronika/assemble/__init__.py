@@ -45,6 +45,7 @@ from kronika.assemble.subject import (
     points_back_in_time,
     refers_back,
     respectively,
+    shares_noun_with_next,
     specific_person,
 )
 from kronika.assemble.superlative import superlative_noun
@@ -178,6 +179,10 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
                 subject = counted_before(sentence, number.start)
+                if subject is None and position + 1 < len(figures) and shares_noun_with_next(
+                        sentence, number.end, figures[position + 1].start, lang):
+                    counted = all_counted[position + 1]  # `nie 19, lecz 21 osób`: its noun is the next one's
+                    subject = counted.lemma
                 if subject is None and follows_figures and position < len(last_figures) and not in_order:
                     in_order.append(respectively(sentence))
                 if subject is None and follows_figures and position < len(last_figures) and in_order[0]:

@@ -124,6 +124,9 @@ def modality_of(sentence: Sentence, cues: SentenceModality, number: int, cue: in
         k in cues.outstanding for k in range(cue - 3, cue + 3)
     ):
         return "denied"  # `nie wysłała 10 tys. żołnierzy`; not `wciąż nie wypłaciła 60 mld euro`, still owed
+    if number > 0 and tokens[number - 1].text.lower() == "nie":
+        return "denied"  # the value set against the stated one: `12, a nie 40`, `nie pięć, lecz siedem`,
+        # also `a nie kilkuset, jak sugerują media`: the speaker denies what others said
     reach = max(number, cue if cue is not None else number)
     clause_start = _elliptic_start(sentence, cues, number)
     k = bisect.bisect_right(cues.verb_breaks, number) - 1

@@ -15,7 +15,7 @@ from importlib import resources
 from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.morph import Token
-from kronika.assemble.sentence import Sentence
+from kronika.assemble.sentence import CLAUSE_OPENERS, Sentence
 from kronika.assemble.subject import possessives, word_list
 from kronika.assemble.toponyms import PLACE_CASES, toponym
 from kronika.entities import entity_info
@@ -192,15 +192,19 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
         _find_toponyms(sentence, entities)
     assert sentence.toponyms is not None and sentence.part_openers is not None
     first, last = sentence.clause_range(number)
-    low = max(_frame_end(sentence, number), first)
+    frame = _frame_end(sentence, number)
+    ranges = [(max(frame, first), last)]
+    if (head := sentence.resumed_range(number)) is not None and head[0] >= frame:
+        ranges.append(head)  # `W gminie Kłecko, gdzie ..., głosowało 30 proc.`
     best: tuple[int, str] | None = None
-    for index, name in sentence.toponyms[bisect.bisect_left(sentence.toponyms, (low, "")):]:
-        if index >= last:
-            break
-        if index == number or (index > number and _part_between(sentence.part_openers, number, index)):
-            continue
-        if best is None or abs(index - number) < best[0]:
-            best = (abs(index - number), name)
+    for low, high in ranges:
+        for index, name in sentence.toponyms[bisect.bisect_left(sentence.toponyms, (low, "")):]:
+            if index >= high:
+                break
+            if index == number or (index > number and _part_between(sentence.part_openers, number, index)):
+                continue
+            if best is None or abs(index - number) < best[0]:
+                best = (abs(index - number), name)
     return best[1] if best else None
 
 
@@ -288,7 +292,7 @@ def _admin_unit(tokens: list, index: int, case: str) -> str | None:  # type: ign
                  and r.lemma in _admin_units()), None)
     if unit is None or index + 1 >= len(tokens) or not tokens[index + 1].is_word:
         return None  # `w województwach dolnośląskim i opolskim`: several units are no one place
-    if index + 2 < len(tokens) and tokens[index + 2].text.lower() in _JOINERS:
+    if _joins(tokens, index + 2):
         return None  # `w powiecie kłodzkim i nyskim`
     word = tokens[index + 1]
     follows = _admin_units()[unit]
@@ -325,7 +329,16 @@ def _lone_name(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
     if index >= 2 and tokens[index - 2].text[:1].isupper() and not _facility_seat(tokens, index - 2):
         return False
     after = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    return not after[:1].isupper() and after.lower() not in _JOINERS
+    return not after[:1].isupper() and not _joins(tokens, index + 1)
+
+
+def _joins(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
+    """Token `index` joins one more name to a list (`i`, `oraz`, a comma), not a comma that opens a clause
+    (`w gminie Kłecko, gdzie ...`)."""
+    if index >= len(tokens) or tokens[index].text.lower() not in _JOINERS:
+        return False
+    return tokens[index].text != "," or index + 1 >= len(tokens) or (
+        tokens[index + 1].text.lower() not in CLAUSE_OPENERS)
 
 
 def _facility_seat(tokens: list, last: int) -> bool:  # type: ignore[type-arg]

@@ -176,8 +176,13 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
     tokens = sentence.tokens
     start = sentence.index_at(number_start)
     k = start - 1
-    verb = complements = 0
-    while k >= 0 and start - k <= BACKWARD_REACH + verb + complements:
+    verb = complements = skipped = 0
+    first, _ = sentence.clause_range(start)
+    head = sentence.resumed_range(start)
+    while k >= 0 and start - k <= BACKWARD_REACH + verb + complements + skipped:
+        if head is not None and head[1] <= k <= first:  # the clause opens with the comma closing the other
+            skipped, k = first + 1 - head[1], head[1] - 1  # `Chuliganów, którzy atakowali policjantów, było 50`
+            continue
         token = tokens[k]
         lowered = token.text.lower()
         if lowered in _BACKWARD_SKIPPABLE or "być" in token.lemmas:
@@ -250,6 +255,20 @@ def word_list(name: str, lang: str) -> frozenset[str]:
     """A data file of kronika/lang/<lang>/claims/ with one word or lemma a line."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", name).read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def shares_noun_with_next(sentence: Sentence, number_end: int, next_start: int, lang: str = "pl") -> bool:
+    """`nie 19, lecz 21 osób`: the number is set against the next one by a conjunction alone
+    (contrast_joiners.txt), so it counts the noun the next one names."""
+    tokens = sentence.tokens
+    joined = False
+    for k in range(sentence.index_at(number_end), sentence.index_at(next_start)):
+        word = tokens[k].text.lower()
+        if word in word_list("contrast_joiners.txt", lang) and not joined:
+            joined = True
+        elif word != "," and word not in _BACKWARD_SKIPPABLE:
+            return False
+    return joined
 
 
 def count_nouns(lang: str = "pl") -> frozenset[str]:

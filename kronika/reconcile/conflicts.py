@@ -1,7 +1,7 @@
 """Conflicts: pairs of claims in one figure that cannot both be right.
 
 A voice is the claim's canonical source (`source_id`) when it has one, else its source phrase.
-Three rules, each naming both claims, both sources, both times and a one-line reason:
+Four rules, each naming both claims, both sources, both times and a one-line reason:
 
 - `disjoint`: two claims whose reference times overlap while their value intervals (kronika.reconcile
   .intervals, with the rounding that `approx` implies) do not.
@@ -10,6 +10,8 @@ Three rules, each naming both claims, both sources, both times and a one-line re
 - `cumulative_drop`: in a cumulative figure (killed, casualties, displaced), a claim whose reference
   time lies wholly after another's while its whole interval lies below the other's; in an incident
   figure only within `DROP_DAYS` of it (weeks later, one story's count may be of another incident).
+- `denial`: a denied value (`356 osób, nie 312`) against the same value stated no later by another voice
+  (the operator's 312), once per voice; a denied bound (`nie ponad 100`) sets aside no stated value.
 
 Two numbers of one sentence are never rivals (a comparison, a part, another measure), nor are two
 values more than ten times apart: under one key they are different quantities, not rival estimates.
@@ -26,7 +28,8 @@ In a figure of an actor, a bare number (no actor, no place, no source: its ident
 the story) meets only the claims of its own article.
 A claim of measure `other` that joined a figure of another measure by its kind is not compared.
 Only claims of comparable modality meet: asserted and reported claims among themselves, planned ones
-among themselves (a plan contradicts only another plan); possible and denied figures never conflict.
+among themselves (a plan contradicts only another plan); possible figures never conflict, denied ones only
+by the `denial` rule.
 Undated claims (no reference time and no publication date) are not compared.
 
 Scale: claims are swept in time order; a claim meets only the claims whose reference time is still
@@ -37,6 +40,7 @@ silently.
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import logging
 import re
@@ -151,6 +155,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
         pairs = [("disjoint", _disjoint_while_overlapping(dated, articles))]
         if figure.cumulative and modalities is FACTUAL_MODALITIES:
             pairs.append(("cumulative_drop", _later_and_lower(dated)))
+        if modalities is FACTUAL_MODALITIES:
+            pairs.append(("denial", _denied_statements(figure, same_article_only)))
         for rule, found_pairs in pairs:
             for first, second in found_pairs:
                 a, b = figure.claims[first], figure.claims[second]
@@ -166,6 +172,35 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                     return found
                 found.append(_conflict(figure, rule, figure.claims[first], figure.claims[second]))
     return found
+
+
+def _denied_statements(figure: Figure, same_article_only: bool) -> Iterator[tuple[int, int]]:
+    """(stated, denial) pairs: another voice's value, stated no later, that a denial sets aside (`356
+    osób, nie 312` against the operator's 312). Values are looked up by bisection: a denial meets only
+    the claims inside its own interval."""
+    denials = [p for p, c in enumerate(figure.claims) if c.modality == "denied" and c.measure == figure.measure]
+    if not denials:
+        return
+    stated = sorted((c.value, p) for p, c in enumerate(figure.claims)
+                    if c.modality in FACTUAL_MODALITIES and c.measure == figure.measure)
+    values = [value for value, _ in stated]
+    for d in denials:
+        denial, when = figure.claims[d], claim_time(figure.claims[d])
+        if when is None:
+            continue
+        if denial.qualifier not in (None, "exact", "approx"):
+            continue  # `nie ponad 100`, `nie do 20 tys.`: a bound set aside, not a value another voice stated
+        interval = value_interval(denial)
+        voices = set()
+        for _, p in stated[bisect.bisect_left(values, interval.low):bisect.bisect_right(values, interval.high)]:
+            claim = figure.claims[p]
+            said = claim_time(claim)
+            if said is None or said.start > when.end or (same_article_only and claim.article != denial.article):
+                continue  # a denial answers what was said before it
+            speaker = voice(claim)
+            if (speaker is None or speaker != voice(denial)) and (speaker is None or speaker not in voices):
+                voices.add(speaker)
+                yield p, d  # once per voice it answers
 
 
 def _bare(claim: Claim) -> bool:
@@ -325,6 +360,10 @@ def _later_and_lower(dated: list[_Dated]) -> Iterator[tuple[int, int]]:
 def _conflict(figure: Figure, rule: str, first: Claim, second: Claim) -> Conflict:
     same = voice(first) is not None and voice(first) == voice(second)
     one, two = describe_interval(value_interval(first)), describe_interval(value_interval(second))
+    if rule == "denial":
+        reason = (f"{_speaker(second)} denies {describe_interval(value_interval(second))}: {cite(second)} "
+                  f"sets aside {cite(first)}")
+        return Conflict(figure.id, rule, (first, second), reason, same)
     if rule == "cumulative_drop":
         who = f"; {_speaker(first)} lowered its own count" if same else ""
         reason = (f"{cite(first)} then {cite(second)}: {figure.measure} is cumulative and cannot fall, "

@@ -748,6 +748,8 @@ class _StoryFigures:
         for key, values in self.values.items():
             # A head count of people (`10 tys. osób`) denies a count of some kind of people, not of things.
             alike = key.subject == kind or (kind in _PERSON_KINDS and key.subject in _PERSON_KINDS)
+            if key.subject != kind and claim.value not in values and _specific(kind) and _specific(key.subject):
+                continue  # two kinds of their own: `nie 300 dzieci` denies no count of patients
             score = (2 * (key.subject == kind) + alike + 2 * (claim.value in values) + (key.place == claim.place)
                      + (claim.actor in self.actors[key]))
             if best is None or score > best[0]:
@@ -755,6 +757,11 @@ class _StoryFigures:
         if best is not None:
             return best[1]
         return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+
+
+def _specific(kind: str | None) -> bool:
+    """A kind that says what is counted: not a head count of people, nor a sum or thing left unnamed."""
+    return kind is not None and kind.split(" (", 1)[0] not in ("", GENERIC_KIND) and not kind.startswith("unkeyed ")
 
 
 def _lift_running_totals(keys: list[FigureKey | None], contexts: list[ClaimContext]) -> list[FigureKey]:

@@ -35,6 +35,7 @@ CONFLICT_KINDS = {
     "disjoint": "values cannot both hold",
     "self_contradiction": "source contradicts itself",
     "cumulative_drop": "cumulative count fell",
+    "denial": "a source denies another's value",
 }
 
 _environment = jinja2.Environment(

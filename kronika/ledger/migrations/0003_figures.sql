@@ -70,7 +70,7 @@ CREATE TABLE conflicts (
     figure TEXT NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
     claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,  -- the earlier claim in time order
     claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL,                  -- disjoint, self_contradiction or cumulative_drop
+    kind TEXT NOT NULL,                  -- disjoint, self_contradiction, cumulative_drop or denial
     reason TEXT NOT NULL                 -- one line naming both claims, sources and times
 );
 CREATE INDEX conflicts_figure ON conflicts(figure);
