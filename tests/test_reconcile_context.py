@@ -833,3 +833,31 @@ def test_a_cue_pattern_matches_as_its_alternation_longest_first(phrases: list[st
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
         assert [bool(fast.match(text, k)) for k in range(len(text))] == [bool(slow.match(text, k))
                                                                          for k in range(len(text))]
+
+
+def _percent(sentence: str, *mentions: str) -> list[Claim]:
+    return claims_of(sentence, *((m, "other", "percent") for m in mentions))
+
+
+def test_a_list_of_results_goes_on_with_the_articles_share_of_votes() -> None:
+    stated = _percent("Na zwycięską partię zagłosowało 24,1 proc. wyborców.", "24,1 proc.")
+    brackets = _percent("Do Sejmu wchodzą też Nowa Lewica (9,3 proc.) i PSL (7,8 proc.).", "9,3 proc.", "7,8 proc.")
+    colon = _percent("Wyniki z 99 proc. komisji: Demokraci 31,2 proc., Zieloni 12 proc.", "31,2 proc.", "12 proc.")
+    verb = _percent("W nocy Ruch Narodowy miał 6,1 proc., a Unia 5,2 proc.", "6,1 proc.", "5,2 proc.")
+    found = article_contexts(brackets + stated + colon + verb)  # a list before the stated share takes it too
+    assert [c.share_of for c in found] == ["votes"] * 7
+    poll = article_contexts(stated + _percent("Pracownia Opinia daje Zielonym 14 proc.", "14 proc."))
+    assert poll[1].share_of == "support"  # what a poll gives a party is support, not votes cast
+
+
+def test_no_list_of_results_without_a_holder_or_a_share_of_votes() -> None:
+    stated = _percent("Na zwycięską partię zagłosowało 24,1 proc. wyborców.", "24,1 proc.")
+    # a place after its preposition, a sentence opener, a number with words between it and the name
+    others = (_percent("Najwięcej paczek doszło na Słowacji (12 proc.).", "12 proc.")
+              + _percent("Około 5 proc. lokali otwarto z opóźnieniem.", "5 proc.")
+              + _percent("Sztab Unii liczy, że przekroczy 8 proc.", "8 proc."))
+    assert [c.share_of for c in article_contexts(stated + others)][1:] == [None, None, None]
+    # ... nor in an article that states no share of votes or support
+    alone = article_contexts(_percent("Do Sejmu wchodzą też Nowa Lewica (9,3 proc.) i PSL (7,8 proc.).",
+                                      "9,3 proc.", "7,8 proc."))
+    assert [c.share_of for c in alone] == [None, None]

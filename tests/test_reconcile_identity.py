@@ -125,9 +125,11 @@ def test_a_share_of_votes_without_a_name_before_it_has_no_holder() -> None:
     opening = _vote_share("a", "Frekwencję na poziomie 70 proc. głosów przewidują ankieterzy.", "70 proc.")
     after = _vote_share("b", "Zwycięzca zdobył 52 proc. głosów, a przegrany KO mniej.", "52 proc.")
     earlier_number = _vote_share("c", "Kandydat PSL miał 5 proc., a jego rywal 48 proc. głosów.", "48 proc.")
-    keys = [m.key.subject for m in assign_figures([opening, after, earlier_number])]
-    # `przewidują` makes the first a forecast (a detail of the share, share_detail.tsv), still with no holder.
-    assert keys == ["share of votes (forecast by unattributed)", "share of votes", "share of votes"]
+    counted = _vote_share("d", "– Po przeliczeniu głosów z 98 proc. komisji prowadzi lewica.", "98 proc.")
+    keys = [m.key.subject for m in assign_figures([opening, after, earlier_number, counted])]
+    # Votes of no one named say too little to meet any other share (`Po` opening a clause is a preposition,
+    # no party): each is a figure of its own.
+    assert all(key.startswith("unkeyed ") for key in keys) and len(set(keys)) == 4
 
 
 def _share(article: str, sentence: str, mention: str, value: float, **fields: object) -> Claim:
@@ -967,7 +969,7 @@ def test_a_thing_counted_under_two_verbs_is_one_quantity() -> None:
 
 
 def test_the_shares_of_two_votes_are_two_figures_a_result_cited_later_is_of_its_vote() -> None:
-    stories = {a: "story:mayor" for a in "abcd"}
+    stories = {a: "story:mayor" for a in "abcdefg"}
     first = claim("a", "Do godz. 17 frekwencja wyniosła 28,6 proc.", "28,6 proc.", 28.6, unit="percent",
                   measure="other", published="2026-06-14", reference_time="2026-06-14T17:00", reference_basis="text")
     run_off = claim("b", "Do godz. 17 frekwencja wyniosła 27,9 proc.", "27,9 proc.", 27.9, unit="percent",
@@ -982,3 +984,13 @@ def test_the_shares_of_two_votes_are_two_figures_a_result_cited_later_is_of_its_
                      measure="other", published="2026-06-15", reference_time="2026-06-15", reference_basis="published")
     x, y = assign_figures([first, next_day], stories)
     assert x.key == y.key
+    # A vote years before, dated by its text, keeps no reading of this one dated by its article alone.
+    before = claim("e", "W 2022 r., 16 października, frekwencja wyniosła 44,1 proc.", "44,1 proc.", 44.1,
+                   unit="percent", measure="other", published="2026-06-15", reference_time="2022-10-16",
+                   reference_basis="text")
+    night = claim("f", "Frekwencja wyniosła 38,1 proc.", "38,1 proc.", 38.1, unit="percent", measure="other",
+                  published="2026-06-14", reference_time="2026-06-14", reference_basis="published")
+    monday = claim("g", "W poniedziałek komisja podała frekwencję 38,4 proc.", "38,4 proc.", 38.4, unit="percent",
+                   measure="other", published="2026-06-15", reference_time="2026-06-15", reference_basis="text")
+    old, now, later = assign_figures([before, night, monday], stories)
+    assert old.key != now.key and now.key == later.key

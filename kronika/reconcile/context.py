@@ -37,9 +37,10 @@ Each claim's sentence is read once, so the pass is linear in the text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -433,6 +434,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     result: list[ClaimContext] = []
     text, sentence, has_year = "", None, False
     summed = _summed_parts(claims, positions)
+    listed: list[int] = []  # percentages with no cue of their own, just after a holder's name
     for i, claim in enumerate(claims):
         start, end = positions[i]
         # cheap tests of the whole sentence, once (claims read from the ledger hold equal sentences, not one)
@@ -495,6 +497,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             if share is None and i > 0 and result[i - 1].share_of and _rival_sum(claims[i - 1], claim) \
                     and table.restated.search(before):
                 share = result[i - 1].share_of  # `frekwencja wyniosła 11,2 proc. Komisja mówi o 12,4 proc.`
+            if share is None and _holder_just_before(claim.sentence[
+                    positions[previous][1] if previous is not None else 0:start], lang):
+                listed.append(i)  # `Do parlamentu wchodzą też Republika (10,4 proc.), Hlas-SD (8,7 proc.)`
             if share is None and _is_price_rise(table, before, after):
                 share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
@@ -532,7 +537,49 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         span = _last_span(table.span, before)
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
                                    span))
+    return _listed_results(result, listed)
+
+
+def _listed_results(result: list[ClaimContext], listed: list[int]) -> list[ClaimContext]:
+    """In an article that states a share of votes or support, a percentage just after a party's or a
+    candidate's name and with no cue of its own is one more result of that list (`Oficjalne wyniki: Smer-SD
+    21,9 proc., Progresywna Słowacja 21,8 proc.`): the share last stated before it, else the first after."""
+    tallies = [(i, context.share_of) for i, context in enumerate(result) if context.share_of in _TALLIES]
+    if not listed or not tallies:
+        return result
+    for i in listed:
+        k = bisect.bisect_left(tallies, (i, "")) - 1
+        result[i] = replace(result[i], share_of=tallies[k][1] if k >= 0 else tallies[0][1])
     return result
+
+
+# Shares a list of results goes on with once the article has stated one: every party or candidate named
+# just before a percentage holds one of them.
+_TALLIES = frozenset({"votes", "support"})
+# A name written just before a percentage (`, Hlas-SD (`, `: Smer-SD `, `, a PS `), or before a verb of
+# holding (`Smer miał `): capitalised words, not after a preposition of place (`w Bratysławie 70 proc.`)
+_PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:w|we|na|do|z|ze|od|przy|pod|nad)\s+$", re.IGNORECASE)
+_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)*"
+
+
+@lru_cache(maxsize=4)
+def _holder_pattern(lang: str) -> re.Pattern[str]:
+    verbs = "|".join(row[0] for row in _lines("result_verbs.txt", lang))
+    return re.compile(r"(?:^|(?P<lead>[,:;(–-]|\s(?:a|i|oraz|zaś|natomiast))|\s)\s*(?P<name>" + _NAME
+                      + r")\s*(?P<tail>\(|(?:" + verbs + r")\s+(?:\w+\s+)?)?\s*$")
+
+
+def _holder_just_before(before: str, lang: str) -> bool:
+    """Whether `before` (the sentence since the last number, as written) ends with a holder's name: mid-list
+    (after a comma, colon, dash or conjunction), or anywhere before a bracket or a verb of holding. A
+    capitalised sentence opener alone is no holder (`Około 5 proc.`)."""
+    found = _holder_pattern(lang).search(before)
+    if found is None:
+        return False
+    name = found.group("name")
+    if _PLACE_PREPOSITION.search(before[:found.start("name")]):
+        return False  # `na Słowacji (12 proc.)`: where, not whose
+    return bool(found.group("lead") or found.group("tail") or sum(ch.isupper() for ch in name) > 1)
 
 
 @lru_cache(maxsize=4096)

@@ -341,6 +341,7 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
 # of two votes (a first round and its run-off two weeks later), not one figure over time.
 _VOTE_SHARES = ("share of turnout", "share of votes")
 VOTE_GAP_DAYS = 5
+CITED_DAYS = 31  # how long after a vote an article's own date alone keeps a result of it
 
 
 def _votes_apart(claims: Sequence[Claim], kinds: Sequence[str | None], indices: list[int]) -> dict[int, str]:
@@ -360,11 +361,14 @@ def _votes_apart(claims: Sequence[Claim], kinds: Sequence[str | None], indices: 
         for day, i in readings_of_kind:
             dated = claims[i].reference_basis == "text"
             # Only a reading the text dates opens a vote of its own: a result cited a week later, dated by
-            # its article alone, is of the vote before it.
-            if runs and (not dated or last_dated is None or day - last_dated <= VOTE_GAP_DAYS):
+            # its article alone, is of the vote before it, though not one cited a season later (a
+            # vote three years before is another vote, whatever dates this one).
+            gap = day - (last_dated if last_dated is not None else runs[-1][-1][0]) if runs else None
+            if gap is not None and (gap <= VOTE_GAP_DAYS or not dated and gap <= CITED_DAYS):
                 runs[-1].append((day, i))
             else:
                 runs.append([(day, i)])
+                last_dated = None
             if dated:
                 last_dated = day
         if len(runs) > 1:
@@ -415,7 +419,8 @@ def _named_before(before: str) -> str | None:
     whole = before
     if (previous := _LAST_NUMBER.match(before)) is not None:
         before = before[previous.end():]
-    runs = [run for run in _PROPER_RUN.finditer(before) if not _PLACE_BEFORE.search(before[:run.start()])]
+    runs = [run for run in _PROPER_RUN.finditer(before) if not _PLACE_BEFORE.search(before[:run.start()])
+            and not _function_word(run.group(0).split()[0])]
     if not runs:
         if previous is not None and _JOINED.fullmatch(before):  # `34,5 proc. i 80 mandatami`: one holder
             return _named_before(whole[:whole.rfind(" ", 0, previous.end()) + 1].rstrip())
@@ -434,6 +439,16 @@ def _named_before(before: str) -> str | None:
     if len(words) > 1:
         return "".join(word[0] for word in words).upper()
     return words[0][:6].casefold()
+
+
+_FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "qub", "interj", "adv"})
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised word that is only ever a function word (`– Po przeliczeniu głosów`, `Około`), not a
+    name's first word; an acronym (`PO`) stays a name."""
+    found = {reading.pos for reading in readings(word)}
+    return sum(ch.isupper() for ch in word) < 2 and bool(found) and found <= _FUNCTION_POS
 
 
 @lru_cache(maxsize=1 << 12)
@@ -507,6 +522,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if claim.unit == "percent":
         if context.share_of:
             whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
+            if context.share_of in _SHARES_OF_WHOM and whose is None:
+                return unkeyed  # votes of no one named (`z 98,1 proc. komisji`, `1,9 proc. głosów nieważnych`)
             # A forecast is its forecaster's: two banks' forecasts are two quantities, not rival readings.
             details = [f"{d} by {source_key(claim)}" if d in ("forecast", "poll") else d
                        for d in context.share_details]
