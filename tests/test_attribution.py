@@ -114,3 +114,16 @@ def test_source_phrases_are_put_in_the_nominative(phrase: str, case: str, expect
 def test_a_source_named_for_a_value_set_aside_does_not_speak_for_it(text: str, cue: str, source: str) -> None:
     [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert claim.source == source
+
+
+@pytest.mark.parametrize("text,cue,when", [
+    # after a preposed frame the words past the source are the figure's clause: its time is the figure's
+    ("Według UNHCR w minionym tygodniu do Czadu dotarło 21 tys. osób, a od stycznia – 131 tys.", "21 tys.",
+     "2026-W18"),
+    # ... while the time of a reporting verb says when the source spoke, dearer than the figure's own
+    ("Policja podała w środę, że w niedzielę zginęło 5 osób.", "5", "2026-05-03"),
+])
+def test_a_time_beside_the_source_is_when_it_spoke_only_after_a_reporting_verb(text: str, cue: str,
+                                                                                 when: str) -> None:
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert claim.reference_time == when

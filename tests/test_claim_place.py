@@ -36,6 +36,12 @@ EXAMPLES = [
     ("W niewoli pozostaje 101 zakładników, przy czym izraelskie władze milczą.", "101", None),
     # a capital inside the reported clause is the figure's place
     ("Policja podała, że w Kijowie zginęło 12 osób.", "12", "Kyiv"),
+    # a capital just after a national body is its seat: the count is the country's
+    ("Ministerstwo Zdrowia w Sanie podało, że zachorowało 40 tys. osób.", "40 tys.", "Yemen"),
+    ("Rząd w Kijowie poinformował o 300 ofiarach.", "300", "Ukraine"),
+    # ... not after a city's own body, nor with no body before it
+    ("Policja w Kijowie mówi o 12 rannych.", "12", "Kyiv"),
+    ("W Kijowie rannych zostało 12 osób.", "12", "Kyiv"),
     # a place before a relative clause embedded in the figure's clause: the main clause goes on after it
     ("W gminie Kłecko, gdzie też wybierano wójta, do godz. 17 głosowało 31 proc. uprawnionych.", "31 proc.",
      "gmina Kłecko"),

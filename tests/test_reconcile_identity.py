@@ -737,6 +737,30 @@ def test_a_side_count_abroad_does_not_split_the_story_from_its_own_region() -> N
     assert f.key == h.key and a.key != f.key and a.key.place == "Mecklenburg-Vorpommern"
 
 
+def test_a_count_without_a_place_joins_the_country_most_of_its_story_names() -> None:
+    stories = {a: "story:cholera" for a in "abcd"}
+    who = claim("a", "WHO podała, że w Jemenie zachorowało 48 tys. osób.", "48 tys.", 48000, measure="cases",
+                subject="osoba", place="Yemen", actor=None)
+    ministry = claim("b", "Ministerstwo Zdrowia w Sanie mówi o 95 tys. chorych.", "95 tys.", 95000, measure="cases",
+                     subject="osoba", place="Yemen", actor=None, published="2024-09-19")
+    sudan = claim("c", "W Sudanie zachorowało 65 tys. osób.", "65 tys.", 65000, measure="cases", subject="osoba",
+                  place="Sudan", actor=None, published="2024-09-19")
+    placeless = claim("d", "WHO mówi teraz o 61 500 przypadkach.", "61 500", 61500, measure="cases",
+                      subject="osoba", actor=None, published="2024-09-20")
+    w, m, s, p = assign_figures([who, ministry, sudan, placeless], stories)
+    assert w.key == m.key == p.key and s.key != w.key
+    # ... but not where its own article names another of the places, nor in a story of localities alone
+    beside = claim("c", "Zachorowało 61 500 osób.", "61 500", 61500, measure="cases", subject="osoba",
+                   actor=None, published="2024-09-19", span=(300, 306))
+    w, s, b = assign_figures([who, sudan, beside], stories)
+    assert b.key not in (w.key, s.key)
+    towns = [claim(a, "W Nysie ewakuowano 900 osób.", "900", 900, measure="displaced", subject="osoba",
+                   place=place, actor=None) for a, place in (("a", "Nysa"), ("b", "Nysa"), ("c", "Kłodzko"))]
+    total = claim("d", "Ewakuowano 3 tys. osób.", "3 tys.", 3000, measure="displaced", subject="osoba", actor=None)
+    *placed, t = assign_figures([*towns, total], stories)
+    assert all(t.key != k.key for k in placed)
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

@@ -36,6 +36,7 @@ from kronika.assemble.roles import (
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
+    SOURCE_OPENERS,
     accompanies,
     counted_after,
     counted_before,
@@ -244,7 +245,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 actor = antecedent.actor
             when, basis = reference_time(
                 sentence, view.point_times, first, published,
-                range(attribution.first, attribution.cue + 3) if attribution and attribution.cue >= 0 else None,
+                _saying_tokens(sentence, attribution),
                 context.carried_time(index, published, view.continues), view.points_back_in_time,
             )
             when = anchored(when, anchor)
@@ -277,6 +278,17 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         carried[index] = attributions[-1] if attributions else (previous[0] if previous else None)
     resolve_sources(claims, lang, document.article_text)
     return claims
+
+
+def _saying_tokens(sentence: Sentence, attribution: Attribution | None) -> range | None:
+    """The tokens where a time says when the source spoke, not when the figure holds: the source phrase
+    and the words just after a reporting verb (`podała w środę`). After a preposed frame (`Według UNHCR w
+    minionym tygodniu dotarło 21 tys.`) the words past the source are the figure's own clause."""
+    if attribution is None or attribution.cue < 0:
+        return None
+    if sentence.tokens[attribution.cue].text.lower() in SOURCE_OPENERS and attribution.cue < attribution.first:
+        return range(attribution.first, attribution.last - 1)
+    return range(attribution.first, attribution.cue + 3)
 
 
 def _modality(sentence: Sentence, view: _SentenceView, number: int, cue: CueHit | None,

@@ -175,13 +175,24 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
         ) and not _names_an_action(sentence, entity):
             info = entity_info(entity.canonical) or {}
-            name = info.get("capital") if entity.form == "capital" else entity.canonical
+            seat = entity.form == "capital" and _national_body_before(tokens, index - 1)
+            name = info.get("capital") if entity.form == "capital" and not seat else entity.canonical
             if name and name != actor:
                 places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     if not places:
         return _toponym_in_sentence(sentence, named, number)
     nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
     return nearest.canonical
+
+
+NATIONAL_BODY_REACH = 3  # words of a body's name before `w <capital>`: `Ministerstwo Zdrowia Publicznego`
+
+
+def _national_body_before(tokens: list[Token], preposition: int) -> bool:
+    """`Ministerstwo Zdrowia w Sanie`, `władze Huti w Sanie`: a national body (national_bodies.txt) named
+    just before the preposition of a capital, which is then its seat, not where the count holds."""
+    bodies = word_list("national_bodies.txt", "pl")
+    return any(tokens[k].lemmas & bodies for k in range(max(0, preposition - NATIONAL_BODY_REACH), preposition))
 
 
 def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> str | None:

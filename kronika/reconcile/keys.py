@@ -313,6 +313,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             apart.add(index)
     split_groups = {(*bases[i], resolved_kinds[i]) for i in apart}
     side = _side_places(claims, bases, resolved_kinds, places, named_places)
+    ruling = _ruling_countries(bases, resolved_kinds, places, named_places)
     keys: list[FigureKey] = []
     shared: dict[FigureKey, FigureKey] = {}  # one object per key, not one per claim
     for index, (base, kind, place) in enumerate(zip(bases, resolved_kinds, places, strict=True)):
@@ -326,10 +327,33 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
                             story, period=base[2])
         elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
             key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
+        elif place is None and (country := ruling.get(group)) is not None \
+                and not (article_places.get(claims[index].article, set()) & (known - {country})):
+            # `WHO mówi o 61 500 przypadkach` in a story of Yemen's epidemic that also counts Sudan's: the
+            # country most of the group's counts name, where its article names no other place of it
+            key = FigureKey(base[0], base[1], kind, country, True, story, period=base[2])
         else:
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
     return keys
+
+
+def _ruling_countries(bases: Sequence[tuple[str, str | None, str | None]], kinds: Sequence[str],
+                      places: Sequence[str | None],
+                      named_places: Mapping[tuple[str, str | None, str | None, str], set[str]],
+                      ) -> dict[tuple[str, str | None, str | None, str], str]:
+    """group -> the one country that most of the group's placed counts name (more than all its other
+    places together), among several places; a group of localities alone (a flood's towns) has none."""
+    counts: dict[tuple[str, str | None, str | None, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for base, kind, place in zip(bases, kinds, places, strict=True):
+        if place is not None and len(named_places.get((*base, kind), ())) > 1:
+            counts[(*base, kind)][place] += 1
+    ruling = {}
+    for group, found in counts.items():
+        country, most = max(found.items(), key=lambda item: (item[1], item[0]))
+        if most * 2 > sum(found.values()) and (entity_info(country) or {}).get("kind") == "country":
+            ruling[group] = country
+    return ruling
 
 
 def _local(place: str) -> bool:
