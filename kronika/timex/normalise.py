@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -37,6 +38,8 @@ class Context:
     last_day: date | None = None  # the last day named, for `tego dnia`
     scene_day: date | None = None  # the last day named as the day of an event, for clock times
     last_year: int | None = None
+    last_month: str | None = None  # the last month named (`2026-03`), for `w tym samym miesiącu`
+    last_week: str | None = None  # the last week named (`2026-W16`), for `w tym samym tygodniu`
 
     def tense(self, reading: Reading) -> str | None:
         if names_target(self.tokens, reading.first):
@@ -163,6 +166,8 @@ def _date_value(reading: Reading, ctx: Context) -> str | None:
     if reading.anaphoric == "year":
         year = ctx.last_year or (published.year if published else None)
         return f"{year:04d}" if year else "XXXX"
+    if reading.anaphoric in ("month", "week"):
+        return _same_period(reading.anaphoric, ctx)
     if reading.anaphoric == "day":
         base = ctx.last_day or published
         if base is None:
@@ -272,6 +277,23 @@ def anchor_of(reading: Reading, tokens: Tokens) -> str:
     return "at"
 
 
+def _same_period(unit: str, ctx: Context) -> str:
+    """`w tym samym miesiącu / tygodniu`: the month or week last named, else the publication's."""
+    named = ctx.last_month if unit == "month" else ctx.last_week
+    if named is not None:
+        return named
+    if ctx.published is None:
+        return "XXXX-XX" if unit == "month" else "XXXX-WXX"
+    if unit == "month":
+        return f"{ctx.published.year:04d}-{ctx.published.month:02d}"
+    iso = ctx.published.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+_WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
+
+
 def remember(reading: Reading, value: str | None, ctx: Context) -> None:
     """Keep the last year written out (for `w tym samym roku`), the last day named (for `tego dnia`),
     and the last day named as the day of an event (with a weekday, a clock time, `dziś`, a year, or
@@ -279,6 +301,10 @@ def remember(reading: Reading, value: str | None, ctx: Context) -> None:
     (`w dniach 3-10 sierpnia`) more often recall history than set the scene."""
     if value and value[:4].isdigit() and (reading.year is not None or reading.anaphoric):
         ctx.last_year = int(value[:4])
+    if value and _MONTH_VALUE.match(value):
+        ctx.last_month = value[:7]  # a month, or a day's month
+    if value and _WEEK_VALUE.fullmatch(value):
+        ctx.last_week = value
     if not (value and len(value) >= 10 and value[4] == "-" and value[:10].replace("-", "").isdigit()):
         return
     try:

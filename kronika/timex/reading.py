@@ -23,7 +23,8 @@ class Reading:
     month_shift: int | None = None
     day: int | None = None
     day_shift: int | None = None
-    anaphoric: str | None = None  # "day" (`tego dnia`: the day last named, moved by day_shift), "year"
+    anaphoric: str | None = None  # "day" (`tego dnia`: the day last named, moved by day_shift), "year",
+    # "month", "week" (`w tym samym miesiącu`: the one last named)
     week_shift: int | None = None
     weekday: int | None = None
     weekday_shift: int | None = None  # -1 `w ubiegły wtorek`, +1 `w najbliższy wtorek`, None: by tense

@@ -9,6 +9,7 @@ from kronika.timex.rulebook import BOOK, ORDINAL, YEAR_TAIL, Hit, ordinal_of, un
 
 # Unit of a shifted period -> the field that the shift moves.
 _SHIFT_FIELD = {"Y": "year_shift", "M": "month_shift", "W": "week_shift"}
+_SAME_PERIOD = {"Y": "year", "M": "month", "W": "week"}  # `w tym samym roku / miesiącu / tygodniu`
 # Underspecified values for `w ostatnich latach`, `w najbliższych dniach` (as the KPWr corpus writes them).
 _PLURAL_PERIOD = {
     "Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "H": "TXX:XX", "MIN": "TXX:XX",
@@ -39,13 +40,13 @@ def deictic_day(hit: Hit) -> Reading | None:
 @BOOK.rule(r"(?P<sh>{shift})\.? ?(?:(?P<same>{same}) )?(?P<u>[{year_word}{unit}])")
 def shifted_period(hit: Hit) -> Reading | None:
     """w tym roku, w ubiegłym roku, ub. roku, w zeszłym miesiącu, w przyszłym tygodniu;
-    w tym samym roku (the year last named)"""
+    w tym samym roku, miesiącu, tygodniu (the year, month or week last named)"""
     unit, number = unit_of(hit, "u")
     if number != "sg" and hit.word(hit.at("u")) != "r":
         return None
     shift = int(hit.value("sh", "shift"))
     if hit.has("same"):
-        return hit.reading("DATE", anaphoric="year") if unit == "Y" and shift == 0 else None
+        return hit.reading("DATE", anaphoric=_SAME_PERIOD[unit]) if unit in _SAME_PERIOD and shift == 0 else None
     if unit not in _SHIFT_FIELD:
         return None
     return hit.reading("DATE", **{_SHIFT_FIELD[unit]: shift})
