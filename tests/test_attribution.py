@@ -57,6 +57,11 @@ def test_a_continuing_sentence_keeps_the_source() -> None:
     # A name after its title agreeing with it stays in the phrase.
     ("Według rzecznika Kremla Dmitrija Pieskowa zginęło 12 osób.", "12", "rzecznik Kremla Dmitrija Pieskowa"),
     ("Według premiera Donalda Tuska na pomoc trafi 2 mld zł.", "2 mld zł", "premier Donald Tusk"),
+    # ... also after an acronym: a Polish noun in another case opens the clause (a surname read as an
+    # adjective, `Pieskowa`, stays in the phrase)
+    ("Według amerykańskiego instytutu ISW Rosja mogła wysłać 150 dronów.", "150", "amerykański instytut ISW"),
+    ("Według ośrodka OSW Ukraina straciła 40 czołgów.", "40", "ośrodek OSW"),
+    ("Zmarło co najmniej 60 migrantów – wynika z zestawienia Grupy Granica.", "60", "Grupa Granica"),
 ])
 def test_a_source_phrase_ends_at_the_next_subject(text: str, cue: str, source: str) -> None:
     [claim] = [c for c in extract(text, "2025-03-01") if c.mention == cue]
@@ -127,3 +132,15 @@ def test_a_time_beside_the_source_is_when_it_spoke_only_after_a_reporting_verb(t
                                                                                  when: str) -> None:
     [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert claim.reference_time == when
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    # words quoted inside a frame's own clause are that frame's source's, not the next speaker's
+    ('Kijów mówi o 137 maszynach, Moskwa o „około 90”, a analitycy o 150.', "90", "Moskwa"),
+    ('Policja mówi o 300 uczestnikach, organizatorzy o "ponad 800".', "800", "organizatorzy"),
+    # ... while a quotation that holds the figure before its speaker is the speaker's
+    ("„Zginęło pięć osób” – powiedział rzecznik straży.", "pięć", "rzecznik straży"),
+])
+def test_words_quoted_in_a_frames_clause_keep_the_frame(text: str, cue: str, source: str) -> None:
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert claim.source == source

@@ -306,6 +306,10 @@ def _spoken(context: DocumentContext, speakers: Speakers, sentence: Sentence, nu
     quote = context.quotes.at(number.start)
     if quote is None or (attribution is not None and quote.start <= sentence.tokens[attribution.cue].start < quote.end):
         return attribution
+    inside = sentence.start <= quote.start and quote.end <= sentence.end
+    if attribution is not None and attribution.cue >= 0 and inside \
+            and sentence.tokens[attribution.cue].end <= quote.start:
+        return attribution  # words quoted inside the frame's own clause: `Moskwa mówi o „około 90”`
     return speakers.of(quote) or attribution
 
 

@@ -433,7 +433,13 @@ def _after_head(tokens: list[Token], k: int, head: int, head_case: str | None) -
     token = tokens[k]
     # A name agrees with its title (`premiera Donalda Tuska`); one in another case starts the next clause
     # (`według danych ministerstwa Straż Graniczna zatrzymała`).
-    agrees = not token.readings or (k - 1 > head and tokens[k - 1].text[:1].isupper()) or any(
+    # A word of a name run (`Atlantic Defence Institute`, `Grupy Granica`) agrees whatever its case, but not a
+    # Polish noun with no reading in the head's case right after an acronym: the next clause's subject
+    # (`według instytutu ISW Rosja mogła wysłać`).
+    other_case = tokens[k - 1].text.isupper() and len(tokens[k - 1].text) > 1 and any(
+        r.pos == "subst" and r.has("nom") for r in token.readings) and not any(
+        r.pos in ("ign", "brev") or r.has(head_case) for r in token.readings)
+    agrees = not token.readings or (k - 1 > head and tokens[k - 1].text[:1].isupper() and not other_case) or any(
         r.pos in ("ign", "brev") or r.has(head_case) and (head_case == "nom" or not r.has("nom"))
         for r in token.readings)
     if token.text[:1].isupper() and agrees and (k - 1 == head or tokens[k - 1].text[:1].isupper()
