@@ -67,3 +67,16 @@ def test_a_number_counts_the_noun_before_an_embedded_relative_clause(
         text: str, cue: str, subject: str | None) -> None:
     found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert found and found[0].subject == subject
+
+
+@pytest.mark.parametrize("text,cue,measure", [
+    # a gapped clause (a dash for the verb) counts what its model's predicate counts
+    ("W ciągu doby straty Rosjan wyniosły 1180 żołnierzy, łącznie od początku wojny – 1 303 360.",
+     "1 303 360", "casualties"),
+    ("Ewakuowano 300 mieszkańców Nysy, a z Kłodzka – 120.", "120", "displaced"),
+    # ... while a clause with a verb of its own keeps its own measure
+    ("Zginęło 12 żołnierzy, a do szpitali trafiło 40.", "40", "wounded"),
+])
+def test_a_gapped_clause_repeats_its_models_predicate(text: str, cue: str, measure: str) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found and found[0].measure == measure

@@ -213,10 +213,12 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 borrowed = antecedent.measure  # `miało to być 1040 wojskowych`: the figure said before
             if elided_measure is not None and accompanies(sentence, first, number.end):
                 measure = elided_measure  # `149 strażaków z 40 pojazdami`: the vehicles went with them
-            elif borrowed is not None and (cue is None and (measure == "other" or refers_back(sentence, first))
-                                           or gapped and measure == "other" and cue is not None and not cue.strong):
+            elif borrowed is not None and (
+                    cue is None and (measure == "other" or gapped or refers_back(sentence, first))
+                    or gapped and measure == "other" and cue is not None and not cue.strong):
                 # `było ich 38`: no verb of its own, the measure of the figure it refers to; a gapped clause
-                # repeats its model's predicate, and a weak cue there (the speaker `strażacy`) is none.
+                # repeats its model's predicate (`straty wyniosły 1180 żołnierzy, łącznie – 1 303 360`: not
+                # the soldiers' own default), and a weak cue there (the speaker `strażacy`) is none.
                 measure = borrowed
             if number.unit is None and (
                 measure == "other" and (subject is None or number.value == 1)

@@ -140,6 +140,9 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
         before = tokens[index - 1] if index > 0 else None
         if before is not None and before.text.lower() in PREPOSITIONS:
             continue
+        if index > 1 and before is not None and before.text.lower() in word_list("spatial_nouns.txt", "pl") \
+                and tokens[index - 2].text.lower() in PREPOSITIONS:
+            continue  # `w kierunku Ukrainy`, `na terytorium Rosji`: whither or where, not whose
         readings = tokens[index].readings
         nominative = entity.form == "adjective" or not readings or any(
             r.has("nom") or r.pos in ("ign", "brev") for r in readings
