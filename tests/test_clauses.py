@@ -80,3 +80,16 @@ def test_a_number_counts_the_noun_before_an_embedded_relative_clause(
 def test_a_gapped_clause_repeats_its_models_predicate(text: str, cue: str, measure: str) -> None:
     found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert found and found[0].measure == measure
+
+
+@pytest.mark.parametrize("text,cue,subject", [
+    # a list after a colon counts the noun its header names, though each number follows a name
+    ("Podział mandatów w nowym Sejmie: Zieloni 44, PSL 43, Unia 21.", "43", "mandat"),
+    ("Liczba ofiar w powiatach: nyski 12, kłodzki 7.", "7", "ofiara"),
+    # ... not past a verb or a number of its own clause, nor with no header noun
+    ("Rząd: 2,8 mld dolarów, Bank Światowy: nawet 4 mld.", "4 mld", None),
+    ("Bilans: zginęło 12 osób.", "12", "osoba"),
+])
+def test_a_headed_list_counts_its_headers_noun(text: str, cue: str, subject: str | None) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert (found[0].subject if found else None) == subject

@@ -121,6 +121,31 @@ def test_a_share_of_votes_is_keyed_by_the_name_written_before_it() -> None:
     assert keys[3].endswith(" for konfed") and keys[4].endswith(" for konfed")
 
 
+def _seats(article: str, sentence: str, mention: str, **fields: object) -> Claim:
+    return claim(article, sentence, mention, float(mention), measure="other", subject="mandat", **fields)
+
+
+def test_seats_are_keyed_by_their_holders_stem_and_a_list_of_holders_together() -> None:
+    stories = {a: "story:vote" for a in "abcdef"}
+    inflected = _seats("a", "Do Smeru trafi ostatecznie 44 mandaty.", "44")
+    hyphen = _seats("b", "Partia Smer-SD ma 44 mandaty.", "44", published="2024-09-19")
+    coalition = _seats("c", "Koalicja Smeru, Hlasu i Republiki miałaby 82 mandaty.", "82")
+    opening = _seats("d", "Smer-SD, Hlas-SD i Republika mają razem 82 mandaty.", "82", published="2024-09-19")
+    alone = _seats("e", "Republika ma 21 mandatów.", "21")
+    keys = [m.key for m in assign_figures([inflected, hyphen, coalition, opening, alone], stories)]
+    assert keys[0] == keys[1] and keys[0].subject == "seats for smer"
+    assert keys[2] == keys[3] and keys[2].subject == "seats for hlas+republ+smer"
+    assert keys[4] != keys[2]
+
+
+def test_the_next_name_of_a_list_and_its_number_is_no_part_of_the_number_before() -> None:
+    sentence = "Podział mandatów: Smer 44, PS 43, Republika 21."
+    items = [_seats("a", sentence, m, span=(sentence.index(f" {m}") + 1, sentence.index(f" {m}") + 3))
+             for m in ("44", "43", "21")]
+    found = assign_figures(items)
+    assert [m.role for m in found] == ["member"] * 3 and len({m.key for m in found}) == 3
+
+
 def test_a_share_of_votes_without_a_name_before_it_has_no_holder() -> None:
     opening = _vote_share("a", "Frekwencję na poziomie 70 proc. głosów przewidują ankieterzy.", "70 proc.")
     after = _vote_share("b", "Zwycięzca zdobył 52 proc. głosów, a przegrany KO mniej.", "52 proc.")

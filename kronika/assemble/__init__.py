@@ -38,6 +38,7 @@ from kronika.assemble.speakers import Speakers
 from kronika.assemble.subject import (
     SOURCE_OPENERS,
     accompanies,
+    colon_header,
     counted_after,
     counted_before,
     list_item,
@@ -179,7 +180,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     continue  # `3 dni`, `80 lat`: a duration or an age, not a figure
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
-                subject = counted_before(sentence, number.start)
+                # `Podział mandatów: Smer 44, PS 43`: a headed list's noun, before any name in it
+                subject = colon_header(sentence, first) or counted_before(sentence, number.start)
                 if subject is None and position + 1 < len(figures) and shares_noun_with_next(
                         sentence, number.end, figures[position + 1].start, lang):
                     counted = all_counted[position + 1]  # `nie 19, lecz 21 osób`: its noun is the next one's

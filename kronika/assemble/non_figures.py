@@ -10,6 +10,7 @@ from importlib import resources
 from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.morph import Token
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.subject import colon_header
 from kronika.mentions import EntityMention, NumberMention, TimeMention
 
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"w", "we", "przy", "przez", "pod", "nad", "za", "dla", "ku", "bez", "u",
@@ -57,6 +58,8 @@ def is_identifier(sentence: Sentence, number: NumberMention, counted: str | None
     previous = tokens[first - 1] if first else None
     if previous is None or first < 2 or not previous.is_word or not previous.text[:1].isupper():
         return False
+    if colon_header(sentence, first) is not None:
+        return False  # `Podział mandatów: Smer 44, PS 43`: a headed list counts its header's noun
     entity = next((e for e in entities if e.start <= previous.start < e.end), None)
     # `Nord Stream 2 od...`, `Sojuz 2 wyniosła...`: a word that may be a preposition or a verb counts nothing.
     counts_something = counted is not None and following is not None and not following.text[:1].isupper() and not any(

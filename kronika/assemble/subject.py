@@ -352,6 +352,34 @@ def list_item(sentence: Sentence, index: int) -> bool:
     return k >= 1 and tokens[k].text in LIST_DASHES and tokens[k - 1].is_word
 
 
+HEADER_REACH = 8  # tokens before a list's colon where its header names the counted noun
+_VERB_POS = frozenset({"fin", "praet", "imps", "bedzie", "pred", "winien", "inf", "impt"})
+
+
+def colon_header(sentence: Sentence, index: int) -> str | None:
+    """`Podział mandatów w Radzie Narodowej: Smer 44, PS 43, Republika 21`: a figure in a list after a colon
+    (names, numbers and commas only) counts the plural genitive noun its header names, nearest the colon."""
+    tokens = sentence.tokens
+    colon = None
+    for k in range(index - 1, -1, -1):
+        token = tokens[k]
+        if token.text == ":":
+            colon = k
+            break
+        if token.text in (".", ";", "–", "-", "—", "(") or any(r.pos in _VERB_POS for r in token.readings):
+            return None  # a clause of its own, not a list item
+    if colon is None:
+        return None
+    for k in range(colon - 1, max(-1, colon - 1 - HEADER_REACH), -1):
+        token = tokens[k]
+        if any(r.pos in _VERB_POS for r in token.readings) or token.text in (",", ";") or token.text.isdigit():
+            return None  # `Zginęło: ...` has no header noun; `2,8 mld dolarów, Bank Światowy: 4 mld` no header
+        reading = next((r for r in token.readings if r.pos == "subst" and r.has("pl") and r.has("gen")), None)
+        if reading is not None and token.text[:1].islower():
+            return _lemma(token, reading)
+    return None
+
+
 def respectively(sentence: Sentence) -> bool:
     return any(token.text.lower() in RESPECTIVELY for token in sentence.tokens)
 

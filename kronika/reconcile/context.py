@@ -300,6 +300,10 @@ def _another_time(earlier: Claim, claim: Claim) -> bool:
             and claim.modality == earlier.modality)
 
 
+# `Smer 44, PS 43, Republika 21`: the next name of a list and its number, a parallel item, not a part.
+_LISTED_NAME = re.compile(r"\s*,\s*[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)*\s*")
+
+
 def _parallel(before: str, after: str) -> bool:
     """`..., a niemiecka – 10,6 mld`, `..., a zarząd o 2,5 tys.`: after a contrasting `a`, a new holder or
     speaker before the number makes it a parallel item; `, a dziewięć w Nysie`, `, a dwa z nich` are
@@ -466,7 +470,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # `z 10–12 tys. wojskowych w Rosji do obwodu kurskiego trafiło 8 tys.`: a part of the whole
                 # its preposition names (not `z 820 do 690 osób`, a change)
                 part_of, locus = previous, "breakdown"
-            elif previous is not None and _breakdown(claims[previous], claim) and not _parallel(before, after):
+            elif previous is not None and _breakdown(claims[previous], claim) and not _parallel(before, after) \
+                    and not _LISTED_NAME.fullmatch(claim.sentence[positions[previous][1]:start]):
                 part_of, locus = previous, "breakdown"
             elif table.follower.match(after):  # `Dwunastu z nich wyszło o własnych siłach.`
                 part_of = i - 1

@@ -404,7 +404,7 @@ def _whose(claim: Claim) -> str | None:
 
 
 # A run of capitalised words or an acronym (`Koalicji Obywatelskiej`, `PiS`, `KO`), not at the sentence start.
-_PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*)*")
+_PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*)*")
 _LAST_NUMBER = re.compile(r".*\d")
 # A name right after a preposition of place (`w Izbie Poselskiej`) says where, not whose.
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:w|we|na|do)\s+$")
@@ -428,17 +428,46 @@ def _named_before(before: str) -> str | None:
         for named in _holder_nouns().finditer(before):  # noqa: B007 - the nearest one before the number
             pass
         return f"{named.group(1)[:4].casefold()} {named.group(2)[:5].casefold()}" if named else None
-    words = runs[-1].group(0).split()
+    listed = [runs[-1]]
+    while len(listed) < len(runs) and _LIST_GAP.fullmatch(before[runs[-len(listed) - 1].end():listed[0].start()]):
+        listed.insert(0, runs[-len(listed) - 1])
+    names = [run.group(0) for run in listed]
+    if len(runs) == len(listed) and (opening := _OPENING_NAME.fullmatch(before[:listed[0].start()])) is not None:
+        names.insert(0, opening.group(1))  # `Smer-SD, Hlas-SD i Republika mają razem 82`: the list opens the sentence
+    if len(names) > 1:  # `Koalicja Smeru, Hlasu i Republiki miałaby 82 mandaty`: the listed holders together
+        keys = [key for name in names if (key := _run_key(name.split())) is not None]
+        if len(keys) > 1:
+            return "+".join(sorted(keys))
+    key = _run_key(runs[-1].group(0).split())
+    if key is None:  # `Kandydat Koalicji`: the holder noun alone names no one; the name before it may
+        return _named_before(before[:runs[-1].start()] + before[runs[-1].start():].casefold())
+    return key
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|i|oraz|a także)\s*")
+_OPENING_NAME = re.compile(r"\W*([A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*)\s*(?:,|i|oraz)\s*")
+
+
+def _run_key(words: list[str]) -> str | None:
+    """A holder's name as a key: its acronym (`Ruch ANO`, `ČSÚ ANO`: the one nearest the number), a
+    multi-word name by its initials, one word by its first letters."""
+    # `Smer-SD` is `Smer`, `PiS-u` is `PiS`: a name's suffix after a hyphen names no other holder
+    words = [word.split("-", 1)[0] for word in words]
     while words and words[0].casefold().startswith(_holder_stems()):
         words = words[1:]  # `Kandydat Koalicji Obywatelskiej`: the noun names no one
     if not words:
-        return _named_before(before[:runs[-1].start()] + before[runs[-1].start():].casefold())
+        return None
     acronyms = [word for word in words if sum(ch.isupper() for ch in word) > 1]
     if acronyms:
-        return acronyms[-1]  # `Ruch ANO`, `ČSÚ ANO`: the acronym nearest the number names the holder
+        return acronyms[-1]
     if len(words) > 1:
         return "".join(word[0] for word in words).upper()
-    return words[0][:6].casefold()
+    word = words[0]
+    # the stem, not the ending: `Smeru` and `Smer`, `Lewicy` and `Lewica`, `Konfederacji` and `Konfederacja`
+    return word[:max(STEM_LETTERS_MIN, min(STEM_LETTERS, len(word) - 1))].casefold()
+
+
+STEM_LETTERS, STEM_LETTERS_MIN = 6, 4
 
 
 _FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "qub", "interj", "adv"})
