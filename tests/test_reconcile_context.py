@@ -861,3 +861,11 @@ def test_no_list_of_results_without_a_holder_or_a_share_of_votes() -> None:
     alone = article_contexts(_percent("Do Sejmu wchodzą też Nowa Lewica (9,3 proc.) i PSL (7,8 proc.).",
                                       "9,3 proc.", "7,8 proc."))
     assert [c.share_of for c in alone] == [None, None]
+
+
+def test_fines_in_total_and_per_head_are_two_amounts() -> None:
+    [total] = contexts("Łączna kwota nałożonych grzywien przekroczyła 1,2 mln lari.", ("1,2 mln lari", "other", "GEL"))
+    [each] = contexts("Grzywna wynosi zwykle pięć tysięcy lari od osoby.", ("pięć tysięcy lari", "other", "GEL"))
+    [usual] = contexts("Standardowa kara to 5 tys. lari grzywny.", ("5 tys. lari", "other", "GEL"))
+    assert total.money_for == each.money_for == usual.money_for == "fine"
+    assert total.share_details == () and each.share_details == usual.share_details == ("per recipient",)
