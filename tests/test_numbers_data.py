@@ -64,7 +64,7 @@ def test_homonyms_are_left_out() -> None:
 def test_every_unit_symbol_has_a_known_unit() -> None:
     lexicon = load_lexicon("pl")
     known = {"percent", "percentage_point", "PLN", "USD", "EUR", "GBP", "UAH", "RUB", "HUF", "JPY", "CNY", "CHF", "BDT",
-             "KRW", "THB", "VND", "NGN", "ZAR", "KZT", "GEL", "ha", "km2", "m2", "m3"}
+             "KRW", "THB", "VND", "NGN", "ZAR", "KZT", "GEL", "RUPEE", "ha", "km2", "m2", "m3"}
     units = set(lexicon.units_after.values()) | set(lexicon.units_before.values()) | set(lexicon.units_joined.values())
     assert units <= known
 
