@@ -144,3 +144,9 @@ def test_a_time_beside_the_source_is_when_it_spoke_only_after_a_reporting_verb(t
 def test_words_quoted_in_a_frames_clause_keep_the_frame(text: str, cue: str, source: str) -> None:
     [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert claim.source == source
+
+
+def test_a_source_named_with_its_acronym_keeps_it_past_a_relative_clause() -> None:
+    text = "Norweska Rada ds. Uchodźców (NRC), która prowadzi punkty przy granicy, szacuje liczbę przybyłych na 30 tys."
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == "30 tys."]
+    assert claim.source == "Norweska Rada ds. Uchodźców (NRC)" and claim.source_kind == "organisation"

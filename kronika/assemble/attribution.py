@@ -879,8 +879,9 @@ def _inserted_clause_start(tokens: list[Token], closing: int) -> int | None:
     for opening in range(closing - 1, max(closing - INSERTED_CLAUSE_TOKENS, 0), -1):
         if tokens[opening].text == ",":
             inner = tokens[opening + 1]
-            if not (opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
-                return None
+            bracketed = opening >= 3 and tokens[opening - 1].text == ")" and tokens[opening - 3].text == "("
+            if not (bracketed or opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
+                return None  # (an acronym in brackets ends a name too: `Rada ds. Uchodźców (NRC), która...`)
             relative = inner.lemmas & RELATIVE_PRONOUNS or (
                 opening + 2 < closing and any(r.pos == "prep" for r in inner.readings)
                 and tokens[opening + 2].lemmas & RELATIVE_PRONOUNS)  # `, na które powołują się media,`
