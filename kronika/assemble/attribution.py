@@ -880,7 +880,8 @@ def _inserted_clause_start(tokens: list[Token], closing: int) -> int | None:
         if tokens[opening].text == ",":
             inner = tokens[opening + 1]
             bracketed = opening >= 3 and tokens[opening - 1].text == ")" and tokens[opening - 3].text == "("
-            if not (bracketed or opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)):
+            named = opening > 0 and tokens[opening - 1].is_word and _phrase_word(tokens[opening - 1], None)
+            if not (bracketed or named):
                 return None  # (an acronym in brackets ends a name too: `Rada ds. Uchodźców (NRC), która...`)
             relative = inner.lemmas & RELATIVE_PRONOUNS or (
                 opening + 2 < closing and any(r.pos == "prep" for r in inner.readings)
