@@ -231,7 +231,7 @@ def _denial_pair(denied: dict[str, object], stated: dict[str, object]):  # type:
 def test_a_denial_meets_the_value_another_voice_stated_before():
     (conflict,) = _denial_pair({}, {})
     assert conflict.kind == "denial" and conflict.claims[1].modality == "denied"
-    assert conflict.reason.startswith("ministerstwo denies 312:")
+    assert conflict.reason.startswith("ministerstwo denies the 312 armator stated: 312 (ministerstwo")
 
 
 @pytest.mark.parametrize("denied,stated", [

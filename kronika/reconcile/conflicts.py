@@ -54,7 +54,7 @@ from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
 from kronika.reconcile.subject_kinds import known_kinds
 from kronika.reconcile.timex import claim_time
-from kronika.reconcile.wording import cite, describe_interval, source_label
+from kronika.reconcile.wording import cite, describe_interval, describe_value, source_label
 
 logger = logging.getLogger(__name__)
 
@@ -361,8 +361,8 @@ def _conflict(figure: Figure, rule: str, first: Claim, second: Claim) -> Conflic
     same = voice(first) is not None and voice(first) == voice(second)
     one, two = describe_interval(value_interval(first)), describe_interval(value_interval(second))
     if rule == "denial":
-        reason = (f"{_speaker(second)} denies {describe_interval(value_interval(second))}: {cite(second)} "
-                  f"sets aside {cite(first)}")
+        reason = (f"{_speaker(second)} denies the {describe_value(first)} {_speaker(first)} "
+                  f"stated: {cite(second)} vs {cite(first)}")
         return Conflict(figure.id, rule, (first, second), reason, same)
     if rule == "cumulative_drop":
         who = f"; {_speaker(first)} lowered its own count" if same else ""
