@@ -146,6 +146,9 @@ def _noun_reading(token: Token) -> Reading | None:
             if reading.has("gen") or reading.has("nom") or reading.has("acc"):
                 return reading
             best = best or reading
+        elif reading.pos == "brev" and len(token.text) > 1 \
+                and reading.lemma in word_list("unit_abbreviations.txt", "pl"):
+            return reading  # `1240 kg kokainy`: the abbreviated unit counts as its word does
     return best
 
 

@@ -1,0 +1,27 @@
+"""What a figure counts (the claim's subject), for abbreviated units: our own sentences, positives and
+negatives."""
+from __future__ import annotations
+
+import pytest
+
+from kronika import extract
+
+
+@pytest.mark.parametrize("text,cue,subject", [
+    # an abbreviated unit of mass or volume counts as its word does
+    ("Funkcjonariusze przejęli 1240 kg kokainy.", "1240", "kilogram"),
+    ("W porcie zabezpieczono 800 kilogramów narkotyków.", "800", "kilogram"),
+    ("Do rzeki wyciekło 300 hl ścieków.", "300", "hektolitr"),
+])
+def test_an_abbreviated_unit_counts_as_its_word(text: str, cue: str, subject: str) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found and found[0].subject == subject
+
+
+@pytest.mark.parametrize("text", [
+    # one-letter abbreviations stand for too much else
+    "Na scenie wystąpiło 5 l. artystów.",
+    "W klasie jest 30 g. uczniów.",
+])
+def test_no_one_letter_abbreviation_is_a_unit(text: str) -> None:
+    assert all(c.subject not in ("litr", "gram") for c in extract(text, "2026-05-04"))
