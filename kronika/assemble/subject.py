@@ -356,6 +356,7 @@ def list_item(sentence: Sentence, index: int) -> bool:
 
 
 HEADER_REACH = 8  # tokens before a list's colon where its header names the counted noun
+LIST_REACH = 60  # tokens a headed list may run after its colon before a number of it
 _VERB_POS = frozenset({"fin", "praet", "imps", "bedzie", "pred", "winien", "inf", "impt"})
 
 
@@ -364,7 +365,7 @@ def colon_header(sentence: Sentence, index: int) -> str | None:
     (names, numbers and commas only) counts the plural genitive noun its header names, nearest the colon."""
     tokens = sentence.tokens
     colon = None
-    for k in range(index - 1, -1, -1):
+    for k in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):  # bounded: no rescan of a long sentence
         token = tokens[k]
         if token.text == ":":
             colon = k
