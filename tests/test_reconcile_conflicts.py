@@ -55,6 +55,17 @@ def test_times_that_do_not_overlap_do_not_conflict():
                             make_claim(3000, measure="deployed", reference_time="2025-01"))
 
 
+def test_turnout_at_an_hour_is_no_rival_of_the_days_turnout():
+    def turnout(value: float, when: str):  # type: ignore[no-untyped-def]
+        return make_claim(value, measure="other", unit="percent", subject=None, actor=None, reference_time=when,
+                          mention=f"{value:g} proc.", sentence=f"Frekwencja wyniosła {value:g} proc.")
+    figures = build_figures([turnout(10.3, "2026-06-28T12:00"), turnout(31.5, "2026-06-28")])
+    assert len(figures) == 1 and figures[0].subject.startswith("share of turnout")
+    assert not find_conflicts(figures)  # it grows until the polls close
+    # ... while two readings of the whole day still meet
+    assert len(find_conflicts(build_figures([turnout(31.5, "2026-06-28"), turnout(36.0, "2026-06-28")]))) == 1
+
+
 def test_readings_at_two_hours_of_one_day_are_two_moments():
     def pair(first: str, second: str):  # type: ignore[no-untyped-def]
         return conflicts_of(make_claim(1000, measure="deployed", reference_time=first, article="a"),

@@ -164,6 +164,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                     continue
                 if rule == "disjoint" and _other_hours(a, b):
                     continue  # a live blog's 12:00 and 17:00 readings of one day are two moments, not rivals
+                if rule == "disjoint" and figure.subject.startswith(_GROWS_THROUGH_THE_DAY) and _one_at_an_hour(a, b):
+                    continue  # turnout at 11:00 and the day's turnout: it grows until the polls close
                 if figure.actor and a.article != b.article and (_bare(a) or _bare(b)):
                     continue  # a bare number borrows whose and where from the figure: no rival elsewhere
                 if rule == "cumulative_drop" and figure.scope == "incident" and _days_between(a, b) > DROP_DAYS:
@@ -225,6 +227,17 @@ def _hours(reference_time: str | None) -> tuple[str, float, float] | None:
         return found.group(1), hour, hour
     span = _DAYPARTS.get(found.group(4))
     return (found.group(1), float(span[0]), float(span[1])) if span else None
+
+
+# Shares that only grow through the day they are counted on: a reading at an hour is no rival of the day's.
+_GROWS_THROUGH_THE_DAY = ("share of turnout",)
+
+
+def _one_at_an_hour(a: Claim, b: Claim) -> bool:
+    """One claim names an hour of a day and the other that day alone (`do godz. 11 17,9 proc.` beside the
+    day's 67 proc.)."""
+    first, second = _hours(a.reference_time), _hours(b.reference_time)
+    return (first is None) != (second is None)
 
 
 def _other_hours(a: Claim, b: Claim) -> bool:
