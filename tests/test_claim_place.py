@@ -39,6 +39,8 @@ EXAMPLES = [
     # a capital just after a national body is its seat: the count is the country's
     ("Ministerstwo Zdrowia w Sanie podało, że zachorowało 40 tys. osób.", "40 tys.", "Yemen"),
     ("Rząd w Kijowie poinformował o 300 ofiarach.", "300", "Ukraine"),
+    # ... not for a figure past a semicolon, which another source gives
+    ("Według WHO zgonów było 149; ministerstwo w Sanie podaje 26 tys. chorych.", "149", None),
     # ... not after a city's own body, nor with no body before it
     ("Policja w Kijowie mówi o 12 rannych.", "12", "Kyiv"),
     ("W Kijowie rannych zostało 12 osób.", "12", "Kyiv"),

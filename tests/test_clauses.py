@@ -93,3 +93,14 @@ def test_a_gapped_clause_repeats_its_models_predicate(text: str, cue: str, measu
 def test_a_headed_list_counts_its_headers_noun(text: str, cue: str, subject: str | None) -> None:
     found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert (found[0].subject if found else None) == subject
+
+
+@pytest.mark.parametrize("text,cue,measure", [
+    # a noun before a number is its own cue, not the next figure's noun nearer it
+    ("Liczba ofiar wzrosła do dziewięciu, rannych jest 44.", "dziewięciu", "killed"),
+    ("Liczba ofiar wzrosła do dziewięciu, rannych jest 44.", "44", "wounded"),
+    ("Bilans zabitych to 12, zaginionych jest 30.", "30", "missing"),
+])
+def test_a_noun_before_a_number_is_that_numbers_cue(text: str, cue: str, measure: str) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found and found[0].measure == measure

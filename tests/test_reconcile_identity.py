@@ -786,6 +786,20 @@ def test_a_count_without_a_place_joins_the_country_most_of_its_story_names() -> 
     assert all(t.key != k.key for k in placed)
 
 
+def test_a_count_in_an_area_named_before_is_not_the_countrys() -> None:
+    stories = {a: "story:cholera" for a in "ab"}
+    who = claim("a", "WHO podała, że w Jemenie zmarło 498 osób.", "498", 498, measure="killed", subject="osoba",
+                place="Yemen", actor=None, source="WHO")
+    governorate = claim("b", "Według WHO w tej muhafazie zgonów było 149.", "149", 149, measure="killed",
+                        subject="zgon", actor=None, source="WHO", published="2024-09-19")
+    whole, part = assign_figures([who, governorate], stories)
+    assert whole.key != part.key
+    plain = claim("b", "Według WHO zgonów było 520.", "520", 520, measure="killed", subject="zgon", actor=None,
+                  source="WHO", published="2024-09-19")
+    w, p = assign_figures([who, plain], stories)
+    assert w.key == p.key
+
+
 def test_a_regional_offices_count_joins_its_region_when_the_story_names_it() -> None:
     stories = {"a": "story:flood", "b": "story:flood", "c": "story:flood"}
     office = claim("a", "Wojewoda lubuski przekazał, że na terenie województwa zginęły dwie osoby.", "dwie", 2,

@@ -40,7 +40,7 @@ from kronika.assemble.subject import (
     accompanies,
     colon_header,
     counted_after,
-    counted_before,
+    counted_before_at,
     list_item,
     member_of_collective,
     points_back,
@@ -150,7 +150,11 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
-        counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last))
+        # ... and a noun before a number that has none after it (`rannych jest 44`): a cue there is that figure's
+        befores = [counted_before_at(sentence, n.start) if c.lemma is None and not c.anaphoric and n.unit is None
+                   else None for n, c in zip(figures, all_counted, strict=True)]
+        counted_tokens = frozenset(k for counted in all_counted for k in range(counted.first, counted.last)) \
+            | frozenset(before[1] for before in befores if before is not None)
         clauses = [sentence.clause_range(sentence.index_at(n.start)) for n in figures]
         at = [sentence.index_at(n.start) for n in figures]
         after_comma = [k for k in at if k and sentence.tokens[k - 1].text == ","]
@@ -173,6 +177,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if is_in_a_name(sentence, number, in_sentence):
                 continue  # `w Dolinie Pięciu Stawów`
             subject = counted.lemma
+            # the tokens of what it counts: after it, or a noun before it (`Liczba ofiar wzrosła do 9,
+            # rannych jest 44`: `ofiar` is the 9's own cue, nearer than the next figure's `rannych`)
+            counted_noun = range(counted.first, counted.last)
             borrowed: str | None = None  # the measure of the figure whose noun this one leaves out
             gapped = False  # its noun left out after an earlier figure's (`Policja mówi o 4 ofiarach, strażacy o 5`)
             if subject and subject.split()[0] in lex.not_counted:
@@ -181,11 +188,13 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = None  # `4,8 proc. rok do roku`: the unit is what is counted
             if subject is None and not counted.anaphoric and number.unit is None:
                 # `Podział mandatów: Smer 44, PS 43`: a headed list's noun, before any name in it
-                subject = colon_header(sentence, first) or counted_before(sentence, number.start)
+                subject = colon_header(sentence, first)
+                if subject is None and (before := befores[position]) is not None:
+                    subject, counted_noun = before[0], range(before[1], before[1] + 1)
                 if subject is None and position + 1 < len(figures) and shares_noun_with_next(
                         sentence, number.end, figures[position + 1].start, lang):
                     counted = all_counted[position + 1]  # `nie 19, lecz 21 osób`: its noun is the next one's
-                    subject = counted.lemma
+                    subject, counted_noun = counted.lemma, range(counted.first, counted.last)
                 if subject is None and follows_figures and position < len(last_figures) and not in_order:
                     in_order.append(respectively(sentence))
                 if subject is None and follows_figures and position < len(last_figures) and in_order[0]:
@@ -201,7 +210,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 subject = member_of_collective(sentence, counted.last, lang) \
                     or specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
             referred = antecedent.subject if counted.anaphoric and antecedent is not None else None
-            cue, measure = measure_of(sentence, cues, range(first, last), range(counted.first, counted.last),
+            cue, measure = measure_of(sentence, cues, range(first, last), counted_noun,
                                       number.unit, subject or referred, number.qualifier_span is not None)
             actor = actor_in_phrase(sentence, in_sentence, counted.first, counted.last)
             if counted.anaphoric and antecedent is not None:

@@ -15,7 +15,7 @@ from importlib import resources
 from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.assemble.lexicon import lexicon
 from kronika.assemble.morph import Token
-from kronika.assemble.sentence import CLAUSE_OPENERS, Sentence
+from kronika.assemble.sentence import CLAUSE_OPENERS, HARD_BREAKS, Sentence
 from kronika.assemble.subject import possessives, word_list
 from kronika.assemble.toponyms import PLACE_CASES, toponym
 from kronika.entities import entity_info
@@ -179,6 +179,8 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         ) and not _names_an_action(sentence, entity):
             info = entity_info(entity.canonical) or {}
             seat = entity.form == "capital" and _national_body_before(tokens, index - 1)
+            if seat and any(t.text in HARD_BREAKS for t in tokens[min(index, number):max(index, number)]):
+                continue  # a body's seat says where its own figures hold, not those past a `;` or a dash
             name = info.get("capital") if entity.form == "capital" and not seat else entity.canonical
             if name and name != actor:
                 places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))

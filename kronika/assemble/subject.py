@@ -176,6 +176,12 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
     """A plural genitive noun shortly before the number, when none follows it: `takich prób było ok. 26
     tys.`, over a verb of level (`liczba pasażerów przekroczy 430 mln`, `liczbę uczestników na 30 tys.`)
     and the genitive nouns that complement the counted one (`prób przekroczenia granicy było 22 tys.`)."""
+    found = counted_before_at(sentence, number_start)
+    return found[0] if found else None
+
+
+def counted_before_at(sentence: Sentence, number_start: int) -> tuple[str, int] | None:
+    """counted_before's noun and its token index."""
     tokens = sentence.tokens
     start = sentence.index_at(number_start)
     k = start - 1
@@ -217,13 +223,13 @@ def counted_before(sentence: Sentence, number_start: int) -> str | None:
             before = next((r for r in tokens[k - 1].readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")),
                           None)
             if before is not None:  # `ofiar śmiertelnych wzrosła do siedmiu`: the noun, not its adjective
-                return _lemma(tokens[k - 1], before)
+                return _lemma(tokens[k - 1], before), k - 1
         if reading is None and complements < MAX_COMPLEMENTS and token.text[:1].islower() and any(
                 r.pos in NOUN_POS | ADJ_POS and r.has("sg") and r.has("gen") for r in token.readings):
             complements += 1  # `nielegalnego przekroczenia granicy`: what the counted noun is of
             k -= 1
             continue
-        return _lemma(token, reading) if reading else None
+        return (_lemma(token, reading), k) if reading else None
     return None
 
 

@@ -47,6 +47,7 @@ from kronika.reconcile.keys import (
     FigureKey,
     assign_keys,
     country_of,
+    points_to_a_place,
     source_country,
 )
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
@@ -309,6 +310,8 @@ def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim
     source's own (`terroryści`, `bojownicy wroga`)."""
     if claim.place or claim.actor or claim.measure not in _PERSON_MEASURES | {"cases"}:
         return claim
+    if points_to_a_place(claim.sentence):
+        return claim  # `Według WHO w tej muhafazie zgonów było 149`: an area named before, not the country
     if kind is not None and kind not in _PERSON_KINDS:
         return claim  # `armia twierdzi, że wyeliminowała 17 tys. terrorystów`: the other side's dead
     return claim if home is None else dataclasses.replace(claim, place=home)

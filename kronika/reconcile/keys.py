@@ -325,10 +325,12 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         elif group in split_groups:
             key = FigureKey(base[0], base[1], kind, None if index in apart or not known else next(iter(known)), True,
                             story, period=base[2])
-        elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known):
+        elif len(known) <= 1 and not any((base[0], p) in sub_areas for p in known) \
+                and not (place is None and known and points_to_a_place(claims[index].sentence)):
             key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         elif place is None and (country := ruling.get(group)) is not None \
-                and not (article_places.get(claims[index].article, set()) & (known - {country})):
+                and not (article_places.get(claims[index].article, set()) & (known - {country})) \
+                and not points_to_a_place(claims[index].sentence):
             # `WHO mówi o 61 500 przypadkach` in a story of Yemen's epidemic that also counts Sudan's: the
             # country most of the group's counts name, where its article names no other place of it
             key = FigureKey(base[0], base[1], kind, country, True, story, period=base[2])
@@ -336,6 +338,17 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         keys.append(shared.setdefault(key, key))
     return keys
+
+
+@lru_cache(maxsize=1)
+def _anaphoric_place_pattern(lang: str = "pl") -> re.Pattern[str]:
+    stems = sorted(lemma_list("anaphoric_places.txt", lang), key=len, reverse=True)
+    return re.compile(r"(?<!\w)w (?:tej|tym|tejże|tymże) (?:" + "|".join(re.escape(s) for s in stems) + r")")
+
+
+def points_to_a_place(sentence: str) -> bool:
+    """`w tej muhafazie`, `w tym regionie`: the count is of an area named before, not the country's."""
+    return _anaphoric_place_pattern().search(sentence.casefold()) is not None
 
 
 def _ruling_countries(bases: Sequence[tuple[str, str | None, str | None]], kinds: Sequence[str],
