@@ -101,7 +101,8 @@ BLIND = {name: (Path(__file__).parent / "corpus" / name, Path(__file__).parent /
                                    ("stories_blind3", "blind3"), ("stories_blind4", "blind4"),
                                    ("stories_blind5", "blind5"), ("stories_blind6", "blind6"),
                                    ("stories_blind7", "blind7"), ("stories_blind8", "blind8"),
-                                   ("stories_blind9", "blind9"), ("stories_blind10", "blind10"))}
+                                   ("stories_blind9", "blind9"), ("stories_blind10", "blind10"),
+                                   ("stories_blind11", "blind11"))}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))
