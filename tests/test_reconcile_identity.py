@@ -786,6 +786,19 @@ def test_a_count_without_a_place_joins_the_country_most_of_its_story_names() -> 
     assert all(t.key != k.key for k in placed)
 
 
+def test_a_denial_joins_only_a_figure_of_its_unit_and_order_of_quantity() -> None:
+    stories = {a: "story:hostages" for a in "abc"}
+    workers = claim("a", "W kopalni pracowało 1,4 tys. osób.", "1,4 tys.", 1400, measure="other", subject="osoba")
+    ransom = claim("b", "Spółka zaprzecza, by zapłaciła 5 mln dolarów okupu.", "5 mln dolarów", 5e6, measure="other",
+                   unit="USD", modality="denied", published="2024-09-19")
+    votes = claim("c", "Ważnych głosów było 19,6 mln.", "19,6 mln", 19.6e6, measure="other", subject="głos")
+    gap = claim("c", "Sztab zaprzecza, że traci 6 punktów.", "6", 6, measure="other", subject="punkt",
+                modality="denied", span=(300, 301))
+    w, r, v, g = assign_figures([workers, ransom, votes, gap], stories)
+    assert r.role == "denial" and r.key not in (w.key, v.key)
+    assert g.role == "denial" and g.key not in (w.key, v.key)
+
+
 def test_a_count_in_an_area_named_before_is_not_the_countrys() -> None:
     stories = {a: "story:cholera" for a in "ab"}
     who = claim("a", "WHO podała, że w Jemenie zmarło 498 osób.", "498", 498, measure="killed", subject="osoba",

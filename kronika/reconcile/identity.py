@@ -776,6 +776,9 @@ def _locus(claim: Claim, context: ClaimContext, kind: str | None) -> str | None:
     return locus
 
 
+DENIAL_RATIO = 10  # a denial joins no figure whose every value is more than this many times its own or less
+
+
 class _StoryFigures:
     """The figures of one measure in one story, for the denials to find the one they deny: per key, the
     values and actors its claims state (one pass over the story's claims, whatever the denials)."""
@@ -784,12 +787,14 @@ class _StoryFigures:
                  candidates: list[int]) -> None:
         self.values: dict[FigureKey, set[float]] = {}
         self.actors: dict[FigureKey, set[str | None]] = {}
+        self.units: dict[FigureKey, set[str | None]] = {}
         for j in candidates:
             key, other = keys[j], claims[j]
             if key is None or other.measure != measure:
                 continue
             self.values.setdefault(key, set()).add(other.value)
             self.actors.setdefault(key, set()).add(other.actor)
+            self.units.setdefault(key, set()).add(other.unit)
 
     def denied(self, claim: Claim, kind: str, story: str | None) -> FigureKey:
         """The figure a denial most resembles: same measure, then kind, value, place, actor."""
@@ -799,13 +804,21 @@ class _StoryFigures:
             alike = key.subject == kind or (kind in _PERSON_KINDS and key.subject in _PERSON_KINDS)
             if key.subject != kind and claim.value not in values and _specific(kind) and _specific(key.subject):
                 continue  # two kinds of their own: `nie 300 dzieci` denies no count of patients
+            if claim.unit not in self.units[key]:
+                continue  # `zaprzecza, by zapłaciła 5 mln dolarów okupu` denies no head count
+            if claim.value * DENIAL_RATIO < min(values) or claim.value > DENIAL_RATIO * max(values):
+                continue  # `nie 6 punktów` denies no count of 19,6 mln votes: another order of quantity
             score = (2 * (key.subject == kind) + alike + 2 * (claim.value in values) + (key.place == claim.place)
                      + (claim.actor in self.actors[key]))
             if best is None or score > best[0]:
                 best = (score, key)
         if best is not None:
             return best[1]
-        return FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+        own = FigureKey(claim.measure, claim.actor, kind, claim.place, False, story)
+        if own in self.units and claim.unit not in self.units[own]:
+            # a figure of its own, not one of another unit that its key happens to spell (`nie 6 punktów`)
+            own = dataclasses.replace(own, subject=f"unkeyed {claim.article}#{claim.span[0]}")
+        return own
 
 
 def _specific(kind: str | None) -> bool:
