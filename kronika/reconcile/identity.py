@@ -795,6 +795,7 @@ class _StoryFigures:
             self.values.setdefault(key, set()).add(other.value)
             self.actors.setdefault(key, set()).add(other.actor)
             self.units.setdefault(key, set()).add(other.unit)
+        self.spans = {key: (min(values), max(values)) for key, values in self.values.items()}  # read per denial
 
     def denied(self, claim: Claim, kind: str, story: str | None) -> FigureKey:
         """The figure a denial most resembles: same measure, then kind, value, place, actor."""
@@ -806,7 +807,8 @@ class _StoryFigures:
                 continue  # two kinds of their own: `nie 300 dzieci` denies no count of patients
             if claim.unit not in self.units[key]:
                 continue  # `zaprzecza, by zapłaciła 5 mln dolarów okupu` denies no head count
-            if claim.value * DENIAL_RATIO < min(values) or claim.value > DENIAL_RATIO * max(values):
+            low, high = self.spans[key]
+            if claim.value * DENIAL_RATIO < low or claim.value > DENIAL_RATIO * high:
                 continue  # `nie 6 punktów` denies no count of 19,6 mln votes: another order of quantity
             score = (2 * (key.subject == kind) + alike + 2 * (claim.value in values) + (key.place == claim.place)
                      + (claim.actor in self.actors[key]))
