@@ -7,6 +7,14 @@ import pytest
 
 from kronika import extract
 from kronika.assemble.sentence import Sentence
+from kronika.claim import Claim
+
+
+def _claim(text: str, cue: str) -> Claim:
+    """The first claim of `text` whose mention is `cue` (one must be found)."""
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found, f"no claim {cue!r} in {text!r}"
+    return found[0]
 
 
 def _clauses(text: str) -> tuple[dict[int, int], list[str]]:
@@ -52,8 +60,7 @@ def test_a_relative_clause_keeps_its_own_words_apart() -> None:
 ])
 def test_a_contrasted_number_counts_the_noun_of_the_one_it_is_set_against(
         text: str, cue: str, subject: str | None) -> None:
-    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
-    assert found and found[0].subject == subject
+    assert _claim(text, cue).subject == subject
 
 
 @pytest.mark.parametrize("text,cue,subject", [
@@ -65,8 +72,7 @@ def test_a_contrasted_number_counts_the_noun_of_the_one_it_is_set_against(
 ])
 def test_a_number_counts_the_noun_before_an_embedded_relative_clause(
         text: str, cue: str, subject: str | None) -> None:
-    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
-    assert found and found[0].subject == subject
+    assert _claim(text, cue).subject == subject
 
 
 @pytest.mark.parametrize("text,cue,measure", [
@@ -78,8 +84,7 @@ def test_a_number_counts_the_noun_before_an_embedded_relative_clause(
     ("Zginęło 12 żołnierzy, a do szpitali trafiło 40.", "40", "wounded"),
 ])
 def test_a_gapped_clause_repeats_its_models_predicate(text: str, cue: str, measure: str) -> None:
-    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
-    assert found and found[0].measure == measure
+    assert _claim(text, cue).measure == measure
 
 
 @pytest.mark.parametrize("text,cue,subject", [
@@ -102,5 +107,4 @@ def test_a_headed_list_counts_its_headers_noun(text: str, cue: str, subject: str
     ("Bilans zabitych to 12, zaginionych jest 30.", "30", "missing"),
 ])
 def test_a_noun_before_a_number_is_that_numbers_cue(text: str, cue: str, measure: str) -> None:
-    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
-    assert found and found[0].measure == measure
+    assert _claim(text, cue).measure == measure
