@@ -172,16 +172,11 @@ BACKWARD_REACH = 5
 SOURCE_OPENERS = frozenset({"według", "zdaniem", "wg"})
 
 
-def counted_before(sentence: Sentence, number_start: int) -> str | None:
-    """A plural genitive noun shortly before the number, when none follows it: `takich prób było ok. 26
-    tys.`, over a verb of level (`liczba pasażerów przekroczy 430 mln`, `liczbę uczestników na 30 tys.`)
-    and the genitive nouns that complement the counted one (`prób przekroczenia granicy było 22 tys.`)."""
-    found = counted_before_at(sentence, number_start)
-    return found[0] if found else None
-
-
 def counted_before_at(sentence: Sentence, number_start: int) -> tuple[str, int] | None:
-    """counted_before's noun and its token index."""
+    """A plural genitive noun shortly before the number, when none follows it, and its token index: `takich
+    prób było ok. 26 tys.`, over a verb of level (`liczba pasażerów przekroczy 430 mln`, `liczbę uczestników
+    na 30 tys.`) and the genitive nouns that complement the counted one (`prób przekroczenia granicy było 22
+    tys.`)."""
     tokens = sentence.tokens
     start = sentence.index_at(number_start)
     k = start - 1
