@@ -150,3 +150,24 @@ def test_a_source_named_with_its_acronym_keeps_it_past_a_relative_clause() -> No
     text = "Norweska Rada ds. Uchodźców (NRC), która prowadzi punkty przy granicy, szacuje liczbę przybyłych na 30 tys."
     [claim] = [c for c in extract(text, "2026-05-04") if c.mention == "30 tys."]
     assert claim.source == "Norweska Rada ds. Uchodźców (NRC)" and claim.source_kind == "organisation"
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    # Where it was said, between the speaker and the verb, is no part of the speaker (`w komunikacie`,
+    # `w porannym raporcie`, `na konferencji prasowej`) ...
+    ("Sanepid w poniedziałkowym komunikacie mówi o 140 chorych.", "140", "Sanepid"),
+    ("Sztab Generalny w porannym raporcie podał, że zestrzelono 31 dronów.", "31", "Sztab Generalny"),
+    ("Rzecznik wojewody na konferencji prasowej przekazał, że ewakuowano 300 osób.", "300", "Rzecznik wojewody"),
+    # ... but a named place there may be the speaker's seat, and stays with it.
+    ("Ministerstwo Zdrowia w Sanie poinformowało o 95 tys. chorych.", "95 tys.", "Ministerstwo Zdrowia w Sanie"),
+])
+def test_where_a_source_spoke_is_not_the_source(text: str, cue: str, source: str) -> None:
+    [claim] = [c for c in extract(text, "2026-06-09") if c.mention == cue]
+    assert claim.source == source
+
+
+def test_a_source_speaking_in_a_bulletin_is_not_the_previous_sentences() -> None:
+    text = ("Władze rebeliantów i Światowa Organizacja Zdrowia podają różne dane o epidemii. "
+            "WHO w poniedziałkowym biuletynie mówi o 61 500 podejrzanych przypadkach od stycznia.")
+    [claim] = [c for c in extract(text, "2026-06-09") if c.mention == "61 500"]
+    assert claim.source == "WHO"

@@ -634,9 +634,32 @@ def _subject_end(tokens: list[Token], verb: int, stops: frozenset[int]) -> int:
             end -= 1
         elif word.text.lower() in TIME_PREPOSITIONS and end in stops:
             end -= 1  # the preposition of a time: `w lutym`
+        elif (medium := _medium_phrase_start(tokens, end)) is not None:
+            end = medium  # where it was said: `WHO w poniedziałkowym biuletynie mówi`, `policja na konferencji podała`
         else:
             break
     return end
+
+
+MEDIUM_PREPOSITIONS = frozenset({"w", "we", "na"})
+MEDIUM_REACH = 3  # words of a medium phrase after its preposition (`w najnowszym tygodniowym raporcie`)
+
+
+def _medium_phrase_start(tokens: list[Token], end: int) -> int | None:
+    """The preposition opening a phrase in the locative of common words that ends at `end` (`w komunikacie`,
+    `w piątkowym raporcie`, `na konferencji prasowej`); a name (`w Sanie`) is no such phrase: it may be the
+    subject's seat."""
+    k = end - 1
+    while k >= 0 and end - k <= MEDIUM_REACH:
+        word = tokens[k]
+        if word.text.lower() in MEDIUM_PREPOSITIONS:
+            return k if k < end - 1 and any(r.pos == "prep" for r in word.readings) else None
+        if not (word.is_word and word.text[:1].islower() and word.readings
+                and any(r.pos in ("subst", "adj") and r.has("loc") for r in word.readings)
+                and not any(r.pos in ("fin", "praet") for r in word.readings)):
+            return None
+        k -= 1
+    return None
 
 
 def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tuple[int, int]:

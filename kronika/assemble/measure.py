@@ -140,6 +140,20 @@ class SentenceCues:
         if tokens[clause_first].text.lower() in AMONG and clause_first + 1 < number.start:
             k = number.start  # `Wśród 40 rannych jest ośmioro dzieci`: the whole named first
             first = clause_first
+        elif (tokens[clause_first].text.lower() in ("z", "ze")
+              and any(t.text[:1].isdigit() for t in tokens[clause_first + 1:number.start])):
+            # `Z 47 zatrzymanych 12 to nieletni`: the whole's noun is the part's cue; but a part with a cue
+            # of its own says its own (`z 900 pacjentów 40 zmarło`, `z 120 ewakuowanych do domów wróciło 75`)
+            at = bisect_left(self._all_positions, number.start) - 1
+            if at < 0 or self._all[at].index < clause_first:
+                return None
+            stretch_end = next((j for j in range(number.stop, clause_last) if tokens[j].text in STRETCH_ENDS),
+                               clause_last)  # `troje mieszka w Świdniku, pozostali w Lublinie – powiedziała`
+            later = bisect_left(self._all_positions, self._all[at].index + 1)
+            if later < len(self._all) and self._all[later].index < stretch_end \
+                    or self._verb_of_its_own(sentence, self._all[at].index + 1, stretch_end):
+                return None
+            return self._all[at]
         elif k >= 1 and (tokens[k - 1].text.lower(), tokens[k].text.lower()) in OF_THEM \
                 and not self._strong_after(number, clause_last):
             # `24 rannych, z nich siedmiu w stanie ciężkim`; but `z nich 12 zmarło` says its own. Only the
@@ -206,6 +220,20 @@ class SentenceCues:
         first, _ = sentence.clause_range(start)
         at = bisect_left(self._verbs, first)
         return at < len(self._verbs) and self._verbs[at] < start
+
+    def _verb_of_its_own(self, sentence: Sentence, start: int, stop: int) -> bool:
+        """A verb between tokens `start` and `stop` that tells more than where or what the counted are
+        (part_state_verbs.txt)."""
+        if self._verbs is None:
+            self._verbs = [k for k, t in enumerate(sentence.tokens) if any(r.pos in _VERB_POS for r in t.readings)]
+        at = bisect_left(self._verbs, start)
+        state = part_state_verbs()
+        while at < len(self._verbs) and self._verbs[at] < stop:
+            token = sentence.tokens[self._verbs[at]]
+            if not ({r.lemma for r in token.readings if r.pos in _VERB_POS} & state):
+                return True
+            at += 1
+        return False
 
     def _opens_after_comma(self, start: int) -> bool:
         at = bisect_left(self._comma_figures, start)
@@ -333,8 +361,13 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     A cue that is another figure's counted noun is that figure's (`2 tys. zakażeń i 40 zgonów`); an
     unqualified `do N` after a verb of motion counts where things went (`trafią do 600 przychodni`)."""
     kind = subject_kind(subject)
-    if unit in ("percent", "share") or partitive_total(sentence, number, counted) or kind in OTHER_KINDS:
+    if unit in ("percent", "share") or kind in OTHER_KINDS:
         return None, "other"
+    if partitive_total(sentence, number, counted):
+        # `52 z 70 dronów`, `z 47 zatrzymanych 12 to nieletni`: the verb is the part's; the whole takes the
+        # measure its own noun names, or none
+        cue = cues.of_counted(number, counted)
+        return (cue, cue.measure) if cue is not None else (None, "other")
     if unit in AREA_UNITS:
         return None, "other"  # `ogień strawił 10 tys. hektarów`: an area burnt or flooded, no thing destroyed
     currency = unit is not None and unit.isupper()
@@ -356,6 +389,12 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
     measure = cue.measure
+    if measure == "other" and kind in DEPLOYABLE_KINDS and sentence.tokens[cue.index].lemmas & homecoming_lemmas():
+        # `Do domu wróciło 100 żołnierzy`: serving people coming home were no evacuees; the other cues decide
+        cue = cues.choose(sentence, number, counted, excluded=frozenset({"other"}))
+        if cue is None:
+            return None, "deployed"
+        measure = cue.measure
     if currency and measure in ("supplied", "deployed"):
         return cue, "supplied" if _money_supplied(sentence, number, counted, cue) else "other"
     if measure in ("deployed", "supplied") and not (qualified or currency) and _destination(sentence, number, cue):
@@ -420,6 +459,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
 
 
 _BARE_CASE = frozenset({"przypadek"})
+PARTITIVE_GENITIVES = 2  # words after a whole's noun before its part's number (`z 900 pacjentów oddziału 40`)
+STRETCH_ENDS = frozenset({",", "–", "—", "-", ";", ":", "("})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
 PART_PREPOSITIONS = frozenset({"u", "dla", "wśród", "z", "ze"})
 AMONG = frozenset({"wśród", "spośród"})
@@ -436,10 +477,12 @@ def _instances(sentence: Sentence, number: range) -> bool:
 
 
 def _has_complement(sentence: Sentence, index: int) -> bool:
-    """A genitive noun right after the word: `przypadków kradzieży`."""
+    """A genitive noun right after the word: `przypadków kradzieży`; a word that is also a preposition
+    (`przypadkach od stycznia`: `od` is a noun too) opens a phrase of its own."""
     following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
     return following is not None and following.is_word and any(
-        r.pos in ("subst", "ger") and r.has("gen") for r in following.readings)
+        r.pos in ("subst", "ger") and r.has("gen") for r in following.readings) and not any(
+        r.pos == "prep" for r in following.readings)
 
 
 @cache
@@ -459,12 +502,27 @@ def spanning_cues(lang: str = "pl") -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def homecoming_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `homecoming`: coming home ends a displacement, not a deployment."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "homecoming")
+
+
+@cache
 def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     """First lemmas of the cues marked `takes-part` or `travel`: people under them are deployed only if they
     serve."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
+
+
+@cache
+def part_state_verbs(lang: str = "pl") -> frozenset[str]:
+    """part_state_verbs.txt: verbs under which a part keeps its whole's measure."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "part_state_verbs.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -623,15 +681,25 @@ def _person_noun(token: Token) -> bool:
 
 def partitive_total(sentence: Sentence, number: range, counted: range = range(0)) -> bool:
     """`52 z 70 dronów`: the 70 is the total the first number is part of; so is the 900 of `z 900
-    pacjentów 40 zmarło` (the part's number right after the total's noun)."""
+    pacjentów 40 zmarło` (the part's number right after the total's noun and its genitives: `z 900
+    pacjentów oddziału 40`, `z 24 chorych troje`)."""
     tokens = sentence.tokens
     k = number.start
     if k < 1 or tokens[k - 1].text.lower() not in ("z", "ze"):
         return False
     if k >= 2 and tokens[k - 2].text[:1].isdigit():
         return True
+    if not counted:
+        return False
     after = counted.stop if counted.stop > number.stop else number.stop
-    return bool(counted) and after < len(tokens) and tokens[after].text[:1].isdigit()
+    for j in range(after, min(after + 1 + PARTITIVE_GENITIVES, len(tokens))):
+        token = tokens[j]
+        if token.text[:1].isdigit() or any(r.pos == "num" for r in token.readings):
+            return True
+        if not (token.is_word and token.text[:1].islower()
+                and all(r.pos in ("subst", "adj") and r.has("gen") for r in token.readings)):
+            return False
+    return False
 
 
 def _inanimate(subject: str | None) -> bool:

@@ -679,7 +679,10 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             keys[i] = FigureKey(whole_key.measure, whole_key.actor, whole_key.subject, claims[i].place, True,
                                 whole_key.story, period=whole_key.period)
         else:
-            keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, claims[i].place,
+            # A part at its whole's place, or at none, is placed by its whole: `wśród nich 164 dzieci` after
+            # the country's 541 is the same part as another report's 211 children there.
+            own_place = claims[i].place or whole_key.place
+            keys[i] = FigureKey(claims[i].measure, claims[i].actor, kinds[i] or whole_key.subject, own_place,
                                 False, story_of[i], whole_key, _locus(claims[i], contexts[i], kinds[i]))
         roles[i] = "part"
     # A running total leaves its story only under an actor its own claim states, not one it borrowed.
