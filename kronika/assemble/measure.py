@@ -195,6 +195,11 @@ class SentenceCues:
             # `wyciągnęli z wody 31 osób, dwie osoby nie żyją`: the number is its own verb's object and the
             # cue the next figure's (`Pięć osób, dwoje dzieci i kierowca zginęli` share theirs)
             after = len(hits)
+        elif after < len(hits) and self._past_comma(sentence, number.stop, hits[after].index) \
+                and _number_follows(sentence, hits[after].index):
+            # `Potwierdzonych jest 880 tys., zmarło 689 chorych`: a cue past the comma with its own number
+            # after it is that number's
+            after = len(hits)
         elif before >= 0 and after < len(hits) and self._opens_after_comma(number.start) \
                 and not self._past_comma(sentence, number.stop, hits[after].index):
             # `Jeden pracownik zginął, trzech zostało rannych`: a figure opening its comma's stretch takes
@@ -468,6 +473,15 @@ OF_THEM = frozenset({("z", "nich"), ("spośród", "nich"), ("wśród", "nich"), 
 PART_REACH = 6  # cues looked at before a part, nearest first
 PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
                              "przynajmniej", "niespełna", "aż"})
+
+
+def _number_follows(sentence: Sentence, index: int) -> bool:
+    """A number right after the cue at `index`, past a qualifier (`zmarło 689`, `zginęło ponad 40`)."""
+    tokens = sentence.tokens
+    k = index + 1
+    while k < len(tokens) and tokens[k].text.lower() in PART_QUALIFIERS:
+        k += 1
+    return k < len(tokens) and (tokens[k].text[:1].isdigit() or any(r.pos == "num" for r in tokens[k].readings))
 
 
 def _instances(sentence: Sentence, number: range) -> bool:

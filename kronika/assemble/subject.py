@@ -294,6 +294,8 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
     index = sentence.index_at(number_start)
     first, _ = sentence.clause_range(index)
     for k in range(index - 1, max(first, index - BACKWARD_REACH * 2) - 1, -1):
+        if tokens[k].text[:1].isdigit():
+            return None  # `Rannych jest 14, zmarły trzy osoby`: a noun before another number is that one's
         for reading in tokens[k].readings:
             lemma = reading.lemma.lower()
             # `grupę żołnierzy złożoną z 6 tys. osób`: a genitive noun of people, not the agent

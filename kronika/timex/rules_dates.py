@@ -234,6 +234,8 @@ def bare_year(hit: Hit) -> Reading | None:
     before = kinds[first - 2] if first >= 2 and kinds[first - 1] == " " else kinds[first - 1] if first else ""
     if year > 2099 or (year < 1900 and before not in _YEAR_CONTEXT_BEFORE):
         return None  # an older year only where a preposition or a bracket says so: w 1863
+    if year < 1900 and before == "j" and not _year_before_conjunction(kinds, first):
+        return None  # `zmarło 689 chorych, a 1350 przypadków`: a conjunction joins an older year only to a year
     word_before = words[first - 2] if first >= 2 else ""
     if hit.lexicon.get(word_before, "amount_cue") or (first >= 1 and words[first - 1] in ("#", "$", "№")):
         return None
@@ -247,6 +249,16 @@ def bare_year(hit: Hit) -> Reading | None:
         if follower[:1].islower() and year % 50 == 0:
             return None  # `2000 osób`: a round amount of something
     return hit.reading("DATE", year=year)
+
+
+def _year_before_conjunction(kinds: str, first: int) -> bool:
+    """`w 1863 i 1864`: a year (or a year with its word) just before the conjunction before token `first`."""
+    k = first - 1
+    while k >= 0 and kinds[k] in " j":
+        k -= 1
+    while k >= 0 and kinds[k] in ".r ":
+        k -= 1  # `1863 r. i 1864`
+    return k >= 0 and kinds[k] == KINDS["year"]
 
 
 @BOOK.rule(r"(?<![{day}{year}{num3}{number}])'(?P<yy>{day})(?![{day}{year}{num3}{number}'])")
