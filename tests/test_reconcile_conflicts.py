@@ -120,7 +120,7 @@ def test_undated_claims_are_not_compared():
 
 def test_publication_date_stands_in_for_a_missing_reference_time():
     assert len(conflicts_of(make_claim(1000, reference_time=None, published="2025-03-01"),
-                            make_claim(5000, reference_time="2025-03"))) == 1
+                            make_claim(5000, reference_time="2025-03", article="b"))) == 1
 
 
 def test_the_reason_names_values_sources_times_and_intervals():
@@ -146,6 +146,18 @@ def test_an_outlet_in_its_own_voice_contradicting_itself():
     (conflict,) = conflicts_of(make_claim(1000, outlet="Kurier"), make_claim(3000, outlet="kurier"))
     assert conflict.kind == "self_contradiction"
     assert conflict.reason.startswith("Kurier (in its own voice) contradicts itself")
+
+
+def test_an_outlets_own_number_far_from_a_count_it_reports_is_no_rival():
+    # `Policja mówi o 23 rannych. [...] W szpitalu uniwersyteckim jest sześcioro dzieci`: read under one key,
+    # the outlet's own 6 is another quantity (a part), not its rebuttal of the police
+    police = make_claim(23, article="a", source="Policja", source_kind="government")
+    assert not conflicts_of(police, make_claim(6, article="a", span=(40, 41), mention="6"))
+    # negatives: near enough to be a rival count, or in another article, or both sourced, it still is one
+    assert len(conflicts_of(police, make_claim(19, article="a", span=(40, 42), mention="19"))) == 1
+    assert len(conflicts_of(police, make_claim(6, article="b"))) == 1
+    medics = make_claim(6, article="a", span=(40, 41), mention="6", source="pogotowie", source_kind="unnamed")
+    assert len(conflicts_of(police, medics)) == 1
 
 
 def test_unnamed_sources_are_not_one_voice():
@@ -216,12 +228,12 @@ def test_plans_and_possibilities_do_not_meet_asserted_figures(modality):
 
 
 def test_reported_figures_meet_asserted_ones():
-    assert len(conflicts_of(make_claim(1000, modality="reported"), make_claim(5000))) == 1
+    assert len(conflicts_of(make_claim(1000, modality="reported"), make_claim(5000, article="b"))) == 1
 
 
 def test_two_plans_can_contradict_each_other():
     (conflict,) = conflicts_of(make_claim(6000, measure="deployed", modality="planned"),
-                               make_claim(30000, measure="deployed", modality="planned"))
+                               make_claim(30000, measure="deployed", modality="planned", article="b"))
     assert conflict.kind == "disjoint"
 
 

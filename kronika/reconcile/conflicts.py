@@ -259,6 +259,7 @@ def _days_between(earlier: Claim, later: Claim) -> int:
 
 
 RIVAL_RATIO = 10  # values further apart than this are different quantities under one key, not rivals
+OWN_WORD_RATIO = 3  # ... and within one article, an unattributed value this far from another
 
 
 def _rivals(a: Claim, b: Claim) -> bool:
@@ -271,6 +272,10 @@ def _rivals(a: Claim, b: Claim) -> bool:
     if "vague" in (a.qualifier, b.qualifier):
         return False  # `kilka tysięcy`: the bounds are the word's convention, not what the source stated
     low, high = sorted((abs(a.value), abs(b.value)))
+    if a.article == b.article and (a.source is None or b.source is None) and high > OWN_WORD_RATIO * low:
+        # An outlet's own number, unattributed, set that far from a count it reports in the same article is
+        # another quantity it has (a part: `sześcioro dzieci` of the 23 wounded), not a rival it leaves unsaid
+        return False
     return low > 0 and high <= RIVAL_RATIO * low
 
 
