@@ -279,3 +279,31 @@ def test_alike_wording_with_several_shared_countries_is_one_programme() -> None:
     other = ArticleFeatures("y", "2024-06-05", [], alike, "", ["Ukraine", "Czechia", "Poland", "Germany"])
     lone = ArticleFeatures("z", "2024-06-05", [], other.signature, "", ["Poland"])
     assert same_story(base, other) and not same_story(base, lone)
+
+
+def _headlined(article: str, published: str, title: str, shared: int) -> ArticleFeatures:
+    features = _with_wording(article, published, [], shared)
+    features.title = title
+    return features
+
+
+def test_two_headlines_sharing_two_words_within_a_week_are_one_story() -> None:
+    base = _headlined("x", "2026-05-12", "[NA ŻYWO] Zderzenie tramwajów przy rondzie. Policja: 12 rannych", NUM_PERM)
+    little = round(0.06 * NUM_PERM)
+    assert same_story(base, _headlined("later", "2026-05-18", "Tydzień po zderzeniu tramwajów: MPK liczy straty",
+                                       little))
+    # negatives: one shared word, a week and more apart, no wording at all, or only portal labels shared
+    assert not same_story(base, _headlined("one", "2026-05-13", "Tramwaje wróciły na Mogilskie", little))
+    assert not same_story(base, _headlined("late", "2026-05-21", "Zderzenie tramwajów: raport komisji", little))
+    assert not same_story(base, _headlined("unlike", "2026-05-13", "Zderzenie tramwajów w Poznaniu", 2))
+    labelled = _headlined("labels", "2026-05-13", "PILNE. ZOBACZ WIDEO: Policja o rannych", little)
+    assert not same_story(_headlined("y", "2026-05-12", "PILNE. ZOBACZ WIDEO: pożar hali", NUM_PERM), labelled)
+
+
+def test_a_plain_texts_headline_is_its_short_first_line() -> None:
+    from kronika.reconcile.stories import headline
+
+    assert headline(" date 2026-05-12 Zderzenie tramwajów. Policja: 12 rannych\n\nGodz. 8:05\nDwa tramwaje...") \
+        == "Zderzenie tramwajów. Policja: 12 rannych"
+    assert headline("Tekst bez tytułu.\nDalej.", "Tytuł ze strony") == "Tytuł ze strony"
+    assert headline("Bardzo długi akapit " * 20 + "\nDalej.") == ""  # a paragraph, not a headline
