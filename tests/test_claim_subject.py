@@ -25,3 +25,22 @@ def test_an_abbreviated_unit_counts_as_its_word(text: str, cue: str, subject: st
 ])
 def test_no_one_letter_abbreviation_is_a_unit(text: str) -> None:
     assert all(c.subject not in ("litr", "gram") for c in extract(text, "2026-05-04"))
+
+
+@pytest.mark.parametrize("text,cue,subject,measure", [
+    # a sentence opened by a bare `Najwięcej` goes on counting what the sentence before counted
+    ("W kolejkach czekało 1,8 mln pacjentów. Najwięcej w Łódzkiem, 240 tys., i na Pomorzu, 190 tys.",
+     "240 tys.", "pacjent", "other"),
+    ("Od rana zginęło 14 osób. Najwięcej, bo dziewięć, w Charkowie.", "dziewięć", "osoba", "killed"),
+    # ... but a superlative with a noun of its own counts that noun
+    ("Od rana zginęło 14 osób. Najwięcej rannych jest w Kijowie – 20.", "20", "ranny", "wounded"),
+])
+def test_a_bare_superlative_counts_what_the_sentence_before_counted(text: str, cue: str, subject: str,
+                                                                     measure: str) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found and found[0].subject == subject and found[0].measure == measure
+
+
+def test_a_bare_superlative_borrows_nothing_without_a_figure_before_it() -> None:
+    text = "Szpitale apelują o cierpliwość. Najwięcej w Łódzkiem, 240 tys."
+    assert not [c for c in extract(text, "2026-05-04") if c.mention == "240 tys."]

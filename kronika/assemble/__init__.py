@@ -50,7 +50,7 @@ from kronika.assemble.subject import (
     shares_noun_with_next,
     specific_person,
 )
-from kronika.assemble.superlative import superlative_noun
+from kronika.assemble.superlative import bare_superlative, superlative_noun
 from kronika.assemble.timing import SentenceTimes, anchored, document_anchor, reference_time
 from kronika.bounds import bounds
 from kronika.claim import Claim
@@ -161,6 +161,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         cues = SentenceCues(view.hits, counted_tokens, frozenset(first for first, _ in clauses), after_comma)
         figures_in_clause = Counter(clauses)  # a figure alone in its clause is no circumstance of another
         superlative = superlative_noun(sentence)
+        points_back_by_superlative = superlative is None and bare_superlative(sentence) is not None
         sentence_span = document.to_article(start, end)
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
         # A sentence that names a place, or several at once (`w obu krajach`), takes none from the one before.
@@ -202,8 +203,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 elif subject is None and elided_subject is not None:
                     subject, borrowed, gapped = elided_subject, elided_measure, True
                 elif (subject is None and antecedent is not None and antecedent.sentence == index - 1
-                      and list_item(sentence, first)):
-                    subject, borrowed = antecedent.subject, antecedent.measure  # `W Krakowie – 12, w Tarnowie – 7`
+                      and superlative is None and (list_item(sentence, first) or points_back_by_superlative)):
+                    # `W Krakowie – 12, w Tarnowie – 7`; `Najwięcej w Mazowieckiem, 310 tys., i na Śląsku, 265 tys.`
+                    subject, borrowed = antecedent.subject, antecedent.measure
                 if subject is None and superlative is not None and superlative[0] < first:
                     subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:

@@ -18,3 +18,17 @@ def superlative_noun(sentence: Sentence) -> tuple[int, str] | None:
                             if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
             return (k + 1, reading.lemma.lower()) if reading else None
     return None
+
+
+def bare_superlative(sentence: Sentence) -> int | None:
+    """The token index of a `najwięcej`/`najmniej` that opens the sentence with no noun after it (`Najwięcej w
+    Mazowieckiem, 310 tys.`): the sentence goes on counting what the one before it counted."""
+    tokens = sentence.tokens
+    k = next((i for i, t in enumerate(tokens[:3]) if t.text.lower() in SUPERLATIVES), None)
+    if k is None or k + 1 >= len(tokens):
+        return None
+    following = tokens[k + 1]
+    if following.text[:1].isdigit() or any(r.pos in NOUN_POS and r.has("pl") and r.has("gen")
+                                           for r in following.readings):
+        return None
+    return k
