@@ -11,6 +11,7 @@ from importlib import resources
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.morph import Token, ordered_lemmas, readings
 from kronika.assemble.sentence import Sentence
+from kronika.assemble.subject import word_list
 from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
@@ -217,24 +218,27 @@ class SentenceCues:
         at = bisect_left(self._commas, start)
         return index > start and at < len(self._commas) and self._commas[at] < index
 
-    def _verb_before(self, sentence: Sentence, start: int) -> bool:
-        """A verb in the number's clause before it (`wyciągnęli z wody 31 osób`); the verbs are indexed once
-        a sentence."""
+    def _verb_positions(self, sentence: Sentence) -> list[int]:
+        """Token indices of the sentence's verbs, indexed once a sentence."""
         if self._verbs is None:
             self._verbs = [k for k, t in enumerate(sentence.tokens) if any(r.pos in _VERB_POS for r in t.readings)]
+        return self._verbs
+
+    def _verb_before(self, sentence: Sentence, start: int) -> bool:
+        """A verb in the number's clause before it (`wyciągnęli z wody 31 osób`)."""
+        verbs = self._verb_positions(sentence)
         first, _ = sentence.clause_range(start)
-        at = bisect_left(self._verbs, first)
-        return at < len(self._verbs) and self._verbs[at] < start
+        at = bisect_left(verbs, first)
+        return at < len(verbs) and verbs[at] < start
 
     def _verb_of_its_own(self, sentence: Sentence, start: int, stop: int) -> bool:
         """A verb between tokens `start` and `stop` that tells more than where or what the counted are
         (part_state_verbs.txt)."""
-        if self._verbs is None:
-            self._verbs = [k for k, t in enumerate(sentence.tokens) if any(r.pos in _VERB_POS for r in t.readings)]
-        at = bisect_left(self._verbs, start)
-        state = part_state_verbs()
-        while at < len(self._verbs) and self._verbs[at] < stop:
-            token = sentence.tokens[self._verbs[at]]
+        verbs = self._verb_positions(sentence)
+        at = bisect_left(verbs, start)
+        state = word_list("part_state_verbs.txt", "pl")
+        while at < len(verbs) and verbs[at] < stop:
+            token = sentence.tokens[verbs[at]]
             if not ({r.lemma for r in token.readings if r.pos in _VERB_POS} & state):
                 return True
             at += 1
@@ -481,7 +485,12 @@ def _number_follows(sentence: Sentence, index: int) -> bool:
     k = index + 1
     while k < len(tokens) and tokens[k].text.lower() in PART_QUALIFIERS:
         k += 1
-    return k < len(tokens) and (tokens[k].text[:1].isdigit() or any(r.pos == "num" for r in tokens[k].readings))
+    return k < len(tokens) and _a_number(tokens[k])
+
+
+def _a_number(token: Token) -> bool:
+    """A number in digits or a numeral in words (`689`, `troje`)."""
+    return token.text[:1].isdigit() or any(r.pos == "num" for r in token.readings)
 
 
 def _instances(sentence: Sentence, number: range) -> bool:
@@ -500,43 +509,42 @@ def _has_complement(sentence: Sentence, index: int) -> bool:
 
 
 @cache
-def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
-    """First lemmas of the cues marked `in-action` in measure_cues.tsv: equipment under them is deployed."""
+def _cue_roles(lang: str = "pl") -> tuple[tuple[tuple[str, ...], str], ...]:
+    """measure_cues.tsv's cues that have a role (fourth column): (lemmas, role), read once."""
     text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("in-action", "takes-part"))
+    return tuple((tuple(row[0].split()), row[3].strip()) for row in rows if len(row) > 3)
+
+
+def _first_lemmas(roles: frozenset[str], lang: str) -> frozenset[str]:
+    return frozenset(lemmas[0] for lemmas, role in _cue_roles(lang) if role in roles)
+
+
+@cache
+def in_action_lemmas(lang: str = "pl") -> frozenset[str]:
+    """First lemmas of the cues marked `in-action` in measure_cues.tsv: equipment under them is deployed."""
+    return _first_lemmas(frozenset({"in-action", "takes-part"}), lang)
 
 
 @cache
 def spanning_cues(lang: str = "pl") -> frozenset[tuple[str, ...]]:
     """The cues marked `spans-figure` in measure_cues.tsv, as lemma tuples."""
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(tuple(row[0].split()) for row in rows if len(row) > 3 and row[3] == "spans-figure")
+    return frozenset(lemmas for lemmas, role in _cue_roles(lang) if role == "spans-figure")
 
 
 @cache
 def homecoming_lemmas(lang: str = "pl") -> frozenset[str]:
     """First lemmas of the cues marked `homecoming`: coming home ends a displacement, not a deployment."""
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] == "homecoming")
+    return _first_lemmas(frozenset({"homecoming"}), lang)
 
 
 @cache
 def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     """First lemmas of the cues marked `takes-part` or `travel`: people under them are deployed only if they
     serve."""
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "measure_cues.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0].split()[0] for row in rows if len(row) > 3 and row[3] in ("takes-part", "travel"))
+    return _first_lemmas(frozenset({"takes-part", "travel"}), lang)
 
 
-@cache
-def part_state_verbs(lang: str = "pl") -> frozenset[str]:
-    """part_state_verbs.txt: verbs under which a part keeps its whole's measure."""
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "part_state_verbs.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -708,7 +716,7 @@ def partitive_total(sentence: Sentence, number: range, counted: range = range(0)
     after = counted.stop if counted.stop > number.stop else number.stop
     for j in range(after, min(after + 1 + PARTITIVE_GENITIVES, len(tokens))):
         token = tokens[j]
-        if token.text[:1].isdigit() or any(r.pos == "num" for r in token.readings):
+        if _a_number(token):
             return True
         if not (token.is_word and token.text[:1].islower()
                 and all(r.pos in ("subst", "adj") and r.has("gen") for r in token.readings)):

@@ -2,6 +2,7 @@
 Mazowszu – 4 tys. 120`, `najmniej wniosków złożono w Opolu – 310`. One pass over the sentence."""
 from __future__ import annotations
 
+from kronika.assemble.morph import Reading, Token
 from kronika.assemble.sentence import Sentence
 
 SUPERLATIVES = frozenset({"najwięcej", "najmniej"})
@@ -14,8 +15,7 @@ def superlative_noun(sentence: Sentence) -> tuple[int, str] | None:
     tokens = sentence.tokens
     for k, token in enumerate(tokens[:-1]):
         if token.text.lower() in SUPERLATIVES:
-            reading = next((r for r in tokens[k + 1].readings
-                            if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)
+            reading = _plural_genitive_noun(tokens[k + 1])
             return (k + 1, reading.lemma.lower()) if reading else None
     return None
 
@@ -28,7 +28,10 @@ def bare_superlative(sentence: Sentence) -> int | None:
     if k is None or k + 1 >= len(tokens):
         return None
     following = tokens[k + 1]
-    if following.text[:1].isdigit() or any(r.pos in NOUN_POS and r.has("pl") and r.has("gen")
-                                           for r in following.readings):
+    if following.text[:1].isdigit() or _plural_genitive_noun(following) is not None:
         return None
     return k
+
+
+def _plural_genitive_noun(token: Token) -> Reading | None:
+    return next((r for r in token.readings if r.pos in NOUN_POS and r.has("pl") and r.has("gen")), None)

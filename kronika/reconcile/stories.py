@@ -144,13 +144,13 @@ def headline_stems(title: str) -> frozenset[str]:
     """The headline's words of five letters or more, as `stems` cuts them, without portal labels and bylines
     (common_names.txt: `PILNE`, `ZOBACZ WIDEO`, `PAP`)."""
     common = common_names()
-    return frozenset(word[:STEM_LENGTH] for word in _WORD.findall(title.casefold()) if name_stem(word) not in common)
+    return frozenset(stem for stem in stems(title) if name_stem(stem) not in common)
 
 
 def article_features(article: str, text: str, published: str | None, title: str | None = None) -> ArticleFeatures:
     """The signature and entities of one article (one pass over its text)."""
     title = headline(text, title)
-    signature = minhash([s.encode("utf-8") for s in stems(f"{title or ''}\n{text}")], NUM_PERM)
+    signature = minhash([s.encode("utf-8") for s in stems(f"{title}\n{text}")], NUM_PERM)
     counts: Counter[str] = Counter()
     broad: Counter[str] = Counter()
     known_at = set()  # where the gazetteer found an entity: its words are not unknown names
@@ -165,7 +165,7 @@ def article_features(article: str, text: str, published: str | None, title: str 
             counts[f"~{stem}"] += 1
     every = [name for name, _ in (counts + broad).most_common() if not name.startswith("~")]
     return ArticleFeatures(article, published, [name for name, _ in counts.most_common()], signature,
-                           title or "", every)
+                           title, every)
 
 
 @lru_cache(maxsize=1 << 16)  # many articles share a day: parse each date once
