@@ -69,6 +69,21 @@ def test_a_continuing_sentence_keeps_the_source() -> None:
     ("Rzecznik wojewody na konferencji prasowej przekazał, że ewakuowano 300 osób.", "300", "Rzecznik wojewody"),
     # ... but a named place there may be the speaker's seat, and stays with it.
     ("Ministerstwo Zdrowia w Sanie poinformowało o 95 tys. chorych.", "95 tys.", "Ministerstwo Zdrowia w Sanie"),
+    # The outlet told, between the verb and its speaker, is not the source; a medium speaking stays one.
+    ("Rannych jest 14 osób – powiedział PAP rzecznik komendy powiatowej.", "14", "rzecznik komendy powiatowej"),
+    ("Zatrzymaliśmy 9 osób – przekazała Onetowi rzeczniczka prokuratury.", "9", "rzeczniczka prokuratury"),
+    ("Ewakuowano 120 osób – mówił „Rzeczpospolitej” komendant straży.", "120", "komendant straży"),
+    ("Zginęły dwie osoby – powiedział Polsat News zastępca burmistrza.", "dwie", "zastępca burmistrza"),
+    ("W szpitalu jest 31 chorych – powiedziała PAP Ewa Zielińska z sanepidu.", "31", "Ewa Zielińska"),
+    ("Jak podała PAP, zatrzymano 45 osób.", "45", "PAP"),
+    ("Zatrzymano 45 osób – podało RMF FM.", "45", "RMF FM"),
+    ("Zatrzymano 45 osób – podała Polska Agencja Prasowa.", "45", "Polska Agencja Prasowa"),
+    # An office's remit written out is part of its name.
+    ("Komisja do spraw Referendum podała, że głosowało 25 043 osoby.", "25 043", "Komisja do spraw Referendum"),
+    ("Pełnomocnik do spraw uchodźców poinformował, że przybyło 800 osób.", "800", "Pełnomocnik do spraw uchodźców"),
+    # The next clause ends the phrase before the comma that would have joined it.
+    ("Jak podała policja, rannych zostało 50 osób.", "50", "policja"),
+    ("Jak przekazał wojewoda, zniszczonych zostało 40 domów.", "40", "wojewoda"),
 ])
 def test_a_source_phrase_ends_at_the_next_subject(text: str, cue: str, source: str) -> None:
     [claim] = [c for c in extract(text, "2025-03-01") if c.mention == cue]

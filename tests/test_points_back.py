@@ -36,3 +36,27 @@ def test_pointing_back_at_a_start_is_pointing_at_that_moment() -> None:
     # A place adverb points at the place only: a start carried there stays a running total.
     there = _claim("To najcięższe walki od września 2022 r., gdy starcia trwały dwa dni. Zginęło tam 70 żołnierzy.")
     assert there.reference_basis == "since:2022-09"
+
+
+def test_tam_carries_the_place_to_any_count_not_only_tolls() -> None:
+    # `dotarło tam`: arrivals (no toll) are at the islands the sentence before names, even with a source
+    # whose nationality an adjective gives
+    claim = _claim("Inną trasą płyną łodzie na Wyspy Kanaryjskie. Według hiszpańskiego MSW dotarło tam 29 tys. osób.")
+    assert claim.place == "Canary Islands"
+    # negatives: without `tam` such a count takes no place from before; a place of its own wins
+    plain = _claim("Inną trasą płyną łodzie na Wyspy Kanaryjskie. Według hiszpańskiego MSW dotarło 29 tys. osób.")
+    assert plain.place is None
+    own = _claim("Łodzie płyną też na Wyspy Kanaryjskie. Na Sycylię dotarło tam w maju 4 tys. osób.")
+    assert own.place != "Canary Islands"
+
+
+def test_a_length_back_from_the_day_names_the_day_a_report_was_made() -> None:
+    # `dzień wcześniej policja mówiła o pięciu`: the count holds the day before, whatever else the sentence
+    # says; `tydzień temu` is seven days back, a moment and no week-long period
+    earlier = extract_article(Article(id="t", text="Dzień wcześniej policja mówiła o pięciu ofiarach i "
+                                      "czterech zaginionych.", published="2026-04-20"))
+    assert {c.reference_time for c in earlier} == {"2026-04-19"}
+    assert _claim("Tydzień temu inspekcja mówiła o 1,4 mln sztuk drobiu.").reference_time == "2026-04-13"
+    # negatives: a comparison with a year before holds now; `później` without a day named before has no day
+    assert _claim("Żywność była droższa o 3,4 proc. niż rok wcześniej.").reference_time == "2026-04-20"
+    assert _claim("Dwa dni później policja mówiła o pięciu ofiarach.").reference_time == "2026-04-20"

@@ -424,3 +424,46 @@ def test_a_keyed_share_can_be_contested_an_unkeyed_one_cannot() -> None:
             make_claim(68.9, measure="other", unit="percent", subject=None, actor=None, mention="68,9 proc.",
                        sentence="Spadło o 68,9 proc.", span=(40, 50))]
     assert list(find_conflicts(build_figures(bare))) == []
+
+
+def _story_conflicts(*claims: Claim, stories: dict[str, str] | None):
+    figures = build_figures(claims, stories=stories)
+    assert len(figures) == 1, [f.id for f in figures]
+    return find_conflicts(figures)
+
+
+def test_one_storys_figure_without_whose_or_where_compares_named_reports_across_articles():
+    # `rannych zostało 9 policjantów` (the police, article a) against `18 naszych kolegów` (the union, b):
+    # the story is the event, so two named voices in two of its articles are rivals
+    def wounded(value: float, article: str, **fields: object) -> Claim:
+        return make_claim(value, article=article, actor=None, measure="wounded", subject="policjant",
+                          reference_time="2026-04-19", **fields)
+
+    police = wounded(9, "a", source="rzecznik policji", source_kind="government")
+    union = wounded(18, "b", source="przewodniczący związku", source_kind="person")
+    one_story = {"a": "derby", "b": "derby"}
+    assert [c.kind for c in _story_conflicts(police, union, stories=one_story)] == ["disjoint"]
+    # negatives: an unattributed number of the other article may be of a side event the story's key gave it;
+    # a value more than three times apart is another quantity; in two stories they are two figures
+    assert not _story_conflicts(police, wounded(18, "b"), stories=one_story)
+    assert not _story_conflicts(police, wounded(40, "b", source="przewodniczący związku", source_kind="person"),
+                                stories=one_story)
+    assert len(build_figures([police, union], stories={"a": "derby", "b": "other-derby"})) == 2
+
+
+def test_a_listed_kind_narrowed_by_a_detail_still_conflicts():
+    # `people (on board)`: a kind the taxonomy lists, with what narrows it, is as firmly keyed as the kind
+    from kronika.article import Article
+    from kronika.pipeline import extract_article
+
+    claims = [c for text, day in (("Na pokładzie promu było 312 pasażerów – podał armator.", "2026-08-03"),
+                                  ("Na pokładzie promu było 356 pasażerów – podało ministerstwo.", "2026-08-03"))
+              for c in extract_article(Article(id=text[-12:], text=text, published=day))]
+    [figure] = build_figures(claims, stories={c.article: "prom" for c in claims})
+    assert figure.subject == "people (on board)"
+    assert [c.kind for c in find_conflicts([figure])] == ["disjoint"]
+    # negative: an unlisted thing of `other` with a detail stays too loosely keyed to contradict
+    things = [c for text in ("Na pokładzie było 40 rowerów – podał armator.",
+                             "Na pokładzie było 90 rowerów – podało ministerstwo.")
+              for c in extract_article(Article(id=text[-12:], text=text, published="2026-08-03"))]
+    assert not find_conflicts(build_figures(things, stories={c.article: "prom" for c in things}))

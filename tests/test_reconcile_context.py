@@ -339,7 +339,14 @@ def test_a_head_count_of_no_measure_is_narrowed_by_what_the_people_did_or_where_
              ("Hala jest przewidziana dla 500 osób.", "500", ("capacity",)),
              ("Uprawnionych do głosowania jest 91 tys. mieszkańców.", "91 tys.", ("eligible",)),
              # a place says where the stock is better than `przebywa`
-             ("W szpitalach przebywa wciąż 12 osób.", "12", ("in hospital",)))
+             ("W szpitalach przebywa wciąż 12 osób.", "12", ("in hospital",)),
+             # who travelled in a vehicle is its complement, however the trip is said
+             ("Samolotem leciało 87 pasażerów i sześciu członków załogi.", "87", ("on board",)),
+             ("W autokarze było 48 uczniów z Gniezna.", "48", ("on board",)),
+             ("Łodzią płynęło co najmniej 40 migrantów.", "40", ("on board",)),
+             # negatives: a vehicle named without the trip, or the trip without one
+             ("Autokar zabrał z dworca 48 uczniów.", "48", ()),
+             ("Na lotnisko przyleciało 87 turystów.", "87", ("arrived",)))
     for sentence, mention, expected in cases:
         [context] = contexts(sentence, (mention, "other", None))
         assert context.share_details == expected, sentence

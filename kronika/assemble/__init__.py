@@ -44,6 +44,7 @@ from kronika.assemble.subject import (
     list_item,
     member_of_collective,
     points_back,
+    points_back_in_place,
     points_back_in_time,
     refers_back,
     respectively,
@@ -72,7 +73,7 @@ _MAY_REPORT = re.compile(r"\bmia(?:ł|ła|ło|ły|li)\b")
 # How many sentences back a figure without its own actor may look for the previous figure's.
 ACTOR_CARRY_SENTENCES = 2
 # Tolls that take the place the paragraph's previous sentence names when their own names none and no
-# actor: the dead and the ill are where the report before them was.
+# actor: the dead and the ill are where the report before them was. Any count does after `tam`.
 CARRIED_PLACE_MEASURES = frozenset({"killed", "wounded", "missing", "displaced", "cases"})
 
 
@@ -98,6 +99,7 @@ class _SentenceView:
     modality: SentenceModality
     continues: bool
     points_back_in_time: bool  # `wtedy`, `wówczas`: the sentence speaks of the moment the one before names
+    points_back_in_place: bool  # `tam`: the sentence speaks of the place the one before names
 
     @classmethod
     def of(cls, context: DocumentContext, index: int) -> _SentenceView:
@@ -109,7 +111,8 @@ class _SentenceView:
         return cls(index, sentence, entities, times, SentenceTimes.of(sentence, times), context.attributions(index),
                    cue_hits(sentence, lex), modality,
                    opens_continuation(context.text, sentence.start, lex) or modality.reported or back,
-                   back and points_back_in_time(context.text, sentence.start, sentence.end))
+                   back and points_back_in_time(context.text, sentence.start, sentence.end),
+                   back and points_back_in_place(context.text, sentence.start, sentence.end))
 
 
 def _clause_text(text: str, sentence: Sentence, index: int) -> str:
@@ -166,7 +169,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         sentence_text = document.article_text[sentence_span[0]:sentence_span[1]]  # one string for its claims
         # A sentence that names a place, or several at once (`w obu krajach`), takes none from the one before.
         names_many = names_many_places(sentence_text)
-        names_place = any(e.kind in ("place", "country") for e in in_sentence) or names_many
+        names_place = any(e.kind in ("place", "country") and (e.form != "adjective" or not view.points_back_in_place)
+                          for e in in_sentence) or names_many  # `hiszpańskie MSW podało, że dotarło tam`: whose
         for position, number in enumerate(figures):
             first = at[position]  # `sentence.index_at(number.start)`, found once above
             last = max(sentence.index_at(number.end), first + 1)
@@ -269,7 +273,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             place = place_in_sentence(sentence, in_sentence, first, actor)
             if place is not None and names_many and names_many_places(_clause_text(text, sentence, first)):
                 place = None  # `zabił w obu krajach co najmniej 43 osoby`: no one place of the two named
-            if place is None and actor is None and number.unit is None and measure in CARRIED_PLACE_MEASURES \
+            if place is None and actor is None and number.unit is None \
+                    and (measure in CARRIED_PLACE_MEASURES or view.points_back_in_place) \
                     and not names_place and (carried_place := context.carried_place(index)) is not None:
                 place = carried_place.canonical  # the place the paragraph's previous sentence names
             claims.append(Claim(

@@ -400,6 +400,8 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
             # not the next clause's subject (`według zachodnich źródeł armia straciła`).
             head_case, case, head = case or "nom", "gen", k
         k += 1
+    while k > first + 1 and tokens[k - 1].text in COORDINATORS:
+        k -= 1  # the next clause stopped the phrase at what it joined: `Jak podała policja, rannych zostało`
     return k
 
 
@@ -525,6 +527,8 @@ def _around_speech_verb(sentence: Sentence, text: str, entities: list[EntityMent
             after += 1
         elif (addressee := _addressee_end(tokens, after)) > after:
             after = addressee  # `– mówił reporterowi IAR rolnik spod Konina`: whom he told is not the source
+        elif (outlet := _outlet_addressee_end(tokens, after, entities, lexicon)) > after:
+            after = outlet  # `– powiedział PAP rzecznik policji`: the outlet told is not the source
         else:
             break
     if not counting and (previous.lower() == "jak" or previous in ("-", "–", "—", ",")):
@@ -693,6 +697,9 @@ def _subject_start(tokens: list[Token], end: int, stops: frozenset[int]) -> tupl
         elif (word.text == "." and first >= 2 and first < end
               and tokens[first - 2].text.lower() in NAME_PREPOSITIONS):
             first -= 2  # `ds.`
+        elif (word.text.lower() == "do" and first >= 2 and first < end and tokens[first].text == "spraw"
+              and tokens[first - 2].is_word and _phrase_word(tokens[first - 2], None)):
+            first -= 1  # an office's remit, written out: `Komisja do spraw Referendum`, `pełnomocnik do spraw`
         elif (word.text.lower() in NAME_PREPOSITIONS and first >= 2 and first < end
               and tokens[first].text[:1].isupper() and tokens[first - 2].text[:1].isupper()):
             first -= 1  # inside a name: `Ministerstwo Funduszy i Polityki Regionalnej podaje`
@@ -811,6 +818,29 @@ def _addressee_end(tokens: list[Token], k: int) -> int:
         end += 1  # the addressee's outlet: `reporterowi IAR`
     if end < len(tokens) and any(r.has("nom") for r in tokens[end].readings) and _phrase_word(tokens[end], "nom"):
         return end
+    return k
+
+
+def _outlet_addressee_end(tokens: list[Token], k: int, entities: list[EntityMention], lexicon: ClaimLexicon) -> int:
+    """The index after an outlet told (`powiedział PAP`, `Onetowi`, `„Rzeczpospolitej”`) starting at `k`
+    when a speaker in the nominative follows it (`rzecznik policji`, `Jan Nowak`), else `k`: right after
+    a speech verb, a medium with its speaker after it is the addressee (`Jak podała PAP, ...` keeps PAP)."""
+    if k >= len(tokens) or not (tokens[k].text[:1].isupper() or tokens[k].text in OPENING_QUOTES):
+        return k
+    if tokens[k].text in OPENING_QUOTES:  # a quoted title is a medium's name
+        ends = [next((j + 1 for j in range(k + 1, min(k + 6, len(tokens))) if tokens[j].text in CLOSING_QUOTES), k)]
+    else:  # the shortest medium with a speaker after it: `PAP Anna Kowalska`, `Polsat News rzecznik`
+        ends = []
+        for stop in range(k + 1, min(k + 4, len(tokens)) + 1):
+            if not tokens[stop - 1].text[:1].isupper():
+                break
+            if _first_kind(tokens[k:stop], entities, lexicon) == "media":
+                ends.append(stop)
+    for end in ends:
+        if k < end < len(tokens) and tokens[end].is_word and (_first_name(tokens[end].text) or (
+                tokens[end].text[:1].islower() and any(r.has("nom") for r in tokens[end].readings)
+                and _phrase_word(tokens[end], "nom"))):
+            return end
     return k
 
 

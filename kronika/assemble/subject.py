@@ -324,10 +324,12 @@ def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl"
 
 
 @cache
-def _points_back_pattern(lang: str, time_only: bool = False) -> re.Pattern[str]:
+def _points_back_pattern(lang: str, kind: str | None = None) -> re.Pattern[str]:
+    """Adverbs of anaphoric_adverbs.txt: all of them, or those of one kind (`time`, or `place` for the
+    rows without a kind)."""
     rows = [line.split("\t") for line in word_list("anaphoric_adverbs.txt", lang)]
     words = "|".join(sorted(re.escape(row[0].strip()) for row in rows
-                            if not time_only or row[1:] and row[1].strip() == "time"))
+                            if kind is None or (row[1].strip() if row[1:] else "place") == kind))
     return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
 
 
@@ -339,7 +341,12 @@ def points_back(text: str, start: int, end: int, lang: str = "pl") -> bool:
 
 def points_back_in_time(text: str, start: int, end: int, lang: str = "pl") -> bool:
     """`Zginęło wówczas 207 żołnierzy`: the stretch points back at the moment the sentence before names."""
-    return _points_back_pattern(lang, True).search(text, start, end) is not None
+    return _points_back_pattern(lang, "time").search(text, start, end) is not None
+
+
+def points_back_in_place(text: str, start: int, end: int, lang: str = "pl") -> bool:
+    """`Według MSW dotarło tam 29 tys. osób`: the stretch points back at the place the sentence before names."""
+    return _points_back_pattern(lang, "place").search(text, start, end) is not None
 
 
 # Dashes that open the figure of a list item (`W Krakowie – 12`), and the word that maps a sentence's

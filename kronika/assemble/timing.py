@@ -31,7 +31,9 @@ class SentenceTimes:
 
     @classmethod
     def of(cls, sentence: Sentence, times: list[TimeMention]) -> SentenceTimes:
-        points = [t for t in times if t.type in POINT_TYPES and t.value]
+        # a length of days or weeks back or on (`dzień wcześniej`, `tydzień temu`, kronika.timex) names the day
+        points = [t if t.type in POINT_TYPES else TimeMention(t.start, t.end, t.text, "DATE", t.attrs["day"], t.attrs)
+                  for t in times if t.value and t.type in POINT_TYPES or t.type == "DURATION" and t.attrs.get("day")]
         return cls(points, [sentence.index_at(t.start) for t in points])
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -135,11 +136,15 @@ def find_conflicts(
 
 def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     found: list[Conflict] = []
-    if figure.measure == "other" and (figure.unit is not None or figure.subject not in known_kinds()) \
+    kind = figure.subject.split(" (", 1)[0]  # `people (on board)`: a listed kind with what narrows it
+    if figure.measure == "other" and (figure.unit is not None or kind not in known_kinds()) \
             and not figure.subject.startswith(("share of ", "money (")):
         return found  # unkeyed shares, money and unlisted things of `other` are too loosely keyed to contradict
-    # Without an actor or a place, two articles may count different events: compare within one only.
-    same_article_only = figure.actor is None and figure.place is None
+    # Without an actor or a place, two articles may count different events: compare within one only,
+    # unless the figure is one story's and both claims name who said them (the story is the event; an
+    # unattributed number of another article may be of a side event the story's key gave it).
+    unkeyed = figure.actor is None and figure.place is None
+    same_article_only = unkeyed and figure.story is None
     for modalities in _COMPARABLE_MODALITIES:
         dated = []
         for position, claim in enumerate(figure.claims):
@@ -161,6 +166,9 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
             for first, second in found_pairs:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
+                    continue
+                if unkeyed and a.article != b.article and (a.source is None or b.source is None
+                                                           or _ratio(a, b) > OWN_WORD_RATIO):
                     continue
                 if rule == "disjoint" and _other_hours(a, b):
                     continue  # a live blog's 12:00 and 17:00 readings of one day are two moments, not rivals
@@ -259,7 +267,8 @@ def _days_between(earlier: Claim, later: Claim) -> int:
 
 
 RIVAL_RATIO = 10  # values further apart than this are different quantities under one key, not rivals
-OWN_WORD_RATIO = 3  # ... and within one article, an unattributed value this far from another
+OWN_WORD_RATIO = 3  # ... and an unattributed value this far from another in its article (or any value of
+# another article in a figure keyed by its story alone)
 
 
 def _rivals(a: Claim, b: Claim) -> bool:
@@ -271,12 +280,17 @@ def _rivals(a: Claim, b: Claim) -> bool:
         return False  # one voice counting a place and the whole (or another place): two quantities
     if "vague" in (a.qualifier, b.qualifier):
         return False  # `kilka tysięcy`: the bounds are the word's convention, not what the source stated
-    low, high = sorted((abs(a.value), abs(b.value)))
-    if a.article == b.article and (a.source is None or b.source is None) and high > OWN_WORD_RATIO * low:
+    if a.article == b.article and (a.source is None or b.source is None) and _ratio(a, b) > OWN_WORD_RATIO:
         # An outlet's own number, unattributed, set that far from a count it reports in the same article is
         # another quantity it has (a part: `sześcioro dzieci` of the 23 wounded), not a rival it leaves unsaid
         return False
-    return low > 0 and high <= RIVAL_RATIO * low
+    return _ratio(a, b) <= RIVAL_RATIO
+
+
+def _ratio(a: Claim, b: Claim) -> float:
+    """How many times the larger value is the smaller (infinite when one is zero)."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high / low if low > 0 else math.inf
 
 
 # Heap entries are (bound, rank, index). The rank orders equal bounds so that "wholly below/above",

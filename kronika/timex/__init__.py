@@ -16,7 +16,7 @@ from kronika.mentions import TimeMention
 from kronika.pieces import pieces
 from kronika.timex.compose import compose
 from kronika.timex.lexicon import load
-from kronika.timex.normalise import Context, ago_date, anchor_of, remember, value_of
+from kronika.timex.normalise import Context, anchor_of, remember, shift_base, shifted_date, shifted_day, value_of
 from kronika.timex.reading import Reading
 from kronika.timex.recognise import recognise
 from kronika.timex.tokens import Tokenizer, Tokens
@@ -53,6 +53,10 @@ def find_times(text: str, published: str | None = None, lang: str = "pl") -> lis
     return mentions
 
 
+# Words after a length (folded: no diacritics) that make it a date, and which way from its base day.
+_SHIFTS = {"temu": ("ago", -1), "wczesniej": ("earlier", -1), "pozniej": ("later", 1)}
+
+
 def _times_in(text: str, tokens: Tokens, tokenizer: Tokenizer, ctx: Context) -> Iterator[TimeMention]:
     for reading in compose(recognise(tokens, tokenizer.lexicon), tokens):
         value = _guarded(value_of, reading, ctx)
@@ -62,11 +66,20 @@ def _times_in(text: str, tokens: Tokens, tokenizer: Tokenizer, ctx: Context) -> 
         if reading.mod:
             attrs["mod"] = reading.mod
         after = reading.last + (1 if tokens.kinds[reading.last : reading.last + 1] == " " else 0)
-        if reading.type == "DURATION" and tokens.folded[after : after + 1] == ["temu"]:
-            attrs["anchor"] = "ago"
-            reached = _guarded(ago_date, reading, ctx)
+        shift = _SHIFTS.get(tokens.folded[after]) if reading.type == "DURATION" and after < len(tokens.folded) else None
+        before = reading.first - (2 if reading.first >= 2 and tokens.kinds[reading.first - 1] == " " else 1)
+        if shift is not None and not (before >= 0 and tokens.folded[before] == "niz"):
+            # `dwa tygodnie temu`, `dzień wcześniej`: the length names a date (`niż rok wcześniej` compares)
+            attrs["anchor"] = shift[0]
+            base = shift_base(shift[0], ctx)
+            try:
+                reached, day = shifted_date(reading, base, shift[1]), shifted_day(reading, base, shift[1])
+            except (ValueError, OverflowError):  # `10 tys. lat temu`: outside the calendar
+                reached = day = None
             if reached:
                 attrs["date"] = reached
+            if day:
+                attrs["day"] = day  # the moment a figure holds at: a week back is seven days back
         if reading.type == "DURATION" and reading.amount is None and reading.unit:
             attrs["unit"] = reading.unit
         start, end = tokens.span(reading.first, reading.last)

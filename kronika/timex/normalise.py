@@ -318,11 +318,30 @@ def remember(reading: Reading, value: str | None, ctx: Context) -> None:
         ctx.scene_day = day
 
 
-def ago_date(reading: Reading, ctx: Context) -> str | None:
-    """`rok temu`, `dwa tygodnie temu`: the date the length reaches back to, at the unit's grain."""
-    if ctx.published is None or reading.amount is None or reading.amount != int(reading.amount):
+def shift_base(anchor: str, ctx: Context) -> date | None:
+    """The day a length is counted from: publication for `temu`; for `wcześniej` the day the text last
+    named as an event's, else publication; for `później` that day only (on from publication would be a
+    day still to come)."""
+    if anchor == "ago":
+        return ctx.published
+    return ctx.scene_day or ctx.published if anchor == "earlier" else ctx.scene_day
+
+
+def shifted_day(reading: Reading, base: date | None, sign: int) -> str | None:
+    """The very day a length of days or weeks away from `base` (`tydzień wcześniej`: seven days back),
+    for a figure that holds at that moment; None for other units or amounts."""
+    if base is None or reading.unit not in ("D", "W") or reading.amount is None \
+            or reading.amount != int(reading.amount):
         return None
-    amount, published = int(reading.amount), ctx.published
+    days = int(reading.amount) * (7 if reading.unit == "W" else 1)
+    return (base + timedelta(days=sign * days)).isoformat()
+
+
+def shifted_date(reading: Reading, base: date | None, sign: int) -> str | None:
+    """The date `reading`'s length away from `base` (backwards for sign -1), at the unit's grain."""
+    if base is None or reading.amount is None or reading.amount != int(reading.amount):
+        return None
+    amount, published = -sign * int(reading.amount), base
     if reading.unit == "Y":
         return f"{published.year - amount:04d}"
     if reading.unit == "M":
