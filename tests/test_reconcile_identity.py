@@ -317,6 +317,27 @@ def test_a_count_placed_in_another_country_borrows_no_actor() -> None:
     assert b.key.actor is None and c.key.actor == "Spain" == a.key.actor
 
 
+def test_an_uncounted_measure_lends_its_actor_only_within_one_kind() -> None:
+    # A report on Polish pupils with a side paragraph on Germany: `Niemiecki rząd zapowiedział 500 mln euro`
+    # keys that money by Germany, but the pupils' share (also `other`) is no German count
+    stories = {"a": "story:pupils", "b": "story:pupils"}
+    german = claim("a", "Niemiecki rząd zapowiedział 500 mln euro na psychologów.", "500 mln euro", 500e6,
+                   measure="other", subject=None, unit="EUR", actor="Germany")
+    pupils = claim("b", "Objawy zgłosiło 17 proc. uczniów.", "17 proc.", 17, measure="other", subject="uczeń",
+                   unit="percent")
+    g, p = assign_figures([german, pupils], stories)
+    assert g.key.actor == "Germany" and p.key.actor is None
+    # negative: a count of the same kind borrows it, and a toll of any kind borrows the story's one actor
+    more = claim("b", "Rząd przeznaczy kolejne 200 mln euro na psychologów.", "200 mln euro", 200e6,
+                 measure="other", subject=None, unit="EUR")
+    _, m = assign_figures([german, more], stories)
+    assert m.key.actor == "Germany"
+    spanish = claim("a", "Hiszpania liczy 40 ofiar upału.", "40", 40, actor="Spain")
+    farmers = claim("b", "Zmarło także 12 rolników.", "12", 12, subject="rolnik")
+    _, f = assign_figures([spanish, farmers], stories)
+    assert f.key.actor == "Spain"
+
+
 def test_a_sentence_opening_with_one_place_alone_counts_a_part_of_the_count_before() -> None:
     first = claim("a", "Od soboty zmarło w kraju 64 osoby.", "64", 64)
     alone = claim("a", "Z samej Kordoby zgłoszono 20 zgonów.", "20", 20, subject="zgon")

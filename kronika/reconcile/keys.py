@@ -220,25 +220,29 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     so its claims keep a figure of their own even when it is the only place named."""
     if periods is None:
         periods = [None] * len(claims)
+    if kinds is None:
+        kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
     actors = [_clean(c.actor) for c in claims]
-    named_actors: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for claim, actor, period in zip(claims, actors, periods, strict=True):
+    # `other` holds unlike things (a German budget, Polish pupils): its actor is borrowed per kind
+    lenders = [(c.measure, period, kind if c.measure == "other" else None)
+               for c, period, kind in zip(claims, periods, kinds, strict=True)]
+    named_actors: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
+    for claim, actor, lender in zip(claims, actors, lenders, strict=True):
         if actor is not None and not _home_nationals(claim, actor, lang):
-            named_actors[(claim.measure, period)].add(actor)
+            named_actors[lender].add(actor)
     for claim in also_named:  # the story's parts and denials name actors too, though they key apart
         if (actor := _clean(claim.actor)) is not None and not _home_nationals(claim, actor, lang):
-            named_actors[(claim.measure, None)].add(actor)
+            kind = subject_kind(claim.subject, claim.unit, lang) if claim.measure == "other" else None
+            named_actors[(claim.measure, None, kind)].add(actor)
     # Within one story, a count that names no actor joins the one actor the story's counts of its
     # measure name (the ministry's `sześć ofiar` of Poland's flood and the police's `siedem`).
     # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
     # toll: it borrows no actor; nor does a count placed in another country (`w Portugalii`).
-    actors = [actor or (only.pop() if len(only := set(named_actors.get((c.measure, period), ()))) == 1
+    actors = [actor or (only.pop() if len(only := set(named_actors.get(lender, ()))) == 1
                         and _at_home(c.source, next(iter(only)), lang)
                         and not _placed_abroad(_clean(c.place), next(iter(only))) else None)
-              for c, actor, period in zip(claims, actors, periods, strict=True)]
+              for c, actor, lender in zip(claims, actors, lenders, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
-    if kinds is None:
-        kinds = [subject_kind(c.subject, c.unit, lang) for c in claims]
     kinds = _generic_kinds_joined(bases, kinds, [c.value for c in claims])
 
     named_kinds: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
