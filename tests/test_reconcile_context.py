@@ -876,3 +876,15 @@ def test_fines_in_total_and_per_head_are_two_amounts() -> None:
     [usual] = contexts("Standardowa kara to 5 tys. lari grzywny.", ("5 tys. lari", "other", "GEL"))
     assert total.money_for == each.money_for == usual.money_for == "fine"
     assert total.share_details == () and each.share_details == usual.share_details == ("per recipient",)
+
+
+def test_a_whole_named_first_takes_no_detail_of_its_parts_predicate() -> None:
+    # `z 52 rannych w szpitalach pozostaje 9`: the hospital is where the 9 are, not the 52
+    whole, part = contexts("Resort podał, że z 52 rannych w szpitalach pozostaje jeszcze 9 osób.",
+                           ("52", "wounded", None), ("9", "other", None))
+    assert whole.share_details == () and part.share_details == ("in hospital",)
+    # negatives: a count that opens no partition keeps the details after it; so does a lone `z` number
+    [stock] = contexts("Rannych jest 52 w szpitalach w La Paz.", ("52", "wounded", None))
+    assert stock.share_details == ("in hospital",)
+    [alone] = contexts("Z 52 rannych w szpitalach pozostają wszyscy.", ("52", "wounded", None))
+    assert alone.share_details == ("in hospital",)

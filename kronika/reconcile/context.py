@@ -229,6 +229,7 @@ _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:z|ze|spośród)\s+(?:\w+\.?\s+)?$")  # `z
 _REFERS_BACK = re.compile(r"(?<!\w)(?:ich|nich)(?!\w)")  # `było ich 600`: the count said just before
 _PRESENT = "present"  # a stock at some place: a detail naming the place says it better
 _IN_HOSPITAL = "in hospital"
+_WHOLE_OPENS = re.compile(r"(?:^|\s)(?:z|ze|spośród|wśród)\s*$")  # `z 52 rannych ...`, `spośród 40 ...`
 _TO_HOSPITAL = frozenset({"transferred", "arrived"})  # brought to hospital: counted among those in it
 _NOT_NARROWED = frozenset({"killed"})  # who died in hospital is still in the death toll (count_detail.tsv)
 
@@ -527,7 +528,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 details = tuple(d for d in found if d in NEGOTIATED)
         elif claim.measure not in _NOT_NARROWED and _names_count_detail(text, lang):
             only = table.count_detail_measures
-            details = tuple(d for d in _share_details(table, before, after, "count")
+            # a whole named first (`z 52 rannych w szpitalach pozostaje 9`): what follows is its part's
+            whole_first = _WHOLE_OPENS.search(before) is not None and following is not None
+            details = tuple(d for d in _share_details(table, before, "" if whole_first else after, "count")
                             if d not in only or claim.measure in only[d])
             if len(details) > 1 and _PRESENT in details:
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
