@@ -1091,3 +1091,25 @@ def test_the_shares_of_two_votes_are_two_figures_a_result_cited_later_is_of_its_
                    measure="other", published="2026-06-15", reference_time="2026-06-15", reference_basis="text")
     old, now, later = assign_figures([before, night, monday], stories)
     assert old.key != now.key and now.key == later.key
+
+
+def test_a_sum_that_says_too_little_is_the_storys_quantity_of_the_very_same_value() -> None:
+    from kronika.article import Article
+    from kronika.pipeline import extract_article
+
+    def keyed(*texts: str) -> list[str]:
+        claims = [c for i, t in enumerate(texts) for c in extract_article(Article(id=f"a{i}", text=t,
+                                                                                  published="2026-05-02"))]
+        return [m.key.subject for m in assign_figures(claims, {c.article: "cholera" for c in claims})]
+
+    appeal = "ONZ ogłosiła apel o 48 mln dolarów na walkę z cholerą."
+    assert keyed(appeal, "Chodzi o 48 mln dolarów – podało biuro ONZ.") == ["money (USD) for walka"] * 2
+    # two reports of one unkeyed sum are one quantity; unkeyed shares are not (`30 proc.` of two things)
+    first, second = keyed("Chodzi o 5 mln dolarów – podała policja.", "Przestępcy mówią o 5 mln dolarów.")
+    assert first == second and first.startswith("unkeyed ")
+    first, second = keyed("Chodzi o 30 proc. – podała policja.", "Przestępcy mówią o 30 proc.")
+    assert first != second
+    # negatives: another value stays unkeyed; a value stated for two purposes names neither
+    assert keyed(appeal, "Chodzi o 20 mln dolarów – dodało biuro.")[1].startswith("unkeyed ")
+    both = keyed(appeal, "Na szczepionki przeznaczono 48 mln dolarów.", "Chodzi o 48 mln dolarów.")
+    assert both[2].startswith("unkeyed ")

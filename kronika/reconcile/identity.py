@@ -619,6 +619,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
+    kinds = _restated_values(claims, kinds, story_of)
     homes = _source_homes(claims, story_of, lang)
     adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
                                   homes.get((story, c.source_id or c.source or "")), kind)
@@ -708,6 +709,37 @@ def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext
         if context.money_for is None and context.share_details and claim.unit and claim.unit.isupper() \
                 and len(named := purposes.get((story, claim.unit, context.share_details), ())) == 1:
             found[i] = f"money ({claim.unit}) for {next(iter(named))} ({', '.join(context.share_details)})"
+    return found
+
+
+def _restated_values(claims: Sequence[Claim], kinds: list[str | None],
+                     story_of: Sequence[str | None]) -> list[str | None]:
+    """A sum or a share that says too little to be keyed (`unkeyed`: `Chodzi o 48 mln dolarów`, `36,5 proc.`)
+    is the quantity of its story that states the very same value in the same unit, when exactly one kind
+    there does (`apel ONZ na 48 mln dolarów`); unkeyed alike, two reports of one value in one story are one
+    quantity (money only: shares of one value are many). A value stated for two kinds, or for none, leaves it
+    unkeyed, and so does a whole percentage (`o 31 proc.`), too common to say which share it is."""
+    stated: dict[tuple[str | None, str, float, float | None], set[str]] = defaultdict(set)
+    loose: dict[tuple[str | None, str, float, float | None], list[int]] = defaultdict(list)
+    for i, (claim, kind, story) in enumerate(zip(claims, kinds, story_of, strict=True)):
+        if not claim.unit or kind is None or claim.unit == "percent" and claim.value == int(claim.value):
+            continue  # a whole percentage (`31 proc.`) is too common a value to say which share it is
+        value = (story, claim.unit, claim.value, claim.value_max)
+        if kind.startswith("unkeyed "):
+            loose[value].append(i)
+        elif kind.startswith(("money (", "share of ")):
+            stated[value].add(kind)
+    if not loose:
+        return kinds
+    found = list(kinds)
+    for value, indices in loose.items():
+        named = stated.get(value, set())
+        if len(named) == 1:
+            for i in indices:
+                found[i] = next(iter(named))
+        elif not named and value[1] != "percent" and len({claims[i].article for i in indices}) > 1:
+            for i in indices:
+                found[i] = kinds[indices[0]]
     return found
 
 
