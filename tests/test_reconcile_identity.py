@@ -1113,3 +1113,18 @@ def test_a_sum_that_says_too_little_is_the_storys_quantity_of_the_very_same_valu
     assert keyed(appeal, "Chodzi o 20 mln dolarów – dodało biuro.")[1].startswith("unkeyed ")
     both = keyed(appeal, "Na szczepionki przeznaczono 48 mln dolarów.", "Chodzi o 48 mln dolarów.")
     assert both[2].startswith("unkeyed ")
+
+
+def test_money_for_one_purpose_is_one_figure_whichever_verb_gave_its_measure() -> None:
+    # `Rząd przekazał 2 mln zł pomocy` (supplied) and a headline `Już 2,5 mln zł pomocy` read with no verb
+    # (`other`) count one sum for aid; a sum for another purpose keeps its own figure
+    stories = {"a": "story:aid", "b": "story:aid"}
+    given = claim("a", "Rząd przekazał 2 mln zł pomocy.", "2 mln zł", 2e6, measure="supplied", subject=None,
+                  unit="PLN")
+    headline = claim("b", "Już 2,5 mln zł pomocy.", "2,5 mln zł", 2.5e6, measure="other", subject=None,
+                     unit="PLN")
+    repair = claim("b", "Remont mostu kosztował 3 mln zł.", "3 mln zł", 3e6, measure="other", subject=None,
+                   unit="PLN")
+    g, h, r = assign_figures([given, headline, repair], stories)
+    assert g.key == h.key and g.key.subject == "money (PLN) for aid"
+    assert r.key != g.key and r.key.measure == "other"

@@ -755,7 +755,8 @@ def _stock_measures(claims: Sequence[Claim], kinds: Sequence[str | None], indice
     found: dict[str, set[str]] = defaultdict(set)
     for i in indices:
         kind = kinds[i]
-        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS or _a_thing(kind)) \
+        if kind and (kind.endswith(")") and " (" in kind or kind in _THING_KINDS or _a_thing(kind)
+                     or kind.startswith("money (") and " for " in kind) \
                 and claims[i].measure != "other":
             found[kind].add(claims[i].measure)
     return {kind: next(iter(measures)) for kind, measures in found.items() if len(measures) == 1}
