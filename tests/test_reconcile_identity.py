@@ -1128,3 +1128,19 @@ def test_money_for_one_purpose_is_one_figure_whichever_verb_gave_its_measure() -
     g, h, r = assign_figures([given, headline, repair], stories)
     assert g.key == h.key and g.key.subject == "money (PLN) for aid"
     assert r.key != g.key and r.key.measure == "other"
+
+
+def test_a_count_named_again_after_a_demonstrative_counts_what_it_counted() -> None:
+    # `potwierdzono u 19 pacjentów. [...] Z tych 19 osób sześć przebywa już poza szpitalem`: the 19 again
+    first = claim("a", "Bakterię potwierdzono u 19 pacjentów szpitala.", "19", 19, measure="cases",
+                  subject="pacjent", span=(100, 102))
+    again = claim("a", "Z tych 19 osób sześć przebywa już poza szpitalem.", "19", 19, measure="other",
+                  span=(400, 402))
+    f, a = assign_figures([first, again])
+    assert a.key == f.key
+    # negatives: without the demonstrative, or of another value, a head count stays a figure of its own
+    plain = claim("a", "W szpitalu przebywa 19 osób.", "19", 19, measure="other", span=(400, 402))
+    other = claim("a", "Z tych 23 osób sześć przebywa już poza szpitalem.", "23", 23, measure="other",
+                  span=(400, 402))
+    assert assign_figures([first, plain])[1].key != f.key
+    assert assign_figures([first, other])[1].key != f.key

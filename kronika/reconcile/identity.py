@@ -619,6 +619,11 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
+    if named_again := _named_again(claims, by_article):
+        claims = list(claims)
+        for i, earlier in named_again.items():
+            claims[i] = dataclasses.replace(claims[i], measure=claims[earlier].measure)
+            kinds[i] = kinds[earlier]
     kinds = _restated_values(claims, kinds, story_of)
     homes = _source_homes(claims, story_of, lang)
     adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
@@ -709,6 +714,31 @@ def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext
         if context.money_for is None and context.share_details and claim.unit and claim.unit.isupper() \
                 and len(named := purposes.get((story, claim.unit, context.share_details), ())) == 1:
             found[i] = f"money ({claim.unit}) for {next(iter(named))} ({', '.join(context.share_details)})"
+    return found
+
+
+# A demonstrative right before a number names a count already given (`Z tych 19 osób sześć...`).
+_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:tych|tymi|tym|ci|te|owych)\s+$", re.IGNORECASE)
+_NAMED_AGAIN_REACH = 3000  # characters back in the article where the count named again may stand
+
+
+def _named_again(claims: Sequence[Claim], by_article: Mapping[str, list[int]]) -> dict[int, int]:
+    """Claim index -> the earlier claim of its article it names again (`potwierdzono u 19 pacjentów. [...] Z
+    tych 19 osób sześć...`): a number after a demonstrative, of no measure of its own, is the last earlier
+    count of the same value, and counts what that one counts."""
+    found: dict[int, int] = {}
+    for indices in by_article.values():
+        last_of: dict[float, int] = {}
+        for i in indices:  # in text order
+            claim = claims[i]
+            start = claim.sentence.find(claim.mention) if claim.sentence else -1
+            before = claim.sentence[max(0, start - 12):start] if start > 0 else ""
+            earlier = last_of.get(claim.value)
+            if claim.measure == "other" and earlier is not None and _DEMONSTRATIVE.search(before) \
+                    and claims[earlier].measure != "other" \
+                    and claim.span[0] - claims[earlier].span[1] < _NAMED_AGAIN_REACH:
+                found[i] = earlier
+            last_of[claim.value] = i
     return found
 
 
