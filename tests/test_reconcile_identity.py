@@ -1144,3 +1144,22 @@ def test_a_count_named_again_after_a_demonstrative_counts_what_it_counted() -> N
                   span=(400, 402))
     assert assign_figures([first, plain])[1].key != f.key
     assert assign_figures([first, other])[1].key != f.key
+
+
+def test_a_ministrys_own_soldiers_are_its_countrys() -> None:
+    # `MON Armenii poinformowało, że liczba zabitych żołnierzy wzrosła do 29`: Armenia's dead soldiers, the
+    # figure of the story's other Armenian counts, not a count of whoever fell in Armenia
+    stories = {"a": "story:clash", "b": "story:clash"}
+    armenian = claim("a", "Armenia podała, że zginęło 15 jej żołnierzy.", "15", 15, subject="żołnierz",
+                     actor="Armenia", source="Armenia")
+    ministry = claim("b", "MON Armenii poinformowało, że liczba zabitych żołnierzy wzrosła do 29.", "29", 29,
+                     subject="żołnierz", source="MON Armenii")
+    a, m = assign_figures([armenian, ministry], stories)
+    assert m.key == a.key
+    # negatives: a ministry speaking of the other side keeps no actor of its own; civilians are placed
+    other_side = claim("b", "Azerbejdżańskie ministerstwo obrony pisze o stronie armeńskiej, że poległo tam "
+                       "100 żołnierzy.", "100", 100, subject="żołnierz", source="Azerbejdżańskie ministerstwo obrony")
+    assert assign_figures([armenian, other_side], stories)[1].key.actor != "Azerbaijan"
+    civilians = claim("b", "MON Armenii poinformowało, że zginęło 12 cywilów.", "12", 12, subject="cywil",
+                      source="MON Armenii")
+    assert assign_figures([armenian, civilians], stories)[1].claim.place == "Armenia"

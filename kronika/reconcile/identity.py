@@ -314,7 +314,18 @@ def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim
         return claim  # `Według WHO w tej muhafazie zgonów było 149`: an area named before, not the country
     if kind is not None and kind not in _PERSON_KINDS:
         return claim  # `armia twierdzi, że wyeliminowała 17 tys. terrorystów`: the other side's dead
+    if home is not None and kind in _MILITARY_KINDS:
+        # `MON Armenii: zginęło 29 żołnierzy`: its own army's, unless the sentence names another country's side
+        # (`o stronie armeńskiej pisze, że poległo tam 100 żołnierzy`, said by Azerbaijan's ministry)
+        if any(m.kind == "country" and m.canonical != home for m in find_entities(claim.sentence)):
+            return claim
+        return dataclasses.replace(claim, actor=home)
     return claim if home is None else dataclasses.replace(claim, place=home)
+
+
+# Kinds of people a country's own ministry counts as its side (`MON Armenii poinformowało, że liczba zabitych
+# żołnierzy wzrosła do 29`): whose soldiers, not where they fell.
+_MILITARY_KINDS = frozenset({"soldiers"})
 
 
 # Levels at a time rather than counts over a period: troops deployed `pod koniec 2024 r.` are the same
@@ -637,7 +648,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         adjusted[i] = dataclasses.replace(adjusted[i], place=region)
     for i, region in _regional_places(adjusted, contexts, whole_of, story_of, lang).items():
         adjusted[i] = dataclasses.replace(adjusted[i], place=region)
-    claims = [c if c.place == a.place else dataclasses.replace(c, place=a.place)
+    claims = [c if c.place == a.place and c.actor == a.actor else dataclasses.replace(c, place=a.place, actor=a.actor)
               for c, a in zip(claims, adjusted, strict=True)]
     # A part that names a place of its own (`z samej Andaluzji`, `w tym 37 w Andaluzji`) counts that
     # place: the place is a sub-area of its story's figure of that measure, never its whole.
