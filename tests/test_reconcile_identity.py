@@ -1163,3 +1163,24 @@ def test_a_ministrys_own_soldiers_are_its_countrys() -> None:
     civilians = claim("b", "MON Armenii poinformowało, że zginęło 12 cywilów.", "12", 12, subject="cywil",
                       source="MON Armenii")
     assert assign_figures([armenian, civilians], stories)[1].claim.place == "Armenia"
+
+
+def test_a_sum_at_a_month_of_the_storys_year_is_a_reading_of_its_series() -> None:
+    # `W sierpniu wypłacono 11 mln zł odszkodowań` and, later, `17 mln zł odszkodowań`: one compensation
+    # total read at two times, not a quantity of August
+    august = claim("a", "W sierpniu wypłacono 11 mln zł odszkodowań.", "11 mln zł", 11e6, measure="other",
+                   subject=None, unit="PLN", reference_time="2026-08", reference_basis="text", published="2026-09-10")
+    later = claim("b", "Rolnicy dostali 17 mln zł odszkodowań.", "17 mln zł", 17e6, measure="other",
+                  subject=None, unit="PLN", published="2026-09-20")
+    a, b = assign_figures([august, later])
+    assert a.key == b.key
+    # negatives: a month of a past year is a past event's; a rate of a month (inflation) is that month's
+    past = claim("b", "W maju 2014 r. wypłacono 30 mln zł odszkodowań.", "30 mln zł", 30e6, measure="other",
+                 subject=None, unit="PLN", reference_time="2014-05", reference_basis="text", published="2026-09-20")
+    assert assign_figures([august, later, past])[2].key != a.key
+    rate = claim("a", "Inflacja w sierpniu wyniosła 4,3 proc.", "4,3 proc.", 4.3, measure="other", subject=None,
+                 unit="percent", reference_time="2026-08", reference_basis="text", published="2026-09-10")
+    now = claim("b", "Inflacja wynosi 4,9 proc.", "4,9 proc.", 4.9, measure="other", subject=None,
+                unit="percent", published="2026-09-20")
+    r, n = assign_figures([rate, now])
+    assert r.key != n.key

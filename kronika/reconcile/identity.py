@@ -348,7 +348,15 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
     when = claim.reference_time
     if claim.measure in STOCK_MEASURES or claim.reference_basis != "text" or not when or _DAY_OR_FINER.match(when):
         return None
+    if claim.unit and claim.unit.isupper() and not _YEAR_ONLY.fullmatch(when) and when[:4] == published_year:
+        # a sum at a month of the story's year (`w sierpniu wypłacono 17 mln zł`, `na koniec października 232
+        # dolary`) is the series' reading then, not a quantity of its own; a month of a past year is a past
+        # event's (`w maju 2014 r. straty sięgnęły 2 mld euro`)
+        return None
     return when
+
+
+_YEAR_ONLY = re.compile(r"\d{4}")
 
 
 # Shares of one vote: the turnout and each candidate's votes. Readings more than this many days apart are
