@@ -44,3 +44,24 @@ def test_a_bare_superlative_counts_what_the_sentence_before_counted(text: str, c
 def test_a_bare_superlative_borrows_nothing_without_a_figure_before_it() -> None:
     text = "Szpitale apelują o cierpliwość. Najwięcej w Łódzkiem, 240 tys."
     assert not [c for c in extract(text, "2026-05-04") if c.mention == "240 tys."]
+
+
+@pytest.mark.parametrize("text,cue,subject", [
+    # a noun only in the instrumental is an adjective's complement, not what is counted
+    ("Prezydent odwołał 14 wysokich rangą oficerów.", "14", "oficer"),
+    ("W szpitalu leży 40 starszych wiekiem pacjentów.", "40", "pacjent"),
+    # negatives: a genitive after the number is counted as before; an instrumental after the noun is not it
+    ("Komisja zbadała 12 próbek wody.", "12", "próbka"),
+    ("Do szpitala trafiło 30 osób z obrażeniami.", "30", "osoba"),
+])
+def test_an_instrumental_complement_before_the_counted_noun_is_skipped(text: str, cue: str, subject: str) -> None:
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert claim.subject == subject
+
+
+def test_people_dismissed_are_no_deployment() -> None:
+    [officers] = [c for c in extract("Prezydent odwołał 14 oficerów armii.", "2026-05-04") if c.mention == "14"]
+    assert officers.measure == "other"
+    # negative: soldiers sent stay deployed
+    [sent] = [c for c in extract("Do stolicy wysłano 300 żołnierzy.", "2026-05-04") if c.mention == "300"]
+    assert sent.measure == "deployed"

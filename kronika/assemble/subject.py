@@ -76,6 +76,11 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
         head = noun or adjective
         if head is None:
             break
+        if i > first and _instrumental_only(token) and i + 1 < len(tokens) and tokens[i + 1].is_word \
+                and _noun_reading(tokens[i + 1]) is not None and premodifiers <= MAX_PREMODIFIERS:
+            i += 1  # `14 wysokich rangą oficerów`: the adjective's complement, then the counted noun
+            premodifiers += 1
+            continue
         lemma = _lemma(token, head)
         end = i + 1
         following = tokens[end] if end < len(tokens) else None
@@ -89,6 +94,13 @@ def _counted_after(sentence: Sentence, number_end: int) -> Counted:
                 end += 1
         return Counted(lemma, False, first, end)
     return Counted(None, False, first, first)
+
+
+def _instrumental_only(token: Token) -> bool:
+    """A noun that stands only in the instrumental (`rangą`, `wiekiem`): it cannot be what a number counts."""
+    nouns = [r for r in token.readings if r.pos in ("subst", "ger")]
+    return bool(nouns) and all(r.has("inst") and not r.has("gen") and not r.has("nom") and not r.has("acc")
+                               for r in nouns)
 
 
 def _possessive_pronoun(token: Token) -> bool:
