@@ -137,6 +137,8 @@ def is_distance(sentence: Sentence, counted_lemma: str | None, counted_last: int
 # Words before a number that make it no count: `ani jednego euro` is none at all; `na 100 tys. mieszkańców`
 # after another figure is the base of a rate; `po pięć` is each one's share.
 NONE_AT_ALL = frozenset({"ani"})
+RATE_BASES = frozenset({100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0})  # `na 100 tys. mieszkańców`
+RATE_VERBS = frozenset({"przypadać", "przypaść"})  # `na 100 tys. dzieci przypada 7,8 psychiatry`
 
 
 def _distributive(tokens: list[Token], k: int) -> bool:
@@ -182,6 +184,10 @@ def is_not_a_count(sentence: Sentence, number: NumberMention) -> bool:
     # the base of a rate: `na` right after another figure's counted noun (`2 tys. osób na 100 tys.`)
     after = sentence.index_at(number.end)
     base = tokens[after] if after < len(tokens) else None  # `na 100 tys. mieszkańców`, not `na 28 łodziach`
+    if tokens[k].text.lower() == "na" and number.value in RATE_BASES and base is not None \
+            and any(r.pos in ("subst", "depr") and r.has("gen") for r in base.readings) \
+            and any(t.lemmas & RATE_VERBS for t in tokens[after:]):
+        return True  # `na 100 tys. dzieci przypada 7,8 psychiatry`: the base, the rate comes after it
     return (tokens[k].text.lower() == "na" and k >= 2 and tokens[k - 1].is_word
             and any(t.text[:1].isdigit() for t in tokens[max(0, k - 4):k - 1])
             and any(r.pos in ("subst", "depr") for r in tokens[k - 1].readings)
