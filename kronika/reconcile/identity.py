@@ -737,7 +737,7 @@ def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext
 
 
 # A demonstrative right before a number names a count already given (`Z tych 19 osób sześć...`).
-_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:tych|tymi|tym|ci|te|owych)\s+$", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:tych|tymi|ci|te|owych)\s+$", re.IGNORECASE)  # not `w tym`, a part
 _NAMED_AGAIN_REACH = 3000  # characters back in the article where the count named again may stand
 
 
