@@ -60,3 +60,13 @@ def test_a_length_back_from_the_day_names_the_day_a_report_was_made() -> None:
     # negatives: a comparison with a year before holds now; `później` without a day named before has no day
     assert _claim("Żywność była droższa o 3,4 proc. niż rok wcześniej.").reference_time == "2026-04-20"
     assert _claim("Dwa dni później policja mówiła o pięciu ofiarach.").reference_time == "2026-04-20"
+
+
+def test_a_country_label_opening_the_sentence_says_where() -> None:
+    # `Wietnam: tajfun zabił 14 osób`, a side item in a typhoon story of another country
+    assert _claim("Wietnam: tajfun Kajik zabił 14 osób.").place == "Vietnam"
+    # negatives: a capital there speaks for its government; a place of the sentence's own is nearer
+    kyiv = _claim("Kijów: w obwodzie kurskim jest 11 tys. żołnierzy.")
+    assert (kyiv.place, kyiv.source) == ("Kursk Oblast", "Kijów")
+    assert _claim("Ukraina: w Charkowie zginęło pięć osób.").place == "Kharkiv"
+    assert _claim("Tajfun zabił w środę 14 osób.").place is None

@@ -115,6 +115,16 @@ class _SentenceView:
                    back and points_back_in_place(context.text, sentence.start, sentence.end))
 
 
+def _country_label(sentence: Sentence, entities: list[EntityMention]) -> EntityMention | None:
+    """A country's name opening the sentence as a label (`Wietnam: tajfun zabił...`), or None. A capital there
+    speaks for its government (`Kijów: w obwodzie kurskim jest 11 tys.`), and a source label is a source."""
+    tokens = sentence.tokens
+    if len(tokens) < 3 or tokens[1].text != ":":
+        return None
+    return next((e for e in entities if e.start == tokens[0].start and e.end == tokens[0].end
+                 and e.kind == "country" and e.form == "name"), None)
+
+
 def _clause_text(text: str, sentence: Sentence, index: int) -> str:
     first, last = sentence.clause_range(index)
     return text[sentence.tokens[first].start:sentence.tokens[last - 1].end]
@@ -277,6 +287,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     and (measure in CARRIED_PLACE_MEASURES or view.points_back_in_place) \
                     and not names_place and (carried_place := context.carried_place(index)) is not None:
                 place = carried_place.canonical  # the place the paragraph's previous sentence names
+            if place is None and actor is None and (label := _country_label(sentence, in_sentence)) is not None \
+                    and (attribution is None or label.text not in (attribution.source or "")):
+                place = label.canonical  # `Wietnam: tajfun zabił 14 osób`: a country label says where
             claims.append(Claim(
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
                 value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
