@@ -1184,3 +1184,15 @@ def test_a_sum_at_a_month_of_the_storys_year_is_a_reading_of_its_series() -> Non
                 unit="percent", published="2026-09-20")
     r, n = assign_figures([rate, now])
     assert r.key != n.key
+
+
+def test_a_number_of_instances_is_no_count_of_illness() -> None:
+    # `odmówiła w 14 przypadkach`: instances of a refusal, not 14 cases of a disease
+    stories = {"a": "story:wolves", "b": "story:wolves"}
+    refused = claim("a", "Dyrekcja odmówiła w 14 przypadkach.", "14", 14, measure="other", subject="przypadek")
+    ill = claim("b", "Odnotowano 30 przypadków odry.", "30", 30, measure="cases", subject="przypadek")
+    r, i = assign_figures([refused, ill], stories)
+    assert r.key.subject.startswith("unkeyed ") and i.key.subject == "infections"
+    # negative: `przypadków` counted without `w` is still cases of illness
+    bare = claim("a", "Odnotowano 14 przypadków.", "14", 14, measure="other", subject="przypadek")
+    assert assign_figures([bare, ill], stories)[0].key.subject == "infections"

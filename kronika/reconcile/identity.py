@@ -595,6 +595,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
     if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
         kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted
+    if kind == "infections" and claim.measure == "other" and _in_instances(claim):
+        return unkeyed  # `odmówiła w 14 przypadkach`: in 14 instances, no cases of illness
     if kind is None and claim.measure == "other":
         return unkeyed
     if kind in _HELD_KINDS and claim.measure == "other":
@@ -759,6 +761,15 @@ def _named_again(claims: Sequence[Claim], by_article: Mapping[str, list[int]]) -
                 found[i] = earlier
             last_of[claim.value] = i
     return found
+
+
+_IN_INSTANCES = re.compile(r"(?:^|\s)w\s+$", re.IGNORECASE)
+
+
+def _in_instances(claim: Claim) -> bool:
+    """`w 14 przypadkach`: the number follows `w`, so it counts the instances of what the sentence says."""
+    start = claim.sentence.find(claim.mention) if claim.sentence else -1
+    return start > 0 and _IN_INSTANCES.search(claim.sentence[max(0, start - 4):start]) is not None
 
 
 def _restated_values(claims: Sequence[Claim], kinds: list[str | None],
