@@ -752,14 +752,14 @@ def _named_again(claims: Sequence[Claim], by_article: Mapping[str, list[int]]) -
         last_of: dict[float, int] = {}
         for i in indices:  # in text order
             claim = claims[i]
-            start = claim.sentence.find(claim.mention) if claim.sentence else -1
-            before = claim.sentence[max(0, start - 12):start] if start > 0 else ""
             earlier = last_of.get(claim.value)
-            if claim.measure == "other" and earlier is not None and _DEMONSTRATIVE.search(before) \
-                    and claims[earlier].measure != "other" \
-                    and claim.span[0] - claims[earlier].span[1] < _NAMED_AGAIN_REACH:
-                found[i] = earlier
             last_of[claim.value] = i
+            if claim.measure != "other" or earlier is None or claims[earlier].measure == "other" \
+                    or claim.span[0] - claims[earlier].span[1] >= _NAMED_AGAIN_REACH or not claim.sentence:
+                continue
+            start = claim.sentence.find(claim.mention)
+            if start > 0 and _DEMONSTRATIVE.search(claim.sentence[max(0, start - 12):start]):
+                found[i] = earlier
     return found
 
 
