@@ -65,3 +65,16 @@ def test_people_dismissed_are_no_deployment() -> None:
     # negative: soldiers sent stay deployed
     [sent] = [c for c in extract("Do stolicy wysłano 300 żołnierzy.", "2026-05-04") if c.mention == "300"]
     assert sent.measure == "deployed"
+
+
+@pytest.mark.parametrize("text,cue,measure", [
+    # a verb of staying (`przebywa`) deploys only people who serve, for a part as for its whole
+    ("W ośrodkach przebywa 210 tys. osób, w tym 95 tys. w prowincji Cagayan.", "95 tys.", "other"),
+    ("W ośrodkach przebywa 210 tys. osób, w tym 95 tys. dzieci.", "95 tys.", "other"),
+    # negatives: soldiers and firefighters stay deployed, and so do their parts
+    ("W koszarach przebywa 300 żołnierzy, w tym 40 w izolatce.", "40", "deployed"),
+    ("W akcji bierze udział 300 strażaków, w tym 40 ochotników.", "40", "deployed"),
+])
+def test_a_part_of_people_staying_somewhere_is_deployed_only_if_they_serve(text: str, cue: str, measure: str) -> None:
+    [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert claim.measure == measure

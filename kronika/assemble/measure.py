@@ -392,8 +392,10 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         cue = cues.of_counted(number, counted)
         return (cue, cue.measure) if cue is not None else (None, "other")
     cue = None if currency else cues.part_of_whole(sentence, number)
-    if cue is not None:
-        return cue, cue.measure  # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`
+    if cue is not None and not (cue.measure == "deployed" and sentence.tokens[cue.index].lemmas & takes_part_lemmas()):
+        # `47 zachorowań, w tym u 30 dzieci`, `12 zabitych, w tym 3 dzieci`; a verb of staying or taking part
+        # (`przebywa 210 tys. osób, w tym 95 tys. w Cagayan`) is weighed for the part as for its whole, below
+        return cue, cue.measure
     cue = cues.choose(sentence, number, counted, CURRENCY_MEASURES if currency else None)
     if cue is None:
         return None, "deployed" if kind in DEPLOYABLE_KINDS else "other"
@@ -431,8 +433,8 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
         # `według strażaków na składowisku było 3 tys. ton odpadów`, `ratownicy odnaleźli 3 turystów`:
         # a noun of people is the agent or the source, no verb of what befell the counted
         measure = "other"
-    elif (measure == "deployed" and not thing and kind not in DEPLOYABLE_KINDS and subject is not None
-          and cue_token.lemmas & takes_part_lemmas() and not _animal(subject)):
+    elif (measure == "deployed" and not thing and kind not in DEPLOYABLE_KINDS
+          and cue_token.lemmas & takes_part_lemmas() and (subject is None or not _animal(subject))):
         # `w strajku wzięło udział 40 tys. nauczycieli`, `przyjechało 40 tys. turystów`: not serving; another
         # cue of their clause may say what they are (`przebywa milion uchodźców`)
         other = cues.choose(sentence, number, counted, excluded=frozenset({"deployed"}))
