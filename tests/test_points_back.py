@@ -70,3 +70,15 @@ def test_a_country_label_opening_the_sentence_says_where() -> None:
     assert (kyiv.place, kyiv.source) == ("Kursk Oblast", "Kijów")
     assert _claim("Ukraina: w Charkowie zginęło pięć osób.").place == "Kharkiv"
     assert _claim("Tajfun zabił w środę 14 osób.").place is None
+
+
+def test_the_end_of_a_month_is_its_last_day() -> None:
+    # `do końca sierpnia wydała trzy zezwolenia`: a running count read on 31 August, as `do połowy stycznia`
+    # is read on the 15th; no count of August itself
+    claim = extract_article(Article(id="t", text="Do końca sierpnia dyrekcja wydała trzy zezwolenia.",
+                                    published="2026-09-03"))[0]
+    assert (claim.reference_time, claim.reference_basis) == ("2026-08-31", "text")
+    # negative: a month named alone stays the month
+    plain = extract_article(Article(id="t", text="W sierpniu dyrekcja wydała trzy zezwolenia.",
+                                    published="2026-09-03"))[0]
+    assert plain.reference_time == "2026-08"

@@ -8,6 +8,7 @@ the latest full date it mentions, so `w styczniu` after `jesienią 2024 roku` is
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ ATTRIBUTION_PENALTY = 40
 _FULL_YEAR = re.compile(r"\d{4}")
 _OPEN_YEAR = re.compile(r"^XXXX-(\d{2})(-\d{2})?")
 _MONTH = re.compile(r"(?:\d{4}|XXXX)-\d{2}")
+_FULL_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 @dataclass
@@ -54,6 +56,11 @@ def reference_time(sentence: Sentence, times: SentenceTimes, number: int, publis
         return (published, f"since:{chosen.value}") if published else (None, f"since:{chosen.value}")
     if chosen.attrs.get("mod") == "MID" and chosen.value and _MONTH.fullmatch(chosen.value):
         return f"{chosen.value}-15", "text"  # `do połowy stycznia`: the figure holds in mid-January
+    if chosen.attrs.get("mod") == "END" and chosen.value and _FULL_MONTH.fullmatch(chosen.value):
+        # `do końca sierpnia wydała trzy zezwolenia`: the figure holds on the month's last day, a reading
+        # of a running count, not a count of the month
+        year, month = int(chosen.value[:4]), int(chosen.value[5:7])
+        return f"{chosen.value}-{calendar.monthrange(year, month)[1]:02d}", "text"
     return chosen.value, "text"
 
 
