@@ -547,8 +547,6 @@ def takes_part_lemmas(lang: str = "pl") -> frozenset[str]:
     return _first_lemmas(frozenset({"takes-part", "travel"}), lang)
 
 
-
-
 @cache
 def let_go(lang: str = "pl") -> dict[str, frozenset[str]]:
     """let_go.txt: role (`verb`, `held`, `custody`) -> lemmas."""

@@ -143,8 +143,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
     # Without an actor or a place, two articles may count different events: compare within one only,
     # unless the figure is one story's and both claims name who said them (the story is the event; an
     # unattributed number of another article may be of a side event the story's key gave it).
-    unkeyed = figure.actor is None and figure.place is None
-    same_article_only = unkeyed and figure.story is None
+    nobodys_nowhere = figure.actor is None and figure.place is None
+    same_article_only = nobodys_nowhere and figure.story is None
     for modalities in _COMPARABLE_MODALITIES:
         dated = []
         for position, claim in enumerate(figure.claims):
@@ -167,8 +167,8 @@ def _figure_conflicts(figure: Figure, limit: int) -> list[Conflict]:
                 a, b = figure.claims[first], figure.claims[second]
                 if (same_article_only and a.article != b.article) or not _rivals(a, b):
                     continue
-                if unkeyed and a.article != b.article and (a.source is None or b.source is None
-                                                           or _ratio(a, b) > OWN_WORD_RATIO):
+                if nobodys_nowhere and a.article != b.article and (a.source is None or b.source is None
+                                                                   or _ratio(a, b) > OWN_WORD_RATIO):
                     continue
                 if rule == "disjoint" and _other_hours(a, b):
                     continue  # a live blog's 12:00 and 17:00 readings of one day are two moments, not rivals
