@@ -1196,3 +1196,45 @@ def test_a_number_of_instances_is_no_count_of_illness() -> None:
     # negative: `przypadków` counted without `w` is still cases of illness
     bare = claim("a", "Odnotowano 14 przypadków.", "14", 14, measure="other", subject="przypadek")
     assert assign_figures([bare, ill], stories)[0].key.subject == "infections"
+
+
+def test_confirmed_cases_are_a_series_of_their_own_only_beside_suspected_ones() -> None:
+    stories = {"a": "story:cholera", "b": "story:cholera", "c": "story:cholera"}
+    suspected = claim("a", "WHO odnotowała 52 tys. podejrzanych przypadków cholery.", "52 tys.", 52_000,
+                      measure="cases", subject="przypadek")
+    plain = claim("b", "Resort zdrowia mówi o 60 tys. chorych.", "60 tys.", 60_000, measure="cases",
+                  subject="chory")
+    confirmed = claim("c", "Laboratoria potwierdziły dotąd 1450 zakażeń.", "1450", 1450, measure="cases",
+                      subject="zakażenie")
+    also = claim("c", "Potwierdzonych przypadków jest według WHO 1500.", "1500", 1500, measure="cases",
+                 subject="przypadek")
+    s, p, c, a = assign_figures([suspected, plain, confirmed, also], stories)
+    assert s.key == p.key and s.key.subject == "infections"  # unmarked counts are the suspected series
+    assert c.key == a.key != s.key and c.key.subject == "infections (confirmed)"
+    # Where nobody counts suspected cases, a confirmed count is the one count there is.
+    alone = {"x": "story:legionella", "y": "story:legionella"}
+    first = claim("x", "Sanepid potwierdził 24 przypadki legionellozy.", "24", 24, measure="cases",
+                  subject="przypadek")
+    later = claim("y", "Chorych jest już 31.", "31", 31, measure="cases", subject="chory", published="2024-09-20")
+    f, lt = assign_figures([first, later], alone)
+    assert f.key == lt.key and f.key.subject == "infections"
+
+
+def test_deaths_still_being_verified_are_not_the_death_toll() -> None:
+    stories = {"a": "story:dengue", "b": "story:dengue"}
+    dead = claim("a", "Na dengę zmarło 412 osób, a kolejne 980 zgonów jest wyjaśnianych.", "412", 412)
+    pending = claim("a", "Na dengę zmarło 412 osób, a kolejne 980 zgonów jest wyjaśnianych.", "980", 980,
+                    subject="zgon")
+    later = claim("b", "Kolejnych 1210 zgonów czeka na wyniki badań, a zmarło już 1118 osób.", "1210", 1210,
+                  subject="zgon", published="2024-09-25")
+    toll = claim("b", "Kolejnych 1210 zgonów czeka na wyniki badań, a zmarło już 1118 osób.", "1118", 1118,
+                 published="2024-09-25")
+    d, p, lt, t = assign_figures([dead, pending, later, toll], stories)
+    assert d.key == t.key and p.key == lt.key != d.key
+    assert p.key.subject == "people (under investigation)" and p.whole is None  # no `change` of the toll
+    # An unconfirmed report of the toll is the toll, weakly reported; a speaker confirming is no status.
+    weak = claim("b", "Według niepotwierdzonych informacji zginęło 1300 osób.", "1300", 1300,
+                 published="2024-09-25")
+    said = claim("b", "Rzecznik potwierdził, że zmarło 1120 osób.", "1120", 1120, published="2024-09-25")
+    d2, w, s = assign_figures([dead, weak, said], stories)
+    assert d2.key == w.key == s.key

@@ -62,6 +62,7 @@ class ClaimContext:
     started: bool = False  # a count since a start (`od początku epidemii`) whose end the clause leaves unsaid
     own_area: bool = False  # the clause refers to its speaker's own region (`w regionie`; office_areas.txt)
     span: tuple[str, str] | None = None  # (kind, phrase) of a calendar stretch before it (period_spans.tsv)
+    case_status: str | None = None  # `suspected`, `confirmed` or `pending`, from the clause (case_status.tsv)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -122,6 +123,8 @@ class _Cues:
     change_comparative: re.Pattern[str]
     change_verb: re.Pattern[str]
     span: re.Pattern[str]  # one group per kind of period_spans.tsv
+    case_status: re.Pattern[str]
+    case_statuses: dict[str, str]
 
 
 def _regex_lines(name: str, lang: str) -> re.Pattern[str]:
@@ -166,6 +169,7 @@ def cues(lang: str = "pl") -> _Cues:
     spans: dict[str, list[str]] = {}
     for pattern, kind in _lines("period_spans.tsv", lang):
         spans.setdefault(kind, []).append(pattern)
+    statuses = {p.casefold(): status for p, status in _lines("case_status.tsv", lang)}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
@@ -186,6 +190,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"^\s*(?:\w+\s+)?" + words["comparative"] + r"(?!\w)"),
         re.compile(r"(?<!\w)" + words["verb"] + r"(?:\s+\w+)?\s+o\s*$"),
         re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{'|'.join(found)})" for kind, found in spans.items()) + ")"),
+        _pattern(list(statuses)), statuses,
     )
 
 
@@ -387,6 +392,19 @@ def _is_price_rise(table: _Cues, before: str, after: str) -> bool:
     return table.rise.search(stretch) is not None and table.rise_of_count.search(stretch) is None
 
 
+_STATUS_MEASURES = frozenset({"cases", "killed", "other"})  # `1350 przypadków śmierci jest badanych`: other
+
+
+def _case_status(table: _Cues, before: str, after: str) -> str | None:
+    """How far the count is established (case_status.tsv): the status named nearest to the number in its
+    clause (`Laboratoria potwierdziły dotąd 1320 zakażeń`, `980 zgonów jest wyjaśnianych`)."""
+    start = 0
+    for match in _CLAUSE_END.finditer(before):
+        start = match.end()
+    found = _nearest(table.case_status, before[start:], after)
+    return table.case_statuses[found] if found is not None else None
+
+
 def _clause(after: str) -> str:
     """The stretch after a number up to the end of its clause."""
     end = _CLAUSE_END.search(after)
@@ -543,8 +561,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
         span = _last_span(table.span, before)
+        status = _case_status(table, before, after) if claim.measure in _STATUS_MEASURES else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
-                                   span))
+                                   span, status))
     return _listed_results(result, listed)
 
 

@@ -640,6 +640,12 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
+    plain_kinds, kinds = kinds, _case_statuses(claims, contexts, kinds, story_of)
+    for i, whole in list(whole_of.items()):
+        if kinds[i] != plain_kinds[i] and kinds[whole] == plain_kinds[whole]:
+            # `1,42 mln prawdopodobnych przypadków, z czego 610 tys. potwierdzono`, `zmarło 412 osób, a
+            # kolejne 980 zgonów jest wyjaśnianych`: the confirmed and the pending are series of their own
+            del whole_of[i]
     if named_again := _named_again(claims, by_article):
         claims = list(claims)
         for i, earlier in named_again.items():
@@ -717,6 +723,31 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
                                         for c, x in zip(claims, contexts, strict=True)])
     return [Membership(final[i], roles[i], adjusted[i], whole_of.get(i), contexts[i].running)
             for i in range(len(claims))]
+
+
+_CASE_STATUS_DETAILS = {"confirmed": "confirmed", "pending": "under investigation"}
+
+
+def _case_statuses(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: list[str | None],
+                   story_of: Sequence[str | None]) -> list[str | None]:
+    """Counts of illness and death narrowed by how far they are established (case_status.tsv): deaths or
+    cases still being verified (`980 zgonów jest wyjaśnianych`) are a figure of their own, and so are
+    laboratory-confirmed cases (`potwierdzono 610 tys.`) in a story that also counts suspected or probable
+    ones (`1,42 mln prawdopodobnych przypadków`). Unmarked counts stay with the suspected ones, the series
+    such stories lead with."""
+    suspected = {story_of[i] for i, (claim, context) in enumerate(zip(claims, contexts, strict=True))
+                 if claim.measure == "cases" and context.case_status == "suspected"}
+    found = list(kinds)
+    for i, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
+        status, kind = context.case_status, kinds[i]
+        if status == "confirmed" and (claim.measure != "cases" or story_of[i] not in suspected):
+            continue
+        if status not in _CASE_STATUS_DETAILS or claim.measure == "other" and kind != "infections":
+            continue
+        base = kind or GENERIC_KIND
+        detail = _CASE_STATUS_DETAILS[status]
+        found[i] = f"{base[:-1]}, {detail})" if base.endswith(")") else f"{base} ({detail})"
+    return found
 
 
 def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: list[str | None],

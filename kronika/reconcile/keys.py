@@ -255,6 +255,8 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     for claim, base, kind in zip(claims, bases, kinds, strict=True):
         if kind is None:
             candidates = named_kinds.get(base, ())
+            if len(candidates) != 1:  # a detail the count does not state does not narrow it
+                candidates = {k for k in candidates if not k.endswith(")")} or candidates
             if len(candidates) != 1:  # the story counts several kinds: the one its own article names
                 candidates = in_article.get((claim.article, *base), ())
             if len(candidates) == 1:
