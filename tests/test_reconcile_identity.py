@@ -1238,3 +1238,61 @@ def test_deaths_still_being_verified_are_not_the_death_toll() -> None:
     said = claim("b", "Rzecznik potwierdził, że zmarło 1120 osób.", "1120", 1120, published="2024-09-25")
     d2, w, s = assign_figures([dead, weak, said], stories)
     assert d2.key == w.key == s.key
+
+
+def test_a_closed_stretch_of_days_is_a_figure_of_its_own() -> None:
+    stories = {"a": "story:flu", "b": "story:flu", "c": "story:flu"}
+    week = claim("a", "W tygodniu od 3 do 9 marca lekarze zgłosili 280 tys. zachorowań.", "280 tys.", 280_000,
+                 measure="cases", subject="zachorować", reference_time="2024-03-09", reference_basis="text")
+    same = claim("b", "Między 3 a 9 marca odnotowano 281 tys. nowych zachorowań.", "281 tys.", 281_000,
+                 measure="cases", subject="zachorować", reference_time="2024-03-09", reference_basis="text")
+    next_week = claim("b", "W dniach 10–16 marca lekarze zgłosili 310 tys. zachorowań.", "310 tys.", 310_000,
+                      measure="cases", subject="zachorować", reference_time="2024-03-16", reference_basis="text")
+    season = claim("c", "Od początku sezonu zachorowało 2,4 mln osób.", "2,4 mln", 2_400_000, measure="cases",
+                   subject="osoba", reference_time="2024-03-20", reference_basis="since:2023-09")
+    w, s, n, t = assign_figures([week, same, next_week, season], stories)
+    assert w.key == s.key and len({w.key, n.key, t.key}) == 3
+    # A stretch its clause calls a total is the running total read on its last day.
+    total = claim("c", "Od 1 do 20 marca odwołano łącznie 702 pociągi.", "702", 702, measure="other",
+                  subject="pociąg", reference_time="2024-03-20", reference_basis="text")
+    alone = claim("c", "Od soboty odwołano 650 pociągów.", "650", 650, measure="other", subject="pociąg",
+                  reference_time="2024-03-20", reference_basis="since:2024-03-16")
+    a, b = assign_figures([total, alone], stories)
+    assert a.key == b.key
+
+
+def test_a_national_body_of_poland_counts_polands_toll_beside_a_neighbours() -> None:
+    stories = {"a": "story:flu", "b": "story:flu"}
+    ours = claim("a", "Główny Inspektorat Sanitarny podał, że od września zmarło 148 osób.", "148", 148,
+                 source="Główny Inspektorat Sanitarny", reference_basis="since:2023-09")
+    again = claim("b", "Według GIS od września zmarło 213 osób.", "213", 213, source="GIS",
+                  reference_basis="since:2023-09", published="2024-09-25")
+    theirs = claim("b", "Czeski urząd zdrowia odnotował od początku sezonu 44 zgony.", "44", 44, subject="zgon",
+                   place="Czechia", source="Czeski urząd zdrowia", reference_basis="since:2023-09",
+                   published="2024-09-25")
+    o, a, t = assign_figures([ours, again, theirs], stories)
+    assert o.key == a.key != t.key and o.key.place == "Poland" and t.key.place == "Czechia"
+
+
+def test_an_order_is_a_quantity_of_its_own_beside_the_deliveries() -> None:
+    stories = {"a": "story:vaccine", "b": "story:vaccine"}
+    sentence = "Resort zamówił na sezon 3,1 mln dawek, a do aptek dotarło dotąd 1,4 mln."
+    ordered = claim("a", sentence, "3,1 mln", 3_100_000, measure="supplied", subject="dawka")
+    delivered = claim("a", sentence, "1,4 mln", 1_400_000, measure="supplied", subject="dawka")
+    later = claim("b", "Do aptek dostarczono już 2 mln dawek z zamówionych 3,1 mln.", "2 mln", 2_000_000,
+                  measure="supplied", subject="dawka", published="2024-09-25")
+    again = claim("b", "Do aptek dostarczono już 2 mln dawek z zamówionych 3,1 mln.", "3,1 mln", 3_100_000,
+                  measure="supplied", subject="dawka", published="2024-09-25")
+    o, d, lt, a = assign_figures([ordered, delivered, later, again], stories)
+    assert d.key == lt.key != o.key and o.key == a.key and o.key.subject == "doses (ordered)"
+    # A sum paid for an order is money for its purpose, not a count narrowed as ordered.
+    money = claim("a", "Gmina kupiła szczepionki za 300 tys. zł.", "300 tys. zł", 300_000, measure="supplied",
+                  unit="PLN", subject=None)
+    assert "ordered" not in (assign_figures([money])[0].key.subject)
+
+
+def test_a_share_named_as_a_share_is_no_price_rise() -> None:
+    rate = _share("a", "Odsetek zaszczepionych dorosłych wzrósł do 7,9 proc.", "7,9 proc.", 7.9)
+    fare = _share("b", "Według ratusza bilety zdrożeją, to wzrost o 18 proc.", "18 proc.", 18)
+    r, f = assign_figures([rate, fare])
+    assert f.key.subject == "share of price rise" and r.key.subject != f.key.subject

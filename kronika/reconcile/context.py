@@ -125,6 +125,8 @@ class _Cues:
     span: re.Pattern[str]  # one group per kind of period_spans.tsv
     case_status: re.Pattern[str]
     case_statuses: dict[str, str]
+    supply_stage: re.Pattern[str]
+    supply_stages: dict[str, str]
 
 
 def _regex_lines(name: str, lang: str) -> re.Pattern[str]:
@@ -170,6 +172,7 @@ def cues(lang: str = "pl") -> _Cues:
     for pattern, kind in _lines("period_spans.tsv", lang):
         spans.setdefault(kind, []).append(pattern)
     statuses = {p.casefold(): status for p, status in _lines("case_status.tsv", lang)}
+    stages = {p.casefold(): stage for p, stage in _lines("supply_stage.tsv", lang)}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
@@ -191,6 +194,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"(?<!\w)" + words["verb"] + r"(?:\s+\w+)?\s+o\s*$"),
         re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{'|'.join(found)})" for kind, found in spans.items()) + ")"),
         _pattern(list(statuses)), statuses,
+        _pattern(list(stages)), stages,
     )
 
 
@@ -405,6 +409,18 @@ def _case_status(table: _Cues, before: str, after: str) -> str | None:
     return table.case_statuses[found] if found is not None else None
 
 
+_ORDERED = "ordered"
+
+
+def _ordered(table: _Cues, before: str, after: str) -> bool:
+    """The word nearest to the number in its clause that orders or delivers (supply_stage.tsv) orders it."""
+    start = 0
+    for match in _CLAUSE_END.finditer(before):
+        start = match.end()
+    found = _nearest(table.supply_stage, before[start:], after)
+    return found is not None and table.supply_stages[found] == _ORDERED
+
+
 def _clause(after: str) -> str:
     """The stretch after a number up to the end of its clause."""
     end = _CLAUSE_END.search(after)
@@ -554,6 +570,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 details = tuple(d for d in details if d != _PRESENT)  # `w szpitalach przebywa`: in hospital
             if _IN_HOSPITAL in details:  # `do szpitali przewieziono 22 osoby`: the hospitalised
                 details = tuple(d for d in details if d not in _TO_HOSPITAL)
+        if claim.measure == "supplied" and claim.unit != "percent" and not (claim.unit and claim.unit.isupper()) \
+                and _ordered(table, before, after):
+            details = tuple(sorted((*details, _ORDERED)))
         if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
                 and _REFERS_BACK.search(before) and result[i - 1].share_details:
             # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`: the same stock

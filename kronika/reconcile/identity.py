@@ -342,6 +342,8 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
         return context.span[1]  # `w ciągu ostatnich dziesięciu lat`: a stretch of its own, running or not
     if context.running:
         return None
+    if context.span is not None and context.span[0] == "range" and claim.reference_time:
+        return f"to {claim.reference_time}"  # `od 8 do 14 stycznia`: those days, named by the last of them
     published_year = (claim.published or "")[:4]
     if context.year and context.year != published_year and not (claim.reference_time or "").startswith(context.year):
         return context.year  # a year the clause names that the claim layer did not take
