@@ -51,6 +51,14 @@ EXAMPLES = [
     # ... but not the place inside the relative clause, nor one of a list before a comma that opens none
     ("Strażacy, którzy przyjechali z Ostrzeszowa, ewakuowali 40 osób.", "40", None),
     ("Ewakuowano 300 osób z domów w Kłodzku, Nysie i Głuchołazach.", "300", None),
+    # items of a list, each with its own place: the place of its own item, before or after the number,
+    # whichever of the gazetteer or the dictionary knows it
+    ("Ewakuowano 300 osób w Ostrzeszowie i 200 w Knurowie.", "300", "Ostrzeszów"),
+    ("Ewakuowano 300 osób w Ostrzeszowie i 200 w Knurowie.", "200", "Knurów"),
+    ("Za gotówkę kupiono ok. 55 proc. mieszkań w Warszawie i 61 proc. w Knurowie.", "61 proc.", "Knurów"),
+    ("Za gotówkę kupiono w Knurowie 48 proc. mieszkań, a w Warszawie 57 proc.", "48 proc.", "Knurów"),
+    ("Na Słowacji zginęło 5 osób, a w Czechach 7 osób.", "5", "Slovakia"),
+    ("Na Słowacji zginęło 5 osób, a w Czechach 7 osób.", "7", "Czechia"),
 ]
 
 

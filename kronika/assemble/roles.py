@@ -184,9 +184,14 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             name = info.get("capital") if entity.form == "capital" and not seat else entity.canonical
             if name and name != actor:
                 places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
+    toponym = _toponym_in_sentence(sentence, named, number)
     if not places:
-        return _toponym_in_sentence(sentence, named, number)
-    nearest = min(places, key=lambda e: abs(sentence.index_at(e.start) - number))
+        return toponym[1] if toponym else None
+    nearest = min(places, key=lambda e: _remoteness(tokens, sentence.index_at(e.start), number))
+    if toponym is not None and (_listed_between(tokens, toponym[2], number), toponym[0]) \
+            < _remoteness(tokens, sentence.index_at(nearest.start), number):
+        # `w Warszawie 48 proc., a w Knurowie 57 proc.`: a dictionary place nearer than the gazetteer's
+        return toponym[1]
     return nearest.canonical
 
 
@@ -200,9 +205,26 @@ def _national_body_before(tokens: list[Token], preposition: int) -> bool:
     return any(tokens[k].lemmas & bodies for k in range(max(0, preposition - NATIONAL_BODY_REACH), preposition))
 
 
-def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> str | None:
+def _remoteness(tokens: list[Token], index: int, number: int) -> tuple[bool, int]:
+    """How far a place at token `index` is from the number: first whether a list goes on between them
+    (`55 proc. w Warszawie i 61 proc. w Krakowie`: Warsaw is the 55's, though as near to the 61), then
+    the distance in tokens."""
+    return _listed_between(tokens, index, number), abs(index - number)
+
+
+def _listed_between(tokens: list[Token], index: int, number: int) -> bool:
+    """A joiner of list items (`i`, `oraz`, `a`, a comma) stands between token `index` and the number."""
+    low, high = sorted((index, number))
+    return any(t.text.lower() in _ITEM_JOINERS for t in tokens[low + 1:high])
+
+
+_ITEM_JOINERS = frozenset({"i", "oraz", "a", ",", ";"})
+
+
+def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> tuple[int, str, int] | None:
     """The nearest place name of morfeusz2's dictionary after a preposition of place (`w Knurowie`) in
-    the number's clause, outside the frame of reported speech and any gazetteer entity, or None. The
+    the number's clause, outside the frame of reported speech and any gazetteer entity, as (its distance
+    in tokens, the name, its token index), or None; a name no list item stands between wins. The
     sentence's candidates are found once; each number picks among them."""
     if sentence.toponyms is None:
         _find_toponyms(sentence, entities)
@@ -212,16 +234,18 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
     ranges = [(max(frame, first), last)]
     if (head := sentence.resumed_range(number)) is not None and head[0] >= frame:
         ranges.append(head)  # `W gminie Kłecko, gdzie ..., głosowało 30 proc.`
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None
+    tokens = sentence.tokens
     for low, high in ranges:
         for index, name in sentence.toponyms[bisect.bisect_left(sentence.toponyms, (low, "")):]:
             if index >= high:
                 break
             if index == number or (index > number and _part_between(sentence.part_openers, number, index)):
                 continue
-            if best is None or abs(index - number) < best[0]:
-                best = (abs(index - number), name)
-    return best[1] if best else None
+            if best is None or (_listed_between(tokens, index, number), abs(index - number)) \
+                    < (_listed_between(tokens, best[2], number), best[0]):
+                best = (abs(index - number), name, index)
+    return best
 
 
 def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
@@ -353,6 +377,8 @@ def _joins(tokens: list, index: int) -> bool:  # type: ignore[type-arg]
     (`w gminie Kłecko, gdzie ...`)."""
     if index >= len(tokens) or tokens[index].text.lower() not in _JOINERS:
         return False
+    if index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
+        return False  # `300 osób w Kłodzku i 200 w Nysie`: the next item is a number, not a name
     return tokens[index].text != "," or index + 1 >= len(tokens) or (
         tokens[index + 1].text.lower() not in CLAUSE_OPENERS)
 
