@@ -59,6 +59,15 @@ EXAMPLES = [
     ("Za gotówkę kupiono w Knurowie 48 proc. mieszkań, a w Warszawie 57 proc.", "48 proc.", "Knurów"),
     ("Na Słowacji zginęło 5 osób, a w Czechach 7 osób.", "5", "Slovakia"),
     ("Na Słowacji zginęło 5 osób, a w Czechach 7 osób.", "7", "Czechia"),
+    # ... a whole takes no place of its parts, nor a number the place of the next item
+    ("Na oddziałach jest 1460 łóżek, w tym 212 w Ostrzeszowie i 164 w Knurowie.", "1460", None),
+    ("Na oddziałach jest 1460 łóżek, w tym 212 w Ostrzeszowie i 164 w Knurowie.", "212", "Ostrzeszów"),
+    ("Brakuje paliwa na 21 proc. stacji w kraju, w Knurowie na 41 proc.", "21 proc.", None),
+    # ... a decimal comma joins no list (`3,9 tys. w Warszawie`)
+    ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "3,9 tys.", "Warsaw"),
+    ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "1,6 tys.", "Knurów"),
+    # ... and a place before both numbers frames both
+    ("W Knurowie doliczono się 512 zachorowań i 214 zgonów.", "214", "Knurów"),
 ]
 
 

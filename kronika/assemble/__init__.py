@@ -280,7 +280,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             when = anchored(when, anchor)
             low, high = bounds(number.value, number.value_max, number.qualifier)
             span = document.to_article(number.start, number.end)
-            place = place_in_sentence(sentence, in_sentence, first, actor)
+            place = place_in_sentence(sentence, in_sentence, first, actor, at)
             if place is not None and names_many and names_many_places(_clause_text(text, sentence, first)):
                 place = None  # `zabił w obu krajach co najmniej 43 osoby`: no one place of the two named
             if place is None and actor is None and number.unit is None \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -156,12 +157,15 @@ def actor_in_clause(sentence: Sentence, entities: list[EntityMention], number: i
     return genitive
 
 
-def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int, actor: str | None) -> str | None:
+def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int, actor: str | None,
+                      numbers: Sequence[int] = ()) -> str | None:
     """The nearest place named in the sentence (`w obwodzie kurskim` -> Kursk Oblast), or country or capital
     after a preposition of place (`w Libanie`, `na Kijów`) that is not the actor itself. A capital
     in the frame of reported speech about another state's figure (`poinformowała posłów w Seulu, że
     zginęło 300 żołnierzy z Korei Północnej`) is where it was said; a place in the frame is otherwise
-    kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`)."""
+    kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`). A place
+    across a list joiner that stands nearer another of the sentence's numbers (token indices `numbers`) is
+    that item's (`21 proc. stacji w kraju, w Normandii 41 proc.`: Normandy is not the 21's)."""
     named = entities
     if (frame := _frame_end(sentence, number)) and actor:
         entities = [e for e in entities
@@ -185,6 +189,9 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             if name and name != actor:
                 places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
     toponym = _toponym_in_sentence(sentence, named, number)
+    if toponym is not None and _anothers(tokens, toponym[2], number, numbers):
+        toponym = None
+    places = [e for e in places if not _anothers(tokens, sentence.index_at(e.start), number, numbers)]
     if not places:
         return toponym[1] if toponym else None
     nearest = min(places, key=lambda e: _remoteness(tokens, sentence.index_at(e.start), number))
@@ -215,10 +222,29 @@ def _remoteness(tokens: list[Token], index: int, number: int) -> tuple[bool, int
 def _listed_between(tokens: list[Token], index: int, number: int) -> bool:
     """A joiner of list items (`i`, `oraz`, `a`, a comma) stands between token `index` and the number."""
     low, high = sorted((index, number))
-    return any(t.text.lower() in _ITEM_JOINERS for t in tokens[low + 1:high])
+    return any(tokens[k].text.lower() in _ITEM_JOINERS and not _in_a_number(tokens, k) for k in range(low + 1, high))
+
+
+def _in_a_number(tokens: list[Token], k: int) -> bool:
+    """Token `k` is the decimal comma of a number (`3,9 tys.`: three tokens written together)."""
+    return 0 < k < len(tokens) - 1 and tokens[k].text == "," and tokens[k - 1].end == tokens[k].start \
+        and tokens[k + 1].start == tokens[k].end and tokens[k - 1].text[-1:].isdigit() \
+        and tokens[k + 1].text[:1].isdigit()
 
 
 _ITEM_JOINERS = frozenset({"i", "oraz", "a", ",", ";"})
+
+
+def _anothers(tokens: list[Token], index: int, number: int, numbers: Sequence[int]) -> bool:
+    """The place at token `index`, across a list joiner from the number, is nearer another of the
+    sentence's numbers on its side: the other item's place (`1460 łóżek, w tym 212 na Mazowszu i 164 na
+    Śląsku`: neither is the 1460's). A place before both numbers frames them both (`W stanie São Paulo
+    doliczono się 512 tys. zachorowań i 214 zgonów`)."""
+    if not _listed_between(tokens, index, number):
+        return False
+    if index > number:
+        return any(other > number and abs(index - other) < abs(index - number) for other in numbers)
+    return any(other < index and index - other < number - index for other in numbers)
 
 
 def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> tuple[int, str, int] | None:
