@@ -125,6 +125,15 @@ def _weekday_date(reading: Reading, ctx: Context) -> date | None:
     return _pick(candidates, published, ctx.tense(reading))
 
 
+def _week_of_month(year: int, month: int, nth: int) -> str:
+    """The ISO week of the nth week of a month (days 1-7, 8-14, ...; -1 the last seven days), named by
+    the week its middle day falls in."""
+    last = monthrange(year, month)[1]
+    middle = last - 3 if nth == -1 else min(7 * (nth - 1) + 4, last)
+    iso = date(year, month, middle).isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
     if nth == -1:
         last = _month_end(year, month)
@@ -190,6 +199,14 @@ def _date_value(reading: Reading, ctx: Context) -> str | None:
             iso = day.isocalendar()
             return f"{iso.year:04d}-W{iso.week:02d}-WE"
         return day.isoformat()
+    if reading.week is not None:
+        year = _year(reading, ctx)
+        return f"{year:04d}-W{reading.week:02d}" if year else f"XXXX-W{reading.week:02d}"
+    if reading.week_of_month is not None and reading.month is not None:
+        year = _year(reading, ctx) or _infer_year(reading, ctx, reading.month, None)
+        if year is None:
+            return f"XXXX-{reading.month:02d}"
+        return _week_of_month(year, reading.month, reading.week_of_month)
     if reading.week_shift is not None:
         if published is None:
             return "XXXX-WXX"

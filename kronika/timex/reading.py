@@ -26,6 +26,8 @@ class Reading:
     anaphoric: str | None = None  # "day" (`tego dnia`: the day last named, moved by day_shift), "year",
     # "month", "week" (`w tym samym miesiącu`: the one last named)
     week_shift: int | None = None
+    week: int | None = None  # an ISO week of `year` (`w trzecim tygodniu roku`)
+    week_of_month: int | None = None  # the nth week of `month`, -1 the last (`w trzecim tygodniu stycznia`)
     weekday: int | None = None
     weekday_shift: int | None = None  # -1 `w ubiegły wtorek`, +1 `w najbliższy wtorek`, None: by tense
     nth: int | None = None  # `ostatnia (-1) / pierwsza (1) niedziela września`

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kronika.timex.grammar import KINDS
 from kronika.timex.reading import Reading
-from kronika.timex.rulebook import BOOK, MONTH_YEAR, THIS_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year
+from kronika.timex.rulebook import BOOK, MONTH_YEAR, THIS_YEAR, YEAR_TAIL, Hit, ordinal_of, short_year, unit_of
 
 _DIGIT_KINDS = r"{day}{year}{num3}{number}"
 # Kinds of the token before a bare four-digit number that make it a year rather than an amount.
@@ -392,6 +392,43 @@ def nth_weekday_of_month(hit: Hit) -> Reading | None:
     reading = hit.reading("DATE", month=int(hit.value("mo", "month")), weekday=int(hit.value("w", "weekday")))
     reading.nth = nth
     return _with_year(hit, reading)
+
+
+def _nth(hit: Hit, low: int, high: int) -> int | None:
+    """The ordinal of group `o` within [low, high], or -1 for `ostatni`; None otherwise."""
+    ordinal = hit.entry("o", "ordinal")
+    if ordinal is not None:
+        nth = int(ordinal.value)
+        return nth if low <= nth <= high else None
+    return -1 if hit.word(hit.at("o")).startswith("ostatni") else None
+
+
+@BOOK.rule(r"(?P<o>[{ordinal}{shift}]) (?P<u>[{unit}]) (?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def nth_week_of_month(hit: Hit) -> Reading | None:
+    """w trzecim tygodniu stycznia, w ostatnim tygodniu marca 2025 r.: that week of the month, not the
+    week before the publication (`w ostatnim tygodniu`)"""
+    unit, number = unit_of(hit, "u")
+    nth = _nth(hit, 1, 5)
+    if unit != "W" or number != "sg" or nth is None:
+        return None
+    reading = hit.reading("DATE", month=int(hit.value("mo", "month")))
+    reading.week_of_month = nth
+    return _with_year(hit, reading)
+
+
+@BOOK.rule(r"(?P<o>[{ordinal}]) (?P<u>[{unit}]) (?P<yw>[{year_word}])(?: (?P<y>{year})" + YEAR_TAIL + ")?")
+def nth_week_of_year(hit: Hit) -> Reading | None:
+    """w trzecim tygodniu roku, w 40. tygodniu 2025 r.: an ISO week of the year"""
+    unit, number = unit_of(hit, "u")
+    nth = _nth(hit, 1, 53)
+    if unit != "W" or number != "sg" or nth is None or nth < 1 or hit.word(hit.at("yw")) == "r":
+        return None
+    reading = hit.reading("DATE", week=nth)
+    if hit.has("y"):
+        reading.year = hit.number("y")
+    else:
+        reading.year_shift = 0
+    return reading
 
 
 @BOOK.rule(r"(?:(?P<sh>[{shift}{long_weekend}]) )?(?P<e>{weekend})")
