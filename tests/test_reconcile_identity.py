@@ -1296,3 +1296,25 @@ def test_a_share_named_as_a_share_is_no_price_rise() -> None:
     fare = _share("b", "Według ratusza bilety zdrożeją, to wzrost o 18 proc.", "18 proc.", 18)
     r, f = assign_figures([rate, fare])
     assert f.key.subject == "share of price rise" and r.key.subject != f.key.subject
+
+
+def _price(article: str, sentence: str, mention: str, value: float, unit: str = "EUR") -> Claim:
+    return claim(article, sentence, mention, value, measure="other", unit=unit, subject=None)
+
+
+def test_the_prices_of_two_fuels_are_two_quantities() -> None:
+    listed = "Za litr benzyny trzeba zapłacić średnio 1,98 euro, za litr oleju napędowego 2,04 euro."
+    petrol = _price("a", listed, "1,98 euro", 1.98)
+    diesel = _price("a", listed, "2,04 euro", 2.04)
+    later = _price("b", "Średnia cena litra benzyny wzrosła do 2,01 euro.", "2,01 euro", 2.01)
+    pair = "Analitycy podają 1,95 euro za litr benzyny i 2,02 euro za diesla."
+    other_petrol = _price("b", pair, "1,95 euro", 1.95)
+    other_diesel = _price("b", pair, "2,02 euro", 2.02)
+    p, d, lt, op, od = assign_figures([petrol, diesel, later, other_petrol, other_diesel])
+    assert p.key == lt.key == op.key and d.key == od.key != p.key
+    assert p.key.subject == "money (EUR) for price (per litre, petrol)"
+    # A price per square metre is a rate, whichever way the metre is written.
+    flat = _price("c", "Metr kwadratowy kosztuje w stolicy 17 850 zł.", "17 850 zł", 17_850, "PLN")
+    again = _price("d", "Portal: 19 400 zł za metr.", "19 400 zł", 19_400, "PLN")
+    f, g = assign_figures([flat, again])
+    assert f.key == g.key and "per square metre" in f.key.subject

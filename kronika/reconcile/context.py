@@ -367,6 +367,27 @@ def _share_details(table: _Cues, before: str, after: str, of: str = "share", res
     return tuple(sorted(found))
 
 
+# Details of which only one holds for a sum (money_detail.tsv): which fuel a price is of.
+_ONE_OF = frozenset({"petrol", "diesel", "lpg"})
+_ITEM_JOINER = re.compile(r",|\s(?:i|a|oraz|zaś)\s")
+
+
+def _one_of_each(details: tuple[str, ...], table: _Cues, before: str, after: str) -> tuple[str, ...]:
+    """`details` with only one of those that exclude one another: the one named after the number in its
+    clause, else the last before it that no list joiner parts from it (`6,36 zł za litr Pb95 i 6,68 zł
+    za diesla`: the second is diesel's, though petrol is named before it), else the last before it."""
+    exclusive = [d for d in details if d in _ONE_OF]
+    if len(exclusive) < 2:
+        return details
+    named_after = [table.money_details[m.group(0)] for m in table.money_detail.finditer(_clause(after))
+                   if table.money_details[m.group(0)] in _ONE_OF]
+    named_before = [(table.money_details[m.group(0)], _ITEM_JOINER.search(before[m.end():]) is None)
+                    for m in table.money_detail.finditer(before) if table.money_details[m.group(0)] in _ONE_OF]
+    unparted = [d for d, alone in named_before if alone]
+    keep = (named_after or unparted or [d for d, _ in named_before] or exclusive)[0 if named_after else -1]
+    return tuple(d for d in details if d not in _ONE_OF or d == keep)
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of `pattern` in `text`, or None."""
     found = None
@@ -377,6 +398,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 _PRICE_RISE = "price rise"
 _PRICE = "price"
+_COST = "cost"
 # The details of money_detail.tsv that say which side of a bargain a sum stands for.
 NEGOTIATED = frozenset({"demanded", "offered", "agreed"})
 _PER_RECIPIENT = "per recipient"
@@ -545,7 +567,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "") or named_purpose(before, after, lang)
-            found = _share_details(table, before, after, "money")  # read once, whichever rule keys the sum
+            found = _one_of_each(_share_details(table, before, after, "money"), table, before, after)
+            if money == _COST and _per_unit(found):
+                money = _PRICE  # `metr kosztuje 17 850 zł`: what a unit costs is its price
             details = found if money else ()
             if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
                     and table.restated.search(before):
