@@ -155,6 +155,12 @@ class SentenceCues:
                     or self._verb_of_its_own(sentence, self._all[at].index + 1, stretch_end):
                 return None
             return self._all[at]
+        elif k >= 1 and tokens[k].text.lower() in LIST_JOINERS and (opener := _opened_part_before(tokens, k)) \
+                and not self._strong_after(number, clause_last):
+            # `z czego 219 to pasażerowie, a 43 to członkowie załogi`: the next part of the list is a part too
+            k = opener
+            first, _ = sentence.clause_range(k - 2) if k >= 2 else (0, 0)
+            strong_only = True
         elif k >= 1 and (tokens[k - 1].text.lower(), tokens[k].text.lower()) in OF_THEM \
                 and not self._strong_after(number, clause_last):
             # `24 rannych, z nich siedmiu w stanie ciężkim`; but `z nich 12 zmarło` says its own. Only the
@@ -174,7 +180,11 @@ class SentenceCues:
                 return self._all[at]
             weak = weak or self._all[at]
             at -= 1
-        return None if strong_only else weak
+        if strong_only and weak is not None and not any(
+                r.pos in _NOMINAL_POS for r in sentence.tokens[weak.index].readings):
+            return None  # a weak verb of the whole (`przebywa`) its measure may have overruled; a noun is what
+            # the whole counts (`chorych jest 262, z czego 219 to pasażerowie`: the part is of the sick too)
+        return weak
 
     def _strong_after(self, number: range, last: int) -> bool:
         """A strong cue after the number, before token `last` (the end of its clause)."""
@@ -470,6 +480,7 @@ def measure_of(sentence: Sentence, cues: SentenceCues, number: range, counted: r
 
 
 _BARE_CASE = frozenset({"przypadek"})
+_NOMINAL_POS = frozenset({"subst", "adj", "ppas"})  # a cue that names what is counted, not what happened
 PARTITIVE_GENITIVES = 2  # words after a whole's noun before its part's number (`z 900 pacjentów oddziału 40`)
 STRETCH_ENDS = frozenset({",", "–", "—", "-", ";", ":", "("})
 # Prepositions between `w tym` and a part: `w tym u 30 dzieci`, `w tym dla 200 rodzin`.
@@ -479,6 +490,25 @@ OF_THEM = frozenset({("z", "nich"), ("spośród", "nich"), ("wśród", "nich"), 
 PART_REACH = 6  # cues looked at before a part, nearest first
 PART_QUALIFIERS = frozenset({"do", "ok", ".", "około", "ponad", "nawet", "blisko", "prawie", "niemal", "co", "najmniej",
                              "przynajmniej", "niespełna", "aż"})
+
+
+LIST_JOINERS = frozenset({"a", "i", "oraz"})
+LIST_PART_REACH = 8  # tokens back from a list joiner to the part before it (`z czego 219 to pasażerowie, a`)
+
+
+def _opened_part_before(tokens: list[Token], joiner: int) -> int | None:
+    """The second token of the opener (`z czego`, `z nich`, `w tym`) of the part just before a list
+    joiner, when the nearest number back within LIST_PART_REACH tokens has one; else None."""
+    for j in range(joiner - 1, max(-1, joiner - LIST_PART_REACH), -1):
+        if tokens[j].text[:1].isdigit():
+            k = j - 1
+            while k >= 0 and tokens[k].text.lower() in PART_QUALIFIERS:
+                k -= 1
+            if k >= 1 and ((tokens[k - 1].text.lower(), tokens[k].text.lower()) in OF_THEM
+                           or (tokens[k - 1].text.lower(), tokens[k].text.lower()) == ("w", "tym")):
+                return k
+            return None
+    return None
 
 
 def _number_follows(sentence: Sentence, index: int) -> bool:
