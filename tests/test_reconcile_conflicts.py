@@ -467,3 +467,26 @@ def test_a_listed_kind_narrowed_by_a_detail_still_conflicts():
                              "Na pokładzie było 90 rowerów – podało ministerstwo.")
               for c in extract_article(Article(id=text[-12:], text=text, published="2026-08-03"))]
     assert not find_conflicts(build_figures(things, stories={c.article: "prom" for c in things}))
+
+
+# --- a province's own office below a national count -----------------------------------------------
+
+def _toll(value: int, source: str, place: str | None = "Philippines", article: str = "a") -> Claim:
+    return make_claim(value, article=article, measure="killed", actor=None, subject="osoba", place=place,
+                      source=source, source_kind="government", reference_time="2026-10-20",
+                      sentence=f"Zginęło {value} osób.")
+
+
+def test_a_governors_lower_count_is_no_rival_of_the_national_agencys():
+    # the governor may count his province only, a part of the agency's toll
+    assert not conflicts_of(_toll(46, "NDRRMC"), _toll(19, "Gubernator prowincji Cagayan", article="b"))
+    # ... but a higher count from him, or a lower one he places in his own area, is a rival
+    (higher,) = conflicts_of(_toll(46, "NDRRMC"), _toll(80, "Gubernator prowincji Cagayan", article="b"))
+    assert higher.kind == "disjoint"
+    (placed,) = conflicts_of(_toll(46, "policja", place="Cebu"), _toll(19, "gubernator Cebu", place="Cebu",
+                                                                        article="b"))
+    assert placed.kind == "disjoint"
+    # a Polish regional body counting the event is no such office
+    (voivode,) = conflicts_of(_toll(46, "policja", place="Poland"), _toll(19, "wojewoda dolnośląski",
+                                                                         place="Poland", article="b"))
+    assert voivode.kind == "disjoint"

@@ -47,14 +47,17 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kronika.claim import Claim
+from kronika.entities import entity_info
 from kronika.reconcile.bulk import no_cycle_collection
 from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
 from kronika.reconcile.subject_kinds import known_kinds
 from kronika.reconcile.timex import claim_time
+from kronika.reconcile.word_lists import lemma_list
 from kronika.reconcile.wording import cite, describe_interval, describe_value, source_label
 
 logger = logging.getLogger(__name__)
@@ -280,11 +283,28 @@ def _rivals(a: Claim, b: Claim) -> bool:
         return False  # one voice counting a place and the whole (or another place): two quantities
     if "vague" in (a.qualifier, b.qualifier):
         return False  # `kilka tysięcy`: the bounds are the word's convention, not what the source stated
+    if _regional(a) != _regional(b) and (a.value < b.value) == _regional(a):
+        return False  # a governor's 19 dead below the national agency's 46: maybe his province's part of them
     if a.article == b.article and (a.source is None or b.source is None) and _ratio(a, b) > OWN_WORD_RATIO:
         # An outlet's own number, unattributed, set that far from a count it reports in the same article is
         # another quantity it has (a part: `sześcioro dzieci` of the 23 wounded), not a rival it leaves unsaid
         return False
     return _ratio(a, b) <= RIVAL_RATIO
+
+
+@lru_cache(maxsize=1)
+def _regional_pattern(lang: str = "pl") -> re.Pattern[str]:
+    words = sorted(lemma_list("regional_offices.txt", lang), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def _regional(claim: Claim) -> bool:
+    """The claim's source is a province's or a state's own office (regional_offices.txt) and the claim is
+    not placed in an area of its own: no place, or only a country's (a count it places in its area, `w
+    obwodzie charkowskim`, is that area's whole)."""
+    if claim.source is None or _regional_pattern().search(claim.source.casefold()) is None:
+        return False
+    return claim.place is None or (entity_info(claim.place) or {}).get("kind") == "country"
 
 
 def _ratio(a: Claim, b: Claim) -> float:
