@@ -43,6 +43,7 @@ from kronika.assemble.subject import (
     counted_before_at,
     list_item,
     member_of_collective,
+    person_by_activity,
     points_back,
     points_back_in_place,
     points_back_in_time,
@@ -224,7 +225,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     subject = superlative[1]  # `najwięcej wniosków złożono w Gdańsku – 5 tys. 310`
             if subject in GENERIC_PEOPLE:
                 subject = member_of_collective(sentence, counted.last, lang) \
-                    or specific_person(sentence, number.start, subject, load_subject_kinds(lang)) or subject
+                    or specific_person(sentence, number.start, subject, load_subject_kinds(lang)) \
+                    or person_by_activity(sentence, number.start, lang) or subject
             referred = antecedent.subject if counted.anaphoric and antecedent is not None else None
             cue, measure = measure_of(sentence, cues, range(first, last), counted_noun,
                                       number.unit, subject or referred, number.qualifier_span is not None)

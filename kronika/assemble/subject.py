@@ -319,6 +319,25 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
 
 
 @cache
+def activity_people(lang: str = "pl") -> dict[str, str]:
+    text = resources.files("kronika.lang").joinpath(lang, "claims", "activity_people.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0].strip(): row[1].strip() for row in rows}
+
+
+def person_by_activity(sentence: Sentence, number_start: int, lang: str = "pl") -> str | None:
+    """`strajkuje 1,1 tys. osób` -> strajkujący: generic people counted in a clause of what they do
+    (activity_people.tsv) are its doers."""
+    first, last = sentence.clause_range(sentence.index_at(number_start))
+    doers = activity_people(lang)
+    for token in sentence.tokens[first:last]:
+        for lemma in token.lemmas:
+            if lemma in doers:
+                return doers[lemma]
+    return None
+
+
+@cache
 def collective_people(lang: str = "pl") -> dict[str, str]:
     text = resources.files("kronika.lang").joinpath(lang, "claims", "collective_people.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
