@@ -486,6 +486,10 @@ def test_a_governors_lower_count_is_no_rival_of_the_national_agencys():
     (placed,) = conflicts_of(_toll(46, "policja", place="Cebu"), _toll(19, "gubernator Cebu", place="Cebu",
                                                                         article="b"))
     assert placed.kind == "disjoint"
+    # a national body whose name shares the word is no such office (France's maritime prefecture)
+    (prefecture,) = conflicts_of(_toll(58, "Channel Watch", place="France"),
+                                 _toll(41, "Francuska prefektura morska", place="France", article="b"))
+    assert prefecture.kind == "disjoint"
     # a Polish regional body counting the event is no such office
     (voivode,) = conflicts_of(_toll(46, "policja", place="Poland"), _toll(19, "wojewoda dolnośląski",
                                                                          place="Poland", article="b"))
