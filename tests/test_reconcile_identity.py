@@ -1318,3 +1318,17 @@ def test_the_prices_of_two_fuels_are_two_quantities() -> None:
     again = _price("d", "Portal: 19 400 zł za metr.", "19 400 zł", 19_400, "PLN")
     f, g = assign_figures([flat, again])
     assert f.key == g.key and "per square metre" in f.key.subject
+
+
+def test_the_area_sprayed_is_not_the_area_the_plague_took() -> None:
+    stories = {"a": "story:locusts", "b": "story:locusts"}
+    taken = claim("a", "Szarańcza opanowała 450 tys. ha upraw.", "450 tys. ha", 450_000, measure="other",
+                  unit="ha", subject=None)
+    again = claim("b", "Roje objęły już 480 tys. ha.", "480 tys. ha", 480_000, measure="other", unit="ha",
+                  subject=None, published="2024-09-25")
+    sprayed = claim("b", "Opryskano dotąd 52 tys. ha.", "52 tys. ha", 52_000, measure="other", unit="ha",
+                    subject=None, published="2024-09-25")
+    also = claim("a", "– Spryskaliśmy już 40 tys. hektarów.", "40 tys. hektarów", 40_000, measure="other",
+                 unit="ha", subject=None)
+    t, a, s, o = assign_figures([taken, again, sprayed, also], stories)
+    assert t.key == a.key and s.key == o.key != t.key and s.key.subject == "area (ha, treated)"

@@ -127,6 +127,8 @@ class _Cues:
     case_statuses: dict[str, str]
     supply_stage: re.Pattern[str]
     supply_stages: dict[str, str]
+    area_detail: re.Pattern[str]
+    area_details: dict[str, str]
 
 
 def _regex_lines(name: str, lang: str) -> re.Pattern[str]:
@@ -173,6 +175,7 @@ def cues(lang: str = "pl") -> _Cues:
         spans.setdefault(kind, []).append(pattern)
     statuses = {p.casefold(): status for p, status in _lines("case_status.tsv", lang)}
     stages = {p.casefold(): stage for p, stage in _lines("supply_stage.tsv", lang)}
+    areas = {p.casefold(): detail for p, detail in _lines("area_detail.tsv", lang)}
     return _Cues(
         _pattern([r[0] for r in _lines("running_total.txt", lang)]),
         _pattern([r[0] for r in _lines("running_until.txt", lang)]),
@@ -195,6 +198,7 @@ def cues(lang: str = "pl") -> _Cues:
         re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{'|'.join(found)})" for kind, found in spans.items()) + ")"),
         _pattern(list(statuses)), statuses,
         _pattern(list(stages)), stages,
+        _pattern(list(areas)), areas,
     )
 
 
@@ -431,7 +435,16 @@ def _case_status(table: _Cues, before: str, after: str) -> str | None:
     return table.case_statuses[found] if found is not None else None
 
 
+AREA_UNITS = frozenset({"ha", "km2", "m2"})
 _ORDERED = "ordered"
+
+
+def _in_clause(pattern: re.Pattern[str], before: str, after: str) -> str | None:
+    """The phrase of `pattern` nearest to the number in its clause, or None."""
+    start = 0
+    for match in _CLAUSE_END.finditer(before):
+        start = match.end()
+    return _nearest(pattern, before[start:], after)
 
 
 def _ordered(table: _Cues, before: str, after: str) -> bool:
@@ -584,6 +597,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # `Zarząd proponuje 500 zł`: a sum offered or demanded names no purpose, but its story's
                 # other offers may (identity.py); keep that it is one
                 details = tuple(d for d in found if d in NEGOTIATED)
+        elif claim.unit in AREA_UNITS:
+            done = _in_clause(table.area_detail, before, after)  # `opryskano 61 tys. ha`
+            details = (table.area_details[done],) if done else ()
         elif claim.measure not in _NOT_NARROWED and _names_count_detail(text, lang):
             only = table.count_detail_measures
             # a whole named first (`z 52 rannych w szpitalach pozostaje 9`): what follows is its part's

@@ -39,7 +39,7 @@ from kronika.assemble.canonical import resolve
 from kronika.assemble.morph import readings
 from kronika.claim import Claim
 from kronika.entities import find_entities
-from kronika.reconcile.context import BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
+from kronika.reconcile.context import AREA_UNITS, BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
 from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.keys import (
     GENERIC_KIND,
@@ -61,7 +61,6 @@ _SHARES_OF_WHOM = frozenset({"votes", "support"})
 # readings, never one figure in conflict.
 _SHARES_BY_SOURCE = frozenset({"support"})
 # Units of area: an area is keyed by its unit, whatever the noun after it (`lasu`, `upraw`) or none.
-_AREA_UNITS = frozenset({"ha", "km2", "m2"})
 # Counts that always belong to someone (a party's seats): keyed by the holder the sentence names.
 _HELD_KINDS = frozenset({"seats"})
 
@@ -590,8 +589,10 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
             return unkeyed
         narrowed = f" ({', '.join(context.share_details)})" if context.share_details else ""
         return f"money ({claim.unit}) for {context.money_for}{narrowed}"
-    if claim.unit in _AREA_UNITS:
-        return f"area ({claim.unit})"  # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area
+    if claim.unit in AREA_UNITS:
+        # `10 tys. hektarów lasu` and `11,5 tys. hektarów` measure one area; the area sprayed is another
+        return f"area ({claim.unit}, {', '.join(context.share_details)})" if context.share_details \
+            else f"area ({claim.unit})"
     no_subject = _subject_listed(claim.subject, "not_subjects.txt", lang) or (
         claim.measure in _OWN_PEOPLE_MEASURES and _subject_listed(claim.subject, "demonyms.txt", lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
