@@ -66,6 +66,9 @@ EXAMPLES = [
     # ... a decimal comma joins no list (`3,9 tys. w Warszawie`)
     ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "3,9 tys.", "Warsaw"),
     ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "1,6 tys.", "Knurów"),
+    # a capital listed after another place: the two hold in its country
+    ("W Mombasie i Nairobi zatrzymano łącznie 320 demonstrantów.", "320", "Kenya"),
+    ("Rannych jest 410, z czego 95 leży w szpitalach w Szkodrze i Tiranie.", "95", "Albania"),
     # ... and a place before both numbers frames both
     ("W Knurowie doliczono się 512 zachorowań i 214 zgonów.", "214", "Knurów"),
 ]

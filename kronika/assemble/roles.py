@@ -188,6 +188,11 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             name = info.get("capital") if entity.form == "capital" and not seat else entity.canonical
             if name and name != actor:
                 places.append(EntityMention(entity.start, entity.end, entity.text, name, "place"))
+        elif entity.kind == "country" and entity.form == "capital" and _listed_after_place(tokens, index) \
+                and entity.canonical != actor and not _names_an_action(sentence, entity):
+            # `w Lagos i Abudży`: a capital listed after another place counts with it; the two hold in
+            # the capital's country
+            places.append(EntityMention(entity.start, entity.end, entity.text, entity.canonical, "place"))
     toponym = _toponym_in_sentence(sentence, named, number)
     if toponym is not None and _anothers(tokens, toponym[2], number, numbers):
         toponym = None
@@ -203,6 +208,14 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
 
 
 NATIONAL_BODY_REACH = 3  # words of a body's name before `w <capital>`: `Ministerstwo Zdrowia Publicznego`
+
+
+def _listed_after_place(tokens: list[Token], index: int) -> bool:
+    """Token `index` follows a list joiner (`i`, `oraz`, a comma) after a preposition of place and one
+    or two words (`w Lagos i Abudży`, `w Kłodzku oraz Opolu`)."""
+    if index < 3 or tokens[index - 1].text.lower() not in ("i", "oraz", ","):
+        return False
+    return any(tokens[k].text.lower() in PLACE_PREPOSITIONS for k in range(max(0, index - 4), index - 2))
 
 
 def _national_body_before(tokens: list[Token], preposition: int) -> bool:
