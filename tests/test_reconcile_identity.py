@@ -1332,3 +1332,14 @@ def test_the_area_sprayed_is_not_the_area_the_plague_took() -> None:
                  unit="ha", subject=None)
     t, a, s, o = assign_figures([taken, again, sprayed, also], stories)
     assert t.key == a.key and s.key == o.key != t.key and s.key.subject == "area (ha, treated)"
+
+
+def test_people_counted_by_a_participle_are_people() -> None:
+    stories = {"a": "story:hunger", "b": "story:hunger"}
+    at_risk = claim("a", "FAO mówi o 3,5 mln zagrożonych.", "3,5 mln", 3_500_000, measure="other", subject="zagrozić")
+    people = claim("b", "Głód grozi 7,2 mln osób.", "7,2 mln", 7_200_000, measure="other", subject="osoba",
+                   published="2024-09-25")
+    locusts = claim("b", "Roje liczą 200 mln owadów.", "200 mln", 200_000_000, measure="other", subject="owad",
+                    published="2024-09-25")
+    r, p, lo = assign_figures([at_risk, people, locusts], stories)
+    assert r.key == p.key != lo.key
