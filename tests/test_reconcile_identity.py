@@ -1343,3 +1343,16 @@ def test_people_counted_by_a_participle_are_people() -> None:
                     published="2024-09-25")
     r, p, lo = assign_figures([at_risk, people, locusts], stories)
     assert r.key == p.key != lo.key
+
+
+def test_a_debt_is_one_quantity_whatever_its_word_and_its_overdue_part_another() -> None:
+    stories = {"a": "story:debt", "b": "story:debt", "c": "story:debt"}
+    debt = _price("a", "Zadłużenie szpitali wyniosło na koniec czerwca 18,2 mld zł.", "18,2 mld zł", 18.2e9, "PLN")
+    again = _price("b", "Resort: dług szpitali przekroczył 19 mld zł.", "19 mld zł", 19e9, "PLN")
+    overdue = _price("c", "NFZ podał, że zobowiązania wymagalne wynosiły 3,4 mld zł.", "3,4 mld zł", 3.4e9, "PLN")
+    also = _price("a", "Przeterminowane długi szpitali to 3,1 mld zł.", "3,1 mld zł", 3.1e9, "PLN")
+    d, a, o, al = assign_figures([debt, again, overdue, also], stories)
+    assert d.key == a.key and o.key == al.key != d.key and d.key.subject == "money (PLN) for debt"
+    # `długo` is no debt
+    waited = _price("c", "Gmina długo czekała na 2 mln zł.", "2 mln zł", 2e6, "PLN")
+    assert "debt" not in assign_figures([waited])[0].key.subject
