@@ -78,3 +78,17 @@ def test_people_dismissed_are_no_deployment() -> None:
 def test_a_part_of_people_staying_somewhere_is_deployed_only_if_they_serve(text: str, cue: str, measure: str) -> None:
     [claim] = [c for c in extract(text, "2026-05-04") if c.mention == cue]
     assert claim.measure == measure
+
+
+@pytest.mark.parametrize("text,cue,subject", [
+    # the next share of a list, in a place of its own and with no noun of its own, shares the list's noun
+    ("Za gotówkę kupowano 55 proc. mieszkań w Warszawie i 61 proc. w Knurowie.", "61 proc.", "mieszkanie"),
+    ("Paliwa brakuje na 21 proc. stacji w kraju, w Knurowie na 33 proc.", "33 proc.", "stacja"),
+    # ... but not an item that names no place of its own (a speciality, an age group), nor one in its own
+    # clause
+    ("W ortopedii czeka 34 proc. pacjentów z list, w kardiologii 22 proc.", "22 proc.", None),
+    ("Zaszczepiło się 55 proc. mieszkańców Knurowa, a inflacja wyniosła w Warszawie 4 proc.", "4 proc.", None),
+])
+def test_a_share_of_a_list_in_its_own_place_counts_the_lists_noun(text: str, cue: str, subject: str | None) -> None:
+    found = [c for c in extract(text, "2026-05-04") if c.mention == cue]
+    assert found and found[0].subject == subject

@@ -49,6 +49,7 @@ from kronika.assemble.subject import (
     points_back_in_time,
     refers_back,
     respectively,
+    share_list_goes_on,
     shares_noun_with_next,
     specific_person,
 )
@@ -157,6 +158,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         previous: list[Attribution | None] = []  # the previous sentence's report, looked up once if needed
         elided_subject: str | None = None  # `411 mandatów, a konserwatyści zaledwie 121`
         elided_measure: str | None = None
+        elided_share: tuple[str, str | None] | None = None  # a share's subject and place, for its list's next
         these_figures: list[tuple[str | None, str]] = []
         follows_figures = antecedent is not None and antecedent.sentence == index - 1
         in_order: list[bool] = []  # `odpowiednio`, looked up once if a figure needs it
@@ -217,6 +219,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     subject, borrowed = last_figures[position]  # `odpowiednio 1078 i 13 tys. 502`
                 elif subject is None and elided_subject is not None:
                     subject, borrowed, gapped = elided_subject, elided_measure, True
+
                 elif (subject is None and antecedent is not None and antecedent.sentence == index - 1
                       and superlative is None and (list_item(sentence, first) or points_back_by_superlative)):
                     # `W Krakowie – 12, w Tarnowie – 7`; `Najwięcej w Mazowieckiem, 310 tys., i na Śląsku, 265 tys.`
@@ -292,6 +295,12 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
             if place is None and actor is None and (label := _country_label(sentence, in_sentence)) is not None \
                     and (attribution is None or label.text not in (attribution.source or "")):
                 place = label.canonical  # `Wietnam: tajfun zabił 14 osób`: a country label says where
+            if subject is None and number.unit == "percent" and elided_share is not None and position > 0 \
+                    and place is not None and place != elided_share[1] \
+                    and share_list_goes_on(sentence, at[position - 1], first):
+                # `21 proc. stacji w kraju, w Normandii 41 proc.`: the next share of a list, in a place of its
+                # own and with no noun of its own, is of what the one before is a share of
+                subject = elided_share[0]
             claims.append(Claim(
                 article=article, span=span, mention=document.article_text[span[0]:span[1]],
                 value=number.value, value_max=number.value_max, qualifier=number.qualifier, low=low, high=high,
@@ -307,6 +316,10 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                 antecedent = _Antecedent(subject, actor, index, measure)  # `było ich` counts things, not a share
             elided_subject = subject if number.unit is None else None
             elided_measure = measure if number.unit is None else None
+            if number.unit != "percent":
+                elided_share = None
+            elif subject is not None:
+                elided_share = (subject, place)  # an item with no noun of its own keeps the list's
             these_figures.append((subject, measure))
         if these_figures:
             last_figures = these_figures

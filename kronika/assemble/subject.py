@@ -318,6 +318,14 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
     return None
 
 
+def share_list_goes_on(sentence: Sentence, earlier: int, index: int) -> bool:
+    """Between the share at token `earlier` and the one at `index` a list goes on (a comma, `a`, `i`,
+    `oraz`) and no verb starts a clause of its own: `21 proc. stacji w kraju, w Normandii 41 proc.`."""
+    between = sentence.tokens[earlier + 1:index]
+    return any(t.text.lower() in (",", "a", "i", "oraz") for t in between) and not any(
+        r.pos in _VERB_POS for t in between for r in t.readings)
+
+
 @cache
 def activity_people(lang: str = "pl") -> dict[str, str]:
     text = resources.files("kronika.lang").joinpath(lang, "claims", "activity_people.tsv").read_text("utf-8")
