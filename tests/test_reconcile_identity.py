@@ -1356,3 +1356,17 @@ def test_a_debt_is_one_quantity_whatever_its_word_and_its_overdue_part_another()
     # `długo` is no debt
     waited = _price("c", "Gmina długo czekała na 2 mln zł.", "2 mln zł", 2e6, "PLN")
     assert "debt" not in assign_figures([waited])[0].key.subject
+
+
+def test_votes_are_the_candidates_named_in_their_own_clause() -> None:
+    stories = {"a": "story:vote", "b": "story:vote"}
+    said = "Na Nawrockiego zagłosowało 10 606 877 osób, na jego rywala 10 237 286."
+    first = claim("a", said, "10 606 877", 10_606_877, measure="other", subject="osoba")
+    rival = claim("a", said, "10 237 286", 10_237_286, measure="other", subject=None)
+    listed = "Karol Nawrocki otrzymał 10 606 877 głosów, a Rafał Trzaskowski 10 237 286 głosów."
+    again = claim("b", listed, "10 606 877", 10_606_877, measure="other", subject="głos")
+    other = claim("b", listed, "10 237 286", 10_237_286, measure="other", subject="głos")
+    total = claim("b", "Oddano 20,8 mln ważnych głosów.", "20,8 mln", 20_800_000, measure="other", subject="głos")
+    f, r, a, o, t = assign_figures([first, rival, again, other, total], stories)
+    assert f.key == a.key and f.key.subject == "votes for Karol Nawrocki"
+    assert o.key.subject == "votes for Rafal Trzaskowski" and r.key != f.key and t.key.subject == "votes"

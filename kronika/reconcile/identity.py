@@ -435,6 +435,22 @@ _PLACE_BEFORE = re.compile(r"(?<!\w)(?:w|we|na|do)\s+$")
 _JOINED = re.compile(r"\s*[\w.%]*\s*(?:,|i|oraz|a także)?\s*", re.IGNORECASE)
 
 
+_VOTES = "votes"
+_VOTED = re.compile(r"(?<!\w)(?:za)?głosował\w*|(?<!\w)oddał\w* głos", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:–—()]")
+
+
+def _whose_in_clause(claim: Claim) -> str | None:
+    """`_whose` within the count's own clause (`..., na jego rywala 10 237 286`: no one named there)."""
+    at = claim.sentence.find(claim.mention)
+    if at < 0:
+        return None
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(claim.sentence, 0, at)), default=0)
+    stop = _CLAUSE_BREAK.search(claim.sentence, at + len(claim.mention))
+    clause = claim.sentence[start:stop.start() if stop else len(claim.sentence)]
+    return _whose(dataclasses.replace(claim, sentence=clause))
+
+
 def _named_before(before: str) -> str | None:
     """The proper name nearest before a share, since the number before it, as a key: a multi-word name
     by its initials (`Koalicji Obywatelskiej` and `KO` are one holder), one word by its first letters
@@ -602,6 +618,14 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         return unkeyed  # `odmówiła w 14 przypadkach`: in 14 instances, no cases of illness
     if kind is None and claim.measure == "other":
         return unkeyed
+    if claim.measure == "other" and (kind == _VOTES or kind == GENERIC_KIND and _VOTED.search(claim.sentence)):
+        # `Nawrocki otrzymał 10,6 mln głosów, a Trzaskowski 10,2 mln`, `na jego rywala zagłosowało 10,2 mln
+        # osób`: votes are some candidate's, the one named in the count's own clause
+        whose = _whose_in_clause(claim)
+        if whose:
+            return f"{_VOTES} for {whose}"
+        if kind == GENERIC_KIND:
+            return unkeyed  # people who voted for someone the clause does not name
     if kind in _HELD_KINDS and claim.measure == "other":
         if _word_starts("ticket_cues.txt", lang).search(claim.sentence.casefold()):
             return _TICKETS  # `wystawili 41 mandatów za palenie śmieci`: fines, not seats
