@@ -1370,3 +1370,25 @@ def test_votes_are_the_candidates_named_in_their_own_clause() -> None:
     f, r, a, o, t = assign_figures([first, rival, again, other, total], stories)
     assert f.key == a.key and f.key.subject == "votes for Karol Nawrocki"
     assert o.key.subject == "votes for Rafal Trzaskowski" and r.key != f.key and t.key.subject == "votes"
+
+
+def test_an_undated_share_beside_the_earlier_vote_its_article_dates_is_the_days_own() -> None:
+    day = "2025-06-02"
+    now = claim("a", "Frekwencja sięgnęła 70,1 proc.", "70,1 proc.", 70.1, measure="other", unit="percent",
+                subject=None, published=day, reference_time=day, reference_basis="published")
+    before = claim("a", "W pierwszej turze, dwa tygodnie wcześniej, do urn poszło 66,2 proc. uprawnionych.",
+                   "66,2 proc.", 66.2, measure="other", unit="percent", subject=None, published=day,
+                   reference_time="2025-05-19", reference_basis="text")
+    cited = claim("b", "Frekwencja wyniosła 66,2 proc.", "66,2 proc.", 66.2, measure="other", unit="percent",
+                  subject=None, published="2025-05-25", reference_time="2025-05-25", reference_basis="published")
+    n, b, c = assign_figures([now, before, cited], {"a": "story:vote", "b": "story:vote"})
+    assert n.key != b.key and b.key == c.key  # another article's undated reading a week on cites the vote
+
+
+def test_a_share_of_votes_is_the_holders_named_in_its_own_clause() -> None:
+    said = ("Komisja podała, że kandydat popierany przez PiS zdobył 50,89 proc. głosów, "
+            "a Rafał Trzaskowski – 49,11 proc.")
+    won = _vote_share("a", said, "50,89 proc.")
+    lost = _vote_share("a", said, "49,11 proc.")
+    w, lo = assign_figures([won, lost])
+    assert w.key != lo.key and lo.key.subject == "share of votes for Rafal Trzaskowski"

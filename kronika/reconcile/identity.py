@@ -381,19 +381,25 @@ def _votes_apart(claims: Sequence[Claim], kinds: Sequence[str | None], indices: 
         readings_of_kind.sort(key=lambda reading: (reading[0], claims[reading[1]].reference_basis != "text"))
         runs: list[list[tuple[int, int]]] = []
         last_dated = None  # the last day a reading of the current run was dated by its text
+        dated_in: set[str] = set()  # the articles that dated a reading of the current run
         for day, i in readings_of_kind:
             dated = claims[i].reference_basis == "text"
             # Only a reading the text dates opens a vote of its own: a result cited a week later, dated by
             # its article alone, is of the vote before it, though not one cited a season later (a
-            # vote three years before is another vote, whatever dates this one).
+            # vote three years before is another vote, whatever dates this one), nor one of the very
+            # article that dated the earlier vote (`W pierwszej turze, dwa tygodnie wcześniej, 67,31 proc.`
+            # beside the day's own `Frekwencja sięgnęła 71,63 proc.`).
             gap = day - (last_dated if last_dated is not None else runs[-1][-1][0]) if runs else None
-            if gap is not None and (gap <= VOTE_GAP_DAYS or not dated and gap <= CITED_DAYS):
+            cited = not dated and gap is not None and gap <= CITED_DAYS and claims[i].article not in dated_in
+            if gap is not None and (gap <= VOTE_GAP_DAYS or cited):
                 runs[-1].append((day, i))
             else:
                 runs.append([(day, i)])
                 last_dated = None
+                dated_in = set()
             if dated:
                 last_dated = day
+                dated_in.add(claims[i].article)
         if len(runs) > 1:
             for run in runs:
                 label = f"vote {date.fromordinal(run[0][0]).isoformat()}"
@@ -437,7 +443,7 @@ _JOINED = re.compile(r"\s*[\w.%]*\s*(?:,|i|oraz|a także)?\s*", re.IGNORECASE)
 
 _VOTES = "votes"
 _VOTED = re.compile(r"(?<!\w)(?:za)?głosował\w*|(?<!\w)oddał\w* głos", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:–—()]")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")  # not a dash: `a Rafał Trzaskowski – 49,11 proc.` is one clause
 
 
 def _whose_in_clause(claim: Claim) -> str | None:
@@ -589,7 +595,9 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
     if claim.unit == "percent":
         if context.share_of:
-            whose = _whose(claim) if context.share_of in _SHARES_OF_WHOM else None
+            # the holder named in the share's own clause, else the one nearest in its sentence (`kandydat
+            # popierany przez PiS zdobył 50,89 proc., a Rafał Trzaskowski – 49,11 proc.`)
+            whose = (_whose_in_clause(claim) or _whose(claim)) if context.share_of in _SHARES_OF_WHOM else None
             if context.share_of in _SHARES_OF_WHOM and whose is None:
                 return unkeyed  # votes of no one named (`z 98,1 proc. komisji`, `1,9 proc. głosów nieważnych`)
             # A forecast is its forecaster's: two banks' forecasts are two quantities, not rival readings.
