@@ -1392,3 +1392,20 @@ def test_a_share_of_votes_is_the_holders_named_in_its_own_clause() -> None:
     lost = _vote_share("a", said, "49,11 proc.")
     w, lo = assign_figures([won, lost])
     assert w.key != lo.key and lo.key.subject == "share of votes for Rafal Trzaskowski"
+
+
+def test_captives_still_held_are_a_stock_of_their_own_beside_those_taken() -> None:
+    stories = {"a": "story:hostages", "b": "story:hostages"}
+    taken = claim("a", "Podczas napaści uprowadzono ponad 230 osób.", "230", 230, measure="captured")
+    held = claim("b", "W niewoli wciąż pozostaje 95 zakładników.", "95", 95, measure="captured", subject="zakładnik",
+                 published="2024-09-25")
+    still = claim("b", "Grupa twierdzi, że nadal przetrzymuje 97 zakładników.", "97", 97, measure="captured",
+                  subject="zakładnik", published="2024-09-25")
+    t, h, s = assign_figures([taken, held, still], stories)
+    assert h.key == s.key != t.key and h.key.subject.endswith("(still held)")
+    # said plainly, a count of captives is the one count there is
+    plain = claim("b", "Według Erywania w niewoli jest 11 żołnierzy.", "11", 11, measure="captured",
+                  subject="żołnierz", published="2024-09-25")
+    caught = claim("a", "Baku twierdzi, że zatrzymało 8 żołnierzy.", "8", 8, measure="captured", subject="żołnierz")
+    p, c = assign_figures([plain, caught], stories)
+    assert p.key == c.key
