@@ -66,6 +66,9 @@ EXAMPLES = [
     # ... a decimal comma joins no list (`3,9 tys. w Warszawie`)
     ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "3,9 tys.", "Warsaw"),
     ("Sprzedano 11,2 tys. mieszkań, z czego 3,9 tys. w Warszawie i 1,6 tys. w Knurowie.", "1,6 tys.", "Knurów"),
+    # a part of a city between the preposition and the capital's name: the city, whose it is not
+    ("Policja szacuje tłum w centrum Nairobi na 12 tys. osób.", "12 tys.", "Nairobi"),
+    ("Na przedmieściach Kijowa zginęło pięć osób.", "pięć", "Kyiv"),
     # a capital listed after another place: the two hold in its country
     ("W Mombasie i Nairobi zatrzymano łącznie 320 demonstrantów.", "320", "Kenya"),
     ("Rannych jest 410, z czego 95 leży w szpitalach w Szkodrze i Tiranie.", "95", "Albania"),
@@ -79,3 +82,8 @@ def test_a_claim_holds_where_its_own_clause_says(sentence: str, cue: str, place:
     claims = [c for c in extract(sentence, "2024-09-16") if c.mention == cue]
     assert claims, f"no claim at {cue!r}"
     assert claims[0].place == place
+
+
+def test_a_city_named_after_a_part_of_it_is_no_actor() -> None:
+    (claim,) = [c for c in extract("Na przedmieściach Kijowa zginęło pięć osób.", "2024-09-16")]
+    assert claim.actor is None

@@ -179,7 +179,8 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         if entity.kind == "country" and index > 0 and (
             tokens[index - 1].text.lower() in PLACE_PREPOSITIONS
             or index > 1 and tokens[index - 2].text.lower() in PLACE_PREPOSITIONS and entity.form != "adjective"
-            and _PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
+            and (_PLACE_ADJECTIVE(tokens[index - 1].text)  # `w sąsiedniej Syrii`, `w całej Polsce`
+                 or entity.form == "capital" and tokens[index - 1].text.lower() in _CITY_PARTS)  # `w centrum Nairobi`
         ) and not _names_an_action(sentence, entity):
             info = entity_info(entity.canonical) or {}
             seat = entity.form == "capital" and _national_body_before(tokens, index - 1)
@@ -325,6 +326,9 @@ def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | N
 
 
 _LEAVING_VERBS = frozenset({"ewakuować", "wyprowadzić", "wywieźć", "wysiedlić"})
+# Parts of a city between a preposition and its name: `w centrum Nairobi`, `na przedmieściach Kijowa`.
+_CITY_PARTS = frozenset({"centrum", "przedmieściach", "okolicach", "okolicy", "pobliżu", "śródmieściu", "ulicach",
+                         "ulicami"})
 _PLACE_ADJECTIVES = frozenset({"samym", "samej", "całym", "całej", "sąsiednim", "sąsiedniej"})
 
 
