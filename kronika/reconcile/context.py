@@ -506,7 +506,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
     table = cues(lang)
     positions = _positions(claims)
     result: list[ClaimContext] = []
-    text, sentence, has_year = "", None, False
+    text, sentence, has_year, has_status, has_stage = "", None, False, False, False
     summed = _summed_parts(claims, positions)
     listed: list[int] = []  # percentages with no cue of their own, just after a holder's name
     for i, claim in enumerate(claims):
@@ -515,6 +515,9 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         if claim.sentence is not sentence and claim.sentence != sentence:
             sentence, text = claim.sentence, claim.sentence.casefold()
             has_year = _ANY_YEAR.search(text) is not None
+            # cheap tests once a sentence: most sentences name no status of a case, no order
+            has_status = table.case_status.search(text) is not None
+            has_stage = table.supply_stage.search(text) is not None
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -611,7 +614,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             if _IN_HOSPITAL in details:  # `do szpitali przewieziono 22 osoby`: the hospitalised
                 details = tuple(d for d in details if d not in _TO_HOSPITAL)
         if claim.measure == "supplied" and claim.unit != "percent" and not (claim.unit and claim.unit.isupper()) \
-                and _ordered(table, before, after):
+                and has_stage and _ordered(table, before, after):
             details = tuple(sorted((*details, _ORDERED)))
         if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
                 and _REFERS_BACK.search(before) and result[i - 1].share_details:
@@ -620,7 +623,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
         span = _last_span(table.span, before)
-        status = _case_status(table, before, after) if claim.measure in _STATUS_MEASURES else None
+        status = _case_status(table, before, after) if has_status and claim.measure in _STATUS_MEASURES else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
                                    span, status))
     return _listed_results(result, listed)
