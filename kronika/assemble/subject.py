@@ -327,10 +327,15 @@ def share_list_goes_on(sentence: Sentence, earlier: int, index: int) -> bool:
 
 
 @cache
-def activity_people(lang: str = "pl") -> dict[str, str]:
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "activity_people.tsv").read_text("utf-8")
+def _pairs(name: str, lang: str) -> dict[str, str]:
+    """A two-column data file of kronika/lang/<lang>/claims/: column 1 -> column 2."""
+    text = resources.files("kronika.lang").joinpath(lang, "claims", name).read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {row[0].strip(): row[1].strip() for row in rows}
+
+
+def activity_people(lang: str = "pl") -> dict[str, str]:
+    return _pairs("activity_people.tsv", lang)
 
 
 def person_by_activity(sentence: Sentence, number_start: int, lang: str = "pl") -> str | None:
@@ -345,11 +350,8 @@ def person_by_activity(sentence: Sentence, number_start: int, lang: str = "pl") 
     return None
 
 
-@cache
 def collective_people(lang: str = "pl") -> dict[str, str]:
-    text = resources.files("kronika.lang").joinpath(lang, "claims", "collective_people.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {row[0].strip(): row[1].strip() for row in rows}
+    return _pairs("collective_people.tsv", lang)
 
 
 def member_of_collective(sentence: Sentence, counted_last: int, lang: str = "pl") -> str | None:

@@ -428,13 +428,12 @@ _STATUS_MEASURES = frozenset({"cases", "killed", "other"})  # `1350 przypadków 
 def _case_status(table: _Cues, before: str, after: str) -> str | None:
     """How far the count is established (case_status.tsv): the status named nearest to the number in its
     clause (`Laboratoria potwierdziły dotąd 1320 zakażeń`, `980 zgonów jest wyjaśnianych`)."""
-    start = 0
-    for match in _CLAUSE_END.finditer(before):
-        start = match.end()
-    found = _nearest(table.case_status, before[start:], after)
+    found = _in_clause(table.case_status, before, after)
     return table.case_statuses[found] if found is not None else None
 
 
+# Units of area: an area is keyed by its unit, whatever the noun after it (`lasu`, `upraw`) or none, and by
+# what was done to it (area_detail.tsv).
 AREA_UNITS = frozenset({"ha", "km2", "m2"})
 _ORDERED = "ordered"
 
@@ -449,10 +448,7 @@ def _in_clause(pattern: re.Pattern[str], before: str, after: str) -> str | None:
 
 def _ordered(table: _Cues, before: str, after: str) -> bool:
     """The word nearest to the number in its clause that orders or delivers (supply_stage.tsv) orders it."""
-    start = 0
-    for match in _CLAUSE_END.finditer(before):
-        start = match.end()
-    found = _nearest(table.supply_stage, before[start:], after)
+    found = _in_clause(table.supply_stage, before, after)
     return found is not None and table.supply_stages[found] == _ORDERED
 
 

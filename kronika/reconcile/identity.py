@@ -60,7 +60,6 @@ _SHARES_OF_WHOM = frozenset({"votes", "support"})
 # Shares that each source measures for itself: two pollsters' support for a candidate are two series of
 # readings, never one figure in conflict.
 _SHARES_BY_SOURCE = frozenset({"support"})
-# Units of area: an area is keyed by its unit, whatever the noun after it (`lasu`, `upraw`) or none.
 # Counts that always belong to someone (a party's seats): keyed by the holder the sentence names.
 _HELD_KINDS = frozenset({"seats"})
 
