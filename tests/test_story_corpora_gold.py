@@ -97,6 +97,11 @@ CORPORA = [
                                "stories_blind8", "stories_blind9", "stories_blind10", "stories_blind11",
                                "stories_blind12", "stories_blind13", "stories_blind14", "stories_blind15",
                                "stories_blind16"), 12, 3, (4, 4), 6, count_table=True),
+    Corpus("stories_blind19", ("stories", "stories_dev", "stories_blind", "stories_blind2", "stories_blind3",
+                               "stories_blind4", "stories_blind5", "stories_blind6", "stories_blind7",
+                               "stories_blind8", "stories_blind9", "stories_blind10", "stories_blind11",
+                               "stories_blind12", "stories_blind13", "stories_blind14", "stories_blind15",
+                               "stories_blind16", "stories_blind17"), 12, 3, (4, 4), 6, count_table=True),
 ]
 each_corpus = pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
 
