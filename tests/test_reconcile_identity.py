@@ -1409,3 +1409,14 @@ def test_captives_still_held_are_a_stock_of_their_own_beside_those_taken() -> No
     caught = claim("a", "Baku twierdzi, że zatrzymało 8 żołnierzy.", "8", 8, measure="captured", subject="żołnierz")
     p, c = assign_figures([plain, caught], stories)
     assert p.key == c.key
+
+
+def test_posts_to_fill_are_one_kind_whatever_the_word() -> None:
+    stories = {"a": "story:teachers", "b": "story:teachers"}
+    vacancies = claim("a", "ZNP: wciąż 16 tys. wakatów.", "16 tys.", 16_000, measure="other", subject="wakat")
+    posts = claim("b", "Wolnych etatów jest ponad 15 tys.", "15 tys.", 15_000, measure="other", subject="etat",
+                  published="2024-09-25")
+    bids = claim("b", "W przetargu złożono pięć ofert.", "pięć", 5, measure="other", subject="oferta",
+                 published="2024-09-25")
+    v, p, b = assign_figures([vacancies, posts, bids], stories)
+    assert v.key == p.key != b.key and v.key.subject == "vacancies"
