@@ -511,9 +511,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         if claim.sentence is not sentence and claim.sentence != sentence:
             sentence, text = claim.sentence, claim.sentence.casefold()
             has_year = _ANY_YEAR.search(text) is not None
-            # cheap tests once a sentence: most sentences name no status of a case, no order
-            has_status = table.case_status.search(text) is not None
-            has_stage = table.supply_stage.search(text) is not None
+            has_status, has_stage = _names_status_or_stage(text, lang)
         previous = i - 1 if i > 0 and claims[i - 1].sentence == claim.sentence else None
         following = i + 1 if i + 1 < len(claims) and claims[i + 1].sentence == claim.sentence else None
         before = text[positions[previous][1] if previous is not None else 0:start]
@@ -665,6 +663,14 @@ def _holder_just_before(before: str, lang: str) -> bool:
     if _PLACE_PREPOSITION.search(before[:found.start("name")]):
         return False  # `na Słowacji (12 proc.)`: where, not whose
     return bool(found.group("lead") or found.group("tail") or sum(ch.isupper() for ch in name) > 1)
+
+
+@lru_cache(maxsize=4096)
+def _names_status_or_stage(sentence: str, lang: str) -> tuple[bool, bool]:
+    """Does the (casefolded) sentence name a case's status (case_status.tsv), an order or a delivery
+    (supply_stage.tsv)? Asked once a sentence: most name neither, and their claims skip both tests."""
+    table = cues(lang)
+    return table.case_status.search(sentence) is not None, table.supply_stage.search(sentence) is not None
 
 
 @lru_cache(maxsize=4096)

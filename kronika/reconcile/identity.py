@@ -445,6 +445,12 @@ _VOTED = re.compile(r"(?<!\w)(?:za)?głosował\w*|(?<!\w)oddał\w* głos", re.IG
 _CLAUSE_BREAK = re.compile(r"[,;:()]")  # not a dash: `a Rafał Trzaskowski – 49,11 proc.` is one clause
 
 
+@lru_cache(maxsize=4096)
+def _tells_a_vote(sentence: str) -> bool:
+    """The sentence says people voted (`zagłosowało`, `oddało głos`): asked once a sentence."""
+    return _VOTED.search(sentence) is not None
+
+
 def _whose_in_clause(claim: Claim) -> str | None:
     """`_whose` within the count's own clause (`..., na jego rywala 10 237 286`: no one named there)."""
     at = claim.sentence.find(claim.mention)
@@ -625,7 +631,7 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         return unkeyed  # `odmówiła w 14 przypadkach`: in 14 instances, no cases of illness
     if kind is None and claim.measure == "other":
         return unkeyed
-    if claim.measure == "other" and (kind == _VOTES or kind == GENERIC_KIND and _VOTED.search(claim.sentence)):
+    if claim.measure == "other" and (kind == _VOTES or kind == GENERIC_KIND and _tells_a_vote(claim.sentence)):
         # `Nawrocki otrzymał 10,6 mln głosów, a Trzaskowski 10,2 mln`, `na jego rywala zagłosowało 10,2 mln
         # osób`: votes are some candidate's, the one named in the count's own clause
         whose = _whose_in_clause(claim)
