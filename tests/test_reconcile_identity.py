@@ -2,6 +2,8 @@
 actor's running total; parts, denials and shares are keyed by what they are. Sentences are our own."""
 from __future__ import annotations
 
+import pytest
+
 from kronika.claim import Claim
 from kronika.reconcile.identity import assign_figures
 
@@ -1334,17 +1336,6 @@ def test_the_area_sprayed_is_not_the_area_the_plague_took() -> None:
     assert t.key == a.key and s.key == o.key != t.key and s.key.subject == "area (ha, treated)"
 
 
-def test_people_counted_by_a_participle_are_people() -> None:
-    stories = {"a": "story:hunger", "b": "story:hunger"}
-    at_risk = claim("a", "FAO mówi o 3,5 mln zagrożonych.", "3,5 mln", 3_500_000, measure="other", subject="zagrozić")
-    people = claim("b", "Głód grozi 7,2 mln osób.", "7,2 mln", 7_200_000, measure="other", subject="osoba",
-                   published="2024-09-25")
-    locusts = claim("b", "Roje liczą 200 mln owadów.", "200 mln", 200_000_000, measure="other", subject="owad",
-                    published="2024-09-25")
-    r, p, lo = assign_figures([at_risk, people, locusts], stories)
-    assert r.key == p.key != lo.key
-
-
 def test_a_debt_is_one_quantity_whatever_its_word_and_its_overdue_part_another() -> None:
     stories = {"a": "story:debt", "b": "story:debt", "c": "story:debt"}
     debt = _price("a", "Zadłużenie szpitali wyniosło na koniec czerwca 18,2 mld zł.", "18,2 mld zł", 18.2e9, "PLN")
@@ -1411,12 +1402,25 @@ def test_captives_still_held_are_a_stock_of_their_own_beside_those_taken() -> No
     assert p.key == c.key
 
 
-def test_posts_to_fill_are_one_kind_whatever_the_word() -> None:
-    stories = {"a": "story:teachers", "b": "story:teachers"}
-    vacancies = claim("a", "ZNP: wciąż 16 tys. wakatów.", "16 tys.", 16_000, measure="other", subject="wakat")
-    posts = claim("b", "Wolnych etatów jest ponad 15 tys.", "15 tys.", 15_000, measure="other", subject="etat",
-                  published="2024-09-25")
-    bids = claim("b", "W przetargu złożono pięć ofert.", "pięć", 5, measure="other", subject="oferta",
-                 published="2024-09-25")
-    v, p, b = assign_figures([vacancies, posts, bids], stories)
-    assert v.key == p.key != b.key and v.key.subject == "vacancies"
+# Two words of one kind meet, a third of another does not: (sentence, mention, value, subject) each.
+_ONE_KIND = [
+    # participles counting people are people
+    (("FAO mówi o 3,5 mln zagrożonych.", "3,5 mln", 3_500_000, "zagrozić"),
+     ("Głód grozi 7,2 mln osób.", "7,2 mln", 7_200_000, "osoba"),
+     ("Roje liczą 200 mln owadów.", "200 mln", 200_000_000, "owad"), "people"),
+    # posts to fill, whatever the word; a tender's offers are bids
+    (("ZNP: wciąż 16 tys. wakatów.", "16 tys.", 16_000, "wakat"),
+     ("Wolnych etatów jest ponad 15 tys.", "15 tys.", 15_000, "etat"),
+     ("W przetargu złożono pięć ofert.", "pięć", 5, "oferta"), "vacancies"),
+]
+
+
+@pytest.mark.parametrize("first,second,other,kind", _ONE_KIND, ids=[row[3] for row in _ONE_KIND])
+def test_two_words_of_one_kind_meet_and_a_third_does_not(first: tuple, second: tuple, other: tuple,
+                                                          kind: str) -> None:
+    stories = {"a": "story:s", "b": "story:s"}
+    one = claim("a", *first[:3], measure="other", subject=first[3])
+    two = claim("b", *second[:3], measure="other", subject=second[3], published="2024-09-25")
+    three = claim("b", *other[:3], measure="other", subject=other[3], published="2024-09-25")
+    f, s2, t = assign_figures([one, two, three], stories)
+    assert f.key == s2.key != t.key and f.key.subject == kind
