@@ -195,16 +195,16 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
             # the capital's country
             places.append(EntityMention(entity.start, entity.end, entity.text, entity.canonical, "place"))
     toponym = _toponym_in_sentence(sentence, named, number)
-    if toponym is not None and _anothers(tokens, toponym[2], number, numbers):
+    if toponym is not None and _anothers(tokens, toponym[1], number, numbers):
         toponym = None
     places = [e for e in places if not _anothers(tokens, sentence.index_at(e.start), number, numbers)]
     if not places:
-        return toponym[1] if toponym else None
+        return toponym[0] if toponym else None
     nearest = min(places, key=lambda e: _remoteness(tokens, sentence.index_at(e.start), number))
-    if toponym is not None and (_listed_between(tokens, toponym[2], number), toponym[0]) \
+    if toponym is not None and _remoteness(tokens, toponym[1], number) \
             < _remoteness(tokens, sentence.index_at(nearest.start), number):
         # `w Warszawie 48 proc., a w Knurowie 57 proc.`: a dictionary place nearer than the gazetteer's
-        return toponym[1]
+        return toponym[0]
     return nearest.canonical
 
 
@@ -261,11 +261,11 @@ def _anothers(tokens: list[Token], index: int, number: int, numbers: Sequence[in
     return any(other < index and index - other < number - index for other in numbers)
 
 
-def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> tuple[int, str, int] | None:
+def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], number: int) -> tuple[str, int] | None:
     """The nearest place name of morfeusz2's dictionary after a preposition of place (`w Knurowie`) in
-    the number's clause, outside the frame of reported speech and any gazetteer entity, as (its distance
-    in tokens, the name, its token index), or None; a name no list item stands between wins. The
-    sentence's candidates are found once; each number picks among them."""
+    the number's clause, outside the frame of reported speech and any gazetteer entity, as (the name, its
+    token index), or None; a name no list item stands between wins (`_remoteness`). The sentence's
+    candidates are found once; each number picks among them."""
     if sentence.toponyms is None:
         _find_toponyms(sentence, entities)
     assert sentence.toponyms is not None and sentence.part_openers is not None
@@ -274,7 +274,7 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
     ranges = [(max(frame, first), last)]
     if (head := sentence.resumed_range(number)) is not None and head[0] >= frame:
         ranges.append(head)  # `W gminie Kłecko, gdzie ..., głosowało 30 proc.`
-    best: tuple[int, str, int] | None = None
+    best: tuple[tuple[bool, int], str, int] | None = None
     tokens = sentence.tokens
     for low, high in ranges:
         for index, name in sentence.toponyms[bisect.bisect_left(sentence.toponyms, (low, "")):]:
@@ -282,10 +282,10 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
                 break
             if index == number or (index > number and _part_between(sentence.part_openers, number, index)):
                 continue
-            if best is None or (_listed_between(tokens, index, number), abs(index - number)) \
-                    < (_listed_between(tokens, best[2], number), best[0]):
-                best = (abs(index - number), name, index)
-    return best
+            rank = _remoteness(tokens, index, number)
+            if best is None or rank < best[0]:
+                best = (rank, name, index)
+    return (best[1], best[2]) if best else None
 
 
 def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:

@@ -47,7 +47,6 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from kronika.claim import Claim
@@ -57,7 +56,7 @@ from kronika.reconcile.figures import FACTUAL_MODALITIES, Figure
 from kronika.reconcile.intervals import ValueInterval, value_interval
 from kronika.reconcile.subject_kinds import known_kinds
 from kronika.reconcile.timex import claim_time
-from kronika.reconcile.word_lists import lemma_list
+from kronika.reconcile.word_lists import word_starts
 from kronika.reconcile.wording import cite, describe_interval, describe_value, source_label
 
 logger = logging.getLogger(__name__)
@@ -292,17 +291,11 @@ def _rivals(a: Claim, b: Claim) -> bool:
     return _ratio(a, b) <= RIVAL_RATIO
 
 
-@lru_cache(maxsize=1)
-def _regional_pattern(lang: str = "pl") -> re.Pattern[str]:
-    words = sorted(lemma_list("regional_offices.txt", lang), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
-
-
 def _regional(claim: Claim) -> bool:
     """The claim's source is a province's or a state's own office (regional_offices.txt) and the claim is
     not placed in an area of its own: no place, or only a country's (a count it places in its area, `w
     obwodzie charkowskim`, is that area's whole)."""
-    if claim.source is None or _regional_pattern().search(claim.source.casefold()) is None:
+    if claim.source is None or word_starts("regional_offices.txt", "pl").search(claim.source.casefold()) is None:
         return False
     return claim.place is None or (entity_info(claim.place) or {}).get("kind") == "country"
 

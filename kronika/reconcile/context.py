@@ -415,10 +415,7 @@ def _per_unit(details: tuple[str, ...]) -> bool:
 
 def _is_price_rise(table: _Cues, before: str, after: str) -> bool:
     """A rise in the number's own clause that names no count (share_rise.tsv)."""
-    start = 0
-    for match in _CLAUSE_END.finditer(before):
-        start = match.end()
-    stretch = before[start:] + " " + _clause(after)
+    stretch = _clause_before(before) + " " + _clause(after)
     return table.rise.search(stretch) is not None and table.rise_of_count.search(stretch) is None
 
 
@@ -438,12 +435,15 @@ AREA_UNITS = frozenset({"ha", "km2", "m2"})
 _ORDERED = "ordered"
 
 
+def _clause_before(before: str) -> str:
+    """The stretch before a number back to the start of its clause."""
+    end = _last(_CLAUSE_END, before)
+    return before[end.end():] if end is not None else before
+
+
 def _in_clause(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     """The phrase of `pattern` nearest to the number in its clause, or None."""
-    start = 0
-    for match in _CLAUSE_END.finditer(before):
-        start = match.end()
-    return _nearest(pattern, before[start:], after)
+    return _nearest(pattern, _clause_before(before), after)
 
 
 def _ordered(table: _Cues, before: str, after: str) -> bool:

@@ -52,7 +52,7 @@ from kronika.reconcile.keys import (
 )
 from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
-from kronika.reconcile.word_lists import lemma_list
+from kronika.reconcile.word_lists import lemma_list, word_starts
 from kronika.reconcile.wording import source_key
 
 _WHOSE_KINDS = frozenset({"person", "group", "organisation", "government"})
@@ -296,7 +296,7 @@ def _source_keys(source: str, country: str, lang: str) -> tuple[str, ...]:
 
 def _abroad_source(source: str, lang: str) -> bool:
     """A foreign ministry, consulate or embassy (abroad_sources.txt): it counts its people abroad."""
-    return _word_starts("abroad_sources.txt", lang).search(source.casefold()) is not None
+    return word_starts("abroad_sources.txt", lang).search(source.casefold()) is not None
 
 
 def _placed_by_source(claim: Claim, home: str | None, kind: str | None) -> Claim:
@@ -574,13 +574,6 @@ def _holder_nouns() -> re.Pattern[str]:
 _TICKETS = "fines"
 
 
-@lru_cache(maxsize=16)
-def _word_starts(name: str, lang: str) -> re.Pattern[str]:
-    """A list of word starts (`lemma_list`) as one pattern: ticket_cues.txt (what makes a count of `mandat`
-    a count of tickets), abroad_sources.txt."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in sorted(lemma_list(name, lang))) + ")")
-
-
 # A deployment of a nation's people is its forces: `11 tys. Koreańczyków` in Kursk are North Korea's
 # soldiers. Among the dead, the wounded or the missing a nationality is a subset (`zginął jeden Polak`
 # of a train crash abroad's five dead), and between two sides (captured, released) it names the other
@@ -640,7 +633,7 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         if kind == GENERIC_KIND:
             return unkeyed  # people who voted for someone the clause does not name
     if kind in _HELD_KINDS and claim.measure == "other":
-        if _word_starts("ticket_cues.txt", lang).search(claim.sentence.casefold()):
+        if word_starts("ticket_cues.txt", lang).search(claim.sentence.casefold()):
             return _TICKETS  # `wystawili 41 mandatów za palenie śmieci`: fines, not seats
         # Seats are some party's: ANO's 80 seats and SPD's 15 are two quantities, never rival counts.
         whose = _whose(claim)

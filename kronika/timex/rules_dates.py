@@ -377,23 +377,6 @@ def weekday_adjective(hit: Hit) -> Reading | None:
     return hit.reading("DATE", weekday=int(hit.value("w", "weekday_adj")))
 
 
-@BOOK.rule(r"(?P<o>[{ordinal}{shift}]) (?P<w>{weekday}) (?P<mo>{month_gen})" + MONTH_YEAR + "?")
-def nth_weekday_of_month(hit: Hit) -> Reading | None:
-    """ostatnia niedziela września, pierwszy poniedziałek maja 2025 r."""
-    ordinal = hit.entry("o", "ordinal")
-    if ordinal is not None:
-        nth = int(ordinal.value)
-    elif hit.word(hit.at("o")).startswith("ostatni"):
-        nth = -1
-    else:
-        return None
-    if not -1 <= nth <= 5:
-        return None
-    reading = hit.reading("DATE", month=int(hit.value("mo", "month")), weekday=int(hit.value("w", "weekday")))
-    reading.nth = nth
-    return _with_year(hit, reading)
-
-
 def _nth(hit: Hit, low: int, high: int) -> int | None:
     """The ordinal of group `o` within [low, high], or -1 for `ostatni`; None otherwise."""
     ordinal = hit.entry("o", "ordinal")
@@ -401,6 +384,17 @@ def _nth(hit: Hit, low: int, high: int) -> int | None:
         nth = int(ordinal.value)
         return nth if low <= nth <= high else None
     return -1 if hit.word(hit.at("o")).startswith("ostatni") else None
+
+
+@BOOK.rule(r"(?P<o>[{ordinal}{shift}]) (?P<w>{weekday}) (?P<mo>{month_gen})" + MONTH_YEAR + "?")
+def nth_weekday_of_month(hit: Hit) -> Reading | None:
+    """ostatnia niedziela września, pierwszy poniedziałek maja 2025 r."""
+    nth = _nth(hit, -1, 5)
+    if nth is None:
+        return None
+    reading = hit.reading("DATE", month=int(hit.value("mo", "month")), weekday=int(hit.value("w", "weekday")))
+    reading.nth = nth
+    return _with_year(hit, reading)
 
 
 @BOOK.rule(r"(?P<o>[{ordinal}{shift}]) (?P<u>[{unit}]) (?P<mo>{month_gen})" + MONTH_YEAR + "?")
