@@ -427,6 +427,66 @@ def test_a_stock_held_in_hospital_is_one_figure_whatever_its_verb() -> None:
     assert c.key != a.key and b.claim.measure == "other"  # the claim keeps what its text said
 
 
+@pytest.mark.parametrize("sentence, mention, subject", [
+    ("Pod ziemią uwięzionych jest 34 górników.", "34", "górnik"),
+    ("Na autostradzie w zaspach utknęło 1,2 tys. kierowców.", "1,2 tys.", "kierowca"),
+    ("Po osunięciu się zbocza 300 mieszkańców wsi zostało odciętych od świata.", "300", "mieszkaniec"),
+])
+def test_people_a_disaster_holds_where_they_are_are_apart_from_the_rescued(sentence: str, mention: str,
+                                                                           subject: str) -> None:
+    stories = {"a": "story:disaster", "b": "story:disaster"}
+    held = claim("a", sentence, mention, 1, measure="other", subject=subject)
+    saved = claim("b", "Ratownicy uratowali 12 osób.", "12", 12, measure="other", subject=subject)
+    h, s = assign_figures([held, saved], stories)
+    assert h.key != s.key and h.key.subject.endswith("(trapped)")
+
+
+def test_a_trapped_head_count_of_people_joins_the_one_kind_trapped() -> None:
+    # `ludzi` and `górników`, both trapped: one stock, as a bare head count joins the one kind named
+    stories = {"a": "story:mine", "b": "story:mine"}
+    miners = claim("a", "W kopalni uwięzionych jest 34 górników.", "34", 34, measure="other", subject="górnik")
+    people = claim("b", "Związkowcy: pod ziemią jest 37 ludzi.", "37", 37, measure="other", subject="człowiek")
+    rescued = claim("b", "Ratownicy uratowali dziewięciu górników.", "dziewięciu", 9, measure="other",
+                    subject="górnik")
+    m, p, r = assign_figures([miners, people, rescued], stories)
+    assert m.key == p.key and m.key.subject == "workers (trapped)" and r.key != m.key
+
+
+def test_a_rival_restating_a_stock_in_the_next_sentence_counts_that_stock() -> None:
+    text = "W kopalni uwięzionych jest 37 górników. Ministerstwo mówi o 34 osobach."
+    first = claim("a", text, "37", 37, measure="other", subject="górnik")
+    second = claim("a", text, "34", 34, measure="other", subject="osoba")
+    # another thing restated is no restatement of the stock: `mówił o 640 strajkujących` after zabiegi
+    other_text = "Odwołano w szpitalu 260 zabiegów. Związek mówił o 640 strajkujących."
+    cancelled = claim("b", other_text, "260", 260, measure="other", subject="zabieg")
+    strikers = claim("b", other_text, "640", 640, measure="other", subject="strajkujący")
+    f, s, c, k = assign_figures([first, second, cancelled, strikers])
+    assert f.key == s.key and f.key.subject == "workers (trapped)"
+    assert "cancelled" in c.key.subject and "cancelled" not in k.key.subject
+
+
+def test_a_toll_borrows_no_actor_from_another_country_than_its_storys() -> None:
+    stories = {"a": "story:mine", "b": "story:mine"}
+    chile = claim("a", "Chilijskie Ministerstwo Górnictwa: zginęło sześciu górników.", "sześciu", 6,
+                  subject="górnik", source="Chilijskie Ministerstwo Górnictwa")
+    union = claim("a", "Według chilijskiego związku zawodowego zginęło ośmiu górników.", "ośmiu", 8,
+                  subject="górnik", source="chilijski związek zawodowy")
+    company = claim("b", "Spółka mówi o czterech ofiarach.", "czterech", 4, subject="ofiara", source="Spółka")
+    peru = claim("b", "Na południu Peru zginęło siedmiu górników.", "siedmiu", 7, subject="górnik", actor="Peru")
+    c, u, k, p = assign_figures([chile, union, company, peru], stories)
+    assert c.key == u.key == k.key and c.key.actor is None and p.key != c.key
+    # a giver's measure borrows its one actor wherever the story happens: Polish firefighters in Canada
+    stories = {"c": "story:fire", "d": "story:fire"}
+    sent = claim("c", "Polska wysłała do Kanady 150 strażaków.", "150", 150, measure="deployed",
+                 subject="strażak", actor="Poland", source="kanadyjskie służby")
+    more = claim("d", "W Quebecu pracuje 160 strażaków.", "160", 160, measure="deployed", subject="strażak",
+                 place="Quebec", source="władze Kanady")
+    again = claim("d", "Rzecznik akcji mówi o 160 strażakach.", "160", 160, measure="deployed",
+                  subject="strażak", source="rzecznik akcji")
+    s, m, a = assign_figures([sent, more, again], stories)
+    assert a.key.actor == "Poland"
+
+
 def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
     stories = {"a": "story:strike", "b": "story:strike"}
     mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")

@@ -47,6 +47,7 @@ from importlib import resources
 from kronika.claim import Claim
 from kronika.numbers.trie import trie_pattern
 from kronika.reconcile.purpose_noun import named_purpose
+from kronika.reconcile.subject_kinds import GENERIC_KIND, subject_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +305,13 @@ def _rival_sum(earlier: Claim, claim: Claim) -> bool:
         return False
     low, high = sorted((abs(earlier.value), abs(claim.value)))
     return low > 0 and high <= NEXT_SUM_RATIO * low
+
+
+def _counts_alike(earlier: Claim, claim: Claim, lang: str) -> bool:
+    """`claim` counts what `earlier` counts, or names only people (`mówi o 34 osobach` after `uwięzionych
+    jest 37 górników`), not another thing (`mówił o 640 strajkujących` after `odwołano 260 zabiegów`)."""
+    kind = subject_kind(claim.subject, claim.unit, lang)
+    return kind is None or kind == GENERIC_KIND or kind == subject_kind(earlier.subject, earlier.unit, lang)
 
 
 def _another_time(earlier: Claim, claim: Claim) -> bool:
@@ -611,8 +619,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 and has_stage and _ordered(table, before, after):
             details = tuple(sorted((*details, _ORDERED)))
         if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
-                and _REFERS_BACK.search(before) and result[i - 1].share_details:
-            # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`: the same stock
+                and result[i - 1].share_details and (_REFERS_BACK.search(before) or (
+                    _rival_sum(claims[i - 1], claim) and table.restated.search(before)
+                    and _counts_alike(claims[i - 1], claim, lang))):
+            # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`, `W kopalni
+            # uwięzionych jest 37 górników. Ministerstwo mówi o 34 osobach.`: the same stock
             details = result[i - 1].share_details
         year = _clause_year(before, after) if has_year else None
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None

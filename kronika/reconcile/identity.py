@@ -38,7 +38,7 @@ from importlib import resources
 from kronika.assemble.canonical import resolve
 from kronika.assemble.morph import readings
 from kronika.claim import Claim
-from kronika.entities import find_entities
+from kronika.entities import entity_info, find_entities
 from kronika.reconcile.context import AREA_UNITS, BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
 from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.keys import (
@@ -280,6 +280,26 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
                 key = (story, source)
                 homes[key] = country if homes.get(key, country) == country else None
     return {key: country for key, country in homes.items() if country is not None}
+
+
+def _story_homes(claims: Sequence[Claim], story_of: Sequence[str | None], lang: str) -> dict[str | None, str]:
+    """Story -> the country most of its claims' sources, places and actors name (`chilijskie Ministerstwo
+    Górnictwa`, `w Santiago`), when it is named more often than all other countries together."""
+    named: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for claim, story in zip(claims, story_of, strict=True):
+        if claim.source and not _abroad_source(claim.source, lang) \
+                and (country := source_country(claim.source, lang)) is not None:
+            named[story][country] += 1
+        for name in (claim.place, claim.actor):
+            if name and (info := entity_info(name)) \
+                    and (country := name if info.get("kind") == "country" else info.get("country")):
+                named[story][str(country)] += 1
+    homes: dict[str | None, str] = {}
+    for story, counts in named.items():
+        country, most = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if most >= 2 and 2 * most > sum(counts.values()):
+            homes[story] = country
+    return homes
 
 
 def _source_keys(source: str, country: str, lang: str) -> tuple[str, ...]:
@@ -686,6 +706,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             kinds[i] = kinds[earlier]
     kinds = _restated_values(claims, kinds, story_of)
     homes = _source_homes(claims, story_of, lang)
+    story_homes = _story_homes(claims, story_of, lang)
     adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
                                   homes.get((story, c.source_id or c.source or "")), kind)
                 for c, x, story, kind in zip(claims, contexts, story_of, kinds, strict=True)]
@@ -724,7 +745,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story,
                             [within.get(i) or votes.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
-                            others.get(story, ()), sub_areas.get(story, set()))
+                            others.get(story, ()), sub_areas.get(story, set()), story_homes.get(story))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
     roles = ["member"] * len(claims)

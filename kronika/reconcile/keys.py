@@ -39,7 +39,7 @@ from kronika.assemble.canonical import HOME_COUNTRY
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE
-from kronika.reconcile.subject_kinds import subject_kind
+from kronika.reconcile.subject_kinds import GENERIC_KIND, subject_kind
 from kronika.reconcile.word_lists import lemma_list
 
 UNSPECIFIED_SUBJECT = "unspecified"
@@ -126,6 +126,19 @@ def _at_home(source: str | None, actor: str, lang: str) -> bool:
     return home is None or home == actor or country_of(actor) == home
 
 
+# Measures whose actor is who gives or sends, wherever the story happens: Polish firefighters in Canada.
+_GIVERS_MEASURES = frozenset({"supplied", "deployed"})
+
+
+def _of_home(actor: str, home: str | None, measure: str) -> bool:
+    """The story has no home country, the actor is no country, or it is the home country or of it (a
+    giver's measure may be any country's)."""
+    if home is None or actor == home or measure in _GIVERS_MEASURES:
+        return True
+    info = entity_info(actor)
+    return not info or info.get("kind") != "country" and country_of(actor) in (None, home)
+
+
 def _placed_abroad(place: str | None, actor: str) -> bool:
     """The claim names a country other than the actor's as its place (`w Portugalii`, `w prowincji
     Izmir` in a story whose counts are Spain's or Poland's): a toll counted there is that country's,
@@ -152,7 +165,6 @@ def _clean(text: str | None) -> str | None:
 
 # Kinds of people an analyst adds up with a bare head count (`osoba`, `ludzie`): among the counts of one
 # measure and actor, `people` joins the one such kind the others name (killed soldiers, infections).
-GENERIC_KIND = "people"
 PEOPLE_KINDS = frozenset({"soldiers", "civilians", "police officers", "border guards", "children", "women",
                           "medics", "workers", "pensioners", "patients", "infections", "protesters"})
 # Children and women are a subset of the people a count of people counts: among counts of no measure
@@ -168,33 +180,47 @@ GENERIC_RATIO = 10
 def _generic_kinds_joined(bases: Sequence[tuple[str, str | None, str | None]],
                           kinds: Sequence[str | None], values: Sequence[float]) -> list[str | None]:
     """A count of `osób` joins the one kind of people its story's counts of its measure name (`zginęło 12
-    żołnierzy`, `12 osób`), except a subset kind well below it (SUBSET_KINDS)."""
-    specific: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
-    largest: dict[tuple[str, str | None, str | None], float] = defaultdict(float)
-    smallest: dict[tuple[str, str | None, str | None], float] = {}
-    smallest_generic: dict[tuple[str, str | None, str | None], float] = {}
+    żołnierzy`, `12 osób`), except a subset kind well below it (SUBSET_KINDS). A detail narrows both
+    alike: `pod ziemią jest 37 ludzi` joins `uwięzionych 34 górników` (people and workers, trapped)."""
+    Base = tuple[tuple[str, str | None, str | None], str]
+    specific: dict[Base, set[str]] = defaultdict(set)
+    largest: dict[Base, float] = defaultdict(float)
+    smallest: dict[Base, float] = {}
+    smallest_generic: dict[Base, float] = {}
+    heads: list[tuple[Base, str | None]] = []
     for base, kind, value in zip(bases, kinds, values, strict=True):
-        if kind in PEOPLE_KINDS:
-            specific[base].add(kind)
-            largest[base] = max(largest[base], value)
-            smallest[base] = min(smallest.get(base, value), value)
-        elif kind == GENERIC_KIND:
-            smallest_generic[base] = min(smallest_generic.get(base, value), value)
-    joined: dict[tuple[str, str | None, str | None], str] = {}
-    for base, named in specific.items():
+        head, detail = _head_and_detail(kind)
+        narrowed = (base, detail)
+        heads.append((narrowed, head))
+        if head in PEOPLE_KINDS:
+            specific[narrowed].add(head)
+            largest[narrowed] = max(largest[narrowed], value)
+            smallest[narrowed] = min(smallest.get(narrowed, value), value)
+        elif head == GENERIC_KIND:
+            smallest_generic[narrowed] = min(smallest_generic.get(narrowed, value), value)
+    joined: dict[Base, str] = {}
+    for narrowed, named in specific.items():
         only = next(iter(named))
-        subset = only in SUBSET_KINDS and (base[0] == "other" or largest[base] <= BREAKDOWN_SHARE
-                                           * smallest_generic.get(base, 0.0))
+        subset = only in SUBSET_KINDS and (narrowed[0][0] == "other" or largest[narrowed] <= BREAKDOWN_SHARE
+                                           * smallest_generic.get(narrowed, 0.0))
         if len(named) == 1 and not subset:
-            joined[base] = only
+            joined[narrowed] = only
 
-    def fits(base: tuple[str, str | None, str | None], value: float) -> bool:
+    def fits(narrowed: Base, value: float) -> bool:
         # `52 tys. osób` at a concert is not of the `600 pracowników ochrony` counted there: a count of people
         # joins the named kind only within an order of magnitude of the kind's own counts
-        return smallest[base] / GENERIC_RATIO <= value <= largest[base] * GENERIC_RATIO
+        return smallest[narrowed] / GENERIC_RATIO <= value <= largest[narrowed] * GENERIC_RATIO
 
-    return [joined[base] if kind == GENERIC_KIND and base in joined and fits(base, value) else kind
-            for base, kind, value in zip(bases, kinds, values, strict=True)]
+    return [joined[narrowed] + narrowed[1] if head == GENERIC_KIND and narrowed in joined and fits(narrowed, value)
+            else kind for (narrowed, head), kind, value in zip(heads, kinds, values, strict=True)]
+
+
+def _head_and_detail(kind: str | None) -> tuple[str | None, str]:
+    """`people (trapped)` -> (`people`, ` (trapped)`); a kind with no detail has the detail ``."""
+    if kind is None or not kind.endswith(")") or " (" not in kind:
+        return kind, ""
+    head, _, detail = kind.partition(" (")
+    return head, " (" + detail
 
 
 def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:
@@ -211,13 +237,17 @@ def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:
 
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
                 story: str | None = None, periods: Sequence[str | None] | None = None,
-                also_named: Sequence[Claim] = (), sub_areas: Set[tuple[str, str]] = frozenset()) -> list[FigureKey]:
+                also_named: Sequence[Claim] = (), sub_areas: Set[tuple[str, str]] = frozenset(),
+                home: str | None = None) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
     `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
     period each claim counts, or None) keeps counts of different periods apart, like measure and actor;
     `also_named` are the story's other claims (parts, denials), whose actors a claim may borrow;
     `sub_areas` are (measure, place) that some part counts: such a place is never its figure's whole,
-    so its claims keep a figure of their own even when it is the only place named."""
+    so its claims keep a figure of their own even when it is the only place named. `home` is the country
+    the story's sources and places name most (identity.py), if one does: a count borrows no other
+    country as its actor (a side paragraph's `na południu Peru zginęło siedmiu górników` in a Chilean
+    mine story)."""
     if periods is None:
         periods = [None] * len(claims)
     if kinds is None:
@@ -239,7 +269,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
     # toll: it borrows no actor; nor does a count placed in another country (`w Portugalii`).
     actors = [actor or (only.pop() if len(only := set(named_actors.get(lender, ()))) == 1
-                        and _at_home(c.source, next(iter(only)), lang)
+                        and _at_home(c.source, next(iter(only)), lang) and _of_home(next(iter(only)), home, c.measure)
                         and not _placed_abroad(_clean(c.place), next(iter(only))) else None)
               for c, actor, lender in zip(claims, actors, lenders, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]

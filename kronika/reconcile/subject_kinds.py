@@ -56,6 +56,10 @@ def _kind_of_phrase(phrase: str, lang: str) -> str:
     return normalised
 
 
+# The kind of a bare head count (`osoba`, `ludzie`): people of no kind named.
+GENERIC_KIND = "people"
+
+
 def subject_kind(subject: str | None, unit: str | None = None, lang: str = "pl") -> str | None:
     """The kind a claim counts, or None when neither its subject nor its unit says.
 
