@@ -441,6 +441,14 @@ def test_people_a_disaster_holds_where_they_are_are_apart_from_the_rescued(sente
     assert h.key != s.key and h.key.subject.endswith("(trapped)")
 
 
+def test_things_stuck_are_no_stock_apart_from_the_count_of_them() -> None:
+    stories = {"a": "story:snow", "b": "story:snow"}
+    stuck = claim("a", "Na autostradzie utknęło ok. 600 samochodów.", "600", 600, measure="other", subject="samochód")
+    still = claim("b", "Na autostradzie wciąż stoi ok. 750 aut.", "750", 750, measure="other", subject="auto")
+    s, t = assign_figures([stuck, still], stories)
+    assert s.key == t.key and "trapped" not in s.key.subject
+
+
 def test_a_trapped_head_count_of_people_joins_the_one_kind_trapped() -> None:
     # `ludzi` and `górników`, both trapped: one stock, as a bare head count joins the one kind named
     stories = {"a": "story:mine", "b": "story:mine"}

@@ -668,9 +668,15 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
         # `zachorowało 12 tys. osób`, `24 chorych` count what `12 tys. przypadków` counts (patients held
         # in hospital are a stock of their own)
         kind = "infections"
-    if context.share_details:  # a stock held in one kind of place (count_detail.tsv)
-        return f"{kind or 'people'} ({', '.join(context.share_details)})"
+    # Trapped is said of people, against the rescued; things stuck (`utknęło 600 samochodów`) are the
+    # count there is of them (`na autostradzie stoi 750 aut`).
+    details = [d for d in context.share_details if d != _TRAPPED or kind is None or not _a_thing(kind)]
+    if details:  # a stock held in one kind of place (count_detail.tsv)
+        return f"{kind or 'people'} ({', '.join(details)})"
     return kind
+
+
+_TRAPPED = "trapped"
 
 
 def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = None,
