@@ -295,6 +295,7 @@ def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
     openers: list[int] = []
     # `z Nysy ewakuowano 1050 osób`: where people are taken from is where the count holds
     leaving = any(t.lemmas & _LEAVING_VERBS for t in tokens)
+    listed: tuple[int, str] | None = None  # the last place found and its case, which a list goes on in
     for index in range(1, len(tokens)):
         previous = tokens[index - 1].text.lower()
         if (previous, tokens[index].text.lower()) in _PART_OPENERS:
@@ -302,15 +303,28 @@ def _find_toponyms(sentence: Sentence, entities: list[EntityMention]) -> None:
         case = PLACE_CASES.get(previous) or ("gen" if leaving and previous in ("z", "ze") else None)
         if case is None and previous in _PLACE_ADJECTIVES and index >= 2:
             case = PLACE_CASES.get(tokens[index - 2].text.lower())  # `w samym powiecie ostrzeszowskim`
+        on_list = False
+        if case is None and listed is not None and previous in _LIST_GOES_ON and index - listed[0] <= _LIST_ITEM_REACH \
+                and tokens[index].text[:1].isupper():
+            case, on_list = listed[1], True  # `w Krakowie (120) i Tarnowie (80)`: the list's preposition
         if case is None or index in covered:
             continue
         if (name := _capital(tokens, index, entities)) is not None:
             found.append((index, name))
         elif (name := _admin_unit(tokens, index, case)) is not None:
             found.append((index, name))
-        elif _lone_name(tokens, index) and (name := toponym(tokens[index].text, case)) is not None:
+        elif (on_list or _lone_name(tokens, index)) and (name := toponym(tokens[index].text, case)) is not None:
             found.append((index, name))
+        else:
+            continue
+        listed = (index, case)
     sentence.toponyms, sentence.part_openers = found, openers
+
+
+# A list of places goes on past these, in the case of its first place's preposition, a few tokens on
+# (`w Krakowie (120), Tarnowie (80) i Nowym Sączu`).
+_LIST_GOES_ON = frozenset({"i", "oraz", ","})
+_LIST_ITEM_REACH = 6
 
 
 def _capital(tokens: list, index: int, entities: list[EntityMention]) -> str | None:  # type: ignore[type-arg]
