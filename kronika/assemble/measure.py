@@ -15,6 +15,8 @@ from kronika.assemble.subject import word_list
 from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
+# Joiners that open a clause about something else (`, a wojsko próbuje dotrzeć do kierowców`).
+_CONTRAST_OPENERS = frozenset({"a", "ale", "lecz", "zaś", "natomiast"})
 SPANNING_WINDOW = 8  # a cue around a figure reaches over the figure and its counted noun
 # Where to look, in order: (strong cue?, in the number's own clause?).
 SEARCH_ORDER = ((True, True), (False, True), (True, False), (False, False))
@@ -103,7 +105,8 @@ class SentenceCues:
             if mine:
                 return min(mine, key=lambda hit: _distance(hit, number))
             nearest = [h for h in self._nearest(sentence, number, counted, strong, allowed, excluded)
-                       if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause))
+                       if (h.index in clause or not in_clause and not self._another_figures(sentence, h, clause)
+                           and not self._contrasted_clause(sentence, h, clause))
                        and not (roles and (_attributive(sentence, h.index, counted)
                                            or _person_noun(sentence.tokens[h.index])
                                            and not _predicative(sentence, h.index)
@@ -122,6 +125,22 @@ class SentenceCues:
         dwie osoby nie żyją`): it is that figure's, not one the number may borrow."""
         first = sentence.clause_range(hit.index)[0]
         return first != clause.start and first in self._figure_clauses
+
+    def _contrasted_clause(self, sentence: Sentence, hit: CueHit, clause: range) -> bool:
+        """The cue stands in a later clause opened by a contrasting joiner (`, a wojsko próbuje dotrzeć`),
+        and the number's own clause has a verb of its own (`stoją setki pojazdów`): that clause tells what
+        others do, not what befell the counted."""
+        if hit.index < clause.stop:
+            return False
+        first = sentence.clause_range(hit.index)[0]
+        tokens = sentence.tokens
+        if tokens[first].text == "," and first + 1 < len(tokens):
+            first += 1  # the comma opens the clause
+        if tokens[first].text.lower() not in _CONTRAST_OPENERS:
+            return False
+        verbs = self._verb_positions(sentence)
+        at = bisect_left(verbs, clause.start)
+        return at < len(verbs) and verbs[at] < clause.stop
 
     def of_counted(self, number: range, counted: range) -> CueHit | None:
         """The first cue on the figure's own counted phrase (`12 zatrzymanych`), outside the number."""
