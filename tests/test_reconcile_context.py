@@ -552,6 +552,33 @@ def test_numbers_listed_after_a_number_that_add_up_to_it_are_its_parts() -> None
     assert this_year.part_of is None
 
 
+def in_sentences(text: str, *numbers: tuple[str, float]) -> list[ClaimContext]:
+    """Contexts of killed counts (mention, value) in an article of several sentences, in text order."""
+    found, cursor, sentences = [], 0, {}
+    for mention, value in numbers:
+        start = text.index(mention, cursor)
+        cursor = start + len(mention)
+        first = text.rfind(". ", 0, start)
+        first = 0 if first < 0 else first + 2
+        sentence = sentences.setdefault(first, text[first:text.find(".", cursor) + 1])  # one object a sentence
+        found.append(Claim(article="a", span=(start, cursor), mention=mention, value=value, measure="killed",
+                           sentence=sentence, published="2024-09-18"))
+    return article_contexts(found)
+
+
+def test_numbers_of_the_next_sentence_that_add_up_to_a_number_are_its_parts() -> None:
+    text = "Władze poinformowały o czterech ofiarach. Dwie osoby znaleziono w autach, dwie kolejne zginęły na dachach."
+    whole, cars, roofs = in_sentences(text, ("czterech", 4), ("Dwie", 2), ("dwie", 2))
+    assert whole.part_of is None and cars.part_of == 0 and roofs.part_of == 0
+    # Not when they do not add up, nor when the whole's sentence goes on with a number after it
+    _, first, _ = in_sentences("Zginęły cztery osoby. Dwie osoby zginęły w autach, trzy na dachach.",
+                               ("cztery", 4), ("Dwie", 2), ("trzy", 3))
+    assert first.part_of is None
+    _, _, later, _ = in_sentences("Zginęło sześć osób, rannych jest cztery. Dwie zmarły w aucie, dwie na dachu.",
+                                  ("sześć", 6), ("cztery", 4), ("Dwie", 2), ("dwie", 2))
+    assert later.part_of == 1
+
+
 def test_an_earlier_time_holds_past_a_number_of_another_measure_but_not_of_its_own() -> None:
     _, toll = contexts("Nawałnica zaskoczyła wtedy setki żeglarzy na jeziorach, zginęło 12 osób.",
                        ("setki", "other", None), ("12", "killed", None))

@@ -273,23 +273,40 @@ MAX_LISTED_PARTS = 8
 
 def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]]) -> dict[int, int]:
     """Claims that, listed after a number of their sentence, measure and unit behind a list opener, add
-    up to it exactly (two or more of them): parts of it, whatever their size (claim index -> whole)."""
+    up to it exactly (two or more of them): parts of it, whatever their size (claim index -> whole). So
+    do two or more in the very next sentence, when the number is its own sentence's last (`poinformowały
+    o czterech ofiarach. Dwie osoby znaleziono w autach, dwie kolejne zginęły na dachach.`)."""
     found: dict[int, int] = {}
     for j, whole in enumerate(claims):
-        if j in found or whole.unit == "percent":
+        if j in found or whole.unit == "percent" or j + 1 >= len(claims):
+            continue
+        following = _next_sentence(claims, positions, j)
+        parts = claims[j + 1].sentence
+        if parts is not whole.sentence and not following:
             continue
         total, k = 0.0, j + 1
-        while k < len(claims) and k - j <= MAX_LISTED_PARTS and claims[k].sentence is whole.sentence \
+        while k < len(claims) and k - j <= MAX_LISTED_PARTS and claims[k].sentence is parts \
                 and claims[k].measure == whole.measure and claims[k].unit == whole.unit:
             total += claims[k].value
             if total >= whole.value:
                 break
             k += 1
-        opened = k < len(claims) and _LIST_OPENER.search(
-            whole.sentence[positions[j][1]:positions[j + 1][0]] if j + 1 < len(claims) else "") is not None
-        if opened and k > j + 1 and total == whole.value and claims[k].sentence is whole.sentence:
+        opened = following or _LIST_OPENER.search(whole.sentence[positions[j][1]:positions[j + 1][0]]) is not None
+        if opened and k > j + 1 and total == whole.value and claims[k].sentence is parts:
             found.update((m, j) for m in range(j + 1, k + 1))
     return found
+
+
+def _next_sentence(claims: Sequence[Claim], positions: Sequence[tuple[int, int]], j: int) -> bool:
+    """Claim `j + 1` stands in the sentence right after claim `j`'s, which holds no claim after `j`."""
+    whole, first = claims[j], claims[j + 1]
+    if first.sentence is whole.sentence or first.sentence == whole.sentence:
+        return False
+    expected = len(whole.sentence) - positions[j][1] + positions[j + 1][0]
+    return 0 <= first.span[0] - whole.span[1] - expected <= _SENTENCE_GAP
+
+
+_SENTENCE_GAP = 3  # spaces or a line break between two sentences
 
 
 NEXT_SUM_REACH = 300  # characters between two sums that are read as one purpose's
