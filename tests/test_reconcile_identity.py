@@ -1476,6 +1476,10 @@ _ONE_KIND = [
     (("FAO mówi o 3,5 mln zagrożonych.", "3,5 mln", 3_500_000, "zagrozić"),
      ("Głód grozi 7,2 mln osób.", "7,2 mln", 7_200_000, "osoba"),
      ("Roje liczą 200 mln owadów.", "200 mln", 200_000_000, "owad"), "people"),
+    # a participle whose lemma is its verb's counts people, listed or not; a noun of that shape does not
+    (("Policja mówi o 287 ewakuowanych.", "287", 287, "ewakuować"),
+     ("Z osiedla wyprowadzono 300 osób.", "300", 300, "osoba"),
+     ("Na wodzie stoi 12 łodzi.", "12", 12, "łódź"), "people"),
     # posts to fill, whatever the word; a tender's offers are bids
     (("ZNP: wciąż 16 tys. wakatów.", "16 tys.", 16_000, "wakat"),
      ("Wolnych etatów jest ponad 15 tys.", "15 tys.", 15_000, "etat"),
