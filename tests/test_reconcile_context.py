@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -837,8 +838,10 @@ def test_an_exit_poll_is_of_votes_and_an_appeal_is_funded_in_a_share() -> None:
     assert share("Z kraju wyjechało 18 proc. lekarzy.", "18 proc.") is None
 
 
-def test_a_share_cited_or_corrected_next_is_of_what_the_share_before_is_of() -> None:
-    first, second = "Do południa frekwencja wyniosła 11,2 proc.", "Komisja miejska mówi o 12,4 proc."
+@pytest.mark.parametrize("second", ["Komisja miejska mówi o 12,4 proc.",
+                                    "Opozycja przekonuje, że jej mężowie zaufania naliczyli 12,4 proc."])
+def test_a_share_cited_or_corrected_next_is_of_what_the_share_before_is_of(second: str) -> None:
+    first = "Do południa frekwencja wyniosła 11,2 proc."
     claims = claims_of(first, ("11,2 proc.", "other", "percent")) + [
         replace(c, span=(len(first) + 1 + c.span[0], len(first) + 1 + c.span[1]))
         for c in claims_of(second, ("12,4 proc.", "other", "percent"))]

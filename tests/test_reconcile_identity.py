@@ -163,6 +163,18 @@ def _share(article: str, sentence: str, mention: str, value: float, **fields: ob
     return claim(article, sentence, mention, value, measure="other", unit="percent", subject=None, **fields)
 
 
+def test_a_name_the_dictionary_does_not_know_holds_the_share_it_opens() -> None:
+    stories = {"a": "story:vote", "b": "story:vote"}
+    opens = _share("a", "Tisza otrzymała 38,9 proc. głosów.", "38,9 proc.", 38.9)
+    later = _share("b", "Według biura Tisza ma 38,4 proc. głosów.", "38,4 proc.", 38.4)
+    rival = _share("b", "Fidesz otrzymał 44,6 proc. głosów.", "44,6 proc.", 44.6)
+    # a word the dictionary knows opening the sentence names no one
+    known = _share("b", "Ostatecznie padło 7,4 proc. głosów.", "7,4 proc.", 7.4)
+    o, la, r, k = assign_figures([opens, later, rival, known], stories)
+    assert o.key == la.key and o.key.subject == "share of votes for tisz"
+    assert r.key.subject == "share of votes for fides" and k.key.subject != o.key.subject
+
+
 def test_a_component_of_an_index_is_not_the_index() -> None:
     headline = _share("a", "Inflacja w październiku wyniosła 4,7 proc.", "4,7 proc.", 4.7)
     food = _share("a", "Ceny żywności wzrosły o 5,3 proc.", "5,3 proc.", 5.3)

@@ -453,6 +453,7 @@ def _whose(claim: Claim) -> str | None:
 
 # A run of capitalised words or an acronym (`Koalicji Obywatelskiej`, `PiS`, `KO`), not at the sentence start.
 _PROPER_RUN = re.compile(r"(?<=\s)[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*)*")
+_PROPER_START = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż]*(?:-\w+)*)*")
 _LAST_NUMBER = re.compile(r".*\d")
 # A name right after a preposition of place (`w Izbie Poselskiej`) says where, not whose.
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:w|we|na|do)\s+$")
@@ -491,6 +492,8 @@ def _named_before(before: str) -> str | None:
         before = before[previous.end():]
     runs = [run for run in _PROPER_RUN.finditer(before) if not _PLACE_BEFORE.search(before[:run.start()])
             and not _function_word(run.group(0).split()[0])]
+    if (opening := _PROPER_START.match(before)) is not None and _unknown_word(opening.group(0).split()[0]):
+        runs.insert(0, opening)  # `Tisza otrzymała 38,9 proc.`: a word the dictionary does not know is a name
     if not runs:
         if previous is not None and _JOINED.fullmatch(before):  # `34,5 proc. i 80 mandatami`: one holder
             return _named_before(whole[:whole.rfind(" ", 0, previous.end()) + 1].rstrip())
@@ -541,6 +544,11 @@ STEM_LETTERS, STEM_LETTERS_MIN = 6, 4
 
 
 _FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "qub", "interj", "adv"})
+
+
+def _unknown_word(word: str) -> bool:
+    """morfeusz2 knows no reading of the word (`Tisza`, `Fidesz`): at a sentence's start, a name."""
+    return all(reading.pos == "ign" for reading in readings(word))
 
 
 def _function_word(word: str) -> bool:
