@@ -274,6 +274,8 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
     ranges = [(max(frame, first), last)]
     if (head := sentence.resumed_range(number)) is not None and head[0] >= frame:
         ranges.append(head)  # `W gminie Kłecko, gdzie ..., głosowało 30 proc.`
+    if frame < first:
+        ranges.append((frame, first))  # `W prowincji Gangwon spadło 52 cm śniegu, a ... zginęły cztery osoby`
     best: tuple[tuple[bool, int], str, int] | None = None
     tokens = sentence.tokens
     for low, high in ranges:
