@@ -507,6 +507,20 @@ def test_a_toll_borrows_no_actor_from_another_country_than_its_storys() -> None:
     assert a.key.actor == "Poland"
 
 
+def test_a_place_abroad_lends_no_place_to_the_counts_of_a_story_clearly_at_home() -> None:
+    stories = {"a": "story:harvest", "b": "story:harvest", "c": "story:harvest"}
+    gus = claim("a", "Według GUS zbiory pszenicy w Polsce wyniosą 12,4 mln ton.", "12,4 mln", 12.4e6,
+                measure="other", subject="tona", source="GUS")
+    ministry = claim("a", "Ministerstwo Rolnictwa w Warszawie szacuje zbiory na 13,1 mln ton.", "13,1 mln", 13.1e6,
+                     measure="other", subject="tona", source="Ministerstwo Rolnictwa")
+    chamber = claim("b", "Izba rolnicza w Polsce mówi o 11,5 mln ton.", "11,5 mln", 11.5e6, measure="other",
+                    subject="tona", source="izba rolnicza")
+    ukraine = claim("c", "Na Ukrainie zbiory szacuje się na 22,3 mln ton.", "22,3 mln", 22.3e6, measure="other",
+                    subject="tona", place="Ukraine")
+    g, m, c, u = assign_figures([gus, ministry, chamber, ukraine], stories)
+    assert g.key == m.key == c.key and g.key.place is None and u.key.place == "Ukraine" and u.key != g.key
+
+
 def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
     stories = {"a": "story:strike", "b": "story:strike"}
     mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")

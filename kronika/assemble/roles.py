@@ -274,8 +274,6 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
     ranges = [(max(frame, first), last)]
     if (head := sentence.resumed_range(number)) is not None and head[0] >= frame:
         ranges.append(head)  # `W gminie Kłecko, gdzie ..., głosowało 30 proc.`
-    if frame < first:
-        ranges.append((frame, first))  # `W prowincji Gangwon spadło 52 cm śniegu, a ... zginęły cztery osoby`
     best: tuple[tuple[bool, int], str, int] | None = None
     tokens = sentence.tokens
     for low, high in ranges:
@@ -287,6 +285,13 @@ def _toponym_in_sentence(sentence: Sentence, entities: list[EntityMention], numb
             rank = _remoteness(tokens, index, number)
             if best is None or rank < best[0]:
                 best = (rank, name, index)
+    if best is None and frame < first:
+        # `W prowincji Gangwon spadło 52 cm śniegu, a ... zginęły cztery osoby`: the nearest place of an
+        # earlier clause, past the frame (one look-up, so a long sentence stays linear)
+        at = bisect.bisect_left(sentence.toponyms, (first, "")) - 1
+        if at >= 0 and sentence.toponyms[at][0] >= frame:
+            index, name = sentence.toponyms[at]
+            return name, index
     return (best[1], best[2]) if best else None
 
 

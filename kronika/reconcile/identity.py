@@ -45,6 +45,7 @@ from kronika.reconcile.keys import (
     GENERIC_KIND,
     PEOPLE_KINDS,
     FigureKey,
+    StoryHome,
     assign_keys,
     country_of,
     points_to_a_place,
@@ -282,10 +283,14 @@ def _source_homes(claims: Sequence[Claim], story_of: Sequence[str | None],
     return {key: country for key, country in homes.items() if country is not None}
 
 
-def _story_homes(claims: Sequence[Claim], story_of: Sequence[str | None], lang: str) -> dict[str | None, str]:
-    """Story -> the country most of its claims' sources, places and actors name (`chilijskie Ministerstwo
-    Górnictwa`, `w Santiago`), when it is named more often than all other countries together."""
+def _story_homes(claims: Sequence[Claim], story_of: Sequence[str | None], lang: str) -> dict[str | None, StoryHome]:
+    """Story -> the country its claims name most: their places and actors, the places and countries their
+    sentences name by name or capital (`w Santiago`, `w Chile`), and the country of each source
+    (`chilijskie Ministerstwo Górnictwa`). Each sentence counts once. A home, named more often than all
+    other countries together, lends no other country as an actor; a clear one (_CLEAR_HOME_*) also keeps places
+    abroad apart (keys.py)."""
     named: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen: set[tuple[str | None, str]] = set()
     for claim, story in zip(claims, story_of, strict=True):
         if claim.source and not _abroad_source(claim.source, lang) \
                 and (country := source_country(claim.source, lang)) is not None:
@@ -294,12 +299,37 @@ def _story_homes(claims: Sequence[Claim], story_of: Sequence[str | None], lang: 
             if name and (info := entity_info(name)) \
                     and (country := name if info.get("kind") == "country" else info.get("country")):
                 named[story][str(country)] += 1
-    homes: dict[str | None, str] = {}
+        if (story, claim.sentence) in seen:
+            continue
+        seen.add((story, claim.sentence))
+        for country in _countries_named(claim.sentence):
+            named[story][country] += 1
+    homes: dict[str | None, StoryHome] = {}
     for story, counts in named.items():
         country, most = max(counts.items(), key=lambda item: (item[1], item[0]))
+        runner_up = max((n for c, n in counts.items() if c != country), default=0)
         if most >= 2 and 2 * most > sum(counts.values()):
-            homes[story] = country
+            homes[story] = StoryHome(country, most >= _CLEAR_HOME_MIN and most >= _CLEAR_HOME_LEAD * runner_up)
     return homes
+
+
+# A clear home is named at least this often, and this many times as often as the next country.
+_CLEAR_HOME_MIN, _CLEAR_HOME_LEAD = 3, 2
+
+
+@lru_cache(maxsize=1 << 14)
+def _countries_named(sentence: str) -> tuple[str, ...]:
+    """The country of each place or country the sentence names by name or capital (not by an adjective or
+    a demonym: `polscy turyści` in Budapest say whose, not where)."""
+    found = []
+    for mention in find_entities(sentence):
+        if mention.kind not in ("place", "country") or mention.form not in ("name", "capital"):
+            continue
+        info = entity_info(mention.canonical) or {}
+        country = mention.canonical if mention.kind == "country" else info.get("country")
+        if country:
+            found.append(str(country))
+    return tuple(found)
 
 
 def _source_keys(source: str, country: str, lang: str) -> tuple[str, ...]:

@@ -130,6 +130,22 @@ def _at_home(source: str | None, actor: str, lang: str) -> bool:
 _GIVERS_MEASURES = frozenset({"supplied", "deployed"})
 
 
+@dataclass(frozen=True)
+class StoryHome:
+    """The country a story happens in, as its claims name it (identity.py), and whether it is named far
+    more often than any other (clear)."""
+
+    country: str
+    clear: bool
+
+
+def _abroad(place: str, home: str) -> bool:
+    """The place is in another country than the story's home."""
+    info = entity_info(place)
+    country = place if info and info.get("kind") == "country" else (info or {}).get("country")
+    return bool(country) and country != home
+
+
 def _of_home(actor: str, home: str | None, measure: str) -> bool:
     """The story has no home country, the actor is no country, or it is the home country or of it (a
     giver's measure may be any country's)."""
@@ -238,7 +254,7 @@ def _home_nationals(claim: Claim, actor: str, lang: str) -> bool:
 def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str | None] | None = None,
                 story: str | None = None, periods: Sequence[str | None] | None = None,
                 also_named: Sequence[Claim] = (), sub_areas: Set[tuple[str, str]] = frozenset(),
-                home: str | None = None) -> list[FigureKey]:
+                home: StoryHome | None = None) -> list[FigureKey]:
     """The figure key of each claim, in the order given (see the module docstring for the rule).
     `kinds` overrides the subject kind of each claim; `story` is recorded in every key; `periods` (the
     period each claim counts, or None) keeps counts of different periods apart, like measure and actor;
@@ -247,7 +263,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     so its claims keep a figure of their own even when it is the only place named. `home` is the country
     the story's sources and places name most (identity.py), if one does: a count borrows no other
     country as its actor (a side paragraph's `na południu Peru zginęło siedmiu górników` in a Chilean
-    mine story)."""
+    mine story), and when the home is clear a place abroad lends placeless counts no place."""
     if periods is None:
         periods = [None] * len(claims)
     if kinds is None:
@@ -269,7 +285,8 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     # A source of another country (`czeskie służby` in a Polish flood story) counts its own country's
     # toll: it borrows no actor; nor does a count placed in another country (`w Portugalii`).
     actors = [actor or (only.pop() if len(only := set(named_actors.get(lender, ()))) == 1
-                        and _at_home(c.source, next(iter(only)), lang) and _of_home(next(iter(only)), home, c.measure)
+                        and _at_home(c.source, next(iter(only)), lang)
+                        and _of_home(next(iter(only)), home.country if home else None, c.measure)
                         and not _placed_abroad(_clean(c.place), next(iter(only))) else None)
               for c, actor, lender in zip(claims, actors, lenders, strict=True)]
     bases = [(c.measure, actor, period) for c, actor, period in zip(claims, actors, periods, strict=True)]
@@ -356,7 +373,10 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         group = (*base, kind)
         aside = side.get(group, set())
         known = named_places.get(group, set()) - aside
-        if place is not None and place in aside:
+        if place is not None and place in aside or home and home.clear and known \
+                and all(_abroad(p, home.country) for p in known):
+            # a side place, or only places abroad of the story's home country (`Na Ukrainie zbiory szacuje
+            # się na 22,3 mln ton` in a story of the Polish harvest): the place lends no placeless count
             key = FigureKey(base[0], base[1], kind, place, True, story, period=base[2])
         elif group in split_groups:
             key = FigureKey(base[0], base[1], kind, None if index in apart or not known else next(iter(known)), True,
