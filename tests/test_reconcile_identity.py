@@ -487,11 +487,12 @@ def test_a_rival_restating_a_stock_in_the_next_sentence_counts_that_stock() -> N
 
 def test_a_toll_borrows_no_actor_from_another_country_than_its_storys() -> None:
     stories = {"a": "story:mine", "b": "story:mine"}
-    chile = claim("a", "Chilijskie Ministerstwo Górnictwa: zginęło sześciu górników.", "sześciu", 6,
-                  subject="górnik", source="Chilijskie Ministerstwo Górnictwa")
-    union = claim("a", "Według chilijskiego związku zawodowego zginęło ośmiu górników.", "ośmiu", 8,
-                  subject="górnik", source="chilijski związek zawodowy")
-    company = claim("b", "Spółka mówi o czterech ofiarach.", "czterech", 4, subject="ofiara", source="Spółka")
+    # sources of no country, sentences that name Chile: the story is Chile's, its counts have no actor
+    chile = claim("a", "Akcja w Chile trwa, zginęło sześciu górników – podał resort.", "sześciu", 6,
+                  subject="górnik", source="resort")
+    union = claim("a", "Związkowcy z Chile mówią o ośmiu zabitych.", "ośmiu", 8, subject="zabity", source="związkowcy")
+    company = claim("b", "Spółka wydobywcza z Chile mówi o czterech ofiarach.", "czterech", 4, subject="ofiara",
+                    source="spółka")
     peru = claim("b", "Na południu Peru zginęło siedmiu górników.", "siedmiu", 7, subject="górnik", actor="Peru")
     c, u, k, p = assign_figures([chile, union, company, peru], stories)
     assert c.key == u.key == k.key and c.key.actor is None and p.key != c.key

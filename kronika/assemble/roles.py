@@ -166,6 +166,8 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
     kept, as the speaker's locality is mostly the figure's (`lekarze w Gazie szacują, że ...`). A place
     across a list joiner that stands nearer another of the sentence's numbers (token indices `numbers`) is
     that item's (`21 proc. stacji w kraju, w Normandii 41 proc.`: Normandy is not the 21's)."""
+    if _whole_area_after(sentence.tokens, number):
+        return None  # `131 zgonów w Karaczi i 198 w całej prowincji`: the whole unit, no place named
     named = entities
     if (frame := _frame_end(sentence, number)) and actor:
         entities = [e for e in entities
@@ -206,6 +208,28 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
         # `w Warszawie 48 proc., a w Knurowie 57 proc.`: a dictionary place nearer than the gazetteer's
         return toponym[0]
     return nearest.canonical
+
+
+# `w całej prowincji`, `w całym kraju` right after a number: its item counts a whole unit the list does
+# not name, not the place of the item before.
+_WHOLE = frozenset({"całej", "całym"})
+_WHOLE_UNITS = frozenset({"kraj", "państwo", "region", "prowincja", "województwo", "stan", "powiat", "obwód",
+                          "departament", "okręg"})
+WHOLE_AREA_REACH = 4  # tokens after the number: `198 zgonów w całej prowincji`
+
+
+def _whole_area_after(tokens: list[Token], number: int) -> bool:
+    """The number is a later item of a list (a joiner just before it) and its item says `w całej
+    prowincji`: a unit as a whole, which the item before it does not name."""
+    if number == 0 or tokens[number - 1].text.lower() not in _ITEM_JOINERS:
+        return False
+    for k in range(number + 1, min(len(tokens) - 1, number + WHOLE_AREA_REACH + 1)):
+        text = tokens[k].text.lower()
+        if text in _ITEM_JOINERS:
+            return False
+        if text in _WHOLE and tokens[k - 1].text.lower() in ("w", "na") and tokens[k + 1].lemmas & _WHOLE_UNITS:
+            return True
+    return False
 
 
 NATIONAL_BODY_REACH = 3  # words of a body's name before `w <capital>`: `Ministerstwo Zdrowia Publicznego`
