@@ -580,6 +580,37 @@ def test_numbers_of_the_next_sentence_that_add_up_to_a_number_are_its_parts() ->
     assert later.part_of == 1
 
 
+def in_two_sentences(first: str, second: str, *numbers: tuple[str, str | None, int]) -> list[ClaimContext]:
+    """Contexts of (mention, unit, which sentence: 0 or 1) in two sentences of one article."""
+    found = []
+    for mention, unit, which in numbers:
+        sentence = (first, second)[which]
+        offset = 0 if which == 0 else len(first) + 1
+        start = sentence.index(mention)
+        found.append(Claim(article="a", span=(offset + start, offset + start + len(mention)), mention=mention,
+                           value=float(len(found) + 10), measure="other", unit=unit, sentence=sentence,
+                           published="2024-09-18"))
+    return article_contexts(found)
+
+
+def test_a_rival_report_restates_the_sum_before_past_a_count_of_another_unit() -> None:
+    first = "Wpływy wyniosły według dystrybutora 17,9 mln zł."
+    cited = "Portal branżowy podaje jednak 548 tys. widzów i 15,6 mln zł."
+    sales, viewers, rival = in_two_sentences(first, cited, ("17,9 mln zł", "PLN", 0), ("548 tys.", None, 1),
+                                          ("15,6 mln zł", "PLN", 1))
+    assert sales.money_for == rival.money_for == "wpływy" and rival.restates == 0 and viewers.restates is None
+    # no word of citing or estimating: a sum of its own
+    earned = "Film obejrzało 548 tys. widzów, a kina zarobiły 15,6 mln zł."
+    _, _, own = in_two_sentences(first, earned, ("17,9 mln zł", "PLN", 0), ("548 tys.", None, 1),
+                              ("15,6 mln zł", "PLN", 1))
+    assert own.restates is None and own.money_for != "wpływy"
+
+
+def test_what_passed_or_reached_a_sum_is_what_it_is_of() -> None:
+    [passed] = contexts("Łączne wpływy przekroczyły 47 mln zł.", ("47 mln zł", "other", "PLN"))
+    assert passed.money_for == "wpływy"
+
+
 def test_an_earlier_time_holds_past_a_number_of_another_measure_but_not_of_its_own() -> None:
     _, toll = contexts("Nawałnica zaskoczyła wtedy setki żeglarzy na jeziorach, zginęło 12 osób.",
                        ("setki", "other", None), ("12", "killed", None))

@@ -175,6 +175,16 @@ def test_a_name_the_dictionary_does_not_know_holds_the_share_it_opens() -> None:
     assert r.key.subject == "share of votes for fides" and k.key.subject != o.key.subject
 
 
+def test_a_rival_share_that_names_nothing_is_of_what_the_share_it_answers_counts() -> None:
+    text = "Kornik zaatakował 23 proc. świerczyn. Fundacja przekonuje, że chodzi o co najmniej 35 proc."
+    first = claim("a", text, "23 proc.", 23, measure="other", unit="percent", subject="świerczyna")
+    rival = claim("a", text, "35 proc.", 35, measure="other", unit="percent", subject=None)
+    alone = claim("b", "Aż 35 proc. kart było nieważnych.", "35 proc.", 35, measure="other", unit="percent",
+                  subject=None)
+    f, r, a = assign_figures([first, rival, alone], {"a": "story:s", "b": "story:s"})
+    assert f.key == r.key and f.key.subject == "świerczyna (%)" and a.key != f.key
+
+
 def test_a_component_of_an_index_is_not_the_index() -> None:
     headline = _share("a", "Inflacja w październiku wyniosła 4,7 proc.", "4,7 proc.", 4.7)
     food = _share("a", "Ceny żywności wzrosły o 5,3 proc.", "5,3 proc.", 5.3)

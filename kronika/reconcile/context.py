@@ -64,6 +64,7 @@ class ClaimContext:
     own_area: bool = False  # the clause refers to its speaker's own region (`w regionie`; office_areas.txt)
     span: tuple[str, str] | None = None  # (kind, phrase) of a calendar stretch before it (period_spans.tsv)
     case_status: str | None = None  # `suspected`, `confirmed` or `pending`, from the clause (case_status.tsv)
+    restates: int | None = None  # index of the earlier sum or share in its unit it is a rival estimate of
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -322,6 +323,25 @@ def _rival_sum(earlier: Claim, claim: Claim) -> bool:
         return False
     low, high = sorted((abs(earlier.value), abs(claim.value)))
     return low > 0 and high <= NEXT_SUM_RATIO * low
+
+
+RESTATE_BACK = 3  # claims back to the sum or share a rival estimate restates: `548 tys. widzów i 15,6 mln zł`
+
+
+def _restated(claims: Sequence[Claim], positions: Sequence[tuple[int, int]], i: int, table: _Cues, text: str,
+              start: int) -> int | None:
+    """The index of the last earlier claim in claim `i`'s unit, at most RESTATE_BACK claims back, that
+    claim `i` gives another estimate of: a rival sum just after it (`_rival_sum`) with a word of citing or
+    estimating since it (sum_restated.txt: `podaje`, `mówi o`, `szacuje`), or None."""
+    claim = claims[i]
+    for j in range(i - 1, max(-1, i - 1 - RESTATE_BACK), -1):
+        if claims[j].unit != claim.unit:
+            continue
+        if not _rival_sum(claims[j], claim):
+            return None
+        since = positions[j][1] if claims[j].sentence is claim.sentence or claims[j].sentence == claim.sentence else 0
+        return j if table.restated.search(text[since:start]) else None
+    return None
 
 
 def _counts_alike(earlier: Claim, claim: Claim, lang: str) -> bool:
@@ -584,6 +604,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             # a number of another measure (a number of its own measure may be today's: `wtedy 5, dziś 7`)
             shift = "before"
         share = money = None
+        restated = _restated(claims, positions, i, table, text, start) if claim.unit else None
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
@@ -591,9 +612,8 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
             elif share is None and previous is None and i > 0 and _another_time(claims[i - 1], claim):
                 share = result[i - 1].share_of  # `Inflacja w marcu wyniosła 4,6 proc. W lutym było to 4,9 proc.`
-            if share is None and i > 0 and result[i - 1].share_of and _rival_sum(claims[i - 1], claim) \
-                    and table.restated.search(before):
-                share = result[i - 1].share_of  # `frekwencja wyniosła 11,2 proc. Komisja mówi o 12,4 proc.`
+            if share is None and restated is not None and result[restated].share_of:
+                share = result[restated].share_of  # `frekwencja wyniosła 11,2 proc. Komisja mówi o 12,4 proc.`
             if share is None and _holder_just_before(claim.sentence[
                     positions[previous][1] if previous is not None else 0:start], lang):
                 listed.append(i)  # `Do parlamentu wchodzą też Republika (10,4 proc.), Hlas-SD (8,7 proc.)`
@@ -606,12 +626,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             if money == _COST and _per_unit(found):
                 money = _PRICE  # `metr kosztuje 17 850 zł`: what a unit costs is its price
             details = found if money else ()
-            if money is None and i > 0 and _rival_sum(claims[i - 1], claim) and result[i - 1].money_for \
-                    and table.restated.search(before):
-                # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`: the next
-                # estimate of its size, just after, is of what the one before is for (a sum put to a
-                # use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
-                money = result[i - 1].money_for
+            if money is None and restated is not None and result[restated].money_for:
+                # `Straty izba wycenia na 400 mln zł. Ministerstwo ocenia je na 250 mln zł.`, `Portal podaje
+                # jednak 548 tys. widzów i 15,6 mln zł`: the next estimate of its size, just after, is of what
+                # the sum before is for (a sum put to a use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
+                money = result[restated].money_for
                 details = found
             elif money is None and _per_unit(found):
                 money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
@@ -647,7 +666,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         span = _last_span(table.span, before)
         status = _case_status(table, before, after) if has_status and claim.measure in _STATUS_MEASURES else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
-                                   span, status))
+                                   span, status, restated))
     return _listed_results(result, listed)
 
 

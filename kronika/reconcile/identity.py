@@ -735,6 +735,13 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             if (part_of := contexts[i].part_of) is not None:
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
+    for indices in by_article.values():
+        for i in indices:
+            if (restated := contexts[i].restates) is not None and (kinds[i] or "").startswith("unkeyed ") \
+                    and not (kinds[indices[restated]] or "unkeyed ").startswith("unkeyed "):
+                # `kornik zaatakował 23 proc. świerczyn. Fundacja przekonuje, że chodzi o co najmniej 35 proc.`:
+                # a rival estimate that names nothing is of what the estimate it answers counts
+                kinds[i] = kinds[indices[restated]]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
     plain_kinds, kinds = kinds, _case_statuses(claims, contexts, kinds, story_of)

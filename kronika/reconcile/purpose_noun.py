@@ -6,7 +6,8 @@ zwrotów dla pasażerów`. Three constructions name one, all read with morfeusz2
 - `na` with a noun in the accusative, right after the sum or earlier in its stretch of the sentence (an
   adjective or two may stand between: `na nowe karetki`);
 - a noun in the genitive right after the sum (`1,4 mln zł zwrotów`, `300 tys. zł dotacji`);
-- the subject of `wynieść` or `sięgać` just before it (`zwroty wyniosły 4,1 mln zł`, `koszty sięgną`).
+- the subject of `wynieść`, `sięgać`, `przekroczyć` or `osiągnąć` just before it (`zwroty wyniosły 4,1 mln
+  zł`, `koszty sięgną`, `wpływy przekroczyły`).
 The key is the noun's lemma (a gerund's nominative: `zarybienie`), so two sentences that name one purpose
 name it alike. Nouns of time, amount and place (`na rok`, `na kwotę`, `na konto`, `zł rocznie` is no
 noun at all) are not purposes: purpose_not.txt.
@@ -25,8 +26,10 @@ NA_REACH = 90
 _WORD = re.compile(r"\w+")
 _NA = re.compile(r"(?<!\w)na\s+")
 _ADJECTIVES_BETWEEN = 2
-# `zwroty wyniosły (łącznie) 4,1 mln zł`: the verb of amounting to, at most two words before the sum.
-_AMOUNTED = re.compile(r"(?<!\w)(?:wyni?os\w*|wyniesie|wynieść|sięg\w*)(?:\s+[\w.]+){0,2}\s*$")
+# `zwroty wyniosły (łącznie) 4,1 mln zł`, `wpływy przekroczyły 47 mln zł`: the verb of amounting to (or
+# passing, reaching), at most two words before the sum.
+_AMOUNTED = re.compile(r"(?<!\w)(?:wyni?os\w*|wyniesie|wynieść|sięg\w*|przekr(?:oczy|acza)\w*|osiąg\w*)"
+                       r"(?:\s+[\w.]+){0,2}\s*$")
 _CLAUSE_START = re.compile(r".*[,;:–(]")  # not `.`: `ok.`, `tys.` stand inside a clause
 _MODALS = frozenset({"móc", "mieć", "musieć"})
 _SUBJECT_REACH = 3  # words back from the verb: `koszty akcji mogą sięgnąć`
