@@ -490,6 +490,9 @@ def test_a_governors_lower_count_is_no_rival_of_the_national_agencys():
     (prefecture,) = conflicts_of(_toll(58, "Channel Watch", place="France"),
                                  _toll(41, "Francuska prefektura morska", place="France", article="b"))
     assert prefecture.kind == "disjoint"
+    # a town's mayor counts his town: a part of the region's toll, not a rival
+    assert not conflicts_of(_toll(41, "Władze regionu", place="Spain"),
+                            _toll(19, "Burmistrz Paiporty Vicent Llopis", place="Spain", article="b"))
     # a Polish regional body counting the event is no such office
     (voivode,) = conflicts_of(_toll(46, "policja", place="Poland"), _toll(19, "wojewoda dolnośląski",
                                                                          place="Poland", article="b"))
