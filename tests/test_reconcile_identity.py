@@ -532,6 +532,24 @@ def test_a_place_abroad_lends_no_place_to_the_counts_of_a_story_clearly_at_home(
     assert g.key == m.key == c.key and g.key.place is None and u.key.place == "Ukraine" and u.key != g.key
 
 
+def test_a_bare_head_count_of_the_very_same_value_is_the_count_its_story_states() -> None:
+    stories = {"a": "story:fire", "b": "story:fire"}
+    sent = claim("a", "Do Grecji wysłano 146 strażaków.", "146", 146, measure="deployed", subject="strażak")
+    again = claim("b", "Na Peloponezie pracuje 146 osób z Polski.", "146", 146, measure="other", subject="osoba")
+    s, a = assign_figures([sent, again], stories)
+    assert s.key == a.key
+    # a round value recurs by chance; a value stated for two quantities says which of neither
+    attempts = claim("a", "Na granicy było 3 tys. prób przekroczenia.", "3 tys.", 3000, measure="other",
+                     subject="osoba")
+    troops = claim("b", "Na granicę wysłano 3 tys. żołnierzy.", "3 tys.", 3000, measure="deployed",
+                   subject="żołnierz")
+    t1, t2 = assign_figures([attempts, troops], stories)
+    assert t1.key != t2.key
+    wounded = claim("a", "Rannych jest 146 osób.", "146", 146, measure="wounded")
+    two = assign_figures([sent, wounded, again], stories)
+    assert two[2].key not in (two[0].key, two[1].key)
+
+
 def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
     stories = {"a": "story:strike", "b": "story:strike"}
     mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")

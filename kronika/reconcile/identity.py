@@ -756,6 +756,11 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             claims[i] = dataclasses.replace(claims[i], measure=claims[earlier].measure)
             kinds[i] = kinds[earlier]
     kinds = _restated_values(claims, kinds, story_of)
+    if same_counts := _restated_counts(claims, kinds, story_of):
+        claims = list(claims)
+        for i, earlier in same_counts.items():
+            claims[i] = dataclasses.replace(claims[i], measure=claims[earlier].measure)
+            kinds[i] = kinds[earlier]
     homes = _source_homes(claims, story_of, lang)
     story_homes = _story_homes(claims, story_of, lang)
     adjusted = [_placed_by_source(_counted_since(_shifted(c, x.shift), x),
@@ -906,6 +911,43 @@ def _in_instances(claim: Claim) -> bool:
     """`w 14 przypadkach`: the number follows `w`, so it counts the instances of what the sentence says."""
     start = claim.sentence.find(claim.mention) if claim.sentence else -1
     return start > 0 and _IN_INSTANCES.search(claim.sentence[max(0, start - 4):start]) is not None
+
+
+RESTATED_COUNT_MIN = 10  # smaller counts (`dwóch`, `trzy`) recur in a story without being one quantity
+
+
+def _restated_counts(claims: Sequence[Claim], kinds: Sequence[str | None],
+                     story_of: Sequence[str | None]) -> dict[int, int]:
+    """Claim index -> a claim it restates: a head count of no measure and no kind but people (`146 osób`)
+    is the count of its story that states the very same value with a measure (`wysłano 146 strażaków`),
+    when exactly one measure and kind there does."""
+    stated: dict[tuple[str | None, float], dict[tuple[str, str | None], int]] = defaultdict(dict)
+    loose: list[int] = []
+    for i, (claim, kind, story) in enumerate(zip(claims, kinds, story_of, strict=True)):
+        if claim.unit is not None or claim.value < RESTATED_COUNT_MIN or claim.value_max is not None \
+                or _one_figure(claim.value):
+            continue  # `3 tys.` attempts and `3 tys.` soldiers: a round value recurs by chance
+        if claim.measure == "other":
+            if kind in (None, GENERIC_KIND) and claim.modality != "denied":
+                loose.append(i)
+        elif claim.modality != "denied":
+            stated[(story, claim.value)].setdefault((claim.measure, kind), i)
+    found: dict[int, int] = {}
+    for i in loose:
+        named = stated.get((story_of[i], claims[i].value), {})
+        if len(named) == 1:
+            found[i] = next(iter(named.values()))
+    return found
+
+
+def _one_figure(value: float) -> bool:
+    """The value has one significant figure (`3 tys.`, `200`)."""
+    whole = int(value)
+    if whole != value or whole <= 0:
+        return False
+    while whole % 10 == 0:
+        whole //= 10
+    return whole < 10
 
 
 def _restated_values(claims: Sequence[Claim], kinds: list[str | None],
