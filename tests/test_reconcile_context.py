@@ -606,6 +606,26 @@ def test_a_rival_report_restates_the_sum_before_past_a_count_of_another_unit() -
     assert own.restates is None and own.money_for != "wpływy"
 
 
+@pytest.mark.parametrize("sentence, mention, kind", [
+    ("Film obejrzało w weekend otwarcia 612 tys. widzów.", "612 tys.", "opening"),
+    ("W pierwszej dobie ewakuowano 500 osób.", "500", "opening"),
+    ("W pierwszym tygodniu zachorowało 40 osób.", "40", "opening"),
+    ("W pierwszym tygodniu stycznia zachorowało 40 osób.", "40", None),  # a week of a month, a date
+    ("Od premiery film obejrzało 1,74 mln widzów.", "1,74 mln", None),
+])
+def test_the_first_stretch_after_an_events_start_is_a_span_of_its_own(sentence: str, mention: str,
+                                                                       kind: str | None) -> None:
+    [context] = contexts(sentence, (mention, "other", None))
+    assert (context.span[0] if context.span else None) == kind
+
+
+def test_a_rival_count_just_after_restates_it() -> None:
+    first = "Film obejrzało w weekend otwarcia 612 tys. widzów."
+    rival, alone = "Portal branżowy podaje jednak 548 tys. widzów.", "W kinach było 548 tys. widzów."
+    assert in_two_sentences(first, rival, ("612 tys.", None, 0), ("548 tys.", None, 1))[1].restates == 0
+    assert in_two_sentences(first, alone, ("612 tys.", None, 0), ("548 tys.", None, 1))[1].restates is None
+
+
 def test_what_passed_or_reached_a_sum_is_what_it_is_of() -> None:
     [passed] = contexts("Łączne wpływy przekroczyły 47 mln zł.", ("47 mln zł", "other", "PLN"))
     assert passed.money_for == "wpływy"

@@ -550,6 +550,16 @@ def test_a_bare_head_count_of_the_very_same_value_is_the_count_its_story_states(
     assert two[2].key not in (two[0].key, two[1].key)
 
 
+def test_a_rival_estimate_of_the_opening_weekend_is_of_the_opening_weekend() -> None:
+    text = "Film obejrzało w weekend otwarcia 612 tys. widzów. Portal podaje jednak 548 tys. widzów."
+    opening = claim("a", text, "612 tys.", 612_000, measure="other", subject="widz")
+    rival = claim("a", text, "548 tys.", 548_000, measure="other", subject="widz")
+    total = claim("b", "Od premiery film obejrzało już 1,74 mln widzów.", "1,74 mln", 1_740_000, measure="other",
+                  subject="widz", reference_basis="since:2026-02-06")
+    o, r, t = assign_figures([opening, rival, total], {"a": "story:film", "b": "story:film"})
+    assert o.key == r.key and o.key.period == "opening" and t.key != o.key
+
+
 def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
     stories = {"a": "story:strike", "b": "story:strike"}
     mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")

@@ -604,7 +604,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             # a number of another measure (a number of its own measure may be today's: `wtedy 5, dziś 7`)
             shift = "before"
         share = money = None
-        restated = _restated(claims, positions, i, table, text, start) if claim.unit else None
+        restated = _restated(claims, positions, i, table, text, start)
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")

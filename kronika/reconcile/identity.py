@@ -382,12 +382,25 @@ STOCK_MEASURES = frozenset({"deployed", "missing"})
 _DAY_OR_FINER = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+def _restated_period(i: int, claims: Sequence[Claim], contexts: Sequence[ClaimContext],
+                     restated_of: Mapping[int, int]) -> str | None:
+    """The claim's own period, else, for a rival estimate of a count (`Portal podaje jednak 548 tys.
+    widzów` after `obejrzało w weekend otwarcia 612 tys. widzów`), the period of the count it restates."""
+    own = _period(claims[i], contexts[i])
+    if own is not None or (earlier := restated_of.get(i)) is None or contexts[i].running \
+            or contexts[earlier].span is None:
+        return own  # only a stretch its words name carries (`w weekend otwarcia`), not a date or a year
+    return _period(claims[earlier], contexts[earlier])
+
+
 def _period(claim: Claim, context: ClaimContext) -> str | None:
     """The stated period a claim counts (module docstring), or None."""
     if claim.reference_basis == "before":
         return "before"  # `przed wojną`, `wówczas`: the earlier state, a figure of its own, total or not
     if context.span is not None and context.span[0] == "past":
         return context.span[1]  # `w ciągu ostatnich dziesięciu lat`: a stretch of its own, running or not
+    if context.span is not None and context.span[0] == "opening":
+        return _OPENING  # `w weekend otwarcia`, `w pierwszej dobie`: the first stretch, whatever its words
     if context.running:
         return None
     if context.span is not None and context.span[0] == "range" and claim.reference_time:
@@ -407,6 +420,7 @@ def _period(claim: Claim, context: ClaimContext) -> str | None:
 
 
 _YEAR_ONLY = re.compile(r"\d{4}")
+_OPENING = "opening"
 
 
 # Shares of one vote: the turnout and each candidate's votes. Readings more than this many days apart are
@@ -735,13 +749,13 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             if (part_of := contexts[i].part_of) is not None:
                 whole_of[i] = indices[part_of]
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
-    for indices in by_article.values():
-        for i in indices:
-            if (restated := contexts[i].restates) is not None and (kinds[i] or "").startswith("unkeyed ") \
-                    and not (kinds[indices[restated]] or "unkeyed ").startswith("unkeyed "):
-                # `kornik zaatakował 23 proc. świerczyn. Fundacja przekonuje, że chodzi o co najmniej 35 proc.`:
-                # a rival estimate that names nothing is of what the estimate it answers counts
-                kinds[i] = kinds[indices[restated]]
+    restated_of = {i: indices[r] for indices in by_article.values() for i in indices
+                   if (r := contexts[i].restates) is not None}
+    for i, earlier in restated_of.items():
+        if (kinds[i] or "").startswith("unkeyed ") and not (kinds[earlier] or "unkeyed ").startswith("unkeyed "):
+            # `kornik zaatakował 23 proc. świerczyn. Fundacja przekonuje, że chodzi o co najmniej 35 proc.`:
+            # a rival estimate that names nothing is of what the estimate it answers counts
+            kinds[i] = kinds[earlier]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
     plain_kinds, kinds = kinds, _case_statuses(claims, contexts, kinds, story_of)
@@ -800,7 +814,8 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
         votes = _votes_apart(adjusted, kinds, indices)
         found = assign_keys([_implied_measure(claims[i], kinds[i], stock_measures) for i in indices], lang,
                             [kinds[i] for i in indices], story,
-                            [within.get(i) or votes.get(i) or _period(adjusted[i], contexts[i]) for i in indices],
+                            [within.get(i) or votes.get(i) or _restated_period(i, adjusted, contexts, restated_of)
+                             for i in indices],
                             others.get(story, ()), sub_areas.get(story, set()), story_homes.get(story))
         for i, key in zip(indices, found, strict=True):
             keys[i] = key
