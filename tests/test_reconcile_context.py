@@ -249,6 +249,11 @@ def test_money_paid_so_far_is_not_the_sum_set_aside() -> None:
 
     paid = money("Do piątku hodowcy otrzymali 21 mln zł odszkodowań.", "21 mln zł")
     assert (paid.money_for, paid.share_details) == ("compensation", ("paid",))
+    # what reached the farmers, in either order of words
+    reached = money("Do hodowców trafiło już 128 mln zł odszkodowań.", "128 mln zł")
+    assert (reached.money_for, reached.share_details) == ("compensation", ("paid",))
+    landed = money("Na konta rolników wpłynęło 70 mln zł odszkodowań.", "70 mln zł")
+    assert landed.share_details == ("paid",)
     budget = money("Na odszkodowania resort zarezerwował w tym roku 140 mln zł.", "140 mln zł")
     assert (budget.money_for, budget.share_details) == ("compensation", ())
     pledged = money("Wojewoda zapowiada, że na zasiłki przeznaczy 3 mln zł.", "3 mln zł")
