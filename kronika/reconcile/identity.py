@@ -51,7 +51,7 @@ from kronika.reconcile.keys import (
     points_to_a_place,
     source_country,
 )
-from kronika.reconcile.subject_kinds import known_kinds, subject_kind
+from kronika.reconcile.subject_kinds import a_verb, known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.word_lists import lemma_list, word_starts
 from kronika.reconcile.wording import source_key
@@ -690,6 +690,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     no_subject = _subject_listed(claim.subject, "not_subjects.txt", lang) or (
         claim.measure in _OWN_PEOPLE_MEASURES and _subject_listed(claim.subject, "demonyms.txt", lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
+    if kind is not None and claim.measure in _PERSON_MEASURES and kind not in known_kinds(lang) and a_verb(kind):
+        kind = GENERIC_KIND  # `287 porwanych` (porwać): a participle of what befell people counts people
     if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
         kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted
     if kind == "infections" and claim.measure == "other" and _in_instances(claim):

@@ -23,9 +23,10 @@ _UNIT_SUFFIX = {"percent": " (%)"}
 GENERIC_KIND = "people"
 
 
-def _a_verb(lemma: str) -> bool:
+def a_verb(lemma: str) -> bool:
     """The subject's lemma is a verb's, as morfeusz2 gives it for a participle standing for a noun
-    (`200 porwanych` -> `porwać`): one word, an infinitive, and no noun of that form."""
+    (`200 porwanych` -> `porwać`, `2,8 mln zamówionych` -> `zamówić`): one word, an infinitive, and no
+    noun of that form."""
     if " " in lemma or not lemma.endswith(("ć", "c")):
         return False
     found = readings(lemma)
@@ -67,8 +68,6 @@ def _kind_of_phrase(phrase: str, lang: str) -> str:
     for word in normalised.split():
         if word in table:
             return table[word]
-    if _a_verb(normalised):
-        return GENERIC_KIND  # `porwanych` (porwać), `ewakuowanych`: a participle counts people
     logger.debug("subject %r is not in the %s subject kinds; it stays its own kind", phrase, lang)
     return normalised
 
