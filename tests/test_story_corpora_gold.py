@@ -72,6 +72,7 @@ CORPORA = [
     Corpus("stories_blind20", 12, 3, (4, 4), 6, count_table=True),
     Corpus("stories_blind21", 12, 3, (4, 4), 6, count_table=True),
     Corpus("stories_blind22", 12, 3, (4, 4), 6, count_table=True),
+    Corpus("stories_blind23", 12, 3, (4, 4), 6, count_table=True),
 ]
 each_corpus = pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
 
