@@ -107,7 +107,8 @@ BLIND = {name: (Path(__file__).parent / "corpus" / name, Path(__file__).parent /
                                    ("stories_blind15", "blind15"), ("stories_blind16", "blind16"),
                                    ("stories_blind17", "blind17"), ("stories_blind18", "blind18"),
                                    ("stories_blind19", "blind19"), ("stories_blind20", "blind20"),
-                                   ("stories_blind21", "blind21"))}
+                                   ("stories_blind21", "blind21"), ("stories_blind22", "blind22"),
+                                   ("stories_blind23", "blind23"))}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))
