@@ -560,6 +560,19 @@ def test_a_rival_estimate_of_the_opening_weekend_is_of_the_opening_weekend() -> 
     assert o.key == r.key and o.key.period == "opening" and t.key != o.key
 
 
+def test_a_side_storys_country_is_no_whole_for_a_story_clearly_at_home() -> None:
+    stories = {"a": "story:ebola", "b": "story:ebola"}
+    home = [claim("a", f"W Ugandzie zmarło {n} chorych – podał resort zdrowia Ugandy.", str(n), n, subject="chory",
+                  source="resort zdrowia Ugandy") for n in (19, 24, 27, 29)]
+    msf = claim("b", "Lekarze bez Granic mówią o co najmniej 31 zgonach w Ugandzie.", "31", 31, subject="zgon",
+                source="Lekarze bez Granic")
+    msf_placeless = claim("b", "Według MSF zmarło już 33 chorych.", "33", 33, subject="chory", source="MSF")
+    juba = claim("b", "W Dżubie zmarły 4 osoby.", "4", 4, place="Juba")
+    sudan = claim("b", "W całym Sudanie Południowym zmarło 6 osób.", "6", 6, place="South Sudan")
+    *_, placeless, j, s = assign_figures([*home, msf, msf_placeless, juba, sudan], stories)
+    assert placeless.key.place != "South Sudan" and s.key.place == "South Sudan"
+
+
 def test_a_denied_head_count_joins_a_count_of_people_not_of_things() -> None:
     stories = {"a": "story:strike", "b": "story:strike"}
     mines = claim("a", "Stanęły cztery zakłady.", "cztery", 4, measure="other", subject="zakład")

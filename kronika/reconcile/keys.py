@@ -345,8 +345,8 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
         own = {p for p in holders if _own_country(group[1], p)
                and any(q != p and country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
                        for q in known)}
-        if len(own) == 1:
-            whole[group] = next(iter(own))
+        if len(own) == 1 and not (home and home.clear and _abroad(next(iter(own)), home.country)):
+            whole[group] = next(iter(own))  # not a country abroad of a story clearly at home (a side story's)
         coarse[group] = holders - own
         known -= coarse[group]
     places = [None if place in coarse.get((*base, kind), ()) else place or whole.get((*base, kind))
@@ -385,6 +385,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
                 and not (place is None and known and points_to_a_place(claims[index].sentence)):
             key = FigureKey(base[0], base[1], kind, next(iter(known), None), False, story, period=base[2])
         elif place is None and (country := ruling.get(group)) is not None \
+                and not (home and home.clear and _abroad(country, home.country)) \
                 and not (article_places.get(claims[index].article, set()) & (known - {country})) \
                 and not points_to_a_place(claims[index].sentence):
             # `WHO mówi o 61 500 przypadkach` in a story of Yemen's epidemic that also counts Sudan's: the
