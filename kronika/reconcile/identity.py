@@ -51,7 +51,7 @@ from kronika.reconcile.keys import (
     points_to_a_place,
     source_country,
 )
-from kronika.reconcile.subject_kinds import a_verb, known_kinds, subject_kind
+from kronika.reconcile.subject_kinds import known_kinds, subject_kind
 from kronika.reconcile.timex import parse_timex
 from kronika.reconcile.word_lists import lemma_list, word_starts
 from kronika.reconcile.wording import source_key
@@ -660,6 +660,16 @@ def _subject_listed(subject: str | None, name: str, lang: str) -> bool:
     return bool(subject) and subject.split(":", 1)[0].strip().casefold() in lemma_list(name, lang)  # type: ignore[union-attr]
 
 
+def _a_verb(lemma: str) -> bool:
+    """The subject's lemma is a verb's, as morfeusz2 gives it for a participle standing for a noun
+    (`200 porwanych` -> `porwać`, `2,8 mln zamówionych` -> `zamówić`): one word, an infinitive, and no
+    noun of that form."""
+    if " " in lemma or not lemma.endswith(("ć", "c")):
+        return False
+    found = readings(lemma)
+    return any(r.pos == "inf" for r in found) and not any(r.pos in ("subst", "ger", "depr") for r in found)
+
+
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if claim.unit == "percent" or claim.unit and claim.unit.isupper() or claim.measure == "other":
         unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
@@ -690,7 +700,7 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     no_subject = _subject_listed(claim.subject, "not_subjects.txt", lang) or (
         claim.measure in _OWN_PEOPLE_MEASURES and _subject_listed(claim.subject, "demonyms.txt", lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
-    if kind is not None and claim.measure in _PERSON_MEASURES and kind not in known_kinds(lang) and a_verb(kind):
+    if kind is not None and claim.measure in _PERSON_MEASURES and kind not in known_kinds(lang) and _a_verb(kind):
         kind = GENERIC_KIND  # `287 porwanych` (porwać): a participle of what befell people counts people
     if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
         kind = None  # `ofiar ataku na Krzywy Róg wzrosła do 18`: the word is part of a name, not what is counted

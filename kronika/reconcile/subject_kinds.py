@@ -11,8 +11,6 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
-from kronika.assemble.morph import readings
-
 logger = logging.getLogger(__name__)
 
 # A number in percent or money is not comparable with a head count of the same subject.
@@ -21,16 +19,6 @@ _UNIT_SUFFIX = {"percent": " (%)"}
 
 # The kind of a bare head count (`osoba`, `ludzie`): people of no kind named.
 GENERIC_KIND = "people"
-
-
-def a_verb(lemma: str) -> bool:
-    """The subject's lemma is a verb's, as morfeusz2 gives it for a participle standing for a noun
-    (`200 porwanych` -> `porwać`, `2,8 mln zamówionych` -> `zamówić`): one word, an infinitive, and no
-    noun of that form."""
-    if " " in lemma or not lemma.endswith(("ć", "c")):
-        return False
-    found = readings(lemma)
-    return any(r.pos == "inf" for r in found) and not any(r.pos in ("subst", "ger", "depr") for r in found)
 
 
 @lru_cache(maxsize=8)
@@ -70,8 +58,6 @@ def _kind_of_phrase(phrase: str, lang: str) -> str:
             return table[word]
     logger.debug("subject %r is not in the %s subject kinds; it stays its own kind", phrase, lang)
     return normalised
-
-
 
 
 def subject_kind(subject: str | None, unit: str | None = None, lang: str = "pl") -> str | None:
