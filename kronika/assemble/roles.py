@@ -238,7 +238,7 @@ NATIONAL_BODY_REACH = 3  # words of a body's name before `w <capital>`: `Ministe
 def _listed_after_place(tokens: list[Token], index: int) -> bool:
     """Token `index` follows a list joiner (`i`, `oraz`, a comma) after a preposition of place and one
     or two words (`w Lagos i Abudży`, `w Kłodzku oraz Opolu`)."""
-    if index < 3 or tokens[index - 1].text.lower() not in ("i", "oraz", ","):
+    if index < 3 or tokens[index - 1].text.lower() not in _LIST_GOES_ON:
         return False
     return any(tokens[k].text.lower() in PLACE_PREPOSITIONS for k in range(max(0, index - 4), index - 2))
 

@@ -656,8 +656,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
             details = tuple(sorted((*details, _ORDERED)))
         if not details and claim.unit is None and i > 0 and claims[i - 1].measure == claim.measure \
                 and result[i - 1].share_details and (_REFERS_BACK.search(before) or (
-                    _rival_sum(claims[i - 1], claim) and table.restated.search(before)
-                    and _counts_alike(claims[i - 1], claim, lang))):
+                    restated == i - 1 and _counts_alike(claims[i - 1], claim, lang))):
             # `W szpitalach leczy się 590 chorych. Tydzień wcześniej było ich ponad 600.`, `W kopalni
             # uwięzionych jest 37 górników. Ministerstwo mówi o 34 osobach.`: the same stock
             details = result[i - 1].share_details
