@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from kronika.article import Article, Rejection, precision_of, valid_published
 from kronika.claim import Claim
@@ -28,6 +28,9 @@ from kronika.ledger.store import Batch, statement_journals_in_memory, take_claim
 from kronika.pipeline import extract_article
 from kronika.scale.pool import Ahead, ExtractionPool, input_units, story_features
 from kronika.scale.wire import link_stored
+
+if TYPE_CHECKING:
+    from kronika.reconcile.context import ClaimContext
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +103,16 @@ def ingest(
     """Read, extract and store every input under `paths`; `on_outcome` sees each outcome as it happens."""
     options = options or Options(max_bytes=max_bytes)
     summary = IngestSummary()
-    for outcome in ingest_outcomes(paths, ledger, options):
+    contexts: dict[str, tuple[ClaimContext, ...]] = {}  # stored article -> its claims' contexts, worked out ahead
+    for outcome in ingest_outcomes(paths, ledger, options, contexts):
         summary.add(outcome)
         if on_outcome:
             on_outcome(outcome)
     from kronika.reconcile.store import reconcile_after_ingest  # stories and figures: only where a ledger is written
 
     if summary.ingested or _unreconciled(ledger):
-        reconcile_after_ingest(ledger)  # stories, figures, conflicts tables; a failure is logged, the ingest kept
+        # stories, figures, conflicts tables; a failure is logged, the ingest kept
+        reconcile_after_ingest(ledger, contexts)
     return summary
 
 
@@ -123,7 +128,10 @@ def _unreconciled(ledger: Ledger) -> bool:
         return True
 
 
-def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options) -> Iterator[Outcome]:
+def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options,
+                    contexts: dict[str, tuple[ClaimContext, ...]] | None = None) -> Iterator[Outcome]:
+    """The outcome of each input, stored as it comes; `contexts`, when given, gathers the claim contexts
+    the workers worked out for the stored articles (for the reconciliation that follows)."""
     def seen(content_hash: str) -> bool:
         try:
             return ledger.article_id_for_hash(content_hash) is not None
@@ -131,11 +139,12 @@ def ingest_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Option
             return False
 
     with statement_journals_in_memory(ledger.connection):  # restored once the last batch is committed
-        yield from _written_outcomes(paths, ledger, options, seen)
+        yield from _written_outcomes(paths, ledger, options, seen, contexts)
 
 
 def _written_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Options,
-                      seen: Callable[[str], bool]) -> Iterator[Outcome]:
+                      seen: Callable[[str], bool], contexts: dict[str, tuple[ClaimContext, ...]] | None,
+                      ) -> Iterator[Outcome]:
     batch = ledger.batch(BATCH_ARTICLES, BATCH_SECONDS)
     try:
         with ExtractionPool(options.jobs, options, ledger.path) as pool:
@@ -152,10 +161,26 @@ def _written_outcomes(paths: Iterable[str | Path], ledger: Ledger, options: Opti
                         batch.commit()
                     _open(batch)
                     outcome = _ingest_article(item, ledger, options, ahead)
+                    _keep_contexts(contexts, outcome, ahead)
                 batch.wrote()
                 yield outcome
     finally:
         batch.commit()  # what is written is whole articles (each a savepoint): keep them
+
+
+# Contexts of at most this many articles are held for the reconciliation after an ingest; it works out
+# the rest itself (an archive's ingest must not hold all of them).
+HELD_CONTEXTS = 200_000
+
+
+def _keep_contexts(contexts: dict[str, tuple[ClaimContext, ...]] | None, outcome: Outcome,
+                   ahead: Ahead | None) -> None:
+    """The stored article's claim contexts, when its extraction worked them out for all its claims."""
+    if contexts is None or ahead is None or ahead.contexts is None or outcome.status != "ingested" \
+            or len(contexts) >= HELD_CONTEXTS or isinstance(ahead.extracted, Rejection) \
+            or len(ahead.contexts) != len(ahead.extracted):
+        return
+    contexts[outcome.detail] = ahead.contexts
 
 
 def _open(batch: Batch) -> None:

@@ -974,3 +974,18 @@ def test_a_whole_named_first_takes_no_detail_of_its_parts_predicate() -> None:
     assert stock.share_details == ("in hospital",)
     [alone] = contexts("Z 52 rannych w szpitalach pozostają wszyscy.", ("52", "wounded", None))
     assert alone.share_details == ("in hospital",)
+
+
+def test_claims_read_back_with_equal_not_identical_sentences_have_the_same_contexts() -> None:
+    # Extraction gives the claims of one sentence one string; claims read from the ledger hold equal
+    # strings, one each. A summed list of parts must be found either way.
+    sentence = "Do szpitali trafiło 12 rannych: 7 w Gdańsku, 3 w Sopocie i 2 w Gdyni."
+    extracted = claims_of(sentence, ("12", "wounded", None), ("7", "wounded", None), ("3", "wounded", None),
+                          ("2", "wounded", None))
+    for claim, value in zip(extracted, (12.0, 7.0, 3.0, 2.0), strict=True):
+        claim.value = value
+    read_back = [replace(c, sentence="".join(list(c.sentence))) for c in extracted]
+    assert read_back[0].sentence is not read_back[1].sentence
+    found = article_contexts(extracted)
+    assert [c.part_of for c in found] == [None, 0, 0, 0]
+    assert article_contexts(read_back) == found

@@ -283,25 +283,30 @@ def _summed_parts(claims: Sequence[Claim], positions: Sequence[tuple[int, int]])
             continue
         following = _next_sentence(claims, positions, j)
         parts = claims[j + 1].sentence
-        if parts is not whole.sentence and not following:
+        if not _same_text(parts, whole.sentence) and not following:
             continue
         total, k = 0.0, j + 1
-        while k < len(claims) and k - j <= MAX_LISTED_PARTS and claims[k].sentence is parts \
+        while k < len(claims) and k - j <= MAX_LISTED_PARTS and _same_text(claims[k].sentence, parts) \
                 and claims[k].measure == whole.measure and claims[k].unit == whole.unit:
             total += claims[k].value
             if total >= whole.value:
                 break
             k += 1
         opened = following or _LIST_OPENER.search(whole.sentence[positions[j][1]:positions[j + 1][0]]) is not None
-        if opened and k > j + 1 and total == whole.value and claims[k].sentence is parts:
+        if opened and k > j + 1 and total == whole.value and _same_text(claims[k].sentence, parts):
             found.update((m, j) for m in range(j + 1, k + 1))
     return found
+
+
+def _same_text(one: str, other: str) -> bool:
+    """Two claims' sentences are one: the same string as extracted, equal strings as read from the ledger."""
+    return one is other or one == other
 
 
 def _next_sentence(claims: Sequence[Claim], positions: Sequence[tuple[int, int]], j: int) -> bool:
     """Claim `j + 1` stands in the sentence right after claim `j`'s, which holds no claim after `j`."""
     whole, first = claims[j], claims[j + 1]
-    if first.sentence is whole.sentence or first.sentence == whole.sentence:
+    if _same_text(first.sentence, whole.sentence):
         return False
     expected = len(whole.sentence) - positions[j][1] + positions[j + 1][0]
     return 0 <= first.span[0] - whole.span[1] - expected <= _SENTENCE_GAP

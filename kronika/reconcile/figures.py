@@ -19,13 +19,14 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from kronika.claim import Claim
 from kronika.reconcile.bulk import no_cycle_collection
+from kronika.reconcile.context import ClaimContext
 from kronika.reconcile.identity import Membership, assign_figures
 from kronika.reconcile.intervals import stated_interval
 from kronika.reconcile.keys import FigureKey, figure_ids
@@ -155,12 +156,13 @@ def time_order(claim: Claim) -> tuple[Any, ...]:
 
 
 def build_figures(claims: Iterable[Claim], *, stories: dict[str, str] | None = None,
-                  lang: str = "pl") -> list[Figure]:
+                  lang: str = "pl", contexts: Mapping[str, Sequence[ClaimContext]] | None = None) -> list[Figure]:
     """Group claims into figures (kronika.reconcile.identity), sorted by id. `stories` maps article ->
-    story; without it the claims are taken as one story."""
+    story; without it the claims are taken as one story. `contexts` are claim contexts already worked
+    out for some articles (see assign_figures)."""
     claims = list(claims)
     with no_cycle_collection():
-        memberships = assign_figures(claims, stories, lang)
+        memberships = assign_figures(claims, stories, lang, contexts)
         members: dict[FigureKey, list[int]] = defaultdict(list)
         for index, membership in enumerate(memberships):
             members[membership.key].append(index)

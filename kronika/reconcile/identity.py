@@ -744,16 +744,23 @@ _TRAPPED = "trapped"
 
 
 def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = None,
-                   lang: str = "pl") -> list[Membership]:
+                   lang: str = "pl", worked_out: Mapping[str, Sequence[ClaimContext]] | None = None,
+                   ) -> list[Membership]:
     """The membership of each claim, in the order given. `stories` maps article -> story; without it
-    all claims are taken as one story."""
+    all claims are taken as one story. `worked_out` maps an article to its claims' contexts (in text
+    order) where they were worked out before (an ingest's workers do, as they extract): a context is
+    the article's alone, so the same claims have the same contexts; a list of another length is not
+    used."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         by_article[claim.article].append(index)
     contexts: list[ClaimContext] = [ClaimContext()] * len(claims)
-    for indices in by_article.values():
+    for article, indices in by_article.items():
         indices.sort(key=lambda i: claims[i].span)
-        for i, context in zip(indices, article_contexts([claims[i] for i in indices], lang), strict=True):
+        given = worked_out.get(article) if worked_out is not None else None
+        if given is None or len(given) != len(indices):
+            given = article_contexts([claims[i] for i in indices], lang)
+        for i, context in zip(indices, given, strict=True):
             contexts[i] = context
     whole_of: dict[int, int] = {}
     for indices in by_article.values():

@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,12 +24,14 @@ from kronika.ledger import Ledger
 from kronika.ledger.store import _CLAIM_COLUMNS
 from kronika.reconcile import incremental as incremental_rebuild
 from kronika.reconcile.conflicts import Conflict, ConflictList, find_conflicts
+from kronika.reconcile.context import ClaimContext
 from kronika.reconcile.figures import Figure, Summary, assemble_figure, build_figures
 from kronika.reconcile.stories import ArticleFeatures, Story, article_features, group_stories, story_map
 
 logger = logging.getLogger(__name__)
 
 ClaimRef = tuple[str, int, int]  # article, span start, span end: a claim's identity within the ledger
+Contexts = Mapping[str, Sequence[ClaimContext]]  # article -> its claims' contexts, in text order
 
 
 @dataclass(slots=True)
@@ -43,13 +45,14 @@ class ReconcileSummary:
 
 
 def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None, *,
-                     incremental: bool = False) -> ReconcileSummary:
+                     incremental: bool = False, contexts: Contexts | None = None) -> ReconcileSummary:
     """Bring stories, figures and conflicts up to date with the ledger's articles and claims.
     `articles` is accepted for callers that know what they added; the new articles are those in no
     stored story yet (an ingest stores their features as it goes; any article without is read here).
     `incremental` rebuilds only the figures of the stories that changed, closed over running totals
     (kronika.reconcile.incremental), with the same result as the full rebuild; it falls back to the
-    full rebuild wherever that equality is in doubt."""
+    full rebuild wherever that equality is in doubt. `contexts` are the claim contexts of stored
+    articles already worked out (article -> one per claim, in text order), e.g. by an ingest's workers."""
     del articles
     connection = ledger.connection
     connection.execute("BEGIN IMMEDIATE")
@@ -59,11 +62,11 @@ def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None, *,
         known = {row[0]: row[1] for row in connection.execute("SELECT article, story FROM story_articles")}
         fresh = sum(1 for f in features if f.article not in known)
         stories = group_stories(features, known=known)
-        done = _reconcile_part(connection, stories, known) if incremental else None
+        done = _reconcile_part(connection, stories, known, contexts) if incremental else None
         if done is None:
             _write_stories(connection, stories)
             claims, ids = _claims_with_ids(connection)
-            figures = build_figures(claims, stories=story_map(stories))
+            figures = build_figures(claims, stories=story_map(stories), contexts=contexts)
             conflicts = find_conflicts(figures)
             _write_figures(connection, figures, conflicts, ids)
             done = ("full", len(claims))
@@ -85,8 +88,8 @@ def reconcile_ledger(ledger: Ledger, articles: Iterable[str] | None = None, *,
     return ReconcileSummary(len(stories), fresh, counts[0], counts[1], mode, rebuilt)
 
 
-def _reconcile_part(connection: sqlite3.Connection, stories: list[Story], known: dict[str, str]
-                    ) -> tuple[str, int] | None:
+def _reconcile_part(connection: sqlite3.Connection, stories: list[Story], known: dict[str, str],
+                    contexts: Contexts | None = None) -> tuple[str, int] | None:
     """The incremental rebuild (kronika.reconcile.incremental), inside the caller's transaction: (mode,
     claims rebuilt), or None when the full rebuild must run instead (nothing is written then)."""
     plan = incremental_rebuild.plan(connection, stories, known)
@@ -95,7 +98,7 @@ def _reconcile_part(connection: sqlite3.Connection, stories: list[Story], known:
     if not plan.stories and not plan.vanished:
         return ("unchanged", 0)
     claims, ids = _claims_with_ids(connection, "incr_articles")
-    figures = build_figures(claims, stories=story_map(stories))
+    figures = build_figures(claims, stories=story_map(stories), contexts=contexts)
     if incremental_rebuild.ids_collide(connection, figures, plan.old_figures):
         logger.info("incremental reconciliation: a figure id collides with an untouched one; full rebuild")
         return None
@@ -106,11 +109,11 @@ def _reconcile_part(connection: sqlite3.Connection, stories: list[Story], known:
     return ("incremental", len(claims))
 
 
-def reconcile_after_ingest(ledger: Ledger) -> None:
+def reconcile_after_ingest(ledger: Ledger, contexts: Contexts | None = None) -> None:
     """`reconcile_ledger` for the end of an ingest: a failure is reported and the ingest stands (its
     articles are committed; `kronika reconcile` rebuilds the tables later)."""
     try:
-        reconcile_ledger(ledger, incremental=True)
+        reconcile_ledger(ledger, incremental=True, contexts=contexts)
     except Exception:  # noqa: BLE001 - any failure here must not undo a finished ingest
         logger.exception("reconciling the ledger failed; the ingest is kept, run `kronika reconcile` to retry")
 

@@ -35,7 +35,9 @@ from kronika.scale.wire import signature
 
 if TYPE_CHECKING:
     from kronika.api import Options
+    from kronika.claim import Claim
     from kronika.ingest.warc import WarcRecord
+    from kronika.reconcile.context import ClaimContext
     from kronika.reconcile.stories import ArticleFeatures
 
 log = logging.getLogger(__name__)
@@ -53,12 +55,14 @@ ISOLATE_CHARS = 1_000_000  # a text this long is extracted in a process of its o
 class Ahead:
     """What was done for one article before the writer stores it: its claims as ledger rows (or its
     rejection), its wire-copy signature and its story features (under the article's own id; the writer
-    files them under the id it stores the article with), and its content hash."""
+    files them under the id it stores the article with), its content hash, and the reconciliation
+    context of each claim (in the claims' text order), which is the article's alone."""
 
     extracted: Extracted
     signature: np.ndarray | None
     features: ArticleFeatures | None = None
     content_hash: str | None = None
+    contexts: tuple[ClaimContext, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +214,29 @@ def extract_and_sign(article: Article, budget: float | None) -> Ahead:
     extracted = extract_guarded(article, budget)
     if isinstance(extracted, Rejection):
         return Ahead(extracted, None)
-    return Ahead(take_claim_rows(extracted), signature(article.text), story_features(article))
+    contexts = claim_contexts(extracted, article)
+    return Ahead(take_claim_rows(extracted), signature(article.text), story_features(article), contexts=contexts)
+
+
+# Above this many claims an article's contexts are left to reconciliation: the writer would hold them
+# until the ingest ends.
+CONTEXT_CLAIMS = 2000
+
+
+def claim_contexts(claims: list[Claim], article: Article) -> tuple[ClaimContext, ...] | None:
+    """The reconciliation context of each claim, in text order (by span, as reconciliation orders the
+    article's stored claims), worked out here, in the worker, rather than in the writer's reconciliation
+    at the end of the ingest; None when it fails or the article has very many claims (reconciliation
+    then works it out itself)."""
+    from kronika.reconcile.context import article_contexts
+
+    if len(claims) > CONTEXT_CLAIMS:
+        return None
+    try:
+        return tuple(article_contexts(sorted(claims, key=lambda c: c.span)))
+    except Exception:  # noqa: BLE001 - reconciliation works the contexts out again and reports what fails
+        log.exception("could not work out the claim contexts of %s", article.input)
+        return None
 
 
 def story_features(article: Article) -> ArticleFeatures:
@@ -247,7 +273,7 @@ def unit_results(unit: Unit, options: Options, seen: Callable[[str], bool],
         if before_long is not None and len(article.text) > LONG_TEXT:
             before_long(article)
         ahead = extract(article) if extract is not None else extract_and_sign(article, options.time_budget)
-        yield article, Ahead(ahead.extracted, ahead.signature, ahead.features, content_hash)
+        yield article, Ahead(ahead.extracted, ahead.signature, ahead.features, content_hash, ahead.contexts)
 
 
 def _read(unit: Unit, options: Options) -> Iterator[Article | Rejection]:
