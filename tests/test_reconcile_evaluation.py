@@ -108,7 +108,8 @@ BLIND = {name: (Path(__file__).parent / "corpus" / name, Path(__file__).parent /
                                    ("stories_blind17", "blind17"), ("stories_blind18", "blind18"),
                                    ("stories_blind19", "blind19"), ("stories_blind20", "blind20"),
                                    ("stories_blind21", "blind21"), ("stories_blind22", "blind22"),
-                                   ("stories_blind23", "blind23"))}
+                                   ("stories_blind23", "blind23"), ("stories_blind24", "blind24"),
+                                   ("stories_blind25", "blind25"))}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))
