@@ -277,6 +277,22 @@ def test_money_of_a_case_or_a_firm_in_trouble_is_keyed() -> None:
     assert purpose("Prezes zarabia 45 tys. zł.", "45 tys. zł") is None
 
 
+def test_a_purpose_is_a_noun_not_a_preposition_or_adverb_that_reads_like_one() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    # `do` (the note), `od` (of `oda`), `dziś` (the present) are a preposition and an adverb here
+    assert purpose("Bilet normalny zdrożeje z 4 zł do 5 zł.", "4 zł") is None
+    assert purpose("Pielęgniarki dostaną 800 zł od października.", "800 zł") is None
+    assert purpose("Dodatek wyniesie 800 zł od października.", "800 zł") == "dodatek"
+    assert purpose("Najniższa emerytura to 1978 zł dziś, a od marca więcej.", "1978 zł") is None
+    # the subject of `wynieść`, `sięgać`, past a preposition's object and not past a conjunction
+    assert purpose("Wpływy od premiery sięgnęły 29,7 mln zł.", "29,7 mln zł") == "wpływy"
+    assert purpose("Film obejrzało 1,7 mln widzów, a wpływy przekroczyły 47 mln zł.", "47 mln zł") == "wpływy"
+    assert purpose("Gmina przekaże 300 tys. zł dotacji.", "300 tys. zł") == "dotacja"
+
+
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
     def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
         [context] = contexts(sentence, (mention, measure, None))

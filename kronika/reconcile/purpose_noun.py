@@ -49,9 +49,17 @@ def _noun_key(word: str, case: str, lang: str) -> str | None:
     return key if key and key not in lemma_list("purpose_not.txt", lang) else None
 
 
+# A word that can be a preposition or an adverb is that, not a noun beside it: `z 4 zł do 5 zł` (`do`, the
+# note), `800 zł od października` (`od`, of `oda`), `1978 zł dziś` name no purpose.
+_FUNCTION_WORDS = frozenset({"prep", "adv", "conj", "comp", "qub", "part", "interj"})
+
+
 @lru_cache(maxsize=20_000)
 def _noun_reading(word: str, case: str) -> Reading | None:
-    for reading in readings(word):
+    found = readings(word)
+    if any(reading.pos in _FUNCTION_WORDS for reading in found):
+        return None
+    for reading in found:
         if reading.pos in ("subst", "ger") and reading.has(case):
             return reading
     return None
@@ -83,9 +91,17 @@ def _subject_of(clause: str, lang: str) -> str | None:
     for word in reversed(_WORD.findall(clause)[-_SUBJECT_REACH:]):
         if _noun_reading(word, "nom") is not None:
             found = word  # the leftmost of a run of nouns: `zyski spółki` (`spółki` may be a nominative)
+        elif _preposition(word):
+            found = None  # `wpływy od premiery sięgnęły`: the noun after a preposition is its object
         elif _noun_reading(word, "gen") is None and not any(r.lemma in _MODALS for r in readings(word)):
             break
     return _noun_key(found, "nom", lang) if found is not None else None
+
+
+def _preposition(word: str) -> bool:
+    """`od`, `z`, `dla`; not `a` (a conjunction, which morfeusz2 also reads as a preposition)."""
+    kinds = {r.pos for r in readings(word)}
+    return "prep" in kinds and "conj" not in kinds
 
 
 def named_purpose(before: str, after: str, lang: str = "pl") -> str | None:
