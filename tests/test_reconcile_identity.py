@@ -1584,3 +1584,19 @@ def test_two_words_of_one_kind_meet_and_a_third_does_not(first: tuple, second: t
     three = claim("b", *other[:3], measure="other", subject=other[3], published="2024-09-25")
     f, s2, t = assign_figures([one, two, three], stories)
     assert f.key == s2.key != t.key and f.key.subject == kind
+
+
+def test_a_membership_head_takes_its_kind_from_the_group_after_it() -> None:
+    from kronika.reconcile.context import ClaimContext
+    from kronika.reconcile.identity import _kind
+
+    def kind(sentence: str, mention: str) -> str | None:
+        start = sentence.index(mention)
+        claim = Claim(article="a", span=(start, start + len(mention)), mention=mention, value=2.0, measure="killed",
+                      subject="członek", sentence=sentence, published="2026-03-12")
+        return _kind(claim, ClaimContext(), "pl")
+
+    assert kind("Na masowcu zginęło dwóch członków załogi.", "dwóch") == "crew"
+    assert kind("W ataku zginęło dwóch marynarzy.", "dwóch") != "soldiers"
+    # a group not listed leaves the head's own kind
+    assert kind("W wypadku zginęło dwóch członków komisji.", "dwóch") == "członek"

@@ -670,6 +670,22 @@ def _a_verb(lemma: str) -> bool:
     return any(r.pos == "inf" for r in found) and not any(r.pos in ("subst", "ger", "depr") for r in found)
 
 
+_GENITIVE_AFTER = re.compile(r"\s+\w+\s+(\w+)")  # `dwóch członków załogi`: the word after the head
+
+
+def _member_of(claim: Claim, lang: str) -> str | None:
+    """The listed kind of the membership head and the noun after it (`członek załoga`: crew), or None."""
+    at = claim.sentence.find(claim.mention)
+    found = _GENITIVE_AFTER.match(claim.sentence, at + len(claim.mention)) if at >= 0 else None
+    if found is None:
+        return None
+    lemma = next((r.lemma for r in readings(found.group(1)) if r.pos == "subst" and r.has("gen")), None)
+    if lemma is None:
+        return None
+    kind = subject_kind(f"{claim.subject} {lemma.casefold()}", None, lang)
+    return kind if kind in known_kinds(lang) else None
+
+
 def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     if claim.unit == "percent" or claim.unit and claim.unit.isupper() or claim.measure == "other":
         unkeyed = f"unkeyed {claim.article}#{claim.span[0]}"  # says too little to meet any other claim
@@ -700,6 +716,8 @@ def _kind(claim: Claim, context: ClaimContext, lang: str) -> str | None:
     no_subject = _subject_listed(claim.subject, "not_subjects.txt", lang) or (
         claim.measure in _OWN_PEOPLE_MEASURES and _subject_listed(claim.subject, "demonyms.txt", lang))
     kind = subject_kind(None if no_subject else claim.subject, claim.unit, lang)
+    if claim.subject in lemma_list("member_heads.txt", lang) and (group := _member_of(claim, lang)) is not None:
+        kind = group  # `dwóch członków załogi`: a crew
     if kind is not None and claim.measure in _PERSON_MEASURES and kind not in known_kinds(lang) and _a_verb(kind):
         kind = GENERIC_KIND  # `287 porwanych` (porwać): a participle of what befell people counts people
     if kind is not None and kind not in known_kinds(lang) and _in_a_name(claim.subject or "", claim.sentence):
@@ -1069,7 +1087,7 @@ def _implied_measure(claim: Claim, kind: str | None, stock_measures: Mapping[str
 # Measures that befall people only, and the kinds of people (or their households) they can count.
 _PERSON_MEASURES = frozenset({"killed", "wounded", "missing", "captured", "released", "displaced"})
 _PERSON_KINDS = PEOPLE_KINDS | {GENERIC_KIND, "journalists", "rescuers", "firefighters", "households", "patients",
-                                "pensioners"}
+                                "pensioners", "crew"}
 
 
 # Parts that say only how they relate to their whole, not what they are: two articles' breakdowns or
