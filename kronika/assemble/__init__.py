@@ -32,6 +32,7 @@ from kronika.assemble.roles import (
     names_many_places,
     place_in_sentence,
     possessor_actor,
+    registered_under,
 )
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.speakers import Speakers
@@ -106,7 +107,8 @@ class _SentenceView:
     @classmethod
     def of(cls, context: DocumentContext, index: int) -> _SentenceView:
         sentence = context.sentence(index)
-        entities, times = context.entities_in(index), context.times_in(index)
+        times = context.times_in(index)
+        entities = [e for e in context.entities_in(index) if not registered_under(sentence, e)]
         lex = context.lexicon
         modality = SentenceModality.of(sentence, lex)
         back = points_back(context.text, sentence.start, sentence.end)

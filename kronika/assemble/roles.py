@@ -55,6 +55,15 @@ def _country(canonical: str) -> str | None:
     return info.get("country") if info else None
 
 
+def registered_under(sentence: Sentence, entity: EntityMention) -> bool:
+    """A country named right after a noun of flags or registration (flag_nouns.txt: `pod banderą Liberii`):
+    the ship's flag, neither an actor nor a place of the sentence's counts."""
+    index = sentence.index_at(entity.start)
+    if entity.kind != "country" or index == 0:
+        return False
+    return bool(sentence.tokens[index - 1].lemmas & word_list("flag_nouns.txt", "pl"))
+
+
 def actor_in_phrase(sentence: Sentence, entities: list[EntityMention], first: int, last: int) -> str | None:
     """An actor named inside tokens [first, last) or right after them (`żołnierzy z Korei Północnej`)."""
     tokens = sentence.tokens
