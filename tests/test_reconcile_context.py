@@ -293,6 +293,24 @@ def test_a_purpose_is_a_noun_not_a_preposition_or_adverb_that_reads_like_one() -
     assert purpose("Gmina przekaże 300 tys. zł dotacji.", "300 tys. zł") == "dotacja"
 
 
+def test_a_share_of_gdp_is_keyed_by_what_is_measured_against_gdp() -> None:
+    def share(sentence: str, *mentions: str) -> list[str | None]:
+        return [c.share_of for c in contexts(sentence, *((m, "other", "percent") for m in mentions))]
+
+    assert share("Deficyt sektora finansów publicznych sięgnie w tym roku 7,1 proc. PKB.", "7,1 proc.") \
+        == ["deficit-to-gdp"]
+    assert share("Resort mówi o deficycie na poziomie 6,3 proc. PKB.", "6,3 proc.") == ["deficit-to-gdp"]
+    assert share("Dług publiczny zbliża się do 60 proc. PKB.", "60 proc.") == ["debt-to-gdp"]
+    # the next share of a list keeps what the one before it measured
+    assert share("Deficyt wyniesie w tym roku 6,7 proc. PKB, a w przyszłym 6,2 proc. PKB.", "6,7 proc.",
+                 "6,2 proc.") == ["deficit-to-gdp", "deficit-to-gdp"]
+    # a deficit and a debt in one sentence are two quantities; a share of GDP that names nothing is GDP's alone
+    assert share("Deficyt sięgnie 6,3 proc. PKB, a dług 59,8 proc. PKB.", "6,3 proc.", "59,8 proc.") \
+        == ["deficit-to-gdp", "debt-to-gdp"]
+    assert share("Projekt budżetu przewiduje 4,6 proc. PKB.", "4,6 proc.") == ["gdp"]
+    assert share("Inflacja wyniosła 4,9 proc.", "4,9 proc.") == ["inflation"]
+
+
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
     def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
         [context] = contexts(sentence, (mention, measure, None))

@@ -30,6 +30,7 @@ _LOOK_BACK = 200
 class SplitterData:
     abbreviations: dict[str, str]
     ordinal_heads: tuple[str, ...]
+    quantity_complements: frozenset[str]  # `6,3 proc. PKB`: the phrase goes on
 
 
 @cache
@@ -46,7 +47,11 @@ def _data(lang: str) -> SplitterData:
         line.strip().lower() for line in ordinal_heads.read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
-    return SplitterData(abbreviations, heads)
+    complements = frozenset(
+        line.strip() for line in folder.joinpath("quantity_complements.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return SplitterData(abbreviations, heads, complements)
 
 
 def abbreviations(lang: str = "pl") -> dict[str, str]:
@@ -90,7 +95,7 @@ def _ends_sentence(text: str, sentence_start: int, candidate: re.Match[str], lan
     if kind == "multiplier" and _AMOUNT_REST.match(text, candidate.end()):
         return False
     if kind in ("quantity", "multiplier"):
-        return not _COUNTED_NOUN.match(next_word)
+        return not _COUNTED_NOUN.match(next_word) and next_word not in _data(lang).quantity_complements
     if kind == "date":
         words = len(text[window_start:candidate.start()].split())
         return words >= _MIN_WORDS_BEFORE_DATE_END or window_start > sentence_start

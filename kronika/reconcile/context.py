@@ -377,6 +377,29 @@ def _parallel(before: str, after: str) -> bool:
 _CLAUSE_END = re.compile(r"[,;:–(]| a | oraz | zaś ")
 
 
+_GDP = "gdp"
+_TO_GDP = "-to-gdp"
+
+
+def _of_gdp(table: _Cues, before: str, previous: str | None) -> str:
+    """A share of GDP is keyed by what is measured against GDP (`deficyt sięgnie 7,1 proc. PKB`: deficit-to-gdp;
+    `dług zbliża się do 60 proc. PKB`: debt-to-gdp): the share cue nearest before the number, else that of
+    the share just before it in its sentence (`..., a w przyszłym 6,2 proc. PKB`), else GDP alone."""
+    last = None
+    for match in table.share.finditer(before):
+        if table.shares.get(match.group(0)) != _GDP:
+            last = match
+    if last is not None:
+        return f"{table.shares[last.group(0)]}{_TO_GDP}"
+    return previous if previous is not None and previous.endswith(_TO_GDP) else _GDP
+
+
+def _gdp_next(table: _Cues, after: str) -> bool:
+    """The percentage is followed by `PKB` (`59,8 proc. PKB`)."""
+    found = table.share.match(after.lstrip())
+    return found is not None and table.shares.get(found.group(0)) == _GDP
+
+
 def _nearest(pattern: re.Pattern[str], before: str, after: str) -> str | None:
     """The cue closest to the number: the last one before it or the first after it within its clause
     (`4 proc. głosów`; in `4 proc., a frekwencja` the cue after the comma is the next number's)."""
@@ -613,6 +636,11 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         details: tuple[str, ...] = ()
         if claim.unit == "percent":
             share = table.shares.get(_nearest(table.share, before, after) or "")
+            if share == _GDP:
+                share = _of_gdp(table, before, result[previous].share_of if previous is not None
+                                and claims[previous].unit == "percent" else None)
+            elif share is not None and _gdp_next(table, after):
+                share += _TO_GDP  # `a dług 59,8 proc. PKB`: the debt's cue stood nearer than `PKB`
             if share is None and previous is not None and claims[previous].unit == "percent":
                 share = result[previous].share_of  # `inflacja wyniosła 4,6 proc., a według GUS 4,9 proc.`
             elif share is None and previous is None and i > 0 and _another_time(claims[i - 1], claim):
