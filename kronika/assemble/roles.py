@@ -177,6 +177,7 @@ def place_in_sentence(sentence: Sentence, entities: list[EntityMention], number:
     that item's (`21 proc. stacji w kraju, w Normandii 41 proc.`: Normandy is not the 21's)."""
     if _whole_area_after(sentence.tokens, number):
         return None  # `131 zgonów w Karaczi i 198 w całej prowincji`: the whole unit, no place named
+    entities = [e for e in entities if not _seat_of_a_province_body(sentence.tokens, sentence.index_at(e.start))]
     named = entities
     if (frame := _frame_end(sentence, number)) and actor:
         entities = [e for e in entities
@@ -250,6 +251,23 @@ def _listed_after_place(tokens: list[Token], index: int) -> bool:
     if index < 3 or tokens[index - 1].text.lower() not in _LIST_GOES_ON:
         return False
     return any(tokens[k].text.lower() in PLACE_PREPOSITIONS for k in range(max(0, index - 4), index - 2))
+
+
+SEAT_REACH = 6  # words of a province body's name before `w <town>`: `Komendy Wojewódzkiej Państwowej Straży Pożarnej`
+
+
+def _seat_of_a_province_body(tokens: list[Token], index: int) -> bool:
+    """Token `index` (a town after `w`) is the seat of a province's body named just before it
+    (seat_adjectives.txt: `Komenda Wojewódzka PSP w Warszawie`), with no verb between them."""
+    if index < 2 or tokens[index - 1].text.lower() not in ("w", "we"):
+        return False
+    adjectives = word_list("seat_adjectives.txt", "pl")
+    for k in range(index - 2, max(-1, index - 2 - SEAT_REACH), -1):
+        if tokens[k].lemmas & adjectives:
+            return True
+        if any(r.pos in ("fin", "praet", "pred") for r in tokens[k].readings) or not tokens[k].text[:1].isalpha():
+            return False
+    return False
 
 
 def _national_body_before(tokens: list[Token], preposition: int) -> bool:
