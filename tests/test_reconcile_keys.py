@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from kronika.claim import Claim
 from kronika.reconcile import build_figures, subject_kind
 from kronika.reconcile.keys import FigureKey, figure_ids, slug
 from kronika.reconcile.subject_kinds import load_subject_kinds
@@ -207,3 +208,22 @@ def test_a_source_is_of_the_state_it_names_before_the_home_of_a_body_it_names():
     assert source_country("MON") == "Poland"
     assert source_country("MON Armenii") == source_country("rzecznik MON Armenii") == "Armenia"
     assert source_country("rzecznik szpitala") is None
+
+
+def test_a_country_abroad_said_beside_one_place_in_it_keys_with_that_place_not_with_the_homes_toll() -> None:
+    from kronika.reconcile.keys import StoryHome, assign_keys
+
+    def people(article: str, value: float, place: str | None) -> Claim:
+        return make_claim(value, article=article, subject="osoba", actor=None, place=place)
+
+    home = StoryHome("Poland", clear=False)
+    polish = [people("a", 3, None), people("b", 4, None), people("d", 1, "Masovian Voivodeship")]
+    czech = people("a", 2, "Czechia")  # `czeska straż pożarna: zginęły dwie osoby` (placed by its source)
+    moravia = people("c", 3, "Moravia")  # `nad Morawami zginęły trzy osoby`
+    keys = assign_keys([*polish, czech, moravia], home=home)
+    assert keys[0] == keys[1] and keys[3] == keys[4] and keys[0] != keys[3]
+    assert keys[3].place == "Moravia" and keys[0].place is None
+    # at home a coarse country still names no place: its count joins the placeless toll
+    at_home = assign_keys([people("a", 3, None), people("b", 3, "Poland"), people("c", 1, "Masovian Voivodeship")],
+                          home=home)
+    assert at_home[0] == at_home[1] and at_home[1].place != "Poland"

@@ -349,7 +349,14 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
             whole[group] = next(iter(own))  # not a country abroad of a story clearly at home (a side story's)
         coarse[group] = holders - own
         known -= coarse[group]
-    places = [None if place in coarse.get((*base, kind), ()) else place or whole.get((*base, kind))
+    # A coarse country abroad of the story's home, whose group names one finer place in it (`czeska
+    # straż pożarna` counts Czechia's toll beside `nad Morawami` in a Polish story), is that place: a side
+    # story's count, not one of the home's placeless ones.
+    finer = {(group, p): next(iter(inside)) for group, ps in coarse.items() for p in ps
+             if home is not None and _abroad(p, home.country)
+             and len(inside := {q for q in named_places[group] if q != p and country_of(q) == p}) == 1}
+    places = [finer.get(((*base, kind), place)) if place in coarse.get((*base, kind), ())
+              else place or whole.get((*base, kind))
               for base, kind, place in zip(bases, resolved_kinds, places, strict=True)]
     # The places each article's claims name: a placeless claim whose own article names another place
     # (the Odesa strike's wounded, in a story whose Kharkiv wounded are placed) is not that place's.
