@@ -311,6 +311,21 @@ def test_a_share_of_gdp_is_keyed_by_what_is_measured_against_gdp() -> None:
     assert share("Inflacja wyniosła 4,9 proc.", "4,9 proc.") == ["inflation"]
 
 
+def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_before_is() -> None:
+    def money(sentence: str, *mentions: str) -> list[tuple[str | None, tuple[str, ...]]]:
+        found = contexts(sentence, *((m, "other", "EUR") for m in mentions))
+        return [(c.money_for, c.share_details) for c in found]
+
+    assert money("Za litr benzyny trzeba dziś zapłacić średnio 2,09 euro, za olej napędowy 2,14 euro.",
+                 "2,09 euro", "2,14 euro") == [("price", ("per litre", "petrol")), ("price", ("diesel", "per litre"))]
+    # a noun of its own between the sums may name another purpose; a change is a before and an after
+    aid = money("Na pomoc dla powodzian rząd przeznaczył 30 mln euro, wydatki urzędu to 12 mln euro.",
+                "30 mln euro", "12 mln euro")
+    assert aid[0][0] == "aid" and aid[1][0] != "aid"
+    assert money("Bilet miesięczny na wszystkie linie zdrożeje z 80 euro do 99 euro.", "80 euro", "99 euro")[1][0] \
+        != "linia"
+
+
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
     def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
         [context] = contexts(sentence, (mention, measure, None))

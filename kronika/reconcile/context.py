@@ -449,6 +449,32 @@ _ONE_OF = frozenset({"petrol", "diesel", "lpg"})
 _ITEM_JOINER = re.compile(r",|\s(?:i|a|oraz|zaś)\s")
 
 
+# What may stand between two sums of one list besides their details: `2,09 euro, a za olej napędowy średnio
+# 2,14 euro`, `dziś już tylko`. Not `do`: `z 80 zł do 99 zł` is a price before and after, two figures.
+_LIST_FILLER = frozenset({"z", "ze", "za", "a", "i", "oraz", "zaś", "w", "we", "na", "od", "dziś", "teraz",
+                          "obecnie", "średnio", "ok", "około", "ponad", "blisko", "już", "tylko", "aż", "zaledwie",
+                          "niespełna", "prawie", "nawet", "maksymalnie", "minimum", "co", "najmniej", "najwyżej"})
+_FILLER_WORD = re.compile(r"\w+")
+
+
+def _list_goes_on(table: _Cues, between: str) -> bool:
+    """The stretch between two sums of a sentence holds only list words and money details (money_detail.tsv):
+    no noun of its own that could name another purpose (`dochody 27,6 mld zł, wydatki 30,4 mld zł`)."""
+    covered = [m.span() for m in table.money_detail.finditer(between)]
+    for word in _FILLER_WORD.finditer(between):
+        if word.group(0) in _LIST_FILLER or any(a <= word.start() < b for a, b in covered):
+            continue
+        return False
+    return True
+
+
+def _with_own_details(inherited: tuple[str, ...], own: tuple[str, ...]) -> tuple[str, ...]:
+    """The details of the sum before, where the sum names none of that kind itself: its own fuel replaces
+    the fuel before (`za olej napędowy`), the rate per litre carries."""
+    kept = [d for d in inherited if not (d in _ONE_OF and any(o in _ONE_OF for o in own))]
+    return tuple(sorted({*kept, *own}))
+
+
 def _one_of_each(details: tuple[str, ...], table: _Cues, before: str, after: str) -> tuple[str, ...]:
     """`details` with only one of those that exclude one another: the one named after the number in its
     clause, else the last before it that no list joiner parts from it (`6,36 zł za litr Pb95 i 6,68 zł
@@ -665,6 +691,12 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 # the sum before is for (a sum put to a use, `zebrało 85 tys. zł`, `trafi do rodzin`, is its own)
                 money = result[restated].money_for
                 details = found
+            elif money is None and previous is not None and claims[previous].unit == claim.unit \
+                    and result[previous].money_for and _list_goes_on(table, before):
+                # `za litr benzyny 2,09 euro, za olej napędowy 2,14 euro`: the next sum of a list, naming nothing
+                # but its own details, is for what the one before is
+                money = result[previous].money_for
+                details = _with_own_details(result[previous].share_details, found)
             elif money is None and _per_unit(found):
                 money, details = _PRICE, found  # `dostał 300 zł za hektar`: a rate per unit, a price
             elif money is None:
