@@ -1600,3 +1600,19 @@ def test_a_membership_head_takes_its_kind_from_the_group_after_it() -> None:
     assert kind("W ataku zginęło dwóch marynarzy.", "dwóch") != "soldiers"
     # a group not listed leaves the head's own kind
     assert kind("W wypadku zginęło dwóch członków komisji.", "dwóch") == "członek"
+
+
+def test_a_share_going_on_a_list_counts_what_the_share_before_it_counts() -> None:
+    from kronika.pipeline import extract
+
+    def kinds(text: str) -> list[str]:
+        claims = sorted(extract(text, "2026-08-20"), key=lambda c: c.span)
+        return [m.key.subject for m in assign_figures(claims)]
+
+    same = kinds("W lipcu susza obejmowała 45 proc. gruntów ornych, dziś już tylko 12 proc.")
+    assert same[0] == same[1] and not same[0].startswith("unkeyed")
+    # words of its own after or before it name what it is of: no share inherited
+    apart = kinds("W październiku 34 proc. zboża trafiło do Afryki, 41 proc. do Azji.")
+    assert apart[0] != apart[1]
+    apart = kinds("Z danych wynika, że 62 proc. zmarłych to seniorzy, a 18 proc. – robotnicy.")
+    assert apart[0] != apart[1]

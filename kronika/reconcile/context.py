@@ -65,6 +65,7 @@ class ClaimContext:
     span: tuple[str, str] | None = None  # (kind, phrase) of a calendar stretch before it (period_spans.tsv)
     case_status: str | None = None  # `suspected`, `confirmed` or `pending`, from the clause (case_status.tsv)
     restates: int | None = None  # index of the earlier sum or share in its unit it is a rival estimate of
+    continues: int | None = None  # index of the share before it whose list it goes on (`45 proc. gruntów, dziś 12`)
 
 
 def _lines(name: str, lang: str) -> list[list[str]]:
@@ -455,12 +456,14 @@ _LIST_FILLER = frozenset({"z", "ze", "za", "a", "i", "oraz", "zaś", "w", "we", 
                           "obecnie", "średnio", "ok", "około", "ponad", "blisko", "już", "tylko", "aż", "zaledwie",
                           "niespełna", "prawie", "nawet", "maksymalnie", "minimum", "co", "najmniej", "najwyżej"})
 _FILLER_WORD = re.compile(r"\w+")
+_UP_TO_COMMA = re.compile(r"[,;]")
 
 
-def _list_goes_on(table: _Cues, between: str) -> bool:
-    """The stretch between two sums of a sentence holds only list words and money details (money_detail.tsv):
-    no noun of its own that could name another purpose (`dochody 27,6 mld zł, wydatki 30,4 mld zł`)."""
-    covered = [m.span() for m in table.money_detail.finditer(between)]
+def _list_goes_on(details: re.Pattern[str], between: str) -> bool:
+    """The stretch between two numbers of a sentence holds only list words and `details` (money_detail.tsv,
+    share_detail.tsv): no noun of its own that could name another purpose or holder (`dochody 27,6 mld zł,
+    wydatki 30,4 mld zł`, `7,2 proc. dorosłych, wśród seniorów 19 proc.`)."""
+    covered = [m.span() for m in details.finditer(between)]
     for word in _FILLER_WORD.finditer(between):
         if word.group(0) in _LIST_FILLER or any(a <= word.start() < b for a, b in covered):
             continue
@@ -692,7 +695,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 money = result[restated].money_for
                 details = found
             elif money is None and previous is not None and claims[previous].unit == claim.unit \
-                    and result[previous].money_for and _list_goes_on(table, before):
+                    and result[previous].money_for and _list_goes_on(table.money_detail, before):
                 # `za litr benzyny 2,09 euro, za olej napędowy 2,14 euro`: the next sum of a list, naming nothing
                 # but its own details, is for what the one before is
                 money = result[previous].money_for
@@ -729,8 +732,13 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
         own_area = table.area.search(before) is not None or table.area.search(_clause(after)) is not None
         span = _last_span(table.span, before)
         status = _case_status(table, before, after) if has_status and claim.measure in _STATUS_MEASURES else None
+        # a share going on the list of the share before it (`45 proc. gruntów, dziś już tylko 12 proc.`); not
+        # `41 proc. do Azji`, `18 proc. – robotnicy`: words right after it name what it is of
+        continues = previous if claim.unit == "percent" and previous is not None \
+            and claims[previous].unit == "percent" and _list_goes_on(table.detail, _clause_before(before)) \
+            and _list_goes_on(table.detail, _UP_TO_COMMA.split(after, maxsplit=1)[0]) else None
         result.append(ClaimContext(running, part_of, locus, shift, share, money, year, details, started, own_area,
-                                   span, status, restated))
+                                   span, status, restated, continues))
     return _listed_results(result, listed)
 
 

@@ -788,7 +788,11 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
     kinds = [_kind(c, x, lang) for c, x in zip(claims, contexts, strict=True)]
     restated_of = {i: indices[r] for indices in by_article.values() for i in indices
                    if (r := contexts[i].restates) is not None}
-    for i, earlier in restated_of.items():
+    # `susza obejmowała 45 proc. gruntów ornych, dziś już tylko 12 proc.`: a share going on a list counts what
+    # the share before it counts (its period is its own: not carried as a restated one's is)
+    listed_after = {i: indices[r] for indices in by_article.values() for i in indices
+                    if (r := contexts[i].continues) is not None and i not in restated_of}
+    for i, earlier in (*restated_of.items(), *listed_after.items()):
         if (kinds[i] or "").startswith("unkeyed ") and not (kinds[earlier] or "unkeyed ").startswith("unkeyed "):
             # `kornik zaatakował 23 proc. świerczyn. Fundacja przekonuje, że chodzi o co najmniej 35 proc.`:
             # a rival estimate that names nothing is of what the estimate it answers counts
