@@ -332,6 +332,8 @@ def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> Non
         return context.share_details
 
     assert count("W szpitalach przebywa 75 chorych.", "75") == ("in hospital",)
+    assert count("W placówkach regionu leczonych jest 27 pacjentów.", "27") == ("in hospital",)
+    assert count("Od początku roku zachorowało 40 osób.", "40") == ()
     assert count("W punktach noclegowych zostało jeszcze 300 osób.", "300", "displaced") == ("in shelters",)
     assert count("Zarzuty usłyszało 6 zatrzymanych.", "6", "captured") == ("charged",)
     # The event's total is not narrowed, and neither is a death toll counted in hospital.
