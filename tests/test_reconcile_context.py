@@ -309,6 +309,7 @@ def test_a_share_of_gdp_is_keyed_by_what_is_measured_against_gdp() -> None:
         == ["deficit-to-gdp", "debt-to-gdp"]
     assert share("Projekt budżetu przewiduje 4,6 proc. PKB.", "4,6 proc.") == ["gdp"]
     assert share("Inflacja wyniosła 4,9 proc.", "4,9 proc.") == ["inflation"]
+    assert share("Wskaźnik waloryzacji emerytur w marcu wyniesie 4,9 proc.", "4,9 proc.") == ["indexation"]
 
 
 def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_before_is() -> None:
