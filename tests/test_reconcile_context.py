@@ -327,6 +327,18 @@ def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_befo
         != "linia"
 
 
+def test_a_budget_in_the_genitive_owns_the_sum_the_noun_before_it_names() -> None:
+    def purpose(sentence: str, mention: str) -> str | None:
+        [context] = contexts(sentence, (mention, "other", "PLN"))
+        return context.money_for
+
+    assert purpose("Deficyt budżetu państwa po wrześniu wyniósł 171,3 mld zł.", "171,3 mld zł") == "deficit"
+    assert purpose("Dochody budżetu wyniosły 498,6 mld zł.", "498,6 mld zł") == "revenue"
+    # a budget that bore a cost owns none, and a budget alone is the budget
+    assert purpose("Dwie tury wyborów kosztowały budżet miasta 420 tys. zł.", "420 tys. zł") == "budget"
+    assert purpose("Rada przyjęła budżet w wysokości 30 mld zł.", "30 mld zł") == "budget"
+
+
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
     def count(sentence: str, mention: str, measure: str = "cases") -> tuple[str, ...]:
         [context] = contexts(sentence, (mention, measure, None))

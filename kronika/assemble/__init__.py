@@ -294,6 +294,9 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
                     and (measure in CARRIED_PLACE_MEASURES or view.points_back_in_place) \
                     and not names_place and (carried_place := context.carried_place(index)) is not None:
                 place = carried_place.canonical  # the place the paragraph's previous sentence names
+            if place is None and actor is None and number.unit is None and measure in CARRIED_PLACE_MEASURES \
+                    and not names_place and (label := context.paragraph_label(index)) is not None:
+                place = label.canonical  # `CZECHY. ... Zginęły dwie osoby.`: a side paragraph's country
             if place is None and actor is None and (label := _country_label(sentence, in_sentence)) is not None \
                     and (attribution is None or label.text not in (attribution.source or "")):
                 place = label.canonical  # `Wietnam: tajfun zabił 14 osób`: a country label says where

@@ -4,6 +4,7 @@ holds this figure) is a bisection, never a walk over the whole document."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from kronika.assemble.quotes import QuoteIndex, index_quotes
 from kronika.assemble.roles import names_many_places
 from kronika.assemble.sentence import Sentence
 from kronika.assemble.timing import POINT_TYPES
+from kronika.entities import find_entities
 from kronika.mentions import EntityMention, TimeMention
 from kronika.prepare.document import Document
 
@@ -234,16 +236,33 @@ class DocumentContext:
             return None
         found: dict[str, EntityMention] = {}
         for entity in self.entities.within(*previous):
-            before = self.text[max(previous[0], entity.start - 4):entity.start].casefold().split()
+            before = self.text[max(previous[0], entity.start - 24):entity.start].casefold().split()[-2:]
             after = self.text[entity.end:entity.end + 5].casefold().split()
             if before[-1:] in (["i"], ["oraz"]) or after[:1] in (["i"], ["oraz"]) \
                     or self.text[entity.end:entity.end + 1] == ",":
                 return None  # one of several places, not all of which the gazetteer may know
             if entity.kind == "place" or entity.kind == "country" and entity.form in ("name", "adjective") \
-                    and before and before[-1] in _PLACE_WORDS:  # a capital is as often its government's seat
-                # (`w niemieckim Duisburgu`: the country of a town the gazetteer does not know)
+                    and before and (before[-1] in _PLACE_WORDS or len(before) > 1 and before[-2] in _PLACE_WORDS
+                                    and _place_adjective(before[-1])):
+                # a capital is as often its government's seat (`w niemieckim Duisburgu`: the country of a town
+                # the gazetteer does not know; `we wschodnim Czadzie`: an adjective may stand between)
                 found[entity.canonical] = entity
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def paragraph_label(self, index: int) -> EntityMention | None:
+        """The country a label in capitals opens the paragraph of sentence `index` with (`CZAD. We
+        wschodnim Czadzie...`, `CZECHY: nawałnica...`): a side paragraph of a roundup, about that country.
+        None when the paragraph opens otherwise."""
+        if not self.quotes.paragraphs:
+            return None
+        start = self.quotes.paragraphs[self.quotes.paragraph_at(self.document.sentences[index][0])][0]
+        label = _CAPITALS_LABEL.match(self.text, start)
+        if label is None:
+            return None
+        country = _country_named(label.group(1).title())
+        if country is None:
+            return None
+        return EntityMention(label.start(1), label.end(1), label.group(1), country, "country", "name")
 
     def carried_time(self, index: int, published: str | None, continues: bool) -> TimeMention | None:
         """The time sentence `index` inherits: the previous sentence's, when it continues that report; in
@@ -259,6 +278,21 @@ class DocumentContext:
 
 
 _PLACE_WORDS = frozenset({"w", "we", "na", "do"})
+# A paragraph's label in capitals: one or two words, then a full stop or a colon (`CZAD.`, `KOREA POŁUDNIOWA:`).
+_CAPITALS_LABEL = re.compile(r"[^\S\n]*([A-ZĄĆĘŁŃÓŚŹŻ]{3,}(?: [A-ZĄĆĘŁŃÓŚŹŻ]{3,})?)[.:](?:\s|$)")
+
+
+def _place_adjective(word: str) -> bool:
+    """A lower-case adjective in the locative between a preposition and a place (`we wschodnim Czadzie`)."""
+    return word.isalpha() and word.islower() and word.endswith(("ej", "ym", "im"))
+
+
+@cache
+def _country_named(label: str) -> str | None:
+    """The country `label` (title-cased: `Czad`, `Korea Południowa`) names, or None."""
+    found = [e for e in find_entities(label) if e.kind == "country" and e.form == "name"
+             and e.start == 0 and e.end == len(label)]
+    return found[0].canonical if found else None
 
 
 @cache

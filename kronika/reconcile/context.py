@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from kronika.assemble.morph import readings
 from kronika.claim import Claim
 from kronika.numbers.trie import trie_pattern
 from kronika.reconcile.purpose_noun import named_purpose
@@ -395,6 +396,29 @@ def _of_gdp(table: _Cues, before: str, previous: str | None) -> str:
     return previous if previous is not None and previous.endswith(_TO_GDP) else _GDP
 
 
+# Purposes that, in the genitive after another purpose, are its owner (`deficyt budżetu`, `dochody budżetu`).
+_OWNERS = frozenset({"budget"})
+
+
+def _head_before_owner(table: _Cues, before: str) -> str | None:
+    """The purpose named right before the owner's cue that ends `before`'s last purpose cue (`deficyt
+    budżetu państwa po wrześniu wyniósł`: deficit), or None."""
+    cues = list(table.money.finditer(before))
+    if len(cues) < 2 or table.moneys.get(cues[-1].group(0)) not in _OWNERS:
+        return None
+    head, owner = cues[-2], cues[-1]
+    between = before[head.end():owner.start()]
+    word = _FILLER_WORD.match(before, owner.start())
+    if not _ONE_WORD_END.fullmatch(between) or word is None \
+            or not any(r.has("gen") and not r.has("acc") for r in readings(word.group(0))):
+        return None  # `kosztowały budżet miasta 420 tys. zł`: the budget bore the cost, it owns none
+    found = table.moneys.get(head.group(0))
+    return found if found not in _OWNERS else None
+
+
+_ONE_WORD_END = re.compile(r"\w*\s+")  # the rest of the head's word, then a space
+
+
 def _gdp_next(table: _Cues, after: str) -> bool:
     """The percentage is followed by `PKB` (`59,8 proc. PKB`)."""
     found = table.share.match(after.lstrip())
@@ -683,7 +707,10 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                 share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
-            money = table.moneys.get(_nearest(table.money, before, after) or "") or named_purpose(before, after, lang)
+            money = table.moneys.get(_nearest(table.money, before, after) or "")
+            if money in _OWNERS and (head := _head_before_owner(table, before)) is not None:
+                money = head  # `deficyt budżetu wyniósł 171,3 mld zł`: the budget's deficit
+            money = money or named_purpose(before, after, lang)
             found = _one_of_each(_share_details(table, before, after, "money"), table, before, after)
             if money == _COST and _per_unit(found):
                 money = _PRICE  # `metr kosztuje 17 850 zł`: what a unit costs is its price
