@@ -46,3 +46,19 @@ def test_a_country_after_a_preposition_and_an_adjective_is_the_place() -> None:
     assert claim_of("Na zachodniej Ukrainie ewakuowano 200 osób.", "200").place == "Ukraine"
     assert claim_of("Polscy strażacy ewakuowali w nocy 300 osób.", "300").place is None  # an actor's adjective
     assert claim_of("Według Polskiej Akcji Humanitarnej zmarło 12 osób.", "12").place is None
+
+
+def test_an_adjective_may_stand_between_the_preposition_and_the_carried_country() -> None:
+    text = "We wschodnim Czadzie przebywa już ponad 900 tys. uchodźców. W obozach zmarło dziewięć osób."
+    assert claim_of(text, "dziewięć").place == "Chad"
+
+
+def test_a_paragraph_opened_by_a_country_in_capitals_places_its_tolls_there() -> None:
+    text = ("Nawałnica zerwała dachy w Mławie.\n\nCZECHY. Tego samego wieczoru burza przeszła nad krajem. "
+            "Zginęły dwie osoby.")
+    assert claim_of(text, "dwie").place == "Czechia"
+    # a label that names no country, or a paragraph without one, places nothing
+    assert claim_of("PILNE. Zginęło pięć osób.", "pięć").place is None
+    assert claim_of("Nawałnica zerwała dachy.\n\nZginęły dwie osoby.", "dwie").place is None
+    # and the toll's own place wins over the label
+    assert claim_of("CZECHY. W Ostrawie zginęły dwie osoby.", "dwie").place != "Czechia"
