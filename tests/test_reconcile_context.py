@@ -319,6 +319,7 @@ def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_befo
 
     assert money("Za litr benzyny trzeba dziś zapłacić średnio 2,09 euro, za olej napędowy 2,14 euro.",
                  "2,09 euro", "2,14 euro") == [("price", ("per litre", "petrol")), ("price", ("diesel", "per litre"))]
+    assert "diesel" in money("Litr oleju napędowego kosztuje 1,68 euro.", "1,68 euro")[0][1]
     # a noun of its own between the sums may name another purpose; a change is a before and an after
     aid = money("Na pomoc dla powodzian rząd przeznaczył 30 mln euro, wydatki urzędu to 12 mln euro.",
                 "30 mln euro", "12 mln euro")
