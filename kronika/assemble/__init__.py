@@ -14,6 +14,7 @@ from kronika.article import full_date
 from kronika.assemble.attribution import Attribution, attribution_for, opens_continuation
 from kronika.assemble.canonical import resolve_sources
 from kronika.assemble.context import DocumentContext
+from kronika.assemble.lexicon import ClaimLexicon
 from kronika.assemble.lexicon import lexicon as load_lexicon
 from kronika.assemble.measure import CueHit, SentenceCues, cue_hits, measure_of
 from kronika.assemble.modality import SentenceModality, modality_of
@@ -129,6 +130,15 @@ def _country_label(sentence: Sentence, entities: list[EntityMention]) -> EntityM
                  and e.kind == "country" and e.form == "name"), None)
 
 
+def _counts_after_a_month(sentence: Sentence, number: NumberMention, lex: ClaimLexicon) -> bool:
+    """`od stycznia 1340 zachorowań`: four digits the time layer took for a year after a month, though no year
+    before 1900 is a news date and a counted noun follows them; the number is a figure."""
+    if not (1000 <= number.value < 1900 and number.value_max is None and number.unit is None):
+        return False
+    counted = counted_after(sentence, number.end, number.start)
+    return counted.lemma is not None and counted.lemma.split()[0] not in lex.not_counted
+
+
 def _clause_text(text: str, sentence: Sentence, index: int) -> str:
     first, last = sentence.clause_range(index)
     return text[sentence.tokens[first].start:sentence.tokens[last - 1].end]
@@ -164,7 +174,8 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         these_figures: list[tuple[str | None, str]] = []
         follows_figures = antecedent is not None and antecedent.sentence == index - 1
         in_order: list[bool] = []  # `odpowiednio`, looked up once if a figure needs it
-        figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))]
+        figures = [n for n in by_sentence[index] if not inside_time(n, context.times.before(n.end, 2))
+                   or _counts_after_a_month(sentence, n, lex)]
         all_counted = [counted_after(sentence, n.end, n.start) for n in figures]
         # What the sentence's numbers count (`2 tys. zakażeń i 40 zgonów`): a cue there is that figure's,
         # and measure_of keeps a figure's own counted phrase out of it, so one set serves every figure.
