@@ -333,6 +333,10 @@ def _title_period(tokens: list[Token], k: int) -> bool:
             and abbreviations().get(tokens[k - 1].text.lower()) == "never")
 
 
+# Abbreviations that stand inside a body's name (`pełnomocnik rządu ds. uchodźców`, `szpital im. Kopernika`).
+_NAME_ABBREVIATIONS = frozenset({"ds", "im"})
+
+
 def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozenset[int] = frozenset()) -> int:
     """End of the noun phrase starting at `first`: words that can stand in `case`, names and acronyms,
     coordination between them, an acronym in brackets."""
@@ -362,6 +366,10 @@ def _phrase_end(tokens: list[Token], first: int, case: str | None, stops: frozen
         if (token.text.lower() in RANKS and k > first and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
                 and tokens[k + 1].text != "."):
             k += 1  # a rank without its period: `rzeczniczka komendanta SG ppłk Anna Michalska`
+            continue
+        if k > first and token.text.lower() in _NAME_ABBREVIATIONS and k + 1 < len(tokens) \
+                and tokens[k + 1].text == ".":
+            k += 2  # inside a body's name, whatever the case after it: `agencja ONZ ds. uchodźców`
             continue
         if token.text == "." and k > first and _title_period(tokens, k):
             k += 1  # a rank inside the phrase: `rzecznik CBŚP kom. Krzysztof Wrześniowski`
@@ -839,9 +847,15 @@ def _outlet_addressee_end(tokens: list[Token], k: int, entities: list[EntityMent
     for end in ends:
         if k < end < len(tokens) and tokens[end].is_word and (_first_name(tokens[end].text) or (
                 tokens[end].text[:1].islower() and any(r.has("nom") for r in tokens[end].readings)
-                and _phrase_word(tokens[end], "nom"))):
+                and _phrase_word(tokens[end], "nom") and not _abbreviated(tokens, end))):
             return end
     return k
+
+
+def _abbreviated(tokens: list[Token], k: int) -> bool:
+    """Token `k` is an abbreviation with its period (`ds.` in `Agencja ONZ ds. Uchodźców`): inside a name, not a
+    speaker after an outlet."""
+    return k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k].text.lower() in abbreviations()
 
 
 def _names_person(token: Token) -> bool:
