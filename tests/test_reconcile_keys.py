@@ -227,3 +227,17 @@ def test_a_country_abroad_said_beside_one_place_in_it_keys_with_that_place_not_w
     at_home = assign_keys([people("a", 3, None), people("b", 3, "Poland"), people("c", 1, "Masovian Voivodeship")],
                           home=home)
     assert at_home[0] == at_home[1] and at_home[1].place != "Poland"
+
+
+def test_a_unit_the_gazetteer_does_not_know_is_in_the_clear_home_country() -> None:
+    from kronika.reconcile.keys import StoryHome, assign_keys
+
+    def cases(article: str, value: float, place: str | None) -> Claim:
+        return make_claim(value, article=article, measure="cases", subject="zakażenie", actor=None, place=place)
+
+    claims = [cases("a", 37, "dystrykt Kasese"), cases("b", 45, "Uganda"), cases("c", 48, None)]
+    at_home = assign_keys(claims, home=StoryHome("Uganda", clear=True))
+    assert at_home[0] == at_home[1] == at_home[2]  # the district and its country are one place
+    # without a clear home the unknown district is in no country: two places, apart
+    unsure = assign_keys(claims, home=StoryHome("Uganda", clear=False))
+    assert unsure[0] != unsure[1]

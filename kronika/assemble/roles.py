@@ -429,6 +429,11 @@ def names_many_places(text: str) -> bool:
     return _many_places().search(text.casefold()) is not None
 
 
+def admin_unit_nouns() -> frozenset[str]:
+    """The unit lemmas of admin_units.txt (`dystrykt`, `prefektura`)."""
+    return frozenset(_admin_units())
+
+
 @lru_cache(maxsize=1)
 def _admin_units() -> dict[str, str]:
     """admin_units.txt: unit lemma -> what may follow it ("" an adjective or a name, `name` only a

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kronika.assemble.canonical import HOME_COUNTRY
+from kronika.assemble.roles import admin_unit_nouns
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
 from kronika.reconcile.context import BREAKDOWN_SHARE
@@ -102,6 +103,14 @@ def slug(text: str | None) -> str:
 def country_of(place: str) -> str | None:
     info = entity_info(place)
     return info.get("country") if info else None
+
+
+def _country_here(place: str, home: StoryHome | None) -> str | None:
+    """The place's country; a unit the gazetteer does not know (`dystrykt Kasese`, `prefektura Akita`) is
+    in the story's clear home country."""
+    if (found := country_of(place)) is not None or home is None or not home.clear or entity_info(place):
+        return found
+    return home.country if place.split(" ", 1)[0].casefold() in admin_unit_nouns() else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -341,9 +350,9 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     coarse: dict[tuple[str, str | None, str | None, str], set[str]] = {}
     whole: dict[tuple[str, str | None, str | None, str], str] = {}
     for group, known in named_places.items():
-        holders = {p for p in known if any(q != p and country_of(q) == p for q in known)}
+        holders = {p for p in known if any(q != p and _country_here(q, home) == p for q in known)}
         own = {p for p in holders if _own_country(group[1], p)
-               and any(q != p and country_of(q) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
+               and any(q != p and _country_here(q, home) == p and not q.endswith(_EDGE) and shown_part(group, q, p)
                        for q in known)}
         if len(own) == 1 and not (home and home.clear and _abroad(next(iter(own)), home.country)):
             whole[group] = next(iter(own))  # not a country abroad of a story clearly at home (a side story's)
