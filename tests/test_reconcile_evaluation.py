@@ -109,7 +109,8 @@ BLIND = {name: (Path(__file__).parent / "corpus" / name, Path(__file__).parent /
                                    ("stories_blind19", "blind19"), ("stories_blind20", "blind20"),
                                    ("stories_blind21", "blind21"), ("stories_blind22", "blind22"),
                                    ("stories_blind23", "blind23"), ("stories_blind24", "blind24"),
-                                   ("stories_blind25", "blind25"))}
+                                   ("stories_blind25", "blind25"), ("stories_blind26", "blind26"),
+                                   ("stories_blind27", "blind27"))}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))
