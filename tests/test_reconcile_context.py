@@ -28,6 +28,12 @@ def contexts(sentence: str, *numbers: tuple[str, str, str | None]) -> list[Claim
     return article_contexts(claims_of(sentence, *numbers))
 
 
+def money_for(sentence: str, mention: str) -> str | None:
+    """What the one sum in `sentence` (in zł) is for."""
+    [context] = contexts(sentence, (mention, "other", "PLN"))
+    return context.money_for
+
+
 def test_running_total_cues_before_the_number() -> None:
     for sentence, mention in (("Od początku wojny zginęło 120 żołnierzy.", "120"),
                               ("Łącznie ewakuowano 3 tys. osób.", "3 tys."),
@@ -278,19 +284,15 @@ def test_money_of_a_case_or_a_firm_in_trouble_is_keyed() -> None:
 
 
 def test_a_purpose_is_a_noun_not_a_preposition_or_adverb_that_reads_like_one() -> None:
-    def purpose(sentence: str, mention: str) -> str | None:
-        [context] = contexts(sentence, (mention, "other", "PLN"))
-        return context.money_for
-
     # `do` (the note), `od` (of `oda`), `dziś` (the present) are a preposition and an adverb here
-    assert purpose("Bilet normalny zdrożeje z 4 zł do 5 zł.", "4 zł") is None
-    assert purpose("Pielęgniarki dostaną 800 zł od października.", "800 zł") is None
-    assert purpose("Dodatek wyniesie 800 zł od października.", "800 zł") == "dodatek"
-    assert purpose("Najniższa emerytura to 1978 zł dziś, a od marca więcej.", "1978 zł") is None
+    assert money_for("Bilet normalny zdrożeje z 4 zł do 5 zł.", "4 zł") is None
+    assert money_for("Pielęgniarki dostaną 800 zł od października.", "800 zł") is None
+    assert money_for("Dodatek wyniesie 800 zł od października.", "800 zł") == "dodatek"
+    assert money_for("Najniższa emerytura to 1978 zł dziś, a od marca więcej.", "1978 zł") is None
     # the subject of `wynieść`, `sięgać`, past a preposition's object and not past a conjunction
-    assert purpose("Wpływy od premiery sięgnęły 29,7 mln zł.", "29,7 mln zł") == "wpływy"
-    assert purpose("Film obejrzało 1,7 mln widzów, a wpływy przekroczyły 47 mln zł.", "47 mln zł") == "wpływy"
-    assert purpose("Gmina przekaże 300 tys. zł dotacji.", "300 tys. zł") == "dotacja"
+    assert money_for("Wpływy od premiery sięgnęły 29,7 mln zł.", "29,7 mln zł") == "wpływy"
+    assert money_for("Film obejrzało 1,7 mln widzów, a wpływy przekroczyły 47 mln zł.", "47 mln zł") == "wpływy"
+    assert money_for("Gmina przekaże 300 tys. zł dotacji.", "300 tys. zł") == "dotacja"
 
 
 def test_a_share_of_gdp_is_keyed_by_what_is_measured_against_gdp() -> None:
@@ -329,15 +331,11 @@ def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_befo
 
 
 def test_a_budget_in_the_genitive_owns_the_sum_the_noun_before_it_names() -> None:
-    def purpose(sentence: str, mention: str) -> str | None:
-        [context] = contexts(sentence, (mention, "other", "PLN"))
-        return context.money_for
-
-    assert purpose("Deficyt budżetu państwa po wrześniu wyniósł 171,3 mld zł.", "171,3 mld zł") == "deficit"
-    assert purpose("Dochody budżetu wyniosły 498,6 mld zł.", "498,6 mld zł") == "revenue"
+    assert money_for("Deficyt budżetu państwa po wrześniu wyniósł 171,3 mld zł.", "171,3 mld zł") == "deficit"
+    assert money_for("Dochody budżetu wyniosły 498,6 mld zł.", "498,6 mld zł") == "revenue"
     # a budget that bore a cost owns none, and a budget alone is the budget
-    assert purpose("Dwie tury wyborów kosztowały budżet miasta 420 tys. zł.", "420 tys. zł") == "budget"
-    assert purpose("Rada przyjęła budżet w wysokości 30 mld zł.", "30 mld zł") == "budget"
+    assert money_for("Dwie tury wyborów kosztowały budżet miasta 420 tys. zł.", "420 tys. zł") == "budget"
+    assert money_for("Rada przyjęła budżet w wysokości 30 mld zł.", "30 mld zł") == "budget"
 
 
 def test_a_count_held_in_one_kind_of_place_or_taken_further_is_narrowed() -> None:
