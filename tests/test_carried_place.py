@@ -62,3 +62,12 @@ def test_a_paragraph_opened_by_a_country_in_capitals_places_its_tolls_there() ->
     assert claim_of("Nawałnica zerwała dachy.\n\nZginęły dwie osoby.", "dwie").place is None
     # and the toll's own place wins over the label
     assert claim_of("CZECHY. W Ostrawie zginęły dwie osoby.", "dwie").place != "Czechia"
+
+
+def test_a_neighbour_across_a_border_does_not_stop_the_place_from_carrying() -> None:
+    text = ("Również w sąsiedniej Ugandzie przybywa zachorowań. Resort potwierdził od stycznia 1240 przypadków, "
+            "głównie w dystryktach przy granicy z Kongiem.")
+    assert claim_of(text, "1240").place == "Uganda"
+    # a place of the toll's own sentence still wins
+    assert claim_of("W Ugandzie przybywa zachorowań. W Kongu potwierdzono 1240 przypadków.", "1240").place \
+        == "DR Congo"

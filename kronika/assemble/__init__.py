@@ -139,6 +139,15 @@ def _counts_after_a_month(sentence: Sentence, number: NumberMention, lex: ClaimL
     return counted.lemma is not None and counted.lemma.split()[0] not in lex.not_counted
 
 
+def _beyond_a_border(sentence: Sentence, entity: EntityMention) -> bool:
+    """`w dystryktach przy granicy z Kongiem`: the neighbour across a border, not a place the sentence's
+    counts hold in; it does not stop the place of the sentence before from carrying."""
+    index = sentence.index_at(entity.start)
+    tokens = sentence.tokens
+    return index >= 2 and tokens[index - 1].text.lower() in ("z", "ze") \
+        and tokens[index - 2].text.lower().startswith("granic")
+
+
 def _clause_text(text: str, sentence: Sentence, index: int) -> str:
     first, last = sentence.clause_range(index)
     return text[sentence.tokens[first].start:sentence.tokens[last - 1].end]
@@ -196,6 +205,7 @@ def assemble_claims(document: Document, published: str | None = None, lang: str 
         # A sentence that names a place, or several at once (`w obu krajach`), takes none from the one before.
         names_many = names_many_places(sentence_text)
         names_place = any(e.kind in ("place", "country") and (e.form != "adjective" or not view.points_back_in_place)
+                          and not _beyond_a_border(sentence, e)
                           for e in in_sentence) or names_many  # `hiszpańskie MSW podało, że dotarło tam`: whose
         for position, number in enumerate(figures):
             first = at[position]  # `sentence.index_at(number.start)`, found once above
