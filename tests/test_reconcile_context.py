@@ -314,6 +314,15 @@ def test_a_share_of_gdp_is_keyed_by_what_is_measured_against_gdp() -> None:
     assert share("Wskaźnik waloryzacji emerytur w marcu wyniesie 4,9 proc.", "4,9 proc.") == ["indexation"]
 
 
+def test_a_pay_rise_in_per_cent_keeps_its_side_of_the_dispute() -> None:
+    found = contexts("Związek domaga się podwyżki płac o 25 proc., zarząd proponuje 8 proc.", ("25 proc.", "other",
+                     "percent"), ("8 proc.", "other", "percent"))
+    assert "demanded" in found[0].share_details and "offered" in found[1].share_details
+    # a rise nobody bargains over has no side
+    assert not {"demanded", "offered", "agreed"} & set(
+        contexts("Płace wzrosły w marcu o 6 proc.", ("6 proc.", "other", "percent"))[0].share_details)
+
+
 def test_the_next_sum_of_a_list_naming_only_its_details_is_for_what_the_one_before_is() -> None:
     def money(sentence: str, *mentions: str) -> list[tuple[str | None, tuple[str, ...]]]:
         found = contexts(sentence, *((m, "other", "EUR") for m in mentions))
