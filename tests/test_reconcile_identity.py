@@ -1616,3 +1616,15 @@ def test_a_share_going_on_a_list_counts_what_the_share_before_it_counts() -> Non
     assert apart[0] != apart[1]
     apart = kinds("Z danych wynika, że 62 proc. zmarłych to seniorzy, a 18 proc. – robotnicy.")
     assert apart[0] != apart[1]
+
+
+def test_a_bargained_rise_in_a_pay_dispute_is_a_pay_rise() -> None:
+    from kronika.pipeline import extract
+
+    first = extract("Związek domaga się podniesienia płac zasadniczych o 25 proc.", "2026-09-14", article="a")
+    later = extract("Związek podtrzymuje żądanie podwyżki o 25 proc.", "2026-09-15", article="b")
+    keys = [m.key.subject for m in assign_figures([*first, *later], stories={"a": "s", "b": "s"})]
+    assert keys[0] == keys[1] and "wages" in keys[0]
+    # without a pay dispute in the story a bargained rise stays a price rise
+    [alone] = [m.key.subject for m in assign_figures(later, stories={"b": "s"})]
+    assert "wages" not in alone

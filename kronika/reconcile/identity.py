@@ -799,6 +799,7 @@ def assign_figures(claims: Sequence[Claim], stories: Mapping[str, str] | None = 
             kinds[i] = kinds[earlier]
     story_of = [stories.get(c.article, f"story:{c.article}") if stories is not None else None for c in claims]
     kinds = _bargained_purposes(claims, contexts, kinds, story_of)
+    kinds = _bargained_shares(claims, contexts, kinds, story_of, lang)
     plain_kinds, kinds = kinds, _case_statuses(claims, contexts, kinds, story_of)
     for i, whole in list(whole_of.items()):
         if kinds[i] != plain_kinds[i] and kinds[whole] == plain_kinds[whole]:
@@ -932,6 +933,25 @@ def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext
         if context.money_for is None and context.share_details and claim.unit and claim.unit.isupper() \
                 and len(named := purposes.get((story, claim.unit, context.share_details), ())) == 1:
             found[i] = f"money ({claim.unit}) for {next(iter(named))} ({', '.join(context.share_details)})"
+    return found
+
+
+_WAGES, _PRICE_RISE = "wages", "price rise"
+
+
+def _bargained_shares(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: list[str | None],
+                      story_of: Sequence[str | None], lang: str) -> list[str | None]:
+    """A rise in per cent demanded, offered or agreed that names no pay (`żądanie podwyżki o 25 proc.`) is of
+    the pay its story's bargained shares name (`podniesienia płac o 25 proc.`): in a pay dispute a bare
+    rise is a pay rise, not a price rise."""
+    disputes = {story for context, story in zip(contexts, story_of, strict=True)
+                if context.share_of == _WAGES and NEGOTIATED & set(context.share_details)}
+    if not disputes:
+        return kinds
+    found = list(kinds)
+    for i, (claim, context, story) in enumerate(zip(claims, contexts, story_of, strict=True)):
+        if story in disputes and context.share_of == _PRICE_RISE and NEGOTIATED & set(context.share_details):
+            found[i] = _kind(claim, dataclasses.replace(context, share_of=_WAGES), lang)
     return found
 
 
