@@ -11,7 +11,7 @@ from importlib import resources
 from kronika.assemble.lexicon import ClaimLexicon, MeasureCue
 from kronika.assemble.morph import Token, ordered_lemmas, readings
 from kronika.assemble.sentence import Sentence
-from kronika.assemble.subject import word_list
+from kronika.assemble.subject import a_number, word_list
 from kronika.reconcile.subject_kinds import subject_kind
 
 MULTIWORD_WINDOW = 4
@@ -536,12 +536,7 @@ def _number_follows(sentence: Sentence, index: int) -> bool:
     k = index + 1
     while k < len(tokens) and tokens[k].text.lower() in PART_QUALIFIERS:
         k += 1
-    return k < len(tokens) and _a_number(tokens[k])
-
-
-def _a_number(token: Token) -> bool:
-    """A number in digits or a numeral in words (`689`, `troje`)."""
-    return token.text[:1].isdigit() or any(r.pos == "num" for r in token.readings)
+    return k < len(tokens) and a_number(tokens[k])
 
 
 def _instances(sentence: Sentence, number: range) -> bool:
@@ -765,7 +760,7 @@ def partitive_total(sentence: Sentence, number: range, counted: range = range(0)
     after = counted.stop if counted.stop > number.stop else number.stop
     for j in range(after, min(after + 1 + PARTITIVE_GENITIVES, len(tokens))):
         token = tokens[j]
-        if _a_number(token):
+        if a_number(token):
             return True
         if not (token.is_word and token.text[:1].islower()
                 and all(r.pos in ("subst", "adj") and r.has("gen") for r in token.readings)):

@@ -314,14 +314,15 @@ def specific_person(sentence: Sentence, number_start: int, generic: str, kinds: 
             # (`strażacy ewakuowali 1180 osób`) nor a thing (`resort`)
             if reading.pos in NOUN_POS and lemma != generic and lemma in kinds and reading.has("gen") and (
                     reading.has("m1") or kinds[lemma] in PEOPLE_KINDS):
-                if k > 0 and _a_numeral(tokens[k - 1]):
+                if k > 0 and a_number(tokens[k - 1]):
                     return None  # `112 rodzin, czyli 340 osób`: the noun another number counts is that one's
                 return lemma
     return None
 
 
-def _a_numeral(token: Token) -> bool:
-    return token.text[:1].isdigit() or any(r.pos in ("num", "numcomp") for r in token.readings)
+def a_number(token: Token) -> bool:
+    """A number in digits or a numeral in words (`689`, `troje`)."""
+    return token.text[:1].isdigit() or any(r.pos == "num" for r in token.readings)
 
 
 def share_list_goes_on(sentence: Sentence, earlier: int, index: int) -> bool:

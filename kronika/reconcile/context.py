@@ -526,7 +526,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-_PRICE_RISE = "price rise"
+PRICE_RISE = "price rise"
 _PRICE = "price"
 _COST = "cost"
 # The details of money_detail.tsv that say which side of a bargain a sum stands for.
@@ -704,7 +704,7 @@ def article_contexts(claims: Sequence[Claim], lang: str = "pl") -> list[ClaimCon
                     positions[previous][1] if previous is not None else 0:start], lang):
                 listed.append(i)  # `Do parlamentu wchodzą też Republika (10,4 proc.), Hlas-SD (8,7 proc.)`
             if share is None and _is_price_rise(table, before, after):
-                share = _PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
+                share = PRICE_RISE  # `Według ratusza to wzrost o 18 proc.`
             details = _share_details(table, before, after, rest=text[end:]) if share else ()
         elif claim.unit and claim.unit.isupper():
             money = table.moneys.get(_nearest(table.money, before, after) or "")

@@ -39,7 +39,14 @@ from kronika.assemble.canonical import resolve
 from kronika.assemble.morph import readings
 from kronika.claim import Claim
 from kronika.entities import entity_info, find_entities
-from kronika.reconcile.context import AREA_UNITS, BREAKDOWN_SHARE, NEGOTIATED, ClaimContext, article_contexts
+from kronika.reconcile.context import (
+    AREA_UNITS,
+    BREAKDOWN_SHARE,
+    NEGOTIATED,
+    PRICE_RISE,
+    ClaimContext,
+    article_contexts,
+)
 from kronika.reconcile.intervals import value_interval
 from kronika.reconcile.keys import (
     GENERIC_KIND,
@@ -936,7 +943,7 @@ def _bargained_purposes(claims: Sequence[Claim], contexts: Sequence[ClaimContext
     return found
 
 
-_WAGES, _PRICE_RISE = "wages", "price rise"
+_WAGES = "wages"
 
 
 def _bargained_shares(claims: Sequence[Claim], contexts: Sequence[ClaimContext], kinds: list[str | None],
@@ -950,7 +957,7 @@ def _bargained_shares(claims: Sequence[Claim], contexts: Sequence[ClaimContext],
         return kinds
     found = list(kinds)
     for i, (claim, context, story) in enumerate(zip(claims, contexts, story_of, strict=True)):
-        if story in disputes and context.share_of == _PRICE_RISE and NEGOTIATED & set(context.share_details):
+        if story in disputes and context.share_of == PRICE_RISE and NEGOTIATED & set(context.share_details):
             found[i] = _kind(claim, dataclasses.replace(context, share_of=_WAGES), lang)
     return found
 

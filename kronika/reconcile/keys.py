@@ -363,7 +363,7 @@ def assign_keys(claims: Sequence[Claim], lang: str = "pl", kinds: Sequence[str |
     # story's count, not one of the home's placeless ones.
     finer = {(group, p): next(iter(inside)) for group, ps in coarse.items() for p in ps
              if home is not None and _abroad(p, home.country)
-             and len(inside := {q for q in named_places[group] if q != p and country_of(q) == p}) == 1}
+             and len(inside := {q for q in named_places[group] if q != p and _country_here(q, home) == p}) == 1}
     places = [finer.get(((*base, kind), place or "")) if place in coarse.get((*base, kind), ())
               else place or whole.get((*base, kind))
               for base, kind, place in zip(bases, resolved_kinds, places, strict=True)]
